@@ -1,0 +1,44 @@
+# Two commands for a new user: `make demo` and `make test`. Everything installs into .venv from
+# the hash-locked requirements; nothing is downloaded at run time.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint bench eval lock clean
+
+$(STAMP): requirements/dev.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f tidings.db tidings.db-wal tidings.db-shm
+	$(BIN)/tidings ingest examples --db sqlite:///tidings.db
+	$(BIN)/tidings events --db sqlite:///tidings.db
+
+test: $(STAMP)
+	@$(BIN)/python -m pytest -q; status=$$?; \
+	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; exit $$status
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+
+bench: $(STAMP)
+	$(BIN)/python -m tidings.bench
+
+eval: $(STAMP)
+	$(BIN)/tidings eval eval/gold/dev.jsonl
+	$(BIN)/tidings eval eval/gold/test.jsonl
+
+# Regenerate the locks (needs network access to the package index; not part of setup).
+lock:
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile requirements/main.in --generate-hashes --python-version 3.11 -o requirements/main.lock
+	$(BIN)/uv pip compile requirements/dev.in --generate-hashes --python-version 3.11 -o requirements/dev.lock
+
+clean:
+	rm -rf $(VENV) tidings.db tidings.db-wal tidings.db-shm .pytest_cache

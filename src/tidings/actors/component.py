@@ -1,0 +1,115 @@
+"""The ``tidings_actors`` spaCy component: knowledge-base matches and resolved actor mentions.
+
+It runs after the parser and NER. It finds every alias of the knowledge base in the text (names
+case-sensitively where case matters, abbreviations exactly, sector agents in any case), keeps the
+longest non-overlapping matches, and sets:
+
+- ``doc.user_data["tidings_kb"]``: the matches (``KBMatch``), used by the resolver;
+- ``doc._.actors``: the actor mentions resolved at the publication date, as ``(start, end, Actor)``.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+from spacy.util import filter_spans
+
+from tidings.actors.kb import KnowledgeBase, load_kb
+from tidings.actors.resolve import ActorResolver, KBMatch
+
+__all__ = ["ActorComponent", "load_word_list"]
+
+if not Doc.has_extension("actors"):
+    Doc.set_extension("actors", default=None)
+
+
+def load_word_list(name: str) -> frozenset[str]:
+    path = resources.files("tidings") / "data" / "actors" / name
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        word = line.split("\t", 1)[0].split("#", 1)[0].strip().lower()
+        if word:
+            words.add(word)
+    return frozenset(words)
+
+
+def _is_abbreviation(alias: str) -> bool:
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(alias) <= 7 and all(c.isupper() for c in letters)
+
+
+class ActorComponent:
+    """Finds knowledge-base aliases and resolves actor mentions on each ``Doc``."""
+
+    def __init__(self, nlp: Language, name: str = "tidings_actors", actor_files: tuple[str, ...] = ()) -> None:
+        self.name = name
+        self.kb: KnowledgeBase = load_kb(tuple(actor_files))
+        self.descriptors = load_word_list("descriptors.txt")
+        self.generic = load_word_list("generic_nouns.txt")
+        self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
+        tokenizer = nlp.tokenizer
+        self.lower_initial: set[str] = set()
+        for key, forms in self.kb.surface.items():
+            for form in forms:
+                variants = {form, form.replace("’", "'"), form.replace("'", "’")}
+                for v in variants:
+                    if _is_abbreviation(v):
+                        self.exact.add(key, [tokenizer(v)])
+                    else:
+                        self.names.add(key, [tokenizer(v)])
+                        if v[:1].islower():
+                            self.lower_initial.add(key)
+        for key in self.kb.agents:
+            self.agents.add(key, [tokenizer(key)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        self.set_annotations(doc, self.predict(doc))
+        return doc
+
+    def predict(self, doc: Doc) -> list[KBMatch]:
+        vocab = doc.vocab.strings
+        spans = []
+        for match_id, start, end in self.names(doc):
+            key = vocab[match_id]
+            first = doc[start]
+            if first.text[:1].islower() and key not in self.lower_initial and first.lower_ != "the":
+                continue  # "us", "turkey", "chad" in lower case are not the names
+            spans.append(doc[start:end])
+            spans[-1].label_ = key  # type: ignore[misc]
+        for match_id, start, end in self.exact(doc):
+            spans.append(doc[start:end])
+            spans[-1].label_ = vocab[match_id]  # type: ignore[misc]
+        found = [KBMatch(s.start, s.end, "name", s.label_) for s in filter_spans(spans)]
+        agent_spans = []
+        for match_id, start, end in self.agents(doc):
+            agent_spans.append(doc[start:end])
+            agent_spans[-1].label_ = vocab[match_id]  # type: ignore[misc]
+        named = {i for m in found for i in range(m.start, m.end)}
+        for s in filter_spans(agent_spans):
+            if not any(i in named for i in range(s.start, s.end)) or s.end - s.start > 1:
+                found.append(KBMatch(s.start, s.end, "agent", s.label_))
+        return sorted(found, key=lambda m: (m.start, m.end))
+
+    def set_annotations(self, doc: Doc, matches: list[KBMatch]) -> None:
+        doc.user_data["tidings_kb"] = matches
+        resolver = ActorResolver(doc, self.kb, self.descriptors, self.generic)
+        mentions = []
+        for i, actors in resolver.history():
+            tok = doc[i]
+            left, right = resolver._np_range(tok)
+            for actor in actors:
+                mentions.append((left, right, actor))
+        doc._.actors = mentions
+
+    def resolver(self, doc: Doc) -> ActorResolver:
+        return ActorResolver(doc, self.kb, self.descriptors, self.generic)
+
+
+@Language.factory("tidings_actors", default_config={"actor_files": []})
+def make_actor_component(nlp: Language, name: str, actor_files: list[str]) -> ActorComponent:
+    return ActorComponent(nlp, name, tuple(actor_files))

@@ -1,0 +1,44 @@
+"""``tidings actors lookup``: how a mention resolves on a date, and why."""
+
+from __future__ import annotations
+
+from tidings.actors.kb import load_kb, normalize_alias
+
+__all__ = ["lookup"]
+
+
+def lookup(mention: str, date: str | None, extra: tuple[str, ...] = ()) -> list[str]:
+    kb = load_kb(extra)
+    lines = [f"{mention!r} on {date or 'an unspecified date'} (knowledge base {kb.version}):"]
+    cands = kb.candidates(mention, date)
+    if cands:
+        for c in cands:
+            lines.append(f"  {c.code or '(unresolved)':<12} score {c.score:.2f}  {c.entry.name} [{c.entry.kind}] - {c.why}")
+        return lines
+    agent = kb.agent(mention)
+    if agent is not None:
+        lines.append(f"  {agent.sector or '(no sector)':<12} sector agent {normalize_alias(mention)!r}; combine with a "
+                     "country, e.g. 'Belarusian " + normalize_alias(mention) + "'")
+        return lines
+    words = normalize_alias(mention).split()
+    if len(words) > 1:
+        # a compound phrase: resolve it as the coder would, through the pipeline's actor component
+        from tidings.nlp import load_pipeline
+
+        nlp = load_pipeline()
+        doc = nlp.make_doc(mention)
+        doc.user_data["tidings_published"] = date
+        for _, proc in nlp.pipeline:
+            if getattr(proc, "name", "") == "tidings_coder":
+                break
+            doc = proc(doc)
+        actors_pipe = nlp.get_pipe("tidings_actors")
+        root = doc[:].root
+        found = actors_pipe.resolver(doc).resolve(root, date, follow_coref=False)
+        for a in found:
+            lines.append(f"  {a.code or '(unresolved)':<12} {a.name or a.text} [{a.kind}] - composed from "
+                         f"{', '.join(t.text for t in doc if t.i in actors_pipe.resolver(doc).at) or 'named entity'}")
+        if found:
+            return lines
+    lines.append("  no match: tidings keeps such mentions as text with code null")
+    return lines

@@ -1,0 +1,126 @@
+"""Quantities in news text: money, unit prices and counts of people, normalised.
+
+``find_quantities(text)`` returns ``QuantityMention`` records with character offsets; the coder
+attaches each to the event of its clause. Surface forms, currencies, price units and count
+categories come from ``data/units.tsv``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tidings.records import Quantity
+
+__all__ = ["QuantityMention", "find_quantities"]
+
+SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
+         "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tln": 1e12}
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a dozen": 12, "fifteen": 15,
+                "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100}
+QUALIFIERS = r"(?:as many as|as few as|up to|at least|at most|more than|less than|fewer than|about|around|roughly|nearly|almost|some|over|under|approximately|an estimated|a further|another|a total of|a record)"
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityMention:
+    start: int
+    end: int
+    quantity: Quantity
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {"currency": {}, "per": {}, "category": {}, "outcome": {}}
+    path = resources.files("tidings") / "data" / "units.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, surface, norm = line.split("\t")[:3]
+            table[kind][surface.lower()] = norm
+    return table
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    u = _units()
+    symbols = [s for s in u["currency"] if not s.isalpha() and " " not in s]
+    words = [s for s in u["currency"] if s.replace(" ", "").replace(".", "").isalpha() and len(s) > 3 or s in ("won", "rand", "yen", "rmb", "sdr", "eur", "usd", "gbp", "rub", "byn", "uah", "pln", "inr", "chf", "cny", "jpy")]
+    number = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    scale = r"(?:\s*-?\s*(?P<scale>thousand|million|billion|trillion|mln|bln|tln|bn|mn|tn|k|m|b)\b)?"
+    sym = rf"(?P<sym>(?i:{_alternation(symbols)}))\s?" + number + scale
+    word = number + scale + rf"\s+(?P<cur>(?i:{_alternation(words)}))\b"
+    code_first = rf"(?P<code>(?i:{_alternation([w for w in words if len(w) == 3])}))\s?" + number + scale
+    money = re.compile(rf"(?:(?P<q>{QUALIFIERS})\s+)?(?:{sym}|{word.replace('?P<num>', '?P<num2>').replace('?P<scale>', '?P<scale2>')}|{code_first.replace('?P<num>', '?P<num3>').replace('?P<scale>', '?P<scale3>')})", re.I)
+    per = re.compile(rf"^\s*(?:per|a|an|/)\s+(?P<per>{_alternation(u['per'])})\b", re.I)
+    cats = _alternation(u["category"])
+    count = re.compile(
+        rf"\b(?:(?P<q>{QUALIFIERS})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:thousand|million))?|"
+        rf"{_alternation(WORD_NUMBERS)})\s+(?:(?:\w+|[\w-]+)\s+){{0,2}}?(?P<cat>{cats})\b", re.I)
+    outcome = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?(?P<out>{_alternation(u['outcome'])})\b", re.I)
+    return money, per, count, outcome
+
+
+def _number(text: str, scale: str | None) -> float:
+    text = text.replace(",", "").strip().lower()
+    if text in WORD_NUMBERS:
+        value = float(WORD_NUMBERS[text])
+    else:
+        parts = text.split()
+        value = float(parts[0])
+        if len(parts) > 1:
+            value *= SCALE[parts[1]]
+    if scale:
+        value *= SCALE[scale.lower()]
+    return round(value, 6)
+
+
+def find_quantities(text: str) -> list[QuantityMention]:
+    money_rx, per_rx, count_rx, outcome_rx = _regexes()
+    u = _units()
+    out: list[QuantityMention] = []
+    taken: list[tuple[int, int]] = []
+    last_per: str | None = None
+    for m in money_rx.finditer(text):
+        num = m.group("num") or m.group("num2") or m.group("num3")
+        scale = m.group("scale") or m.group("scale2") or m.group("scale3")
+        cur_text = (m.group("sym") or m.group("cur") or m.group("code") or "").lower()
+        unit = u["currency"].get(cur_text) or u["currency"].get(cur_text.strip())
+        if not num or not unit:
+            continue
+        if scale and scale.lower() in ("m", "b", "k") and m.end() < len(text) and text[m.end()].isalpha():
+            continue
+        value = _number(num, scale)
+        end = m.end()
+        kind, per = "money", None
+        pm = per_rx.match(text[end:])
+        if pm:
+            kind, per = "price", u["per"][pm.group("per").lower()]
+            end += pm.end()
+            last_per = per
+        elif last_per and re.search(r"\bprices?\b[^.;]{0,30}$", text[max(0, m.start() - 40):m.start()], re.I):
+            kind, per = "price", last_per
+        start = m.start()
+        out.append(QuantityMention(start, end, Quantity(kind, value, unit, text[start:end].strip(), per=per)))
+        taken.append((start, end))
+    for m in count_rx.finditer(text):
+        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+            continue
+        try:
+            value = _number(m.group("num"), None)
+        except (ValueError, KeyError):
+            continue
+        if re.fullmatch(r"(19|20)\d\d", m.group("num")):
+            continue
+        category = u["category"][m.group("cat").lower()]
+        om = outcome_rx.match(text[m.end():m.end() + 40])
+        if om and re.match(r"^\W*(?:\w+\s+){0,2}(?:were|was|have been|had been|are|been|reported|left)?\s*\w*$", text[m.end():m.end() + om.start("out")] or " "):
+            category = u["outcome"][om.group("out").lower()]
+        out.append(QuantityMention(m.start(), m.end(), Quantity("count", value, "people" if category not in ("aircraft", "tanks", "ships") else category, m.group(0).strip(), category=category)))
+        taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda q: q.start)

@@ -1,0 +1,335 @@
+"""The event coder: triggers and patterns → events with actors, negation, modality, dates, amounts.
+
+``Coder.code(doc, resolver)`` works sentence by sentence over a parsed ``Doc`` whose actor
+component has run. Patterns come from the lexicon (``docs/lexicon.md``); roles come from the
+dependency parse (``coding.syntax``); negation and modality from ``coding.modality``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import permutations
+
+from spacy.tokens import Doc, Span, Token
+
+from tidings.about import __version__
+from tidings.actors.resolve import ActorResolver
+from tidings.attributes import find_quantities, find_times
+from tidings.coding.codebook import Code, codebook, intent_code
+from tidings.coding.lexicon import Lexicon, Pattern, load_lexicon
+from tidings.coding.modality import Words, modality, negated, speech_head, words
+from tidings.coding.syntax import datives, effective_noun, is_passive, objects, pobjs, subjects
+from tidings.records import Actor, Event, Quantity, Trigger
+
+__all__ = ["Coder"]
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
+DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
+CONTENT_ROOTS = frozenset({"02", "10", "12", "13", "11"})  # heads whose complement is what is asked/refused/threatened
+
+
+@dataclass
+class _Found:
+    tok: Token
+    pat: Pattern
+    consumed: set[int] = field(default_factory=set)
+
+
+class Coder:
+    """Codes parsed documents. One instance serves a whole run (patterns are loaded once)."""
+
+    def __init__(self, lexicon: Lexicon | None = None, statements: bool = False) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self.codes: dict[str, Code] = codebook()
+        self.words: Words = words()
+        self.statements = statements
+
+    def version(self, kb_version: str) -> str:
+        return f"tidings-{__version__}+lex.{self.lexicon.version}+kb.{kb_version}"
+
+    # -- matching ---------------------------------------------------------------------------------
+    def _object_lemmas(self, tok: Token) -> list[tuple[Token, Token]]:
+        """(object token, effective noun) pairs for pattern obj constraints."""
+        out = []
+        cands = objects(tok) if tok.pos_ in VERB_POS else []
+        for o in cands:
+            out.append((o, effective_noun(o)))
+        for p in pobjs(tok, "with"):  # "provide Belarus with gas"
+            out.append((p, effective_noun(p)))
+        return out
+
+    def _match(self, tok: Token, pat: Pattern) -> bool:
+        if pat.prt and not any(c.dep_ == "prt" and c.lower_ == pat.prt for c in tok.children):
+            return False
+        if pat.obj:
+            objs = self._object_lemmas(tok)
+            if not any(n.lemma_.lower() in pat.obj or n.lower_ in pat.obj for _, n in objs):
+                return False
+        if pat.comp:
+            if not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in pat.comp for c in tok.children):
+                return False
+        if pat.preps:
+            hosts = [tok] + [o for o, _ in self._object_lemmas(tok)]
+            ok = False
+            for prep, allowed in pat.preps:
+                for host in hosts:
+                    for p in pobjs(host, prep) if prep != "" else []:
+                        if allowed is None or effective_noun(p).lemma_.lower() in allowed:
+                            ok = True
+                            break
+                    if not ok and allowed is None and any(c.dep_ in ("prep", "agent") and c.lower_ == prep for c in host.children):
+                        ok = True
+                    if ok:
+                        break
+                if ok:
+                    break
+            if not ok:
+                return False
+        return True
+
+    def _triggers(self, sent: Span) -> list[_Found]:
+        found: list[_Found] = []
+        for tok in sent:
+            if tok.pos_ in VERB_POS:
+                pos = "V"
+            elif tok.pos_ in NOUN_POS and tok.dep_ != "compound":
+                pos = "N"
+            else:
+                continue
+            pats = self.lexicon.patterns(tok.lemma_.lower(), pos)
+            if not pats and pos == "N" and tok.lower_ != tok.lemma_.lower():
+                pats = self.lexicon.patterns(tok.lower_, pos)
+            for pat in pats:
+                if self._match(tok, pat):
+                    found.append(_Found(tok, pat))
+                    break
+        # a verb trigger consumes the noun triggers that are its objects or constrained pobjs
+        by_i = {f.tok.i: f for f in found}
+        drop: set[int] = set()
+        for f in found:
+            if f.pat.pos != "V":
+                continue
+            for o, n in self._object_lemmas(f.tok):
+                for t in (o, n):
+                    if t.i in by_i and by_i[t.i].pat.pos == "N":
+                        drop.add(t.i)
+            for prep, _ in f.pat.preps:
+                for p in pobjs(f.tok, prep):
+                    n = effective_noun(p)
+                    if n.i in by_i and by_i[n.i].pat.pos == "N":
+                        drop.add(n.i)
+        # a controller whose open complement is itself an event yields to it, except appeals,
+        # demands, rejections, threats and criticism, whose complement is their content
+        for f in found:
+            if f.pat.pos != "V":
+                continue
+            comps = [c for c in f.tok.children if c.dep_ in ("xcomp",) and c.i in by_i]
+            if not comps:
+                continue
+            if f.pat.code[:2] in CONTENT_ROOTS and not f.pat.comp:
+                drop.update(c.i for c in comps)
+            elif f.tok.lemma_.lower() in self.words.intent_control | self.words.neg_control and not f.pat.comp:
+                drop.add(f.tok.i)
+        return [f for f in found if f.tok.i not in drop]
+
+    # -- roles ------------------------------------------------------------------------------------
+    def _slot(self, f: _Found, spec: str, role: str) -> list[Token]:
+        tok, pat = f.tok, f.pat
+        if spec == "none":
+            return []
+        if spec == "subj":
+            if pat.pos == "V":
+                return subjects(tok, self.words.object_control)
+            return []
+        if spec == "obj":
+            if pat.pos != "V":
+                return []
+            objs = objects(tok)
+            # the noun named by the pattern ("impose sanctions") is the event, not an actor
+            if pat.obj:
+                objs = [o for o in objs if effective_noun(o).lemma_.lower() not in pat.obj]
+            return objs
+        if spec == "iobj":
+            return datives(tok) if pat.pos == "V" else []
+        if spec == "poss":
+            out = [c for c in tok.children if c.dep_ == "poss"]
+            out += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+            return out
+        hosts = [tok]
+        if pat.pos == "V":
+            hosts += [o for o in objects(tok)]
+        elif tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ in ("VERB", "ADP"):
+            hosts.append(tok.head if tok.head.pos_ == "VERB" else tok.head.head)
+        out: list[Token] = []
+        for h in hosts:
+            out.extend(pobjs(h, spec))
+        return out
+
+    def _actors(self, toks: list[Token], resolver: ActorResolver, date: str | None) -> list[Actor]:
+        out: list[Actor] = []
+        for t in toks:
+            found = resolver.resolve(t, date)
+            if not found:
+                # "sanctions on his suppression of protesters": the possessor is the target
+                poss = [c for c in t.children if c.dep_ == "poss"]
+                for p in poss:
+                    found = resolver.resolve(p, date)
+            for a in found:
+                if all(a != b for b in out):
+                    out.append(a)
+        return out
+
+    def _roles(self, f: _Found, resolver: ActorResolver, date: str | None) -> tuple[list[Actor], list[Actor]]:
+        pat = f.pat
+        src_spec = pat.source or DEFAULT_SOURCE[pat.pos]
+        tgt_spec = pat.target or DEFAULT_TARGET[pat.pos]
+        sources: list[Actor] = []
+        for spec in src_spec:
+            sources = self._actors(self._slot(f, spec, "source"), resolver, date)
+            if sources:
+                break
+        if not sources and pat.pos == "N":
+            tok = f.tok
+            # a noun event governed by a verb takes the verb's agent ("launched an attack")
+            if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+                sources = self._actors(subjects(tok.head, self.words.object_control), resolver, date)
+            elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and tok.head.lower_ in ("for", "in", "into", "to"):
+                sources = self._actors(subjects(tok.head.head, self.words.object_control), resolver, date)
+        targets: list[Actor] = []
+        for spec in tgt_spec:
+            if spec == "between":
+                pair = self._actors(self._slot(f, "between", "target"), resolver, date)
+                if len(pair) >= 2 and not sources:
+                    return pair, []
+                continue
+            targets = self._actors(self._slot(f, spec, "target"), resolver, date)
+            if targets:
+                break
+        return sources, targets
+
+    # -- attributes -------------------------------------------------------------------------------
+    @staticmethod
+    def _distance(node: Token, trigger: Token) -> int | None:
+        chain = {}
+        t = trigger
+        for k in range(8):
+            chain[t.i] = k
+            if t.head.i == t.i:
+                break
+            t = t.head
+        d = 0
+        n = node
+        while d < 10:
+            if n.i in chain:
+                return d + chain[n.i]
+            if n.head.i == n.i:
+                return None
+            n = n.head
+            d += 1
+        return None
+
+    def _attach(self, spans: list[tuple[Token, object]], triggers: list[Token]) -> dict[int, list[object]]:
+        out: dict[int, list[object]] = {t.i: [] for t in triggers}
+        for root, item in spans:
+            scores = [(self._distance(root, t), t) for t in triggers]
+            scored = [(s, t) for s, t in scores if s is not None]
+            if not scored:
+                continue
+            best = min(s for s, _ in scored)
+            for s, t in scored:
+                if s == best:
+                    out[t.i].append(item)
+        return out
+
+    # -- the main loop ----------------------------------------------------------------------------
+    def code(self, doc: Doc, resolver: ActorResolver, *, doc_id: str, published: str | None,
+             headings: tuple[tuple[int, int], ...] = (), coder_version: str = "") -> list[Event]:
+        events: list[Event] = []
+        for s_index, sent in enumerate(doc.sents):
+            if any(sent.start_char < end and start < sent.end_char for start, end in headings):
+                continue
+            if not sent.text.strip() or len(sent) < 3:
+                continue
+            events.extend(self._code_sentence(doc, sent, s_index, resolver, doc_id, published, coder_version))
+        return events
+
+    def _code_sentence(self, doc: Doc, sent: Span, s_index: int, resolver: ActorResolver, doc_id: str,
+                       published: str | None, coder_version: str) -> list[Event]:
+        found = self._triggers(sent)
+        if not found:
+            return []
+        base = sent.start_char
+        times = []
+        for t in find_times(sent.text, published):
+            span = doc.char_span(base + t.start, base + t.end, alignment_mode="expand")
+            if span is not None:
+                times.append((span.root, t))
+        quants = []
+        for q in find_quantities(sent.text):
+            span = doc.char_span(base + q.start, base + q.end, alignment_mode="expand")
+            if span is not None:
+                quants.append((span.root, q.quantity))
+        trig_toks = [f.tok for f in found]
+        time_by = self._attach(times, trig_toks)
+        qty_by = self._attach(quants, trig_toks)
+        out: list[Event] = []
+        seen: set[tuple] = set()
+        for f in found:
+            tok, pat = f.tok, f.pat
+            when = time_by.get(tok.i, [])
+            date = next((t.date for t in when if t.date), None) or published
+            deadline = next((t.deadline for t in when if t.deadline), None)
+            sources, targets = self._roles(f, resolver, date)
+            if not sources and not targets:
+                continue
+            neg = negated(tok, self.words)
+            mod = modality(tok, self.words)
+            code = pat.code
+            if mod == "intended":
+                code = pat.intent or intent_code(pat.code) or pat.code
+            info = self.codes.get(code) or self.codes[pat.code]
+            reported_by = None
+            sh = speech_head(tok, self.words)
+            if sh is not None:
+                rep = resolver.resolve(subjects(sh, self.words.object_control)[0], date) if subjects(sh, self.words.object_control) else []
+                reported_by = rep[0] if rep else None
+            pairs = self._pairs(sources, targets, code)
+            quantities = tuple(q for q in qty_by.get(tok.i, []) if isinstance(q, Quantity))
+            location = self._location(tok, resolver)
+            for src, tgt in pairs:
+                if src is not None and tgt is not None and src.code and src.code == tgt.code:
+                    tgt = None
+                key = (code, src.code or src.text if src else None, tgt.code or tgt.text if tgt else None, neg)
+                if key in seen:
+                    continue
+                seen.add(key)
+                conf = 0.4 + 0.05 * min(pat.specificity, 4) + (0.2 if src and src.code else 0) + (0.2 if tgt and tgt.code else 0)
+                out.append(Event(
+                    doc_id=doc_id, sentence_index=s_index, sentence=sent.text.strip(),
+                    trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
+                    cameo=code, cameo_root=code[:2], quad_class=info.quad_class, goldstein=info.goldstein,
+                    plover=info.plover, plover_mode=info.plover_mode, source=src, target=tgt, date=date,
+                    deadline=deadline, negated=neg, modality=mod, quantities=quantities, location=location,
+                    confidence=round(min(conf, 0.99), 2), rule=pat.id, coder=coder_version,
+                    reported_by=reported_by,
+                ))
+        return out
+
+    def _pairs(self, sources: list[Actor], targets: list[Actor], code: str) -> list[tuple[Actor | None, Actor | None]]:
+        if len(sources) >= 2 and not targets and (code[:2] in self.words.reciprocal or code in self.words.reciprocal or code[:3] in self.words.reciprocal):
+            return [(a, b) for a, b in permutations(sources, 2)]
+        srcs: list[Actor | None] = list(sources) or [None]
+        tgts: list[Actor | None] = list(targets) or [None]
+        return [(s, t) for s in srcs for t in tgts]
+
+    @staticmethod
+    def _location(tok: Token, resolver: ActorResolver) -> str | None:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "along"):
+                for p in prep.children:
+                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
+                        ent = next((e for e in tok.doc.ents if e.start <= p.i < e.end), None)
+                        return ent.text if ent is not None else p.text
+        return None

@@ -1,0 +1,109 @@
+"""The event lexicon: dependency patterns that map triggers to CAMEO codes (``data/lexicon/*.tsv``).
+
+The format and matching rules are documented in ``docs/lexicon.md``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tidings.coding.codebook import codebook
+from tidings.errors import KnowledgeError
+
+__all__ = ["Lexicon", "Pattern", "load_lexicon"]
+
+COLUMNS = ["id", "code", "pos", "lemma", "prt", "prep", "obj", "comp", "source", "target", "intent", "note"]
+
+
+def _alts(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip().lower() for a in cell.split("|") if a.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    id: str
+    code: str
+    pos: str
+    lemma: str
+    prt: str | None
+    preps: tuple[tuple[str, frozenset[str] | None], ...]  # (preposition, allowed pobj lemmas or None)
+    obj: frozenset[str] | None
+    comp: frozenset[str] | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    intent: str | None
+    order: int
+
+    @property
+    def specificity(self) -> int:
+        return (2 if self.obj else 0) + (2 if self.preps else 0) + (1 if self.prt else 0) + (2 if self.comp else 0) \
+            + sum(1 for _, allowed in self.preps if allowed)
+
+
+def _parse_preps(cell: str) -> tuple[tuple[str, frozenset[str] | None], ...]:
+    out = []
+    for alt in _alts(cell):
+        prep, _, allowed = alt.partition(":")
+        lemmas = frozenset(a.strip() for a in allowed.split(",") if a.strip()) or None
+        out.append((prep.strip(), lemmas))
+    return tuple(out)
+
+
+@dataclass
+class Lexicon:
+    by_lemma: dict[tuple[str, str], list[Pattern]]
+    version: str
+    size: int
+
+    def patterns(self, lemma: str, pos: str) -> list[Pattern]:
+        return self.by_lemma.get((lemma, pos), [])
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    folder = resources.files("tidings") / "data" / "lexicon"
+    codes = codebook()
+    by_lemma: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+    digest = hashlib.sha1()
+    seen: set[str] = set()
+    order = 0
+    for path in sorted((p for p in folder.iterdir() if p.name.endswith(".tsv")), key=lambda p: p.name):
+        text = path.read_text(encoding="utf-8")
+        digest.update(text.encode("utf-8"))
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+        for n, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 2):
+            where = f"{path.name} row {n}"
+            if None in row or any(c not in row for c in COLUMNS[:4]):
+                raise KnowledgeError(f"{where}: wrong number of columns")
+            pid = (row["id"] or "").strip()
+            code = (row["code"] or "").strip()
+            if not pid or pid in seen:
+                raise KnowledgeError(f"{where}: missing or duplicate id {pid!r}")
+            if code not in codes:
+                raise KnowledgeError(f"{where}: unknown CAMEO code {code!r}")
+            intent = (row.get("intent") or "").strip() or None
+            if intent and intent not in codes:
+                raise KnowledgeError(f"{where}: unknown intent code {intent!r}")
+            pos = (row["pos"] or "").strip().upper()
+            if pos not in ("V", "N"):
+                raise KnowledgeError(f"{where}: pos must be V or N")
+            seen.add(pid)
+            order += 1
+            pat = Pattern(
+                id=pid, code=code, pos=pos, lemma=row["lemma"].strip().lower(),
+                prt=(row.get("prt") or "").strip().lower() or None,
+                preps=_parse_preps(row.get("prep") or ""),
+                obj=frozenset(_alts(row.get("obj") or "")) or None,
+                comp=frozenset(_alts(row.get("comp") or "")) or None,
+                source=_alts(row.get("source") or ""), target=_alts(row.get("target") or ""),
+                intent=intent, order=order,
+            )
+            by_lemma[(pat.lemma, pos)].append(pat)
+    for pats in by_lemma.values():
+        pats.sort(key=lambda p: (-p.specificity, p.order))
+    return Lexicon(dict(by_lemma), digest.hexdigest()[:10], order)

@@ -1,0 +1,115 @@
+"""Negation, modality and reported speech of a trigger, from the parse and ``data/modality.tsv``."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+__all__ = ["Words", "negated", "modality", "speech_head", "words"]
+
+
+@dataclass(frozen=True)
+class Words:
+    intent_control: frozenset[str]
+    neg_control: frozenset[str]
+    neg_word: frozenset[str]
+    intent_aux: frozenset[str]
+    hypo_aux: frozenset[str]
+    hypo_mark: frozenset[str]
+    speech: frozenset[str]
+    object_control: frozenset[str]
+    reciprocal: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def words() -> Words:
+    groups: dict[str, set[str]] = defaultdict(set)
+    path = resources.files("tidings") / "data" / "modality.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word, *_ = line.split("\t")
+            groups[kind.strip()].add(word.strip().lower())
+    return Words(**{k: frozenset(groups.get(k, ())) for k in Words.__dataclass_fields__})
+
+
+def _controllers(tok: Token):
+    """Verbs (and adjectives) that govern ``tok`` through open complements: agreed -> to strengthen."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in ("xcomp", "ccomp") and node.head.i != node.i and not _has_own_subject(node):
+            node = node.head
+            yield node
+        elif node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "ADJ", "NOUN"):
+            node = node.head.head
+            yield node
+        else:
+            return
+
+
+def _has_own_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
+def negated(tok: Token, w: Words) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in w.neg_word) for c in tok.children):
+        return True
+    if tok.pos_ in ("NOUN", "PROPN"):
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return True
+        if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+            head = tok.head
+            if any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in w.neg_control:
+                return True
+    for ctrl in _controllers(tok):
+        if ctrl.lemma_.lower() in w.neg_control:
+            return True
+        if any(c.dep_ == "neg" for c in ctrl.children):
+            return True
+    return False
+
+
+def modality(tok: Token, w: Words) -> str:
+    chain = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        chain.append(tok.head)
+    chain.extend(_controllers(chain[-1]))
+    for node in chain:
+        for c in node.children:
+            low = c.lower_
+            if c.dep_ == "mark" and low in w.hypo_mark:
+                return "hypothetical"
+            if c.dep_ == "aux" and low in w.hypo_aux:
+                return "hypothetical"
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in w.hypo_mark for c in node.children):
+            return "hypothetical"
+    for node in chain:
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in w.intent_aux:
+                return "intended"
+            if c.dep_ == "aux" and c.lower_ == "going" :
+                return "intended"
+        if node is not tok and node.lemma_.lower() in w.intent_control:
+            return "intended"
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() == "go" and node.head.tag_ == "VBG":
+            return "intended"
+    return "asserted"
+
+
+def speech_head(tok: Token, w: Words) -> Token | None:
+    """The speech verb whose complement contains ``tok`` ("Putin said that Russia will provide")."""
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in w.speech:
+            return node.head
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "parataxis", "relcl", "acl"):
+            return None
+        node = node.head
+    return None

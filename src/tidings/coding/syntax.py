@@ -1,0 +1,124 @@
+"""Syntactic helpers over spaCy's dependency parse (ClearNLP labels): subjects with inheritance
+through control, coordination and participles; objects; prepositional objects; voice."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Token
+
+__all__ = ["is_passive", "objects", "pobjs", "subjects", "effective_noun"]
+
+QUANTITY_HEADS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "$", "us$", "€", "£",
+                            "bn", "m", "tens", "hundreds", "thousands", "millions", "billions", "lot", "number",
+                            "amount", "sum", "total", "package", "tranche", "batch", "series", "round", "wave",
+                            "kind", "type", "form", "set", "pair", "couple"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+
+
+def effective_noun(tok: Token) -> Token:
+    """Skip quantity heads: "US$630 million in loans" -> loans; "a package of sanctions" -> sanctions."""
+    seen = 0
+    while seen < 3 and (tok.lower_ in QUANTITY_HEADS or tok.like_num or tok.tag_ == "CD" or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")):
+        nxt = None
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "of"):
+                nxt = next((p for p in c.children if p.dep_ == "pobj"), None)
+                break
+        if nxt is None:
+            # "$ 630 million": the money symbol heads the phrase
+            break
+        tok = nxt
+        seen += 1
+    return tok
+
+
+def _with_conj(toks: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in toks:
+        if t not in out:
+            out.append(t)
+        for c in t.conjuncts:
+            if c.i > t.i and c not in out and c.pos_ in ("NOUN", "PROPN", "PRON"):
+                out.append(c)
+    return out
+
+
+def pobjs(tok: Token, prep: str) -> list[Token]:
+    """Objects of the preposition ``prep`` hanging on ``tok`` (with their conjuncts)."""
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
+            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
+        elif c.dep_ == "prep" and prep == "to" and c.lower_ == "according":
+            continue
+    return _with_conj(out)
+
+
+def objects(verb: Token) -> list[Token]:
+    """Direct objects of a verb; for a passive verb, its passive subject."""
+    if is_passive(verb):
+        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not found and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+            found = [verb.head]
+        return _with_conj(found)
+    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        found = [verb.head]  # "sanctions imposed by the US"
+    if not found and verb.dep_ == "relcl":
+        rel = [c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in ("dobj",)]
+        if rel:
+            found = [verb.head]
+    return _with_conj(found)
+
+
+def datives(verb: Token) -> list[Token]:
+    return _with_conj(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
+
+
+def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> list[Token]:
+    """The agent(s) of a verb: its own subject, the by-agent of a passive, or one inherited through
+    control ("agreed to strengthen"), coordination, participles and relative clauses."""
+    if depth > 6:
+        return []
+    if is_passive(verb):
+        agents = pobjs(verb, "by")
+        if agents:
+            return agents
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return []
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
+    own = [c for c in own if c.dep_ != "expl"]
+    if own:
+        if own[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            return _with_conj([verb.head])
+        return _with_conj(own)
+    head = verb.head
+    if head.i == verb.i:
+        return []
+    dep = verb.dep_
+    if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if head.lemma_.lower() in object_control:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
+            objs += pobjs(head, "on")  # "called on Russia to withdraw"
+            if objs:
+                return _with_conj(objs)
+        return subjects(head, object_control, depth + 1)
+    if dep == "conj":
+        return subjects(head, object_control, depth + 1)
+    if dep in ("advcl", "acl") and verb.tag_ in ("VBG", "VBN", "VB"):
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            return [head]
+        if dep == "advcl":
+            return subjects(head, object_control, depth + 1)
+    if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return [head]
+    if dep == "pcomp" and head.head.i != head.i:  # "after accusing Belarus"
+        return subjects(head.head, object_control, depth + 1)
+    if dep in ("amod", "acomp") and head.pos_ in ("AUX", "VERB"):
+        return subjects(head, object_control, depth + 1)
+    return []

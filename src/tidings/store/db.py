@@ -1,0 +1,226 @@
+"""The store: one database class, one writer, Alembic migrations, one transaction per document."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from importlib import resources
+from typing import Any
+
+from sqlalchemy import and_, create_engine, delete, event, func, or_, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from tidings.errors import StoreError
+from tidings.records import Actor, Document, Event, Failure, Quantity, Trigger
+from tidings.store.schema import documents, mentions, quantities
+
+__all__ = ["EventQuery", "Store"]
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters for ``Store.events``. Actor filters match a code prefix or an ISO country."""
+
+    source: str | None = None
+    target: str | None = None
+    root: str | None = None
+    code: str | None = None
+    plover: str | None = None
+    since: str | None = None
+    until: str | None = None
+    doc: str | None = None
+    include_negated: bool = False
+    limit: int | None = None
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _actor_columns(role: str, actor: Actor | None) -> dict[str, Any]:
+    return {
+        f"{role}_text": actor.text if actor else None, f"{role}_code": actor.code if actor else None,
+        f"{role}_country": actor.country if actor else None, f"{role}_sector": actor.sector if actor else None,
+        f"{role}_name": actor.name if actor else None, f"{role}_kind": actor.kind if actor else None,
+    }
+
+
+def _actor_from(row: Any, role: str) -> Actor | None:
+    text = getattr(row, f"{role}_text")
+    if text is None:
+        return None
+    return Actor(text=text, code=getattr(row, f"{role}_code"), country=getattr(row, f"{role}_country"),
+                 sector=getattr(row, f"{role}_sector"), name=getattr(row, f"{role}_name"),
+                 kind=getattr(row, f"{role}_kind") or "organization")
+
+
+class Store:
+    """A tidings database (SQLite by default, any SQLAlchemy URL that the schema supports)."""
+
+    def __init__(self, url: str = "sqlite:///tidings.db", *, migrate: bool = True) -> None:
+        self.url = url
+        try:
+            self.engine: Engine = create_engine(url)
+        except (SQLAlchemyError, ValueError) as exc:
+            raise StoreError(f"cannot open database {url!r}: {exc}") from exc
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        if migrate:
+            self.migrate()
+
+    def migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        ini = resources.files("tidings") / "store" / "alembic.ini"
+        cfg = Config(str(ini))
+        cfg.set_main_option("script_location", str(resources.files("tidings") / "store" / "migrations"))
+        try:
+            with self.engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot prepare database {self.url!r}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing ----------------------------------------------------------------------------------
+    def has_document(self, content_hash: str) -> bool:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents.c.status).where(documents.c.content_hash == content_hash)).first()
+        return row is not None and row.status == "coded"
+
+    def write_document(self, doc: Document, events: list[Event], coder: str) -> int:
+        """Store a coded document and its events in one transaction, replacing an earlier coding."""
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(delete(documents).where(documents.c.content_hash == doc.content_hash))
+                if doc.origin:
+                    conn.execute(delete(documents).where(and_(documents.c.origin == doc.origin, documents.c.status == "failed")))
+                doc_pk = conn.execute(documents.insert().values(
+                    content_hash=doc.content_hash, doc_id=doc.doc_id, origin=doc.origin, source=doc.source,
+                    url=doc.url, title=doc.title, published=doc.published, attribution=doc.attribution,
+                    credits=list(doc.credits), headings=[list(h) for h in doc.headings], text=doc.text,
+                    status="coded", coder=coder, ingested_at=_now(),
+                )).inserted_primary_key[0]
+                self._insert_events(conn, doc_pk, events)
+            return len(events)
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot store document {doc.doc_id}: {str(exc).splitlines()[0]}") from exc
+
+    def _insert_events(self, conn: Connection, doc_pk: int, events: list[Event]) -> None:
+        for ev in events:
+            mid = conn.execute(mentions.insert().values(
+                event_id=ev.event_id, document_id=doc_pk, doc_id=ev.doc_id, sentence_index=ev.sentence_index,
+                sentence=ev.sentence, trigger_text=ev.trigger.text, trigger_start=ev.trigger.start,
+                trigger_end=ev.trigger.end, date=ev.date, deadline=ev.deadline, cameo=ev.cameo,
+                cameo_root=ev.cameo_root, quad_class=ev.quad_class, goldstein=ev.goldstein, plover=ev.plover,
+                plover_mode=ev.plover_mode, **_actor_columns("source", ev.source), **_actor_columns("target", ev.target),
+                negated=ev.negated, modality=ev.modality, location=ev.location, confidence=ev.confidence,
+                rule=ev.rule, coder=ev.coder, reported_by=ev.reported_by.to_dict() if ev.reported_by else None,
+            )).inserted_primary_key[0]
+            if ev.quantities:
+                conn.execute(quantities.insert(), [
+                    {"mention_id": mid, "kind": q.kind, "value": q.value, "unit": q.unit, "per": q.per,
+                     "category": q.category, "text": q.text} for q in ev.quantities
+                ])
+
+    def write_failure(self, failure: Failure) -> None:
+        key = failure.raw_hash or failure.origin
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(delete(documents).where(documents.c.content_hash == key))
+                conn.execute(documents.insert().values(
+                    content_hash=key, doc_id=failure.origin, origin=failure.origin, status="failed",
+                    error_code=failure.code, error=failure.reason, ingested_at=_now(),
+                ))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot record failure for {failure.origin}: {str(exc).splitlines()[0]}") from exc
+
+    # -- reading ----------------------------------------------------------------------------------
+    def documents(self, *, failed_only: bool = False) -> list[dict[str, Any]]:
+        q = select(documents.c.id, documents.c.doc_id, documents.c.origin, documents.c.status, documents.c.error_code,
+                   documents.c.error, documents.c.published, documents.c.title, documents.c.attribution,
+                   documents.c.coder).order_by(documents.c.id)
+        if failed_only:
+            q = q.where(documents.c.status == "failed")
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+            counts = dict(conn.execute(select(mentions.c.document_id, func.count()).group_by(mentions.c.document_id)).all())
+        return [dict(r._mapping) | {"events": counts.get(r.id, 0)} for r in rows]
+
+    def stored_documents(self) -> Iterator[Document]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(documents).where(documents.c.status == "coded").order_by(documents.c.id)).all()
+        for r in rows:
+            yield Document(doc_id=r.doc_id, text=r.text or "", origin=r.origin or "", title=r.title, source=r.source,
+                           url=r.url, published=r.published, attribution=r.attribution,
+                           credits=tuple(r.credits or ()), headings=tuple(tuple(h) for h in (r.headings or ())))
+
+    def events(self, query: EventQuery | None = None) -> list[Event]:
+        query = query or EventQuery()
+        m = mentions.c
+        conds = []
+        if not query.include_negated:
+            conds.append(m.negated.is_(False))
+        for role, value in (("source", query.source), ("target", query.target)):
+            if value:
+                v = value.upper()
+                conds.append(or_(getattr(m, f"{role}_code").like(v + "%"), getattr(m, f"{role}_country") == v))
+        if query.root:
+            conds.append(m.cameo_root == query.root.zfill(2))
+        if query.code:
+            conds.append(m.cameo.like(query.code + "%"))
+        if query.plover:
+            conds.append(m.plover == query.plover.upper())
+        if query.since:
+            conds.append(m.date >= query.since)
+        if query.until:
+            conds.append(m.date <= query.until)
+        if query.doc:
+            conds.append(m.doc_id == query.doc)
+        stmt = select(mentions).where(and_(*conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
+        if query.limit:
+            stmt = stmt.limit(query.limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(stmt).all()
+            ids = [r.id for r in rows]
+            qty: dict[int, list[Quantity]] = {}
+            for chunk in range(0, len(ids), 500):
+                part = ids[chunk:chunk + 500]
+                for q in conn.execute(select(quantities).where(quantities.c.mention_id.in_(part)).order_by(quantities.c.id)):
+                    qty.setdefault(q.mention_id, []).append(Quantity(q.kind, q.value, q.unit, q.text or "", q.per, q.category))
+        out = []
+        for r in rows:
+            rep = r.reported_by
+            if isinstance(rep, str):
+                rep = json.loads(rep)
+            out.append(Event(
+                doc_id=r.doc_id, sentence_index=r.sentence_index, sentence=r.sentence,
+                trigger=Trigger(r.trigger_text, r.trigger_start, r.trigger_end), cameo=r.cameo,
+                cameo_root=r.cameo_root, quad_class=r.quad_class, goldstein=r.goldstein, plover=r.plover,
+                plover_mode=r.plover_mode, source=_actor_from(r, "source"), target=_actor_from(r, "target"),
+                date=r.date, deadline=r.deadline, negated=bool(r.negated), modality=r.modality,
+                quantities=tuple(qty.get(r.id, ())), location=r.location, confidence=r.confidence, rule=r.rule,
+                coder=r.coder, reported_by=Actor.from_dict(rep), event_id=r.event_id,
+            ))
+        return out
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            docs = dict(conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status)).all())
+            n = conn.execute(select(func.count()).select_from(mentions)).scalar_one()
+        return {"coded": docs.get("coded", 0), "failed": docs.get("failed", 0), "mentions": n}
