@@ -155,7 +155,9 @@ class Coder:
             return datives(tok) if pat.pos == "V" else []
         if spec == "poss":
             out = [c for c in tok.children if c.dep_ == "poss"]
-            out += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in ("PROPN", "ADJ", "NOUN")]
+            # "US sanctions", "Russian attack": only modifiers that name an actor, not "military presence"
+            out += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                    and (self._names_actor(c) or (c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")))]
             return out
         hosts = [tok]
         if pat.pos == "V":
@@ -166,6 +168,11 @@ class Coder:
         for h in hosts:
             out.extend(pobjs(h, spec))
         return out
+
+    def _names_actor(self, tok: Token) -> bool:
+        resolver = self._resolver
+        m = resolver.at.get(tok.i) if resolver is not None else None
+        return m is not None and m.kind == "name"
 
     def _actors(self, toks: list[Token], resolver: ActorResolver, date: str | None) -> list[Actor]:
         out: list[Actor] = []
@@ -197,6 +204,10 @@ class Coder:
                 sources = self._actors(subjects(tok.head, self.words.object_control), resolver, date)
             elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and tok.head.lower_ in ("for", "in", "into", "to"):
                 sources = self._actors(subjects(tok.head.head, self.words.object_control), resolver, date)
+            elif tok.dep_ == "pobj" and tok.head.head.pos_ in NOUN_POS:
+                # "Lukashenko's visit to Russia for talks with Putin": the talks are Lukashenko's
+                gov = tok.head.head
+                sources = self._actors([c for c in gov.children if c.dep_ == "poss"], resolver, date)
         targets: list[Actor] = []
         for spec in tgt_spec:
             if spec == "between":
@@ -211,7 +222,7 @@ class Coder:
 
     # -- attributes -------------------------------------------------------------------------------
     @staticmethod
-    def _distance(node: Token, trigger: Token) -> int | None:
+    def _distance(node: Token, trigger: Token, through_nouns: bool = True) -> int | None:
         chain = {}
         t = trigger
         for k in range(8):
@@ -228,12 +239,15 @@ class Coder:
                 return None
             n = n.head
             d += 1
+            if not through_nouns and n.pos_ in NOUN_POS and n.i not in chain:
+                return None  # "the election in August" dates the election, not the event
         return None
 
-    def _attach(self, spans: list[tuple[Token, object]], triggers: list[Token]) -> dict[int, list[object]]:
+    def _attach(self, spans: list[tuple[Token, object]], triggers: list[Token],
+                through_nouns: bool = True) -> dict[int, list[object]]:
         out: dict[int, list[object]] = {t.i: [] for t in triggers}
         for root, item in spans:
-            scores = [(self._distance(root, t), t) for t in triggers]
+            scores = [(self._distance(root, t, through_nouns), t) for t in triggers]
             scored = [(s, t) for s, t in scores if s is not None]
             if not scored:
                 continue
@@ -244,9 +258,12 @@ class Coder:
         return out
 
     # -- the main loop ----------------------------------------------------------------------------
+    _resolver: ActorResolver | None = None
+
     def code(self, doc: Doc, resolver: ActorResolver, *, doc_id: str, published: str | None,
              headings: tuple[tuple[int, int], ...] = (), coder_version: str = "") -> list[Event]:
         events: list[Event] = []
+        self._resolver = resolver
         for s_index, sent in enumerate(doc.sents):
             if any(sent.start_char < end and start < sent.end_char for start, end in headings):
                 continue
@@ -271,30 +288,31 @@ class Coder:
             span = doc.char_span(base + q.start, base + q.end, alignment_mode="expand")
             if span is not None:
                 quants.append((span.root, q.quantity))
-        trig_toks = [f.tok for f in found]
-        time_by = self._attach(times, trig_toks)
-        qty_by = self._attach(quants, trig_toks)
+        time_by = self._attach(times, [f.tok for f in found], through_nouns=False)
+        staged = []
+        for f in found:
+            when = time_by.get(f.tok.i, [])
+            date = next((t.date for t in when if t.date), None) or published
+            sources, targets = self._roles(f, resolver, date)
+            if sources or targets:
+                staged.append((f, sources, targets))
+        live = [f.tok for f, _, _ in staged]
+        time_by = self._attach(times, live, through_nouns=False)
+        qty_by = self._attach(quants, live)
         out: list[Event] = []
         seen: set[tuple] = set()
-        for f in found:
+        for f, sources, targets in staged:
             tok, pat = f.tok, f.pat
             when = time_by.get(tok.i, [])
             date = next((t.date for t in when if t.date), None) or published
             deadline = next((t.deadline for t in when if t.deadline), None)
-            sources, targets = self._roles(f, resolver, date)
-            if not sources and not targets:
-                continue
             neg = negated(tok, self.words)
             mod = modality(tok, self.words)
             code = pat.code
             if mod == "intended":
                 code = pat.intent or intent_code(pat.code) or pat.code
             info = self.codes.get(code) or self.codes[pat.code]
-            reported_by = None
-            sh = speech_head(tok, self.words)
-            if sh is not None:
-                rep = resolver.resolve(subjects(sh, self.words.object_control)[0], date) if subjects(sh, self.words.object_control) else []
-                reported_by = rep[0] if rep else None
+            reported_by = self._reporter(tok, resolver, date)
             pairs = self._pairs(sources, targets, code)
             quantities = tuple(q for q in qty_by.get(tok.i, []) if isinstance(q, Quantity))
             location = self._location(tok, resolver)
@@ -316,6 +334,28 @@ class Coder:
                     reported_by=reported_by,
                 ))
         return out
+
+    def _reporter(self, tok: Token, resolver: ActorResolver, date: str | None) -> Actor | None:
+        """Who the event is reported by: the subject of a governing speech verb, or "according to X"."""
+        sh = speech_head(tok, self.words)
+        if sh is not None:
+            subj = subjects(sh, self.words.object_control)
+            found = resolver.resolve(subj[0], date) if subj else []
+            if found:
+                return found[0]
+        node = tok
+        for _ in range(4):
+            for c in node.children:
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    for to in c.children:
+                        for p in to.children if to.lower_ == "to" else ():
+                            found = resolver.resolve(p, date)
+                            if found:
+                                return found[0]
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return None
 
     def _pairs(self, sources: list[Actor], targets: list[Actor], code: str) -> list[tuple[Actor | None, Actor | None]]:
         if len(sources) >= 2 and not targets and (code[:2] in self.words.reciprocal or code in self.words.reciprocal or code[:3] in self.words.reciprocal):
