@@ -12,10 +12,14 @@ from datetime import date as Date
 from enum import Enum
 from typing import Annotated, Optional
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
+
+try:  # typer >= 0.20 ships its own copy of click
+    from typer._click import exceptions as _click_errors
+except ImportError:  # pragma: no cover
+    from click import exceptions as _click_errors
 
 from tidings.config import Settings, load_settings
 from tidings.errors import TidingsError, UsageError
@@ -243,13 +247,15 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     try:
-        app(args=args, prog_name="tidings", standalone_mode=False)
-    except click.exceptions.Exit as exc:
+        rc = app(args=args, prog_name="tidings", standalone_mode=False)
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
+    except typer.Exit as exc:
         sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
+    except typer.Abort:
         err.print("aborted")
         sys.exit(1)
-    except click.ClickException as exc:
+    except _click_errors.ClickException as exc:
         if debug:
             raise
         err.print(f"error: {exc.format_message()}", markup=False, highlight=False)

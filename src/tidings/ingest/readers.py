@@ -21,6 +21,7 @@ from tidings.records import Document, Failure
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+MIN_HTML_WORDS = 12  # fewer words than this is a menu or a stub, not an article
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -77,7 +78,7 @@ def _from_html(html: str, doc_id: str, origin: str, *, default_date: str | None,
                                             include_tables=False, url=url)
     data = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
     text = (data.get("text") or "").strip()
-    if not text:
+    if len(text.split()) < MIN_HTML_WORDS:
         raise EmptyInput("no article text found in HTML page")
     return _build(
         doc_id, text, origin, settings=settings, raw_hash=raw_hash,

@@ -1,0 +1,140 @@
+"""The store and the command line: idempotent ingest, recode, queries, exports, exit codes, offline."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+import sqlite3
+import subprocess
+
+import pytest
+
+from tidings.export import GDELT_COLUMNS
+from tidings.records import EVENT_FIELDS
+
+ARTICLE = """MINSK (Reuters) - Russia and Belarus agreed on Thursday to deepen economic ties but did not agree on a shared currency.
+
+Russia will lend Belarus another $630 million before the end of next year, the Kremlin said.
+
+The United States and the European Union imposed sanctions on Belarus over the crackdown on protesters.
+
+Poland declared a state of emergency last week after accusing Belarus of pushing migrants over the border.
+Reporting by Jane Doe; Editing by Tom Roe
+"""
+
+
+@pytest.fixture
+def article(tmp_path):
+    path = tmp_path / "in" / "union.txt"
+    path.parent.mkdir()
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def test_ingest_twice_is_a_noop_and_recode_replaces(article, tmp_path, run_cli):
+    db = f"sqlite:///{tmp_path / 'a.db'}"
+    first = run_cli("ingest", str(article.parent), "--db", db, "--date", "2021-09-10")
+    assert first.returncode == 0, first.stderr.decode()
+    assert b"1 new, 0 unchanged, 0 failed" in first.stdout
+    con = sqlite3.connect(tmp_path / "a.db")
+    n_events = con.execute("select count(*) from mentions").fetchone()[0]
+    ids = sorted(r[0] for r in con.execute("select event_id from mentions"))
+    assert n_events > 0
+    second = run_cli("ingest", str(article.parent), "--db", db, "--date", "2021-09-10")
+    assert b"0 new, 1 unchanged, 0 failed" in second.stdout
+    assert con.execute("select count(*) from mentions").fetchone()[0] == n_events
+    recoded = run_cli("ingest", "--recode", "--db", db)
+    assert recoded.returncode == 0 and b"1 recoded" in recoded.stdout
+    assert sorted(r[0] for r in con.execute("select event_id from mentions")) == ids  # stable ids
+    assert con.execute("select count(*) from documents").fetchone()[0] == 1
+    assert con.execute("pragma journal_mode").fetchone()[0] == "wal"
+
+
+def test_events_query_filters_and_negation(article, tmp_path, run_cli):
+    db = f"sqlite:///{tmp_path / 'q.db'}"
+    run_cli("ingest", str(article), "--db", db, "--date", "2021-09-10")
+    all_events = [json.loads(x) for x in run_cli("events", "--db", db, "--format", "jsonl", "--include-negated").stdout.decode().splitlines()]
+    default = [json.loads(x) for x in run_cli("events", "--db", db, "--format", "jsonl").stdout.decode().splitlines()]
+    assert any(e["negated"] for e in all_events)
+    assert not any(e["negated"] for e in default)
+    assert len(default) == len([e for e in all_events if not e["negated"]])
+    usa = [json.loads(x) for x in run_cli("events", "--db", db, "--format", "jsonl", "--source", "USA").stdout.decode().splitlines()]
+    assert usa and all(e["source"]["code"].startswith("USA") or e["source"]["country"] == "USA" for e in usa)
+    root16 = [json.loads(x) for x in run_cli("events", "--db", db, "--format", "jsonl", "--root", "16").stdout.decode().splitlines()]
+    assert root16 and all(e["cameo_root"] == "16" for e in root16)
+    since = [json.loads(x) for x in run_cli("events", "--db", db, "--format", "jsonl", "--since", "2021-09-09").stdout.decode().splitlines()]
+    assert all(e["date"] >= "2021-09-09" for e in since) and len(since) < len(default)
+
+
+def test_event_records_follow_the_public_contract(article, run_cli):
+    result = run_cli("code", str(article), "--date", "2021-09-10", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr.decode()
+    text = article.read_text(encoding="utf-8")
+    events = [json.loads(x) for x in result.stdout.decode().splitlines()]
+    assert events
+    from tidings.clean import clean_text
+
+    cleaned = clean_text(text).text
+    for e in events:
+        assert tuple(e) == EVENT_FIELDS
+        assert cleaned[e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"]
+        assert e["trigger"]["text"] in e["sentence"]
+        assert e["cameo"].startswith(e["cameo_root"]) and e["quad_class"] in (1, 2, 3, 4)
+        assert e["modality"] in ("asserted", "intended", "hypothetical")
+        assert e["coder"].startswith("tidings-") and e["rule"]
+        assert 0 <= e["confidence"] <= 1
+        for role in ("source", "target"):
+            if e[role] is not None:
+                assert set(e[role]) == {"text", "code", "country", "sector", "name", "kind"}
+                assert e[role]["kind"] in ("state", "person", "organization", "group")
+        assert "Reporting by" not in e["sentence"] and "Reuters" not in e["sentence"]
+
+
+def test_export_formats(article, tmp_path, run_cli):
+    db = f"sqlite:///{tmp_path / 'e.db'}"
+    run_cli("ingest", str(article), "--db", db, "--date", "2021-09-10")
+    n = len(run_cli("events", "--db", db, "--format", "jsonl").stdout.decode().splitlines())
+    for fmt in ("jsonl", "csv", "gdelt", "parquet"):
+        out = tmp_path / f"out.{fmt}"
+        res = run_cli("export", "--format", fmt, "-o", str(out), "--db", db)
+        assert res.returncode == 0, res.stderr.decode()
+        assert f"wrote {n} events".encode() in res.stdout
+    rows = list(csv.reader(io.StringIO((tmp_path / "out.gdelt").read_text()), delimiter="\t"))
+    assert len(rows) == n and all(len(r) == len(GDELT_COLUMNS) == 61 for r in rows)
+    col = {c: i for i, c in enumerate(GDELT_COLUMNS)}
+    for r in rows:
+        assert r[col["EventRootCode"]] == r[col["EventCode"]][:2]
+        assert len(r[col["SQLDATE"]]) == 8 and r[col["QuadClass"]] in "1234"
+    import pyarrow.parquet as pq
+
+    assert pq.read_table(tmp_path / "out.parquet").num_rows == n
+    with open(tmp_path / "out.csv", newline="") as fh:
+        assert len(list(csv.DictReader(fh))) == n
+
+
+def test_cli_exit_codes_and_no_traceback(tmp_path, run_cli):
+    res = run_cli("events", "--since", "yesterday", "--db", f"sqlite:///{tmp_path / 'x.db'}")
+    assert res.returncode == 2 and b"invalid date" in res.stderr and b"Traceback" not in res.stderr
+    res = run_cli("frobnicate")
+    assert res.returncode == 2 and b"Traceback" not in res.stderr
+    res = run_cli("ingest", str(tmp_path / "missing.txt"), "--db", f"sqlite:///{tmp_path / 'y.db'}")
+    assert res.returncode == 1 and b"no such file" in res.stderr
+    res = run_cli("events", "--db", "sqlite:////nonexistent-dir/z.db")
+    assert res.returncode == 1 and b"error: cannot prepare database" in res.stderr and b"Traceback" not in res.stderr
+    res = run_cli("--debug", "events", "--db", "sqlite:////nonexistent-dir/z.db")
+    assert b"Traceback" in res.stderr
+
+
+def test_code_runs_with_networking_disabled(article, run_cli):
+    unshare = shutil.which("unshare")
+    if unshare is None or subprocess.run([unshare, "-n", "true"], capture_output=True).returncode != 0:
+        pytest.skip("unshare -n is not available here")
+    res = run_cli("code", str(article), "--date", "2021-09-10", "--format", "jsonl", prefix=[unshare, "-n"])
+    assert res.returncode == 0, res.stderr.decode()
+    assert res.stdout.strip()
+
+
+def test_pipeline_makes_no_network_calls(no_network, code):
+    assert code("Germany hosted talks between Serbia and Kosovo in Berlin on Monday.")
