@@ -229,6 +229,34 @@ def export_cmd(
     out.print(f"wrote {n} events to {output}", highlight=False)
 
 
+class By(str, Enum):
+    root = "root"
+    plover = "plover"
+    code = "code"
+
+
+class EvalFmt(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[list[str], typer.Argument(help="Gold JSON-lines file(s).")],
+    errors: Annotated[int, typer.Option("--errors", help="How many of the worst errors to show.")] = 10,
+    by: Annotated[By, typer.Option("--by", help="Breakdown level.")] = By.root,
+    fmt: Annotated[EvalFmt, typer.Option("--format", help="Report format.")] = EvalFmt.text,
+) -> None:
+    """Score the coder against gold sentences (exit code 0 whatever the scores)."""
+    from tidings.evaluate import evaluate, render_text
+
+    report = evaluate(gold, settings=_settings(), errors=errors)
+    if fmt == EvalFmt.json:
+        out.print(json.dumps(report, ensure_ascii=False, indent=1), markup=False, highlight=False, soft_wrap=True)
+    else:
+        out.print(render_text(report, by.value), markup=False, highlight=False, soft_wrap=True)
+
+
 @actors_app.command("lookup")
 def actors_lookup(
     mention: Annotated[str, typer.Argument(help="A name, alias or phrase.")],

@@ -74,11 +74,23 @@ class ActorResolver:
             left = min(left, m.start)
         return left, right
 
+    def _named(self, tok: Token) -> bool:
+        m = self.at.get(tok.i)
+        return m is not None and m.kind == "name"
+
     def conjuncts(self, head: Token) -> list[Token]:
         out = [head]
         for c in head.conjuncts:
             if c.i > head.i and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
                 out.append(c)
+        # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": the parser often reads a list
+        # of names as an apposition followed by conjuncts
+        if self._named(head):
+            for c in head.children:
+                if c.dep_ == "appos" and self._named(c):
+                    for t in [c, *c.conjuncts]:
+                        if t.i > head.i and t not in out and t.pos_ in ("NOUN", "PROPN"):
+                            out.append(t)
         return out
 
     # -- the main entry ---------------------------------------------------------------------------
@@ -99,7 +111,7 @@ class ActorResolver:
         doc = self.doc
         if head.pos_ == "PRON" or head.lower_ in MALE_FEMALE | NEUTER | PLURAL:
             return self.coref(head, date) if follow_coref else []
-        for child in head.children:  # apposition names the actor more precisely
+        for child in head.children if not self._named(head) else ():  # "Belarus's leader, Alexander Lukashenko"
             if child.dep_ == "appos":
                 found = self.resolve_one(child, date, follow_coref=False)
                 if found and found[0].code:
