@@ -31,8 +31,8 @@ bench: $(STAMP)
 	$(BIN)/python -m tidings.bench
 
 eval: $(STAMP)
-	$(BIN)/tidings eval eval/gold/dev.jsonl
-	$(BIN)/tidings eval eval/gold/test.jsonl
+	$(BIN)/tidings eval eval/gold/dev_*.jsonl --errors 0
+	$(BIN)/tidings eval eval/gold/test_*.jsonl --errors 0
 
 # Regenerate the locks (needs network access to the package index; not part of setup).
 lock:

@@ -159,6 +159,22 @@ class ActorResolver:
                 return [Actor(text=ent.text, code=None, kind=NER_KIND[label])]
         return []
 
+    def resolve_modifier(self, tok: Token, date: str | None) -> list[Actor]:
+        """An actor named by a modifier: "Russian" in "Russian loans", "US" in "US sanctions"."""
+        m = self.at.get(tok.i)
+        if m is None or m.kind != "name":
+            return self.resolve(tok, date, follow_coref=True) if tok.dep_ == "poss" else []
+        if tok.dep_ == "poss":
+            return self.resolve(tok, date)
+        cand = self._best(m, date)
+        if cand is None:
+            return []
+        e = cand.entry
+        code = e.country if e.role in ("adjective", "demonym") and e.country else cand.code
+        text = self.doc[m.start:m.end].text
+        return [Actor(text=text, code=code, country=e.country, sector=(code or "")[3:6] or None, name=e.name,
+                      kind=_kind_for(code, e.sector, e.kind if e.kind != "agent" else "group"))]
+
     def _adjective_actor(self, head: Token) -> bool:
         # "the Russians" or "Russian" used as a noun
         return head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("amod", "compound")

@@ -177,7 +177,11 @@ class Coder:
     def _actors(self, toks: list[Token], resolver: ActorResolver, date: str | None) -> list[Actor]:
         out: list[Actor] = []
         for t in toks:
-            found = resolver.resolve(t, date)
+            if t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.pos_ in NOUN_POS and t.head.i != t.i \
+                    and t.head.i not in {x.i for x in toks}:
+                found = resolver.resolve_modifier(t, date)
+            else:
+                found = resolver.resolve(t, date)
             if not found:
                 # "sanctions on his suppression of protesters": the possessor is the target
                 poss = [c for c in t.children if c.dep_ == "poss"]
@@ -197,6 +201,13 @@ class Coder:
             sources = self._actors(self._slot(f, spec, "source"), resolver, date)
             if sources:
                 break
+        if not sources and pat.pos == "V" and pat.obj:
+            # "Belarus will receive new Russian loans": the lender named by the object's modifier
+            for o, n in self._object_lemmas(f.tok):
+                mods = [c for c in n.children if c.dep_ in ("poss", "amod", "compound") and self._names_actor(c)]
+                if mods and "from" in src_spec:
+                    sources = self._actors(mods, resolver, date)
+                    break
         if not sources and pat.pos == "N":
             tok = f.tok
             # a noun event governed by a verb takes the verb's agent ("launched an attack")
@@ -272,9 +283,36 @@ class Coder:
             events.extend(self._code_sentence(doc, sent, s_index, resolver, doc_id, published, coder_version))
         return events
 
+    def _statements(self, sent: Span, s_index: int, resolver: ActorResolver, doc_id: str,
+                    published: str | None, coder_version: str) -> list[Event]:
+        """CAMEO 010 "make statement" for speech verbs with a known speaker (only with --statements)."""
+        out = []
+        info = self.codes["010"]
+        for tok in sent:
+            if tok.pos_ != "VERB" or tok.lemma_.lower() not in self.words.speech:
+                continue
+            speakers = self._actors(subjects(tok, self.words.object_control), resolver, published)
+            hearers = self._actors(datives(tok) + pobjs(tok, "to"), resolver, published)
+            for src in speakers:
+                out.append(Event(
+                    doc_id=doc_id, sentence_index=s_index, sentence=sent.text.strip(),
+                    trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)), cameo="010", cameo_root="01",
+                    quad_class=info.quad_class, goldstein=info.goldstein, plover=None, plover_mode=None,
+                    source=src, target=hearers[0] if hearers else None, date=published,
+                    negated=negated(tok, self.words), modality="asserted", confidence=0.5,
+                    rule="engine.statement", coder=coder_version,
+                ))
+        return out
+
     def _code_sentence(self, doc: Doc, sent: Span, s_index: int, resolver: ActorResolver, doc_id: str,
                        published: str | None, coder_version: str) -> list[Event]:
         found = self._triggers(sent)
+        if self.statements:
+            extra = self._statements(sent, s_index, resolver, doc_id, published, coder_version)
+            if not found:
+                return extra
+        else:
+            extra = []
         if not found:
             return []
         base = sent.start_char
@@ -333,7 +371,7 @@ class Coder:
                     confidence=round(min(conf, 0.99), 2), rule=pat.id, coder=coder_version,
                     reported_by=reported_by,
                 ))
-        return out
+        return out + extra
 
     def _reporter(self, tok: Token, resolver: ActorResolver, date: str | None) -> Actor | None:
         """Who the event is reported by: the subject of a governing speech verb, or "according to X"."""
