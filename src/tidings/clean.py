@@ -97,7 +97,7 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
         for pat in pats.prefix:
             m = pat.match(line)
             if m:
-                attribution = attribution or m.group("who")
+                attribution = attribution or m.groupdict().get("who")
                 removed.append(m.group(0).strip())
                 line = line[m.end():].strip()
         if not line:

@@ -32,7 +32,18 @@ class KBMatch:
     key: str   # normalised alias
 
 
+def actor_sector(code: str | None) -> str | None:
+    """The sector part of a code: "RUSGOV" -> "GOV", "IGOWSTNAT" -> "IGO", "RUS" -> None."""
+    if not code:
+        return None
+    if code[:3] in ("IGO", "NGO"):
+        return code[:3]
+    return code[3:6] or None
+
+
 def _kind_for(code: str | None, sector: str | None, default: str) -> str:
+    if default == "person":
+        return "person"
     if code and code[:3] in {"IGO", "NGO"}:
         return "organization"
     if sector is None or sector in STATE_SECTORS:
@@ -65,7 +76,8 @@ class ActorResolver:
         left = head.left_edge.i
         # Keep to the head's own noun phrase: stop at a coordinating conjunction or comma on the left.
         for t in head.doc[left:head.i]:
-            if t.dep_ in ("cc", "punct") and t.head.i != head.i:
+            # a conjunction linking modifiers ("Russian and Chinese warships") stays inside
+            if t.dep_ in ("cc", "punct") and t.head.i != head.i and not (left <= t.head.i < head.i):
                 left = t.i + 1
         right = head.i + 1
         m = self.at.get(head.i)
@@ -126,6 +138,23 @@ class ActorResolver:
         names = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "name"]
         agents = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "agent"]
         text = span.text.strip()
+        # 0. "Russian and Chinese warships", "Amnesty International and Human Rights Watch": names
+        #    coordinated inside one noun phrase give one actor each
+        if len(names) >= 2 and any(doc[i].dep_ == "cc" for i in range(names[0].end, names[-1].start)):
+            split: list[Actor] = []
+            for m in names:
+                if agents:
+                    split.append(self._combine(agents, [m], head, doc[m.start:m.end].text, date))
+                else:
+                    cand = self._best(m, date)
+                    if cand is not None:
+                        e = cand.entry
+                        code = e.country if e.role in ("adjective", "demonym") else cand.code
+                        split.append(Actor(text=doc[m.start:m.end].text, code=code, country=e.country,
+                                           sector=actor_sector(code), name=e.name,
+                                           kind=_kind_for(code, e.sector, e.kind if e.kind != "agent" else "group")))
+            if len(split) >= 2:
+                return split
         # 1. a named actor that is (or contains) the head
         head_match = self.at.get(head.i)
         if head_match is not None and head_match.kind == "name":
@@ -136,7 +165,7 @@ class ActorResolver:
                     return []
                 if e.role in {"adjective", "demonym", "name", "historical", "capital", "metonym"} and agents:
                     return [self._combine(agents, names, head, text, date)]
-                return [Actor(text=text, code=cand.code, country=e.country, sector=(cand.code or "")[3:6] or None,
+                return [Actor(text=text, code=cand.code, country=e.country, sector=actor_sector(cand.code),
                               name=e.name, kind=_kind_for(cand.code, e.sector, e.kind if e.kind != "agent" else "group"))]
         # 2. a sector agent, with the country from modifiers, possessors or an "of" phrase
         if agents or head.lemma_.lower() in self.generic:
@@ -157,6 +186,9 @@ class ActorResolver:
             label = head.ent_type_
             if ent is not None and label in ("PERSON", "ORG", "GPE", "NORP"):
                 return [Actor(text=ent.text, code=None, kind=NER_KIND[label])]
+        # 5. any other proper name: kept as text, never given a guessed code
+        if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"):
+            return [Actor(text=text, code=None, kind="organization")]
         return []
 
     def resolve_modifier(self, tok: Token, date: str | None) -> list[Actor]:
@@ -172,7 +204,7 @@ class ActorResolver:
         e = cand.entry
         code = e.country if e.role in ("adjective", "demonym") and e.country else cand.code
         text = self.doc[m.start:m.end].text
-        return [Actor(text=text, code=code, country=e.country, sector=(code or "")[3:6] or None, name=e.name,
+        return [Actor(text=text, code=code, country=e.country, sector=actor_sector(code), name=e.name,
                       kind=_kind_for(code, e.sector, e.kind if e.kind != "agent" else "group"))]
 
     def _adjective_actor(self, head: Token) -> bool:
@@ -248,31 +280,53 @@ class ActorResolver:
         return root.i
 
     def _last(self, before: int, accept, count: int = 1) -> list[Actor]:
+        """The ``count`` most recent distinct actors before token ``before``, in order of mention."""
         out: list[Actor] = []
         for i, actors in reversed(self.history()):
             if i >= before:
                 continue
-            for a in actors:
-                if accept(a) and all(a.code != b.code or a.text != b.text for b in out):
-                    if a.code is None or all(a.code != b.code for b in out):
-                        out.append(a)
+            for a in reversed(actors):
+                if accept(a) and all((a.code or a.text) != (b.code or b.text) for b in out):
+                    out.append(a)
                 if len(out) >= count:
-                    return out
-        return out
+                    return out[::-1]
+        return out[::-1]
+
+    def _salient(self, pron: Token, accept) -> list[Actor]:
+        """The antecedent of a pronoun: in the nearest sentence (its own, then earlier ones) that
+        mentions an acceptable actor before it, the subject if it is one, else the latest mention."""
+        doc = self.doc
+        sent_of = {}
+        for k, sent in enumerate(doc.sents):
+            for t in sent:
+                sent_of[t.i] = k
+        own = sent_of.get(pron.i, 0)
+        by_sent: dict[int, list[tuple[int, list[Actor]]]] = {}
+        for i, actors in self.history():
+            if i < pron.i:
+                by_sent.setdefault(sent_of.get(i, 0), []).append((i, actors))
+        for k in sorted(by_sent, reverse=True):
+            if k < own - 3:
+                break
+            mentions = [(i, [a for a in actors if accept(a)]) for i, actors in by_sent[k]]
+            mentions = [(i, actors) for i, actors in mentions if actors]
+            if not mentions:
+                continue
+            subjects = [(i, a) for i, a in mentions if doc[i].dep_ in ("nsubj", "nsubjpass")]
+            i, actors = (subjects or mentions)[0] if subjects else mentions[-1]
+            return actors
+        return []
 
     def coref(self, pron: Token, date: str | None) -> list[Actor]:
         low = pron.lower_
         if low in MALE_FEMALE:
             cata = self._cataphor(pron, lambda a: a.kind == "person")
-            return cata or self._last(pron.i, lambda a: a.kind == "person")
+            return cata or self._salient(pron, lambda a: a.kind == "person")[:1]
         if low in NEUTER:
-            return self._last(pron.i, lambda a: a.kind in ("state", "organization") and a.sector in (None, "GOV"))
+            return self._salient(pron, lambda a: a.kind != "person" and a.code is not None
+                                 and (a.sector is None or a.sector in ("GOV", "MIL", "IGO", "NGO", "REB", "PTY", "MED", "BUS", "LEG", "JUD", "COP")))[:1]
         if low in PLURAL:
-            for i, actors in reversed(self.history()):
-                if i < pron.i and len(actors) > 1:
-                    return actors
-                if i < pron.i:
-                    return actors
+            return self._salient(pron, lambda a: a.kind != "person" or True)
         return []
 
     def _cataphor(self, pron: Token, accept) -> list[Actor]:
@@ -289,7 +343,21 @@ class ActorResolver:
         return []
 
     def plural_reference(self, span: Span, kind: str) -> list[Actor]:
+        found = self._plural_reference(span, kind)
+        return found
+
+    def _plural_reference(self, span: Span, kind: str) -> list[Actor]:
         """'the two countries', 'both sides', 'the two leaders' → the last two distinct actors."""
-        accept = (lambda a: a.kind == "person") if kind == "person" else (lambda a: a.kind in ("state",) and a.code is not None)
+        if kind == "person":
+            accept = lambda a: a.kind == "person"  # noqa: E731
+        elif span.root.lemma_.lower() == "side":
+            accept = lambda a: a.kind != "person" and a.code is not None  # noqa: E731
+        else:
+            accept = lambda a: a.kind == "state" and a.code is not None  # noqa: E731
+        for i, actors in reversed(self.history()):  # a coordinated pair named earlier comes first
+            if i < span.start:
+                pair = [a for a in actors if accept(a)]
+                if len(pair) == 2:
+                    return pair
         found = self._last(span.start, accept, count=2)
         return found if len(found) == 2 else []

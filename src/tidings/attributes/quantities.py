@@ -66,6 +66,11 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     return money, per, count, outcome
 
 
+def outcome_category(word: str) -> str | None:
+    """The count category an outcome word gives ("arrested" -> "arrested", "injured" -> "wounded")."""
+    return _units()["outcome"].get(word.lower())
+
+
 def _number(text: str, scale: str | None) -> float:
     text = text.replace(",", "").strip().lower()
     if text in WORD_NUMBERS:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.about import __version__
 from tidings.actors.resolve import ActorResolver
 from tidings.attributes import find_quantities, find_times
+from tidings.attributes.quantities import outcome_category
 from tidings.coding.codebook import Code, codebook, intent_code
 from tidings.coding.lexicon import Lexicon, Pattern, load_lexicon
 from tidings.coding.modality import Words, modality, negated, speech_head, words
@@ -94,13 +95,21 @@ class Coder:
         for tok in sent:
             if tok.pos_ in VERB_POS:
                 pos = "V"
-            elif tok.pos_ in NOUN_POS and tok.dep_ != "compound":
+            elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
                 pos = "N"
             else:
                 continue
             pats = self.lexicon.patterns(tok.lemma_.lower(), pos)
             if not pats and pos == "N" and tok.lower_ != tok.lemma_.lower():
                 pats = self.lexicon.patterns(tok.lower_, pos)
+            if pos == "N" and pats:
+                # a noun modifier that is itself a trigger decides: "hunger strike", "roadside bomb"
+                for c in tok.children:
+                    if c.dep_ == "compound" and c.pos_ == "NOUN":
+                        mod = [p for p in self.lexicon.patterns(c.lemma_.lower(), "N") if self._match(tok, p)]
+                        if mod:
+                            pats = mod
+                            break
             for pat in pats:
                 if self._match(tok, pat):
                     found.append(_Found(tok, pat))
@@ -128,9 +137,11 @@ class Coder:
             comps = [c for c in f.tok.children if c.dep_ in ("xcomp",) and c.i in by_i]
             if not comps:
                 continue
-            if f.pat.code[:2] in CONTENT_ROOTS and not f.pat.comp:
+            if f.pat.comp:  # "attempted to assassinate": the pattern already names the complement
+                drop.update(c.i for c in comps if c.lemma_.lower() in f.pat.comp)
+            elif f.pat.code[:2] in CONTENT_ROOTS:
                 drop.update(c.i for c in comps)
-            elif f.tok.lemma_.lower() in self.words.intent_control | self.words.neg_control and not f.pat.comp:
+            elif f.tok.lemma_.lower() in self.words.intent_control | self.words.neg_control:
                 drop.add(f.tok.i)
         return [f for f in found if f.tok.i not in drop]
 
@@ -146,14 +157,14 @@ class Coder:
         if spec == "obj":
             if pat.pos != "V":
                 return []
-            objs = objects(tok)
-            # the noun named by the pattern ("impose sanctions") is the event, not an actor
-            if pat.obj:
-                objs = [o for o in objs if effective_noun(o).lemma_.lower() not in pat.obj]
-            return objs
+            # the object may be the named thing itself ("impose sanctions"): it then resolves to no
+            # actor and its possessor is tried ("rejected Moscow's plan")
+            return objects(tok)
         if spec == "iobj":
             return datives(tok) if pat.pos == "V" else []
         if spec == "poss":
+            if pat.pos == "V":  # the owner of the object: "recognised Kosovo's independence"
+                return [c for o in objects(tok) for c in effective_noun(o).children if c.dep_ == "poss"]
             out = [c for c in tok.children if c.dep_ == "poss"]
             # "US sanctions", "Russian attack": only modifiers that name an actor, not "military presence"
             out += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
@@ -336,7 +347,7 @@ class Coder:
                 staged.append((f, sources, targets))
         live = [f.tok for f, _, _ in staged]
         time_by = self._attach(times, live, through_nouns=False)
-        qty_by = self._attach(quants, live)
+        qty_by = self._attach([(root, (root, q)) for root, q in quants], live)
         out: list[Event] = []
         seen: set[tuple] = set()
         for f, sources, targets in staged:
@@ -347,12 +358,14 @@ class Coder:
             neg = negated(tok, self.words)
             mod = modality(tok, self.words)
             code = pat.code
-            if mod == "intended":
+            if mod == "intended" and pat.code[:2] <= "10":
+                # conflict acts keep their own code with modality "intended" (threats are coded as 13x
+                # only when the wording is a threat), so the lexicon's intent column applies to 01-10
                 code = pat.intent or intent_code(pat.code) or pat.code
             info = self.codes.get(code) or self.codes[pat.code]
             reported_by = self._reporter(tok, resolver, date)
             pairs = self._pairs(sources, targets, code)
-            quantities = tuple(q for q in qty_by.get(tok.i, []) if isinstance(q, Quantity))
+            quantities = tuple(self._outcome(q, root) for root, q in qty_by.get(tok.i, []) if isinstance(q, Quantity))
             location = self._location(tok, resolver)
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.code and src.code == tgt.code:
@@ -394,6 +407,23 @@ class Coder:
                 break
             node = node.head
         return None
+
+    @staticmethod
+    def _outcome(q: Quantity, root: Token) -> Quantity:
+        """A count that is the object of "arrested", "killed", … takes that outcome as its category."""
+        if q.kind != "count":
+            return q
+        node = root
+        for _ in range(3):
+            if node.head.i == node.i:
+                break
+            if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+                category = outcome_category(node.head.lower_)
+                if category:
+                    return Quantity(q.kind, q.value, q.unit, q.text, q.per, category)
+                break
+            node = node.head
+        return q
 
     def _pairs(self, sources: list[Actor], targets: list[Actor], code: str) -> list[tuple[Actor | None, Actor | None]]:
         if len(sources) >= 2 and not targets and (code[:2] in self.words.reciprocal or code in self.words.reciprocal or code[:3] in self.words.reciprocal):

@@ -1,0 +1,1 @@
+"""Benchmark helpers for tidings: a reproducible synthetic news corpus (see `corpus.generate`)."""

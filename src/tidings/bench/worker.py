@@ -1,0 +1,89 @@
+"""One benchmark measurement in its own process, so that peak memory is measured per configuration.
+
+    python -m tidings.bench.worker MODE PROCESSES CORPUS.jsonl [DB]
+
+MODE is ``bare`` (spaCy ``nlp.pipe`` with the same model), ``code`` (tidings end to end without a
+database) or ``ingest`` (into a fresh SQLite file). Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+
+WARMUP = 16
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024.0
+
+
+def _records(path: str) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def run(mode: str, processes: int, corpus: str, db: str | None = None) -> dict:
+    from tidings.config import Settings
+
+    settings = Settings()
+    records = _records(corpus)
+    words = sum(len(r["text"].split()) for r in records)
+    result = {"mode": mode, "processes": processes, "docs": len(records), "words": words}
+    if mode == "bare":
+        from tidings.nlp import bare_pipeline
+
+        nlp = bare_pipeline(settings)
+        list(nlp.pipe((r["text"] for r in records[:WARMUP]), batch_size=settings.batch_size))
+        start = time.perf_counter()
+        for _doc in nlp.pipe((r["text"] for r in records), batch_size=settings.batch_size, n_process=processes):
+            pass
+        result.update(seconds=time.perf_counter() - start, sentences=_count_sentences(records), events=0)
+    elif mode == "code":
+        from tidings.clean import clean_text
+        from tidings.nlp import load_pipeline
+        from tidings.pipeline import code_documents
+        from tidings.records import Document
+
+        def documents(rs):
+            for r in rs:
+                c = clean_text(r["text"])
+                yield Document(doc_id=r["id"], text=c.text, published=r.get("date"), headings=c.headings)
+
+        nlp = load_pipeline(settings) if processes == 1 else None
+        if nlp is not None:
+            list(code_documents(documents(records[:WARMUP]), nlp=nlp, settings=settings))
+        start = time.perf_counter()
+        events = 0
+        for _doc, evs in code_documents(documents(records), nlp=nlp, settings=settings, n_process=processes):
+            events += len(evs)
+        seconds = time.perf_counter() - start
+        result.update(seconds=seconds, events=events, sentences=_count_sentences(records))
+    elif mode == "ingest":
+        from tidings.service import ingest
+        from tidings.store import Store
+
+        store = Store(f"sqlite:///{db}")
+        start = time.perf_counter()
+        report = ingest([corpus], store, settings=settings, n_process=processes)
+        result.update(seconds=time.perf_counter() - start, events=report.events,
+                      sentences=_count_sentences(records), failed=report.failed)
+    else:
+        raise SystemExit(f"unknown mode {mode}")
+    result["peak_rss_mb"] = round(_peak_rss_mb(), 1)
+    return result
+
+
+def _count_sentences(records: list[dict]) -> int:
+    """Sentences by terminal punctuation: the same count for every mode, outside the timed part."""
+    return sum(r["text"].count(". ") + r["text"].count(".\n") + 1 for r in records)
+
+
+if __name__ == "__main__":
+    args = sys.argv[1:]
+    out = run(args[0], int(args[1]), args[2], args[3] if len(args) > 3 else None)
+    print(json.dumps(out))

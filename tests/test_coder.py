@@ -1,0 +1,160 @@
+"""Constructions the coder must handle, on sentences written for the project."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _find(events, root=None, source=None, target=None, **attrs):
+    out = []
+    for e in events:
+        if root and not e.cameo.startswith(root):
+            continue
+        if source is not None and (e.source.code if e.source else None) != source:
+            continue
+        if target is not None and (e.target.code if e.target else None) != target:
+            continue
+        if any(getattr(e, k) != v for k, v in attrs.items()):
+            continue
+        out.append(e)
+    return out
+
+
+def test_coder_active_voice_source_and_target(code):
+    ev = code("Poland accused Belarus of pushing migrants across the border.")
+    assert _find(ev, "112", "POL", "BLR")
+
+
+def test_coder_passive_voice_swaps_source_and_target(code):
+    ev = code("Belarus was accused by Poland of pushing migrants across the border.")
+    assert _find(ev, "112", "POL", "BLR")
+
+
+def test_coder_prepositional_target_of_sanctions(code):
+    ev = code("Canada imposed sanctions on Iran over its missile programme.", "2022-10-05")
+    assert _find(ev, "163", "CAN", "IRN")
+
+
+def test_coder_coordinated_subjects_give_one_event_each(code):
+    ev = code("The United States and the European Union imposed new sanctions on Belarus on Monday.", "2021-06-23")
+    assert _find(ev, "163", "USA", "BLR") and _find(ev, "163", "IGOEUREEC", "BLR")
+
+
+def test_coder_coordinated_objects_give_one_event_each(code):
+    ev = code("Lithuania accused Russia and Belarus of staging the border crisis.", "2021-08-10")
+    assert _find(ev, "112", "LTU", "RUS") and _find(ev, "112", "LTU", "BLR")
+
+
+def test_coder_reciprocal_pair_without_target(code):
+    ev = code("Armenia and Azerbaijan held talks in Brussels on Sunday.", "2023-05-15")
+    assert _find(ev, "04", "ARM", "AZE") and _find(ev, "04", "AZE", "ARM")
+
+
+def test_coder_negation_is_flagged_not_dropped(code):
+    ev = code("Russia and Belarus did not agree on a common currency.", "2021-09-10")
+    assert ev and all(e.negated for e in ev)
+
+
+def test_coder_refused_to_is_negation(code):
+    ev = code("Hungary refused to sign the joint statement on Tuesday.", "2022-03-02")
+    assert _find(ev, "05", "HUN", negated=True)
+
+
+def test_coder_future_cooperation_is_intent_code(code):
+    ev = code("Russia will provide Belarus with a $630 million loan next year.", "2021-09-10")
+    (e,) = _find(ev, "0331", "RUS", "BLR")
+    assert e.modality == "intended"
+    assert [(q.kind, q.value, q.unit) for q in e.quantities] == [("money", 630e6, "USD")]
+
+
+def test_coder_agreed_to_verb_is_intended(code):
+    ev = code("Kenya and Ethiopia agreed to expand trade ties.", "2024-02-29")
+    assert _find(ev, "03", "KEN", "ETH", modality="intended")
+
+
+def test_coder_conditional_is_hypothetical(code):
+    ev = code("Washington could impose sanctions on Ankara if it buys more Russian missiles.", "2019-07-01")
+    assert _find(ev, "163", "USAGOV", "TURGOV", modality="hypothetical")
+
+
+def test_coder_reported_speech_codes_the_reported_event(code):
+    ev = code("Putin said that Russia will lend Belarus another $500 million.", "2021-09-10")
+    (e,) = [x for x in ev if x.cameo.startswith("03")]
+    assert (e.source.code, e.target.code) == ("RUS", "BLR")
+    assert e.reported_by is not None and e.reported_by.code == "RUSGOV"
+
+
+def test_coder_bare_statement_is_not_an_event(code):
+    assert code("Putin told reporters that the talks had been long.", "2021-09-10") == [] or all(
+        e.cameo != "010" for e in code("Putin told reporters that the talks had been long.", "2021-09-10"))
+
+
+def test_coder_receive_from_makes_the_giver_the_source(code):
+    ev = code("Lukashenko received a $1.5 billion loan from Russia.", "2021-09-10")
+    (e,) = _find(ev, "07", "RUS", "BLRGOV")
+    assert e.quantities[0].value == 1.5e9
+
+
+def test_coder_control_chain_inherits_subject(code):
+    ev = code("Serbia began to deploy troops along the Kosovo border.", "2022-12-26")
+    assert any(e.source and e.source.code == "SRB" for e in ev)
+
+
+def test_coder_participle_inherits_subject(code):
+    ev = code("Russia is strengthening its military presence in Belarus, deploying fighter jets near the border.", "2021-09-10")
+    assert any(e.source and e.source.code == "RUS" and e.target and e.target.code == "BLR" for e in ev)
+
+
+def test_coder_date_from_weekday_and_deadline(code):
+    ev = code("Russia and Belarus agreed on Thursday to strengthen economic coordination.", "2021-09-10")
+    assert ev and all(e.date == "2021-09-09" for e in ev)
+    ev = code("Russia will keep supplying gas to Belarus at a fixed price until the end of 2022.", "2021-09-10")
+    assert any(e.deadline == "2022-12-31" for e in ev)
+
+
+def test_coder_state_of_emergency_dated_last_week(code):
+    ev = code("Poland declared a state of emergency last week.", "2021-09-10")
+    (e,) = _find(ev, "17", "POL")
+    assert e.date == "2021-08-30"
+
+
+def test_coder_counts_attach_to_the_event(code):
+    ev = code("Police arrested at least 300 protesters in Minsk on Sunday.", "2020-08-10")
+    (e,) = _find(ev, "173")
+    assert [(q.kind, q.value, q.category) for q in e.quantities] == [("count", 300, "arrested")]
+
+
+def test_coder_unknown_actor_kept_as_text_with_null_code(code):
+    ev = code("Zorbaland accused Belarus of hosting saboteurs.", "2021-09-10")
+    (e,) = _find(ev, "112")
+    assert e.source is not None and e.source.code is None and "Zorbaland" in e.source.text
+
+
+def test_coder_no_event_in_sports_and_markets(code):
+    assert code("Brazil beat Argentina 2-1 in Sao Paulo on Tuesday.", "2021-09-10") == []
+    assert code("Brent crude rose 2% to $74 a barrel in London trading.", "2021-09-10") == []
+
+
+def test_coder_headings_and_credits_are_not_coded(code):
+    text = "Sanctions on Belarus\n\nThe European Union imposed sanctions on Belarus on Monday.\n\nReporting by Jane Doe; Editing by Tom Roe"
+    ev = code(text, "2021-06-21")
+    assert ev and all(e.sentence_index == 1 for e in ev)
+
+
+def test_coder_events_record_rule_and_coder_version(code):
+    (e, *_) = code("Japan condemned North Korea's missile launch.", "2022-10-04")
+    assert e.rule and e.coder.startswith("tidings-") and "+lex." in e.coder
+
+
+@pytest.mark.parametrize("sentence,root", [
+    ("Turkey recalled its ambassador from the Netherlands.", "16"),
+    ("Rebels attacked an army base in the north of Mali.", "1"),
+    ("Thousands of protesters rallied against the government in Tbilisi.", "14"),
+    ("The UN Security Council called on both sides to observe the ceasefire.", "0"),
+    ("Chinese President Xi Jinping visited Moscow.", "04"),
+    ("The IMF approved a $3 billion loan for Ghana.", "07"),
+    ("India and Pakistan exchanged artillery fire across the Line of Control.", "19"),
+])
+def test_coder_common_constructions(code, sentence, root):
+    ev = code(sentence, "2023-05-17")
+    assert any(e.cameo.startswith(root) for e in ev), [(e.cameo, e.rule) for e in ev]

@@ -1,0 +1,60 @@
+"""The quality gate (after trafilatura's eval gate): scores on the gold sets never fall below their floors."""
+
+import json
+
+import pytest
+
+from tidings.gate import BASELINE, EXTERNAL, LOWER_IS_BETTER, SPLITS, figures
+from tidings.evaluate import evaluate
+
+
+@pytest.fixture(scope="module")
+def floors():
+    return json.loads(BASELINE.read_text())
+
+
+def _check(name, report, floors):
+    measured = figures(report)
+    failures = []
+    for key, floor in floors.get(name, {}).items():
+        value = measured.get(key)
+        assert value is not None, f"{name}: figure {key} is missing from the report"
+        if key in LOWER_IS_BETTER:
+            if value > floor + 1e-9:
+                failures.append(f"{name} {key} {value:.3f} above its ceiling {floor:.3f}")
+        elif value < floor - 1e-9:
+            failures.append(f"{name} {key} {value:.3f} below its floor {floor:.3f}")
+    assert not failures, "; ".join(failures)
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_gold_split_meets_floors(split, floors, nlp):
+    assert SPLITS[split], f"no gold files for {split}"
+    report = evaluate(SPLITS[split], nlp=nlp, errors=0)
+    assert report["sentences"] >= 300
+    _check(split, report, floors)
+
+
+@pytest.mark.parametrize("name", sorted(EXTERNAL))
+def test_external_dev_set_meets_floors(name, floors, nlp):
+    path = EXTERNAL[name]
+    if not path.exists():
+        pytest.skip(f"{path} is not available (a fresh clone has no ../shared)")
+    _check(name, evaluate([path], nlp=nlp, errors=0), floors)
+
+
+def test_eval_report_counts_are_consistent(nlp, tmp_path):
+    gold = tmp_path / "g.jsonl"
+    lines = [
+        {"id": "1", "text": "Poland accused Belarus of pushing migrants over the border on Monday.", "date": "2021-09-10",
+         "events": [{"cameo": "112", "source": "POL", "target": "BLR", "negated": False, "modality": "asserted", "date": "2021-09-06"}]},
+        {"id": "2", "text": "The football match ended in a draw.", "date": "2021-09-10", "events": []},
+        {"id": "3", "text": "Rebels shelled the town.", "penta": 4},
+    ]
+    gold.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    report = evaluate([gold], nlp=nlp)
+    assert report["sentences"] == 3 and report["event_sentences"] == 1 and report["no_event_sentences"] == 1
+    assert report["root"]["per_label"]["11"]["support"] == 1
+    assert report["attributes"]["date"]["n"] <= 1
+    assert report["false_positive_rate"] in (0.0, 1.0)
+    assert 0 <= report["penta"]["accuracy"] <= 1
