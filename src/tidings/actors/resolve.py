@@ -180,13 +180,20 @@ class ActorResolver:
             found = self._last(head.i, lambda a: a.kind == "person")
             if found:
                 return found[:1]
-        # 4. an entity spaCy found that the knowledge base does not know
+        # 4. an unknown person named with a title and a country: "U.S. Vice President Mike Pence",
+        #    "French academic Roland Marchal"
+        if head.pos_ == "PROPN" and (agents or names) and head.ent_type_ in ("PERSON", ""):
+            actor = self._combine(agents, [m for m in names if not (m.start <= head.i < m.end)], head, text, date)
+            if actor.code is not None:
+                return [Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector,
+                              name=None, kind="person")]
+        # 5. an entity spaCy found that the knowledge base does not know
         if head.ent_type_ in NER_KIND:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             label = head.ent_type_
             if ent is not None and label in ("PERSON", "ORG", "GPE", "NORP"):
                 return [Actor(text=ent.text, code=None, kind=NER_KIND[label])]
-        # 5. any other proper name: kept as text, never given a guessed code
+        # 6. any other proper name: kept as text, never given a guessed code
         if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"):
             return [Actor(text=text, code=None, kind="organization")]
         return []
@@ -235,12 +242,34 @@ class ActorResolver:
                 country, org_name = e.country, e.name
                 if not agents and cand.code:
                     code = cand.code
+        if country is None and code is None and sector:
+            country = self._place_country(head, date)
         if code is None and country:
             code = country + (sector or "")
         elif code is None and sector:
             code = sector
         return Actor(text=text, code=code, country=country, sector=sector, name=org_name,
                      kind=_kind_for(code, sector, "state" if country else "group"))
+
+    def _place_country(self, head: Token, date: str | None) -> str | None:
+        """The country of a place attached to an agent: "protesters in Lima", "refugees from Syria"."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "at"):
+                for pobj in prep.children:
+                    country = self.place_country(pobj, date)
+                    if country:
+                        return country
+        return None
+
+    def place_country(self, tok: Token, date: str | None) -> str | None:
+        """The state a place token names or lies in ("Lima", "the Iranian city of Kerman", "Egypt's North Sinai")."""
+        for t in [tok, *tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]:
+            m = self.at.get(t.i)
+            if m is not None and m.kind == "name":
+                cand = self._best(m, date)
+                if cand is not None and cand.entry.kind == "state" and cand.entry.country:
+                    return cand.entry.country
+        return None
 
     def _of_names(self, head: Token) -> list[KBMatch]:
         out = []
@@ -317,8 +346,31 @@ class ActorResolver:
             return actors
         return []
 
+    def _clause_subject(self, pron: Token, accept) -> list[Actor]:
+        """A possessive pronoun refers to the subject of its own clause when that fits ("Russia is
+        strengthening its presence", "the two countries integrate their markets")."""
+        node = pron.head
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i]
+                if subj:
+                    found = [a for a in self.resolve(subj[0], None) if accept(a)]
+                    return found
+                if node.dep_ not in ("xcomp", "conj", "advcl", "acl"):
+                    return []
+            if node.head.i == node.i:
+                return []
+            node = node.head
+        return []
+
     def coref(self, pron: Token, date: str | None) -> list[Actor]:
         low = pron.lower_
+        if pron.dep_ == "poss":
+            accept = (lambda a: a.kind == "person") if low in MALE_FEMALE else (
+                lambda a: a.kind != "person") if low in NEUTER else (lambda a: True)
+            found = self._clause_subject(pron, accept)
+            if found and (low not in PLURAL or len(found) > 1 or found[0].kind != "person"):
+                return found
         if low in MALE_FEMALE:
             cata = self._cataphor(pron, lambda a: a.kind == "person")
             return cata or self._salient(pron, lambda a: a.kind == "person")[:1]

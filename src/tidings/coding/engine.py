@@ -28,6 +28,14 @@ VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
+BACKGROUND_PREPS = frozenset({"during", "after", "before", "amid", "amidst", "since", "following", "despite",
+                              "ahead", "throughout", "until", "upon", "at"})
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "along", "around", "outside"})
+TARGET_PREPS = frozenset({"on", "about", "over", "into", "of", "with", "to", "for", "against", "from", "regarding",
+                          "toward", "towards", "between", "upon"})
+DOMESTIC_TARGETS = frozenset({"CVL", "OPP", "LAB", "EDU", "MED", "REL", "HLH", "AGR", "BUS"})
+STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "MIL", "LEG", "SPY"})
+CONTAINER_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14"})
 CONTENT_ROOTS = frozenset({"02", "10", "12", "13", "11"})  # heads whose complement is what is asked/refused/threatened
 
 
@@ -51,21 +59,26 @@ class Coder:
         return f"tidings-{__version__}+lex.{self.lexicon.version}+kb.{kb_version}"
 
     # -- matching ---------------------------------------------------------------------------------
-    def _object_lemmas(self, tok: Token) -> list[tuple[Token, Token]]:
-        """(object token, effective noun) pairs for pattern obj constraints."""
+    def _object_lemmas(self, tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
+        """(object token, effective noun) pairs for pattern obj constraints. ``loose`` adds the
+        noun modifiers of the object ("gas supplies", "a loan and supply agreement")."""
         out = []
         cands = objects(tok) if tok.pos_ in VERB_POS else []
         for o in cands:
             out.append((o, effective_noun(o)))
         for p in pobjs(tok, "with"):  # "provide Belarus with gas"
             out.append((p, effective_noun(p)))
+        if loose:
+            for o, n in list(out):
+                out.extend((o, c) for c in n.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN")
+                out.extend((o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
         return out
 
-    def _match(self, tok: Token, pat: Pattern) -> bool:
+    def _match(self, tok: Token, pat: Pattern, loose: bool = False) -> bool:
         if pat.prt and not any(c.dep_ == "prt" and c.lower_ == pat.prt for c in tok.children):
             return False
         if pat.obj:
-            objs = self._object_lemmas(tok)
+            objs = self._object_lemmas(tok, loose)
             if not any(n.lemma_.lower() in pat.obj or n.lower_ in pat.obj for _, n in objs):
                 return False
         if pat.comp:
@@ -110,10 +123,12 @@ class Coder:
                         if mod:
                             pats = mod
                             break
-            for pat in pats:
-                if self._match(tok, pat):
-                    found.append(_Found(tok, pat))
-                    break
+            pick = next((p for p in pats if self._match(tok, p)), None)
+            if pick is None or (pos == "V" and not pick.obj):
+                # the object's own modifiers may name what the verb is about ("gas supplies")
+                pick = next((p for p in pats if p.obj and self._match(tok, p, loose=True)), pick)
+            if pick is not None:
+                found.append(_Found(tok, pick))
         # a verb trigger consumes the noun triggers that are its objects or constrained pobjs
         by_i = {f.tok.i: f for f in found}
         drop: set[int] = set()
@@ -143,7 +158,72 @@ class Coder:
                 drop.update(c.i for c in comps)
             elif f.tok.lemma_.lower() in self.words.intent_control | self.words.neg_control:
                 drop.add(f.tok.i)
+        # what is demanded, refused, threatened, denied, investigated, praised or protested for is the
+        # content of that event, not an event of its own ("demanded that Britain extradite him",
+        # "marched to demand that the government resign", "investigating reports that troops shot …")
+        live = [f for f in found if f.tok.i not in drop]
+        for f in live:
+            root = f.pat.code[:2]
+            if root not in CONTAINER_ROOTS or f.tok.i in drop:
+                continue
+            inside = self._content_tokens(f.tok)
+            for g in live:
+                if g is not f and g.tok.i in inside:
+                    if root == "14" and g.pat.code[:2] == "14":
+                        continue
+                    if root == "14" and g.pat.code[:2] not in ("02", "10") and g.tok.dep_ != "ccomp" and not self._under_demand(g.tok, f.tok):
+                        continue
+                    drop.add(g.tok.i)
+        # consequences told by a participle ("opened fire on protesters, killing two") belong to the main event
+        for f in live:
+            if f.tok.i in drop or f.pat.code[:2] not in ("18", "19", "20") or f.tok.tag_ != "VBG" or f.tok.dep_ not in ("advcl", "conj", "xcomp"):
+                continue
+            if f.tok.head.i in by_i and by_i[f.tok.head.i].pat.code[:2] >= "14" and f.tok.head.i not in drop:
+                drop.add(f.tok.i)
+        # a noun event mentioned inside another event's clause ("claimed the attack", "investigating
+        # the strikes", "protect it from attacks") or as background ("during the visit") is not
+        # reported as an event of its own
+        verbs = {f.tok.i for f in found if f.pat.pos == "V" and f.tok.i not in drop}
+        for f in found:
+            if f.pat.pos != "N" or f.tok.i in drop:
+                continue
+            if f.tok.dep_ == "pobj" and f.tok.head.lower_ in BACKGROUND_PREPS:
+                drop.add(f.tok.i)
+                continue
+            node = f.tok
+            for _ in range(8):
+                if node.head.i == node.i:
+                    break
+                node = node.head
+                if node.i in verbs:
+                    drop.add(f.tok.i)
+                    break
+                if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "advcl", "conj", "parataxis"):
+                    break
         return [f for f in found if f.tok.i not in drop]
+
+    @staticmethod
+    def _content_tokens(tok: Token) -> set[int]:
+        """Tokens of a trigger's clausal complements and of the clauses hanging on its object."""
+        out: set[int] = set()
+        for c in tok.children:
+            purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+            if c.dep_ in ("ccomp", "xcomp") or purpose:  # "marched to demand …"; not "…, accusing Paris"
+                out.update(t.i for t in c.subtree)
+            elif c.dep_ in ("dobj", "nsubjpass", "pobj") or (c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "into", "over", "about", "on")):
+                for t in c.subtree:
+                    if t.dep_ in ("acl", "relcl", "ccomp", "pcomp", "xcomp") and t.i != c.i:
+                        out.update(x.i for x in t.subtree)
+        return out
+
+    @staticmethod
+    def _under_demand(tok: Token, container: Token) -> bool:
+        node = tok
+        while node.i != container.i and node.head.i != node.i:
+            if node.lemma_.lower() in ("demand", "call", "urge", "press", "ask", "push", "seek"):
+                return True
+            node = node.head
+        return False
 
     # -- roles ------------------------------------------------------------------------------------
     def _slot(self, f: _Found, spec: str, role: str) -> list[Token]:
@@ -238,9 +318,50 @@ class Coder:
                     return pair, []
                 continue
             targets = self._actors(self._slot(f, spec, "target"), resolver, date)
+            if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
+                targets = [a for a in targets if a.code]
             if targets:
                 break
+        if not targets and "none" not in tgt_spec:
+            targets = self._fallback_target(f, resolver, date, sources)
         return sources, targets
+
+    def _fallback_target(self, f: _Found, resolver: ActorResolver, date: str | None,
+                         sources: list[Actor]) -> list[Actor]:
+        """When the pattern's slots give no target, the nearest actor in the trigger's complements:
+        the subject of "demanded that Britain extradite …", or an actor inside its prepositional
+        phrases ("declined to comment on Minsk's request", "an inquiry into the conduct of US forces")."""
+        tok = f.tok
+        taken = {a.code or a.text for a in sources}
+        if f.pat.code[:2] in CONTENT_ROOTS:
+            for c in tok.children:
+                if c.dep_ in ("ccomp", "xcomp"):
+                    subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+                    found = [a for a in self._actors(subj, resolver, date) if (a.code or a.text) not in taken]
+                    if found:
+                        return found
+        def content(c: Token) -> bool:  # not where or when: "in Brussels", "on Sunday"
+            return c.dep_ != "prep" or c.lower_ in TARGET_PREPS
+
+        frontier = [c for c in tok.children if c.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp") and content(c)]
+        if f.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
+            frontier += [c for c in tok.head.children if c.dep_ == "prep" and content(c)]
+        for _ in range(4):
+            nxt = []
+            for node in frontier:
+                if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
+                    if node.pos_ in ("NOUN", "PROPN", "PRON"):
+                        found = self._actors([node], resolver, date)
+                        found += [] if found else [a for c in node.children if c.dep_ in ("poss", "compound", "amod")
+                                                  for a in self._actors([c], resolver, date)]
+                        found = [a for a in found if (a.code or a.text) not in taken and a.code]
+                        if found:
+                            return found
+                nxt.extend(c for c in node.children if c.dep_ in ("prep", "pobj", "pcomp", "dobj", "xcomp") and content(c))
+            frontier = nxt
+            if not frontier:
+                break
+        return []
 
     # -- attributes -------------------------------------------------------------------------------
     @staticmethod
@@ -364,11 +485,15 @@ class Coder:
                 code = pat.intent or intent_code(pat.code) or pat.code
             info = self.codes.get(code) or self.codes[pat.code]
             reported_by = self._reporter(tok, resolver, date)
-            pairs = self._pairs(sources, targets, code)
+            sources, targets = self._localise(tok, sources, targets, resolver, date)
+            pairs = self._pairs(sources, targets, code,
+                                transitive=pat.pos == "V" and code[:2] >= "11" and bool(objects(tok)) and not pat.obj)
             quantities = tuple(self._outcome(q, root) for root, q in qty_by.get(tok.i, []) if isinstance(q, Quantity))
             location = self._location(tok, resolver)
             for src, tgt in pairs:
                 if src is not None and tgt is not None and src.code and src.code == tgt.code:
+                    if len(pairs) > 1:
+                        continue  # "Putin and his allies obtain loans from Moscow": not Moscow to itself
                     tgt = None
                 key = (code, src.code or src.text if src else None, tgt.code or tgt.text if tgt else None, neg)
                 if key in seen:
@@ -408,6 +533,35 @@ class Coder:
             node = node.head
         return None
 
+    def _localise(self, tok: Token, sources: list[Actor], targets: list[Actor], resolver: ActorResolver,
+                  date: str | None) -> tuple[list[Actor], list[Actor]]:
+        """Give a country to sector-only actors ("gunmen", "civilians", "protesters") from where the
+        event happened ("… in Egypt's North Sinai"), or, for a state acting on civilians or the
+        opposition, from that state ("Belarusian police detained protesters")."""
+        if all(a.country or not a.sector or a.sector in ("IGO", "NGO") for a in sources + targets):
+            return sources, targets
+        place = None
+        hosts = [tok, *objects(tok)] if tok.pos_ == "VERB" else [tok, tok.head]
+        for h in hosts:
+            for prep in h.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "across", "inside", "outside"):
+                    for p in prep.children:
+                        place = place or resolver.place_country(p, date)
+        def fix(actors: list[Actor], others: list[Actor]) -> list[Actor]:
+            out = []
+            for a in actors:
+                if a.country is None and a.code and a.sector and a.code == a.sector and a.sector not in ("IGO", "NGO"):
+                    country = place
+                    if country is None and a.sector in DOMESTIC_TARGETS:
+                        states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
+                        country = states.pop() if len(states) == 1 else None
+                    if country:
+                        a = Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector,
+                                  name=a.name, kind=a.kind)
+                out.append(a)
+            return out
+        return fix(sources, targets), fix(targets, sources)
+
     @staticmethod
     def _outcome(q: Quantity, root: Token) -> Quantity:
         """A count that is the object of "arrested", "killed", … takes that outcome as its category."""
@@ -425,8 +579,11 @@ class Coder:
             node = node.head
         return q
 
-    def _pairs(self, sources: list[Actor], targets: list[Actor], code: str) -> list[tuple[Actor | None, Actor | None]]:
-        if len(sources) >= 2 and not targets and (code[:2] in self.words.reciprocal or code in self.words.reciprocal or code[:3] in self.words.reciprocal):
+    def _pairs(self, sources: list[Actor], targets: list[Actor], code: str,
+               transitive: bool = False) -> list[tuple[Actor | None, Actor | None]]:
+        # "Armenia and Azerbaijan held talks" acts on each other; "troops and police killed people" does not
+        if len(sources) >= 2 and not targets and not transitive and (
+                code[:2] in self.words.reciprocal or code in self.words.reciprocal or code[:3] in self.words.reciprocal):
             return [(a, b) for a, b in permutations(sources, 2)]
         srcs: list[Actor | None] = list(sources) or [None]
         tgts: list[Actor | None] = list(targets) or [None]

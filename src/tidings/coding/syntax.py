@@ -99,7 +99,7 @@ def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> lis
         return _with_conj(own)
     head = verb.head
     if head.i == verb.i:
-        return []
+        return recover_subject(verb)
     dep = verb.dep_
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
         if head.lemma_.lower() in object_control:
@@ -122,3 +122,23 @@ def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> lis
     if dep in ("amod", "acomp") and head.pos_ in ("AUX", "VERB"):
         return subjects(head, object_control, depth + 1)
     return []
+
+
+def recover_subject(verb: Token) -> list[Token]:
+    """A main verb the parser left without a subject after a fronted clause ("As X began …, Putin
+    and his allies agreed"): the noun phrase right before the verb, with its conjuncts up to the
+    comma that closes the fronted clause."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and (doc[j].dep_ in ("aux", "neg", "advmod", "auxpass") or doc[j].pos_ in ("ADV", "AUX", "PART")):
+        j -= 1
+    if j < 0 or doc[j].pos_ not in ("NOUN", "PROPN") or doc[j].dep_ in ("nsubj", "nsubjpass", "compound"):
+        return []
+    chain = [doc[j]]
+    cur = doc[j]
+    while cur.dep_ == "conj" and cur.head.i < cur.i:
+        if any(t.text in (",", ";", ":") for t in doc[cur.head.i + 1:cur.i]):
+            break  # "isolation, President Putin and his allies": the comma ends the fronted clause
+        cur = cur.head
+        chain.insert(0, cur)
+    return chain
