@@ -138,3 +138,17 @@ def test_code_runs_with_networking_disabled(article, run_cli):
 
 def test_pipeline_makes_no_network_calls(no_network, code):
     assert code("Germany hosted talks between Serbia and Kosovo in Berlin on Monday.")
+
+
+def test_same_file_name_in_two_folders_keeps_both_documents(tmp_path, run_cli):
+    first = "Japan imposed sanctions on North Korea on Friday."
+    for folder, extra in (("a", "Markets were calm."), ("b", "Seoul welcomed the step.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(f"{first}\n\n{extra}", encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'same.db'}"
+    res = run_cli("ingest", str(tmp_path / "a"), str(tmp_path / "b"), "--db", db, "--date", "2017-09-08")
+    assert res.returncode == 0, res.stderr.decode()
+    assert b"2 new, 0 unchanged, 0 failed" in res.stdout
+    con = sqlite3.connect(tmp_path / "same.db")
+    rows = con.execute("select doc_id, count(*) from mentions where cameo like '16%' group by document_id").fetchall()
+    assert rows == [("report", 1), ("report", 1)]

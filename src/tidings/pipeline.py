@@ -7,6 +7,7 @@ documents stream through in batches and workers receive chunks.
 from __future__ import annotations
 
 import multiprocessing as mp
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
@@ -33,7 +34,9 @@ def _docs_for(nlp: Language, documents: list[Document]):
 def _code_batch(nlp: Language, documents: list[Document], batch_size: int) -> list[tuple[Document, list[Event]]]:
     out = []
     for d, doc in zip(documents, nlp.pipe(_docs_for(nlp, documents), batch_size=batch_size)):
-        out.append((d, list(doc._.events or [])))
+        key = d.content_hash[:16]
+        # ids keyed by content: two documents that share a name never share event ids
+        out.append((d, [replace(e, event_id=e.make_id(key)) for e in doc._.events or []]))
     return out
 
 

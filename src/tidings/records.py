@@ -129,12 +129,16 @@ class Event:
 
     def __post_init__(self) -> None:
         if not self.event_id:
-            key = "|".join([
-                self.doc_id, str(self.sentence_index), str(self.trigger.start), self.cameo,
+            object.__setattr__(self, "event_id", self.make_id(self.doc_id))
+
+    def make_id(self, doc_key: str) -> str:
+        """Stable id from the document key (its content hash when known), sentence, trigger, code and actors."""
+        key = "|".join([
+                doc_key, str(self.sentence_index), str(self.trigger.start), self.cameo,
                 (self.source.code or self.source.text) if self.source else "",
                 (self.target.code or self.target.text) if self.target else "",
-            ])
-            object.__setattr__(self, "event_id", hashlib.sha1(key.encode("utf-8")).hexdigest()[:16])
+        ])
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
         return {

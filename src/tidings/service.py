@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from tidings.config import Settings
+from tidings.errors import StoreError
 from tidings.ingest import read_inputs
 from tidings.nlp import load_pipeline
 from tidings.pipeline import code_documents
@@ -73,7 +74,16 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
                 yield item
 
     for doc, events in code_documents(fresh(), settings=settings, nlp=nlp, n_process=n_process):
-        report.events += store.write_document(doc, events, coder)
+        try:
+            report.events += store.write_document(doc, events, coder)
+        except StoreError as exc:  # one document that cannot be written never stops the others
+            failure = Failure(doc.origin or doc.doc_id, exc.reason, exc.code, doc.content_hash)
+            store.write_failure(failure)
+            report.failed += 1
+            report.failures.append(failure)
+            if progress:
+                progress(f"failed {failure.origin}: {failure.reason}")
+            continue
         report.new += 1
         if progress:
             progress(f"coded {doc.origin or doc.doc_id}: {len(events)} events")

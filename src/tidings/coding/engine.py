@@ -39,6 +39,15 @@ CONTAINER_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14
 CONTENT_ROOTS = frozenset({"02", "10", "12", "13", "11"})  # heads whose complement is what is asked/refused/threatened
 
 
+@dataclass(frozen=True, slots=True)
+class _Features:
+    prts: frozenset[str]
+    obj: frozenset[str]
+    obj_loose: frozenset[str]
+    comps: frozenset[str]
+    preps: dict[str, frozenset[str]]
+
+
 @dataclass
 class _Found:
     tok: Token
@@ -54,6 +63,7 @@ class Coder:
         self.codes: dict[str, Code] = codebook()
         self.words: Words = words()
         self.statements = statements
+        self._feat_cache: dict[int, _Features] = {}
 
     def version(self, kb_version: str) -> str:
         return f"tidings-{__version__}+lex.{self.lexicon.version}+kb.{kb_version}"
@@ -74,33 +84,43 @@ class Coder:
                 out.extend((o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
         return out
 
+    def _features(self, tok: Token) -> _Features:
+        """What patterns test about a trigger, computed once per token."""
+        feats = self._feat_cache.get(tok.i)
+        if feats is not None:
+            return feats
+        strict = self._object_lemmas(tok)
+        loose = self._object_lemmas(tok, loose=True)
+        preps: dict[str, set[str]] = {}
+        for host in [tok] + [o for o, _ in strict]:
+            for c in host.children:
+                if c.dep_ in ("prep", "agent", "dative"):
+                    lemmas = preps.setdefault(c.lower_, set())
+                    for p in c.children:
+                        if p.dep_ in ("pobj", "pcomp"):
+                            for q in (p, *p.conjuncts):
+                                lemmas.add(effective_noun(q).lemma_.lower())
+        feats = _Features(
+            prts=frozenset(c.lower_ for c in tok.children if c.dep_ == "prt"),
+            obj=frozenset(x for _, n in strict for x in (n.lemma_.lower(), n.lower_)),
+            obj_loose=frozenset(x for _, n in loose for x in (n.lemma_.lower(), n.lower_)),
+            comps=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")),
+            preps={k: frozenset(v) for k, v in preps.items()},
+        )
+        self._feat_cache[tok.i] = feats
+        return feats
+
     def _match(self, tok: Token, pat: Pattern, loose: bool = False) -> bool:
-        if pat.prt and not any(c.dep_ == "prt" and c.lower_ == pat.prt for c in tok.children):
+        f = self._features(tok)
+        if pat.prt and pat.prt not in f.prts:
             return False
-        if pat.obj:
-            objs = self._object_lemmas(tok, loose)
-            if not any(n.lemma_.lower() in pat.obj or n.lower_ in pat.obj for _, n in objs):
-                return False
-        if pat.comp:
-            if not any(c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in pat.comp for c in tok.children):
-                return False
+        if pat.obj and pat.obj.isdisjoint(f.obj_loose if loose else f.obj):
+            return False
+        if pat.comp and pat.comp.isdisjoint(f.comps):
+            return False
         if pat.preps:
-            hosts = [tok] + [o for o, _ in self._object_lemmas(tok)]
-            ok = False
-            for prep, allowed in pat.preps:
-                for host in hosts:
-                    for p in pobjs(host, prep) if prep != "" else []:
-                        if allowed is None or effective_noun(p).lemma_.lower() in allowed:
-                            ok = True
-                            break
-                    if not ok and allowed is None and any(c.dep_ in ("prep", "agent") and c.lower_ == prep for c in host.children):
-                        ok = True
-                    if ok:
-                        break
-                if ok:
-                    break
-            if not ok:
-                return False
+            return any(prep in f.preps and (allowed is None or not allowed.isdisjoint(f.preps[prep]))
+                       for prep, allowed in pat.preps)
         return True
 
     def _triggers(self, sent: Span) -> list[_Found]:
@@ -407,6 +427,7 @@ class Coder:
              headings: tuple[tuple[int, int], ...] = (), coder_version: str = "") -> list[Event]:
         events: list[Event] = []
         self._resolver = resolver
+        self._feat_cache = {}
         for s_index, sent in enumerate(doc.sents):
             if any(sent.start_char < end and start < sent.end_char for start, end in headings):
                 continue

@@ -122,21 +122,26 @@ class Store:
             raise StoreError(f"cannot store document {doc.doc_id}: {str(exc).splitlines()[0]}") from exc
 
     def _insert_events(self, conn: Connection, doc_pk: int, events: list[Event]) -> None:
-        for ev in events:
-            mid = conn.execute(mentions.insert().values(
-                event_id=ev.event_id, document_id=doc_pk, doc_id=ev.doc_id, sentence_index=ev.sentence_index,
-                sentence=ev.sentence, trigger_text=ev.trigger.text, trigger_start=ev.trigger.start,
-                trigger_end=ev.trigger.end, date=ev.date, deadline=ev.deadline, cameo=ev.cameo,
-                cameo_root=ev.cameo_root, quad_class=ev.quad_class, goldstein=ev.goldstein, plover=ev.plover,
-                plover_mode=ev.plover_mode, **_actor_columns("source", ev.source), **_actor_columns("target", ev.target),
-                negated=ev.negated, modality=ev.modality, location=ev.location, confidence=ev.confidence,
-                rule=ev.rule, coder=ev.coder, reported_by=ev.reported_by.to_dict() if ev.reported_by else None,
-            )).inserted_primary_key[0]
-            if ev.quantities:
-                conn.execute(quantities.insert(), [
-                    {"mention_id": mid, "kind": q.kind, "value": q.value, "unit": q.unit, "per": q.per,
-                     "category": q.category, "text": q.text} for q in ev.quantities
-                ])
+        if not events:
+            return
+        conn.execute(mentions.insert(), [{
+            "event_id": ev.event_id, "document_id": doc_pk, "doc_id": ev.doc_id, "sentence_index": ev.sentence_index,
+            "sentence": ev.sentence, "trigger_text": ev.trigger.text, "trigger_start": ev.trigger.start,
+            "trigger_end": ev.trigger.end, "date": ev.date, "deadline": ev.deadline, "cameo": ev.cameo,
+            "cameo_root": ev.cameo_root, "quad_class": ev.quad_class, "goldstein": ev.goldstein, "plover": ev.plover,
+            "plover_mode": ev.plover_mode, **_actor_columns("source", ev.source), **_actor_columns("target", ev.target),
+            "negated": ev.negated, "modality": ev.modality, "location": ev.location, "confidence": ev.confidence,
+            "rule": ev.rule, "coder": ev.coder, "reported_by": ev.reported_by.to_dict() if ev.reported_by else None,
+            "event_ref": None,
+        } for ev in events])
+        with_qty = [ev for ev in events if ev.quantities]
+        if with_qty:
+            ids = dict(conn.execute(select(mentions.c.event_id, mentions.c.id).where(mentions.c.document_id == doc_pk)).all())
+            conn.execute(quantities.insert(), [
+                {"mention_id": ids[ev.event_id], "kind": q.kind, "value": q.value, "unit": q.unit, "per": q.per,
+                 "category": q.category, "text": q.text}
+                for ev in with_qty for q in ev.quantities
+            ])
 
     def write_failure(self, failure: Failure) -> None:
         key = failure.raw_hash or failure.origin
