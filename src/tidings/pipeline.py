@@ -40,11 +40,6 @@ def _code_batch(nlp: Language, documents: list[Document], batch_size: int) -> li
     return out
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_nlp
-    _worker_nlp = load_pipeline(settings)
-
-
 def _work(args: tuple[list[Document], int]) -> list[tuple[Document, list[Event]]]:
     assert _worker_nlp is not None
     documents, batch_size = args
@@ -65,8 +60,12 @@ def code_documents(documents: Iterable[Document], *, settings: Settings | None =
         for chunk in _chunks(documents, settings.batch_size * 4):
             yield from _code_batch(nlp, chunk, settings.batch_size)
         return
+    # workers are forked from a process that has the pipeline loaded: they share it copy-on-write
+    # instead of loading the model again
+    global _worker_nlp
+    _worker_nlp = nlp or load_pipeline(settings)
     ctx = mp.get_context("fork")
-    with ctx.Pool(n_process, initializer=_init_worker, initargs=(settings,)) as pool:
+    with ctx.Pool(n_process) as pool:
         jobs = ((chunk, settings.batch_size) for chunk in _chunks(documents, settings.batch_size))
         for result in pool.imap(_work, jobs, chunksize=1):
             yield from result

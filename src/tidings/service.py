@@ -55,7 +55,7 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
     """Clean, code and store documents; identical content already stored is left as it is."""
     settings = settings or Settings()
     report = IngestReport()
-    nlp = load_pipeline(settings) if n_process <= 1 else None
+    nlp = load_pipeline(settings)
     coder = _coder_version(nlp, settings)
 
     def fresh() -> Iterator[Document]:

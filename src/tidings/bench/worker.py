@@ -54,9 +54,8 @@ def run(mode: str, processes: int, corpus: str, db: str | None = None) -> dict:
                 c = clean_text(r["text"])
                 yield Document(doc_id=r["id"], text=c.text, published=r.get("date"), headings=c.headings)
 
-        nlp = load_pipeline(settings) if processes == 1 else None
-        if nlp is not None:
-            list(code_documents(documents(records[:WARMUP]), nlp=nlp, settings=settings))
+        nlp = load_pipeline(settings)
+        list(code_documents(documents(records[:WARMUP]), nlp=nlp, settings=settings))
         start = time.perf_counter()
         events = 0
         for _doc, evs in code_documents(documents(records), nlp=nlp, settings=settings, n_process=processes):
