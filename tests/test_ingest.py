@@ -176,8 +176,11 @@ def test_kill_9_mid_ingest_leaves_no_half_document_and_rerun_completes(tmp_path)
 
     db_path = tmp_path / "crash.db"
     db = f"sqlite:///{db_path}"
+    config = tmp_path / "small-batches.toml"  # documents are written a few at a time, so a kill lands mid-run
+    config.write_text("[tidings]\nbatch_size = 1\n", encoding="utf-8")
+    env = dict(os.environ, TIDINGS_CONFIG=str(config))
     proc = subprocess.Popen([*tidings_cmd(), "ingest", str(inp), "--db", db], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+                            stderr=subprocess.DEVNULL, env=env)
     import time
 
     deadline = time.time() + 300
