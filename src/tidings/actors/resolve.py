@@ -110,6 +110,14 @@ class ActorResolver:
         actors: list[Actor] = []
         for tok in self.conjuncts(head):
             actors.extend(self.resolve_one(tok, date, follow_coref=follow_coref))
+        if len(actors) > 1:
+            # "the government and people of India": a country named once serves every conjunct
+            countries = {a.country for a in actors if a.country}
+            if len(countries) == 1:
+                country = countries.pop()
+                actors = [Actor(text=a.text, code=country + (a.sector or ""), country=country, sector=a.sector,
+                                name=a.name, kind=a.kind) if a.country is None and a.code and a.code == a.sector else a
+                          for a in actors]
         seen: set[tuple[str | None, str]] = set()
         out = []
         for a in actors:
@@ -213,6 +221,17 @@ class ActorResolver:
         text = self.doc[m.start:m.end].text
         return [Actor(text=text, code=code, country=e.country, sector=actor_sector(code), name=e.name,
                       kind=_kind_for(code, e.sector, e.kind if e.kind != "agent" else "group"))]
+
+    def modifier_actor(self, head: Token, date: str | None) -> list[Actor]:
+        """The actor named by the modifiers before a noun that is not an actor itself:
+        "a Myanmar military air strike" -> MMRMIL."""
+        left, _ = self._np_range(head)
+        names = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, head.i)) if m is not None and m.kind == "name" and m.end <= head.i]
+        agents = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, head.i)) if m is not None and m.kind == "agent" and m.end <= head.i]
+        if not names:
+            return []
+        actor = self._combine(agents, names, self.doc[agents[-1].end - 1] if agents else head, self.doc[left:head.i].text, date)
+        return [actor] if actor.code else []
 
     def _adjective_actor(self, head: Token) -> bool:
         # "the Russians" or "Russian" used as a noun

@@ -8,6 +8,7 @@ dependency parse (``coding.syntax``); negation and modality from ``coding.modali
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib import resources
 from itertools import permutations
 
 from spacy.tokens import Doc, Span, Token
@@ -30,11 +31,14 @@ DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
 BACKGROUND_PREPS = frozenset({"during", "after", "before", "amid", "amidst", "since", "following", "despite",
                               "ahead", "throughout", "until", "upon", "at"})
+CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
+                        "lot", "set", "kind", "type", "form", "night", "weekend", "decade", "campaign"})
+PARTICLES = frozenset({"out", "off", "back", "up", "down", "away", "over", "in", "on"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "along", "around", "outside"})
 TARGET_PREPS = frozenset({"on", "about", "over", "into", "of", "with", "to", "for", "against", "from", "regarding",
                           "toward", "towards", "between", "upon"})
 DOMESTIC_TARGETS = frozenset({"CVL", "OPP", "LAB", "EDU", "MED", "REL", "HLH", "AGR", "BUS"})
-STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "MIL", "LEG", "SPY"})
+STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})  # the state acting at home on its own people
 CONTAINER_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14"})
 CONTENT_ROOTS = frozenset({"02", "10", "12", "13", "11"})  # heads whose complement is what is asked/refused/threatened
 
@@ -42,6 +46,7 @@ CONTENT_ROOTS = frozenset({"02", "10", "12", "13", "11"})  # heads whose complem
 @dataclass(frozen=True, slots=True)
 class _Features:
     prts: frozenset[str]
+    mods: frozenset[str]
     obj: frozenset[str]
     obj_loose: frozenset[str]
     comps: frozenset[str]
@@ -64,6 +69,10 @@ class Coder:
         self.words: Words = words()
         self.statements = statements
         self._feat_cache: dict[int, _Features] = {}
+        self.event_nouns = frozenset(lemma for (lemma, pos) in self.lexicon.by_lemma if pos == "N")
+        self.natural = frozenset(
+            ln.strip() for ln in (resources.files("tidings") / "data" / "natural_causes.txt").read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#"))
 
     def version(self, kb_version: str) -> str:
         return f"tidings-{__version__}+lex.{self.lexicon.version}+kb.{kb_version}"
@@ -74,6 +83,8 @@ class Coder:
         noun modifiers of the object ("gas supplies", "a loan and supply agreement")."""
         out = []
         cands = objects(tok) if tok.pos_ in VERB_POS else []
+        if cands and is_passive(tok):  # "Ukraine was given €4.5 billion": the second object
+            cands = cands + [c for c in tok.children if c.dep_ == "dobj"]
         for o in cands:
             out.append((o, effective_noun(o)))
         for p in pobjs(tok, "with"):  # "provide Belarus with gas"
@@ -92,7 +103,8 @@ class Coder:
         strict = self._object_lemmas(tok)
         loose = self._object_lemmas(tok, loose=True)
         preps: dict[str, set[str]] = {}
-        for host in [tok] + [o for o, _ in strict]:
+        particles = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES]
+        for host in [tok] + [o for o, _ in strict] + particles:
             for c in host.children:
                 if c.dep_ in ("prep", "agent", "dative"):
                     lemmas = preps.setdefault(c.lower_, set())
@@ -100,9 +112,13 @@ class Coder:
                         if p.dep_ in ("pobj", "pcomp"):
                             for q in (p, *p.conjuncts):
                                 lemmas.add(effective_noun(q).lemma_.lower())
+        money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
         feats = _Features(
-            prts=frozenset(c.lower_ for c in tok.children if c.dep_ == "prt"),
-            obj=frozenset(x for _, n in strict for x in (n.lemma_.lower(), n.lower_)),
+            # spaCy often attaches the particle of "pull out of" as a preposition
+            prts=frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i),
+            mods=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "advmod")),
+            # an amount of money as object ("was given €4.5 billion") stands for "money"
+            obj=frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)] + (["money"] if money else [])),
             obj_loose=frozenset(x for _, n in loose for x in (n.lemma_.lower(), n.lower_)),
             comps=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")),
             preps={k: frozenset(v) for k, v in preps.items()},
@@ -117,6 +133,8 @@ class Coder:
         if pat.obj and pat.obj.isdisjoint(f.obj_loose if loose else f.obj):
             return False
         if pat.comp and pat.comp.isdisjoint(f.comps):
+            return False
+        if pat.mod and pat.mod.isdisjoint(f.mods):
             return False
         if pat.preps:
             return any(prep in f.preps and (allowed is None or not allowed.isdisjoint(f.preps[prep]))
@@ -273,6 +291,7 @@ class Coder:
         hosts = [tok]
         if pat.pos == "V":
             hosts += [o for o in objects(tok)]
+            hosts += [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pat.prt]
         elif tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ in ("VERB", "ADP"):
             hosts.append(tok.head if tok.head.pos_ == "VERB" else tok.head.head)
         out: list[Token] = []
@@ -288,6 +307,7 @@ class Coder:
     def _actors(self, toks: list[Token], resolver: ActorResolver, date: str | None) -> list[Actor]:
         out: list[Actor] = []
         for t in toks:
+            t = effective_noun(t)  # "thousands of protesters", "some 40 migrants"
             if t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.pos_ in NOUN_POS and t.head.i != t.i \
                     and t.head.i not in {x.i for x in toks}:
                 found = resolver.resolve_modifier(t, date)
@@ -298,6 +318,9 @@ class Coder:
                 poss = [c for c in t.children if c.dep_ == "poss"]
                 for p in poss:
                     found = resolver.resolve(p, date)
+            if not found and t.pos_ == "NOUN" and t.lemma_.lower() in self.event_nouns:
+                # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
+                found = resolver.modifier_actor(t, date)
             for a in found:
                 if all(a != b for b in out):
                     out.append(a)
@@ -321,6 +344,8 @@ class Coder:
                     break
         if not sources and pat.pos == "N":
             tok = f.tok
+            while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
+                tok = tok.head.head  # "began ten days of drills": the drills go with "began"
             # a noun event governed by a verb takes the verb's agent ("launched an attack")
             if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
                 sources = self._actors(subjects(tok.head, self.words.object_control), resolver, date)
@@ -352,7 +377,18 @@ class Coder:
         the subject of "demanded that Britain extradite …", or an actor inside its prepositional
         phrases ("declined to comment on Minsk's request", "an inquiry into the conduct of US forces")."""
         tok = f.tok
+        if len(sources) >= 2 and self._reciprocal(f.pat.code):
+            return []  # "Kenya and China signed a deal": they are each other's target
         taken = {a.code or a.text for a in sources}
+        home = {a.country for a in sources if a.country}
+        if f.pat.code[:2] == "14":  # "rallied to demand that the government resign"
+            for c in tok.children:
+                if c.dep_ == "advcl" and (any(a.tag_ == "TO" for a in c.children) or c.tag_ == "VBG"):
+                    cands = [s for cc in c.children if cc.dep_ == "ccomp" for s in cc.children if s.dep_ in ("nsubj", "nsubjpass")]
+                    cands += [o for o in c.children if o.dep_ == "dobj"]
+                    found = [a for a in self._actors(cands, resolver, date) if (a.code or a.text) not in taken and a.code]
+                    if found:
+                        return found
         if f.pat.code[:2] in CONTENT_ROOTS:
             for c in tok.children:
                 if c.dep_ in ("ccomp", "xcomp"):
@@ -364,17 +400,24 @@ class Coder:
             return c.dep_ != "prep" or c.lower_ in TARGET_PREPS
 
         frontier = [c for c in tok.children if c.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp") and content(c)]
+        frontier += [c for c in tok.children if c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)]
         if f.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
             frontier += [c for c in tok.head.children if c.dep_ == "prep" and content(c)]
+        named = f.pat.obj or frozenset()
         for _ in range(4):
             nxt = []
             for node in frontier:
+                if effective_noun(node).lemma_.lower() in named:
+                    nxt.extend(c for c in effective_noun(node).children if c.dep_ in ("prep",) and content(c))
+                    continue
                 if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                     if node.pos_ in ("NOUN", "PROPN", "PRON"):
                         found = self._actors([node], resolver, date)
                         found += [] if found else [a for c in node.children if c.dep_ in ("poss", "compound", "amod")
                                                   for a in self._actors([c], resolver, date)]
-                        found = [a for a in found if (a.code or a.text) not in taken and a.code]
+                        # a bare mention of the source's own country is not its target ("… to Nairobi")
+                        found = [a for a in found if (a.code or a.text) not in taken and a.code
+                                 and not (a.country in home and a.sector in (None, "GOV"))]
                         if found:
                             return found
                 nxt.extend(c for c in node.children if c.dep_ in ("prep", "pobj", "pcomp", "dobj", "xcomp") and content(c))
@@ -507,6 +550,10 @@ class Coder:
             info = self.codes.get(code) or self.codes[pat.code]
             reported_by = self._reporter(tok, resolver, date)
             sources, targets = self._localise(tok, sources, targets, resolver, date)
+            if not sources and targets and all(a.country is None and a.code == a.sector for a in targets):
+                continue  # "eight people were killed": no agent and no place, nothing an analyst can use
+            if f.pat.pos == "V" and any(s.lemma_.lower() in self.natural for s in subjects(tok, self.words.object_control)):
+                continue  # "floods killed 100 people": no actor did it
             pairs = self._pairs(sources, targets, code,
                                 transitive=pat.pos == "V" and code[:2] >= "11" and bool(objects(tok)) and not pat.obj)
             quantities = tuple(self._outcome(q, root) for root, q in qty_by.get(tok.i, []) if isinstance(q, Quantity))
@@ -565,7 +612,7 @@ class Coder:
         hosts = [tok, *objects(tok)] if tok.pos_ == "VERB" else [tok, tok.head]
         for h in hosts:
             for prep in h.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "across", "inside", "outside"):
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "across", "inside", "outside", "on", "from", "into", "over"):
                     for p in prep.children:
                         place = place or resolver.place_country(p, date)
         def fix(actors: list[Actor], others: list[Actor]) -> list[Actor]:
@@ -600,11 +647,14 @@ class Coder:
             node = node.head
         return q
 
+    def _reciprocal(self, code: str) -> bool:
+        r = self.words.reciprocal
+        return code[:2] in r or code[:3] in r or code in r
+
     def _pairs(self, sources: list[Actor], targets: list[Actor], code: str,
                transitive: bool = False) -> list[tuple[Actor | None, Actor | None]]:
         # "Armenia and Azerbaijan held talks" acts on each other; "troops and police killed people" does not
-        if len(sources) >= 2 and not targets and not transitive and (
-                code[:2] in self.words.reciprocal or code in self.words.reciprocal or code[:3] in self.words.reciprocal):
+        if len(sources) >= 2 and not targets and not transitive and self._reciprocal(code):
             return [(a, b) for a, b in permutations(sources, 2)]
         srcs: list[Actor | None] = list(sources) or [None]
         tgts: list[Actor | None] = list(targets) or [None]

@@ -18,6 +18,7 @@ from tidings.errors import KnowledgeError
 __all__ = ["Lexicon", "Pattern", "load_lexicon"]
 
 COLUMNS = ["id", "code", "pos", "lemma", "prt", "prep", "obj", "comp", "source", "target", "intent", "note"]
+# optional 13th column "mod": lemmas of a modifier (amod/compound) the trigger noun must carry ("joint" drills)
 
 
 def _alts(cell: str) -> tuple[str, ...]:
@@ -34,6 +35,7 @@ class Pattern:
     preps: tuple[tuple[str, frozenset[str] | None], ...]  # (preposition, allowed pobj lemmas or None)
     obj: frozenset[str] | None
     comp: frozenset[str] | None
+    mod: frozenset[str] | None
     source: tuple[str, ...]
     target: tuple[str, ...]
     intent: str | None
@@ -42,6 +44,7 @@ class Pattern:
     @property
     def specificity(self) -> int:
         return (2 if self.obj else 0) + (2 if self.preps else 0) + (1 if self.prt else 0) + (2 if self.comp else 0) \
+            + (2 if self.mod else 0) \
             + sum(1 for _, allowed in self.preps if allowed)
 
 
@@ -100,6 +103,7 @@ def load_lexicon() -> Lexicon:
                 preps=_parse_preps(row.get("prep") or ""),
                 obj=frozenset(_alts(row.get("obj") or "")) or None,
                 comp=frozenset(_alts(row.get("comp") or "")) or None,
+                mod=frozenset(_alts(row.get("mod") or "")) or None,
                 source=_alts(row.get("source") or ""), target=_alts(row.get("target") or ""),
                 intent=intent, order=order,
             )
