@@ -156,7 +156,17 @@ def _load_states(kb: KnowledgeBase) -> None:
     if not path.is_file():
         return
     kb.feed_hash(path.read_text(encoding="utf-8"))
-    for row in _rows(path):
+    rows = list(_rows(path))
+    # where the project's own data names a different state for an ISO name ("Congo" is the DR Congo
+    # in news usage), the project's data wins
+    for row in rows:
+        key = normalize_alias(row["alias"])
+        iso = row["iso3"].upper()
+        kept = [e for e in kb.aliases.get(key, []) if not (e.kind == "state" and e.role == "name" and e.country != iso
+                                                           and e.code == e.country)]
+        if key in kb.aliases:
+            kb.aliases[key] = kept
+    for row in rows:
         iso, kind, alias = row["iso3"].upper(), row["kind"], row["alias"]
         country = pycountry.countries.get(alpha_3=iso)
         name = country.name if country else alias

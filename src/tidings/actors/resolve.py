@@ -66,6 +66,7 @@ class ActorResolver:
                 if m.kind == "name" or i not in self.at:
                     self.at[i] = m
         self._history: list[tuple[int, list[Actor]]] | None = None
+        self._building = False
 
     # -- helpers ----------------------------------------------------------------------------------
     def _best(self, m: KBMatch, date: str | None) -> Candidate | None:
@@ -262,6 +263,14 @@ class ActorResolver:
                 if not agents and cand.code:
                     code = cand.code
         if country is None and code is None and sector:
+            # "his government", "its army": the country of whoever the possessive refers to
+            for c in head.children if not self._building else ():
+                if c.dep_ == "poss" and c.pos_ == "PRON":
+                    owners = [a for a in self.coref(c, date) if a.country]
+                    if owners:
+                        country = owners[0].country
+                        break
+        if country is None and code is None and sector:
             country = self._place_country(head, date)
         if code is None and country:
             code = country + (sector or "")
@@ -282,7 +291,7 @@ class ActorResolver:
 
     def place_country(self, tok: Token, date: str | None) -> str | None:
         """The state a place token names or lies in ("Lima", "the Iranian city of Kerman", "Egypt's North Sinai")."""
-        for t in [tok, *tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children)]:
+        for t in sorted(tok.subtree, key=lambda x: abs(x.i - tok.i))[:16]:  # "the Iranian city of Kerman"
             m = self.at.get(t.i)
             if m is not None and m.kind == "name":
                 cand = self._best(m, date)
@@ -307,6 +316,7 @@ class ActorResolver:
     def history(self) -> list[tuple[int, list[Actor]]]:
         """Actor mentions of the document in order (position of head, actors), at publication date."""
         if self._history is None:
+            self._building = True
             date = self.doc.user_data.get("tidings_published")
             hist: list[tuple[int, list[Actor]]] = []
             heads = sorted({self._head_of(m) for m in self.matches})
@@ -318,6 +328,7 @@ class ActorResolver:
                 if found:
                     hist.append((i, found))
             self._history = hist
+            self._building = False
         return self._history
 
     def _head_of(self, m: KBMatch) -> int:
@@ -369,8 +380,23 @@ class ActorResolver:
         """A possessive pronoun refers to the subject of its own clause when that fits ("Russia is
         strengthening its presence", "the two countries integrate their markets")."""
         node = pron.head
+        via_prep = False
         for _ in range(6):
             if node.pos_ in ("VERB", "AUX"):
+                if via_prep:
+                    # "X sanctioned Y over its crackdown", "sanctions on Y over its invasion": the pronoun
+                    # is the nearest state-level actor named before it in the verb's complements
+                    cands = []
+                    for c in node.children:
+                        if c.dep_ == "dobj" and c.i < pron.i:
+                            cands.append(c)
+                            cands += [p for q in c.children if q.dep_ == "prep" for p in q.children if p.dep_ == "pobj" and p.i < pron.i]
+                        elif c.dep_ == "prep" and c.i < pron.i:
+                            cands += [p for p in c.children if p.dep_ == "pobj" and p.i < pron.i]
+                    for cand in sorted(cands, key=lambda t: -t.i):
+                        found = [a for a in self.resolve(cand, None, follow_coref=False) if accept(a) and a.country]
+                        if found:
+                            return found
                 subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i]
                 if subj:
                     found = [a for a in self.resolve(subj[0], None) if accept(a)]
@@ -379,6 +405,7 @@ class ActorResolver:
                     return []
             if node.head.i == node.i:
                 return []
+            via_prep = via_prep or (node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"))
             node = node.head
         return []
 

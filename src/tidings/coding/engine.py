@@ -29,6 +29,8 @@ VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
+PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "on", "from", "into", "over"})
+KILL_LEMMAS = frozenset({"kill", "massacre", "slaughter", "murder", "execute", "slay", "butcher"})
 BACKGROUND_PREPS = frozenset({"during", "after", "before", "amid", "amidst", "since", "following", "despite",
                               "ahead", "throughout", "until", "upon", "at"})
 CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
@@ -69,6 +71,15 @@ class Coder:
         self.words: Words = words()
         self.statements = statements
         self._feat_cache: dict[int, _Features] = {}
+        self.instruments: dict[tuple[str, str], str] = {}
+        self.mass_killing = 10**9
+        for line in (resources.files("tidings") / "data" / "refinements.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                kind, key, value, rcode, *_ = line.split("\t")
+                if kind == "instrument":
+                    self.instruments[(key, value)] = rcode
+                elif kind == "mass_killing":
+                    self.mass_killing = float(value)
         self.event_nouns = frozenset(lemma for (lemma, pos) in self.lexicon.by_lemma if pos == "N")
         self.natural = frozenset(
             ln.strip() for ln in (resources.files("tidings") / "data" / "natural_causes.txt").read_text(encoding="utf-8").splitlines()
@@ -132,7 +143,7 @@ class Coder:
             return False
         if pat.obj and pat.obj.isdisjoint(f.obj_loose if loose else f.obj):
             return False
-        if pat.comp and pat.comp.isdisjoint(f.comps):
+        if pat.comp and (not f.comps if pat.any_clause else pat.comp.isdisjoint(f.comps)):
             return False
         if pat.mod and pat.mod.isdisjoint(f.mods):
             return False
@@ -191,7 +202,7 @@ class Coder:
             if not comps:
                 continue
             if f.pat.comp:  # "attempted to assassinate": the pattern already names the complement
-                drop.update(c.i for c in comps if c.lemma_.lower() in f.pat.comp)
+                drop.update(c.i for c in comps if c.lemma_.lower() in f.pat.comp or f.pat.any_clause)
             elif f.pat.code[:2] in CONTENT_ROOTS:
                 drop.update(c.i for c in comps)
             elif f.tok.lemma_.lower() in self.words.intent_control | self.words.neg_control:
@@ -228,6 +239,8 @@ class Coder:
             if f.tok.dep_ == "pobj" and f.tok.head.lower_ in BACKGROUND_PREPS:
                 drop.add(f.tok.i)
                 continue
+            if self._fully_specified(f.tok):
+                continue  # "sanctions over his suppression of opposition protesters": an event of its own
             node = f.tok
             for _ in range(8):
                 if node.head.i == node.i:
@@ -239,6 +252,16 @@ class Coder:
                 if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "advcl", "conj", "parataxis"):
                     break
         return [f for f in found if f.tok.i not in drop]
+
+    def _fully_specified(self, noun: Token) -> bool:
+        """A noun event that names both its agent (a possessor) and its patient ("of"/"on"/"against")."""
+        resolver = self._resolver
+        if resolver is None:
+            return False
+        agent = [c for c in noun.children if c.dep_ == "poss"]
+        patient = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with")
+                   for p in c.children if p.dep_ == "pobj"]
+        return bool(agent and patient and self._actors(agent, resolver, None) and self._actors(patient, resolver, None))
 
     @staticmethod
     def _content_tokens(tok: Token) -> set[int]:
@@ -547,6 +570,7 @@ class Coder:
                 # conflict acts keep their own code with modality "intended" (threats are coded as 13x
                 # only when the wording is a threat), so the lexicon's intent column applies to 01-10
                 code = pat.intent or intent_code(pat.code) or pat.code
+            code = self._refine(code, tok, sources, targets, qty_by.get(tok.i, []))
             info = self.codes.get(code) or self.codes[pat.code]
             reported_by = self._reporter(tok, resolver, date)
             sources, targets = self._localise(tok, sources, targets, resolver, date)
@@ -601,6 +625,21 @@ class Coder:
             node = node.head
         return None
 
+    def _refine(self, code: str, tok: Token, sources: list[Actor], targets: list[Actor], quantities) -> str:
+        """Sharpen a violent event's code from its agent and toll (``data/refinements.tsv``)."""
+        if code[:2] not in ("18", "19"):
+            return code
+        for subj in subjects(tok, self.words.object_control) if tok.pos_ == "VERB" else []:
+            for c in subj.children:
+                hit = self.instruments.get((subj.lemma_.lower(), c.lemma_.lower()))
+                if hit and c.dep_ in ("compound", "amod", "nmod"):
+                    return hit
+        victims = max((q.value for _, q in quantities if isinstance(q, Quantity) and q.kind == "count"), default=0)
+        civilian = not targets or all(a.sector in (None, "CVL", "REF", "REL", "EDU", "HLH") for a in targets)
+        if tok.lemma_.lower() in KILL_LEMMAS and victims >= self.mass_killing and civilian:
+            return "202"
+        return code
+
     def _localise(self, tok: Token, sources: list[Actor], targets: list[Actor], resolver: ActorResolver,
                   date: str | None) -> tuple[list[Actor], list[Actor]]:
         """Give a country to sector-only actors ("gunmen", "civilians", "protesters") from where the
@@ -609,12 +648,15 @@ class Coder:
         if all(a.country or not a.sector or a.sector in ("IGO", "NGO") for a in sources + targets):
             return sources, targets
         place = None
-        hosts = [tok, *objects(tok)] if tok.pos_ == "VERB" else [tok, tok.head]
-        for h in hosts:
-            for prep in h.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "across", "inside", "outside", "on", "from", "into", "over"):
-                    for p in prep.children:
-                        place = place or resolver.place_country(p, date)
+        scope = tok if tok.pos_ == "VERB" else tok.head
+        for prep in sorted((t for t in scope.subtree if t.dep_ == "prep" and t.lower_ in PLACE_PREPS),
+                           key=lambda t: abs(t.i - tok.i)):
+            if any(a.dep_ in ("ccomp", "relcl", "advcl", "acl") for a in prep.ancestors if a.i in range(scope.left_edge.i, scope.right_edge.i + 1) and a.i != scope.i and scope in a.ancestors):
+                continue  # a place inside another clause belongs to that clause
+            for p in prep.children:
+                place = place or resolver.place_country(p, date)
+            if place:
+                break
         def fix(actors: list[Actor], others: list[Actor]) -> list[Actor]:
             out = []
             for a in actors:

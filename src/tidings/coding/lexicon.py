@@ -42,6 +42,11 @@ class Pattern:
     order: int
 
     @property
+    def any_clause(self) -> bool:
+        """``comp`` is ``*``: any clausal complement ("charged that …") satisfies it."""
+        return self.comp is not None and "*" in self.comp
+
+    @property
     def specificity(self) -> int:
         return (2 if self.obj else 0) + (2 if self.preps else 0) + (1 if self.prt else 0) + (2 if self.comp else 0) \
             + (2 if self.mod else 0) \

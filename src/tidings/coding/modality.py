@@ -80,6 +80,9 @@ def modality(tok: Token, w: Words) -> str:
         chain.append(tok.head)
     chain.extend(_controllers(chain[-1]))
     for node in chain:
+        if any(c.tag_ == "TO" for c in node.children) and any(
+                c.lower_ in ("how", "whether", "what", "when") for c in node.children if c.dep_ in ("advmod", "mark", "dobj")):
+            return "hypothetical"  # "details on how to integrate", "weighing whether to lift"
         for c in node.children:
             low = c.lower_
             if c.dep_ == "mark" and low in w.hypo_mark:

@@ -91,8 +91,9 @@ def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> lis
             return agents
         if any(c.dep_ == "nsubjpass" for c in verb.children):
             return []
-    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
-    own = [c for c in own if c.dep_ != "expl"]
+    own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not own:  # the parser sometimes hangs the subject on the auxiliary ("Russia had earlier lent …")
+        own = [c for a in verb.children if a.dep_ in ("aux", "auxpass") for c in a.children if c.dep_ == "nsubj"]
     if own:
         if own[0].lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
             return _with_conj([verb.head])

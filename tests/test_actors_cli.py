@@ -1,0 +1,25 @@
+import json
+
+
+def test_actors_lookup_explains_dated_roles(run_cli):
+    res = run_cli("actors", "lookup", "Medvedev", "--date", "2010-05-01")
+    assert res.returncode == 0
+    out = res.stdout.decode()
+    assert "RUSGOV" in out and "president" in out
+    later = run_cli("actors", "lookup", "Medvedev", "--date", "2023-05-01").stdout.decode()
+    assert "RUSELI" in later and "no recorded office" in later
+
+
+def test_actors_lookup_composes_agents(run_cli):
+    out = run_cli("actors", "lookup", "Polish border guards").stdout.decode()
+    assert "POLCOP" in out
+
+
+def test_actors_file_option_extends_the_knowledge_base(tmp_path, run_cli):
+    actors = tmp_path / "mine.tsv"
+    actors.write_text("alias\tcode\tkind\tstart\tend\nZorbaland\tZZZ\tstate\t\t\n", encoding="utf-8")
+    text = tmp_path / "a.txt"
+    text.write_text("Zorbaland accused Belarus of hosting saboteurs.", encoding="utf-8")
+    res = run_cli("code", str(text), "--date", "2021-09-10", "--format", "jsonl", "--actors", str(actors))
+    events = [json.loads(x) for x in res.stdout.decode().splitlines()]
+    assert any(e["source"] and e["source"]["code"] == "ZZZ" for e in events)
