@@ -58,3 +58,11 @@ def test_eval_report_counts_are_consistent(nlp, tmp_path):
     assert report["attributes"]["date"]["n"] <= 1
     assert report["false_positive_rate"] in (0.0, 1.0)
     assert 0 <= report["penta"]["accuracy"] <= 1
+
+
+def test_document_level_gold_covers_every_example(nlp):
+    from tidings.gate import ROOT
+
+    report = evaluate([ROOT / "eval" / "gold" / "documents.jsonl"], nlp=nlp, errors=0)
+    assert report["sentences"] == 6 and report["event_sentences"] == 6
+    assert report["root"]["micro"]["support"] >= 100

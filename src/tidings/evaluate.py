@@ -62,11 +62,29 @@ def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
                 item = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise UsageError(f"{p.name} line {n}: not valid JSON ({exc.msg})") from exc
+            if "text" not in item and "file" in item:
+                item["text"] = _document_text(item, p)
             if "text" not in item or ("events" not in item and "penta" not in item):
-                raise UsageError(f"{p.name} line {n}: needs 'text' and 'events' or 'penta'")
+                raise UsageError(f"{p.name} line {n}: needs 'text' (or 'file') and 'events' or 'penta'")
             item.setdefault("id", f"{p.stem}-{n}")
             items.append(item)
     return items
+
+
+def _document_text(item: dict[str, Any], gold_path: Path) -> str:
+    """Document-level gold names its article by ``file`` (a JSON-lines file is searched for ``id``)."""
+    from tidings.ingest import read_inputs
+    from tidings.records import Document as Doc
+
+    rel = Path(item["file"])
+    candidates = [rel, *(parent / rel for parent in gold_path.resolve().parents)]
+    path = next((c for c in candidates if c.exists()), None)
+    if path is None:
+        raise UsageError(f"{gold_path.name}: document file {rel} not found")
+    for doc in read_inputs([str(path)]):
+        if isinstance(doc, Doc) and (path.suffix != ".jsonl" or doc.doc_id == str(item["id"])):
+            return doc.text
+    raise UsageError(f"{gold_path.name}: no document {item['id']!r} in {rel}")
 
 
 def _country(code: str | None) -> str | None:
