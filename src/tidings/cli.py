@@ -30,7 +30,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor knowledge base.")
 app.add_typer(actors_app, name="actors")
 
-out = Console(soft_wrap=True)
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)  # pipes and logs get full rows
 err = Console(stderr=True, soft_wrap=True)
 
 
