@@ -49,6 +49,7 @@ class ActorComponent:
         self.kb: KnowledgeBase = load_kb(tuple(actor_files))
         self.descriptors = load_word_list("descriptors.txt")
         self.generic = load_word_list("generic_nouns.txt")
+        self.members = load_word_list("member_nouns.txt")
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -97,7 +98,7 @@ class ActorComponent:
 
     def set_annotations(self, doc: Doc, matches: list[KBMatch]) -> None:
         doc.user_data["tidings_kb"] = matches
-        resolver = ActorResolver(doc, self.kb, self.descriptors, self.generic)
+        resolver = ActorResolver(doc, self.kb, self.descriptors, self.generic, self.members)
         mentions = []
         for i, actors in resolver.history():
             tok = doc[i]
@@ -107,7 +108,7 @@ class ActorComponent:
         doc._.actors = mentions
 
     def resolver(self, doc: Doc) -> ActorResolver:
-        return ActorResolver(doc, self.kb, self.descriptors, self.generic)
+        return ActorResolver(doc, self.kb, self.descriptors, self.generic, self.members)
 
 
 @Language.factory("tidings_actors", default_config={"actor_files": []})

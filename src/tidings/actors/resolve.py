@@ -54,8 +54,10 @@ def _kind_for(code: str | None, sector: str | None, default: str) -> str:
 class ActorResolver:
     """Resolves tokens of one ``Doc`` to actors. Cheap to create; built per document by the coder."""
 
-    def __init__(self, doc: Doc, kb: KnowledgeBase, descriptors: frozenset[str], generic: frozenset[str]) -> None:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, descriptors: frozenset[str], generic: frozenset[str],
+                 members: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.members = members
         self.kb = kb
         self.descriptors = descriptors
         self.generic = generic
@@ -67,6 +69,7 @@ class ActorResolver:
                     self.at[i] = m
         self._history: list[tuple[int, list[Actor]]] | None = None
         self._building = False
+        self._resolving: set[int] = set()
 
     # -- helpers ----------------------------------------------------------------------------------
     def _best(self, m: KBMatch, date: str | None) -> Candidate | None:
@@ -176,6 +179,17 @@ class ActorResolver:
                     return [self._combine(agents, names, head, text, date)]
                 return [Actor(text=text, code=cand.code, country=e.country, sector=actor_sector(cand.code),
                               name=e.name, kind=_kind_for(cand.code, e.sector, e.kind if e.kind != "agent" else "group"))]
+        # 2a. "a spokesman for Nigeria's army", "the leader of Kenya's opposition coalition": the person
+        #     speaks for the organisation named in the "for"/"of" phrase
+        if head.lemma_.lower() in self.members and not names:
+            for prep in head.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from"):
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            found = self.resolve(pobj, date, follow_coref=follow_coref)
+                            if found and found[0].code:
+                                a = found[0]
+                                return [Actor(text=text, code=a.code, country=a.country, sector=a.sector, name=a.name, kind=a.kind)]
         # 2. a sector agent, with the country from modifiers, possessors or an "of" phrase
         if agents or head.lemma_.lower() in self.generic:
             if agents and not any(m.start <= head.i < m.end for m in agents) and head.lemma_.lower() not in self.generic:
@@ -229,7 +243,7 @@ class ActorResolver:
         left, _ = self._np_range(head)
         names = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, head.i)) if m is not None and m.kind == "name" and m.end <= head.i]
         agents = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, head.i)) if m is not None and m.kind == "agent" and m.end <= head.i]
-        if not names:
+        if not names and not agents:
             return []
         actor = self._combine(agents, names, self.doc[agents[-1].end - 1] if agents else head, self.doc[left:head.i].text, date)
         return [actor] if actor.code else []
@@ -256,14 +270,18 @@ class ActorResolver:
             if cand.code and cand.code[:3] in {"IGO", "NGO"}:
                 code, org_name = cand.code, e.name
                 break
+            if e.kind in ("group", "organization") and cand.code and (not agents or head.lemma_.lower() in self.members):
+                code, country, org_name = cand.code, e.country, e.name  # "Taliban representatives", "Hamas fighters"
+                sector = sector if code is None else actor_sector(code)
+                break
             if e.kind == "person":
                 continue
             if e.country and country is None:
                 country, org_name = e.country, e.name
                 if not agents and cand.code:
                     code = cand.code
-        if country is None and code is None and sector:
-            # "his government", "its army": the country of whoever the possessive refers to
+        if country is None and code is None and (sector or head.lemma_.lower() in self.generic):
+            # "his government", "its army", "his country": the country of whoever the possessive refers to
             for c in head.children if not self._building else ():
                 if c.dep_ == "poss" and c.pos_ == "PRON":
                     owners = [a for a in self.coref(c, date) if a.country]
@@ -410,6 +428,15 @@ class ActorResolver:
         return []
 
     def coref(self, pron: Token, date: str | None) -> list[Actor]:
+        if pron.i in self._resolving:
+            return []  # a pronoun whose antecedent search leads back to itself
+        self._resolving.add(pron.i)
+        try:
+            return self._coref(pron, date)
+        finally:
+            self._resolving.discard(pron.i)
+
+    def _coref(self, pron: Token, date: str | None) -> list[Actor]:
         low = pron.lower_
         if pron.dep_ == "poss":
             accept = (lambda a: a.kind == "person") if low in MALE_FEMALE else (

@@ -329,7 +329,11 @@ class Coder:
 
     def _actors(self, toks: list[Token], resolver: ActorResolver, date: str | None) -> list[Actor]:
         out: list[Actor] = []
+        covered: set[int] = set()
         for t in toks:
+            if t.i in covered:
+                continue  # a conjunct already resolved with its head ("fighters and allied militias")
+            covered.update(c.i for c in t.conjuncts)
             t = effective_noun(t)  # "thousands of protesters", "some 40 migrants"
             if t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.pos_ in NOUN_POS and t.head.i != t.i \
                     and t.head.i not in {x.i for x in toks}:
@@ -427,6 +431,7 @@ class Coder:
         if f.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
             frontier += [c for c in tok.head.children if c.dep_ == "prep" and content(c)]
         named = f.pat.obj or frozenset()
+        backup: list[Actor] = []
         for _ in range(4):
             nxt = []
             for node in frontier:
@@ -438,6 +443,8 @@ class Coder:
                         found = self._actors([node], resolver, date)
                         found += [] if found else [a for c in node.children if c.dep_ in ("poss", "compound", "amod")
                                                   for a in self._actors([c], resolver, date)]
+                        if not found and not backup:
+                            backup = resolver.modifier_actor(node, date)  # "a police compound", as a last resort
                         # a bare mention of the source's own country is not its target ("… to Nairobi")
                         found = [a for a in found if (a.code or a.text) not in taken and a.code
                                  and not (a.country in home and a.sector in (None, "GOV"))]
@@ -447,7 +454,7 @@ class Coder:
             frontier = nxt
             if not frontier:
                 break
-        return []
+        return [a for a in backup if (a.code or a.text) not in taken]
 
     # -- attributes -------------------------------------------------------------------------------
     @staticmethod
