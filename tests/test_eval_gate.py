@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from tidings.gate import BASELINE, EXTERNAL, LOWER_IS_BETTER, SPLITS, figures
 from tidings.evaluate import evaluate
+from tidings.gate import BASELINE, EXTERNAL, LOWER_IS_BETTER, SPLITS, figures
 
 
 @pytest.fixture(scope="module")

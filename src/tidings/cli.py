@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import UTC
 from datetime import date as Date
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -71,7 +72,7 @@ def _check_date(value: str | None) -> str | None:
 @app.callback()
 def main_options(
     debug: Annotated[bool, typer.Option("--debug", help="Show Python tracebacks on errors.")] = False,
-    config: Annotated[Optional[str], typer.Option("--config", help="Settings file (TOML) overlaid on the defaults.")] = None,
+    config: Annotated[str | None, typer.Option("--config", help="Settings file (TOML) overlaid on the defaults.")] = None,
 ) -> None:
     STATE.debug = debug
     STATE.config = config
@@ -101,9 +102,9 @@ def _print_events(events: list[Event], fmt: Fmt) -> None:
 @app.command("code")
 def code_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSON lines on stdin.")],
-    date: Annotated[Optional[str], typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")] = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
-    actors: Annotated[Optional[list[str]], typer.Option("--actors", help="Extra actor file (TSV or PETRARCH .txt).")] = None,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file (TSV or PETRARCH .txt).")] = None,
     statements: Annotated[bool, typer.Option("--statements", help="Also code bare statements (CAMEO 010).")] = False,
 ) -> None:
     """Code documents and print their events (no database)."""
@@ -124,11 +125,11 @@ def code_cmd(
 
 @app.command("ingest")
 def ingest_cmd(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories, or - for JSON lines on stdin.")] = None,
-    db: Annotated[Optional[str], typer.Option("--db", help="Database URL (default sqlite:///tidings.db or $TIDINGS_DB).")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", help="Publication date for documents that carry none.")] = None,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, or - for JSON lines on stdin.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL (default sqlite:///tidings.db or $TIDINGS_DB).")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Publication date for documents that carry none.")] = None,
     recode: Annotated[bool, typer.Option("--recode", help="Re-code all stored documents with the current coder.")] = False,
-    actors: Annotated[Optional[list[str]], typer.Option("--actors", help="Extra actor file.")] = None,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file.")] = None,
     processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes.")] = 1,
 ) -> None:
     """Clean, code and store documents."""
@@ -164,15 +165,15 @@ def ingest_cmd(
 
 @app.command("events")
 def events_cmd(
-    db: Annotated[Optional[str], typer.Option("--db", help="Database URL.")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="Source actor code prefix or country.")] = None,
-    target: Annotated[Optional[str], typer.Option("--target", help="Target actor code prefix or country.")] = None,
-    root: Annotated[Optional[str], typer.Option("--root", help="CAMEO root (01-20).")] = None,
-    code: Annotated[Optional[str], typer.Option("--code", help="CAMEO code prefix.")] = None,
-    plover: Annotated[Optional[str], typer.Option("--plover", help="PLOVER category.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Earliest event date.")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Latest event date.")] = None,
-    doc: Annotated[Optional[str], typer.Option("--doc", help="Document id.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source actor code prefix or country.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Target actor code prefix or country.")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root (01-20).")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix.")] = None,
+    plover: Annotated[str | None, typer.Option("--plover", help="PLOVER category.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Earliest event date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Latest event date.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
 ) -> None:
@@ -187,7 +188,7 @@ def events_cmd(
 
 @app.command("docs")
 def docs_cmd(
-    db: Annotated[Optional[str], typer.Option("--db", help="Database URL.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
     failed: Annotated[bool, typer.Option("--failed", help="Only documents that failed, with reasons.")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format (table or jsonl).")] = Fmt.table,
 ) -> None:
@@ -212,11 +213,11 @@ def docs_cmd(
 def export_cmd(
     output: Annotated[str, typer.Option("-o", "--output", help="Output file.")],
     fmt: Annotated[ExportFmt, typer.Option("--format", help="Export format.")] = ExportFmt.jsonl,
-    db: Annotated[Optional[str], typer.Option("--db", help="Database URL.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
 ) -> None:
     """Export stored events (gdelt = GDELT 2.0 Events columns, tab-separated)."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from tidings.export import write_events
     from tidings.store import EventQuery, Store
@@ -224,7 +225,7 @@ def export_cmd(
     store = Store(_settings(db_url=db).db_url)
     events = store.events(EventQuery(include_negated=include_negated))
     urls = {d["doc_id"]: d["origin"] for d in store.documents()}
-    added = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     n = write_events(events, fmt.value, output, urls=urls, added=added)
     out.print(f"wrote {n} events to {output}", highlight=False)
 
@@ -260,8 +261,8 @@ def eval_cmd(
 @actors_app.command("lookup")
 def actors_lookup(
     mention: Annotated[str, typer.Argument(help="A name, alias or phrase.")],
-    date: Annotated[Optional[str], typer.Option("--date", help="Resolve dated roles for this day.")] = None,
-    actors: Annotated[Optional[list[str]], typer.Option("--actors", help="Extra actor file.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Resolve dated roles for this day.")] = None,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file.")] = None,
 ) -> None:
     """Show how a mention resolves, with every candidate and why."""
     from tidings.actors.lookup import lookup

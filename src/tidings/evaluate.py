@@ -272,12 +272,12 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
                             for k in ("negated", "modality", "date", "deadline", "quantity")}
     report["false_positive_rate"] = _ratio(no_event_fp, no_event_sentences)
     if penta_gold:
-        correct = sum(a == b for a, b in zip(penta_gold, penta_pred))
+        correct = sum(a == b for a, b in zip(penta_gold, penta_pred, strict=True))
         f1s = []
         for c in range(5):
-            tp = sum(a == b == c for a, b in zip(penta_gold, penta_pred))
-            fp = sum(b == c and a != c for a, b in zip(penta_gold, penta_pred))
-            fn = sum(a == c and b != c for a, b in zip(penta_gold, penta_pred))
+            tp = sum(a == b == c for a, b in zip(penta_gold, penta_pred, strict=True))
+            fp = sum(b == c and a != c for a, b in zip(penta_gold, penta_pred, strict=True))
+            fn = sum(a == c and b != c for a, b in zip(penta_gold, penta_pred, strict=True))
             if tp + fn:
                 f1s.append(_prf(tp, fp, fn)["f1"])
         report["penta"] = {"accuracy": _ratio(correct, len(penta_gold)),

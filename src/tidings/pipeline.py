@@ -7,8 +7,8 @@ documents stream through in batches and workers receive chunks.
 from __future__ import annotations
 
 import multiprocessing as mp
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 
 from spacy.language import Language
@@ -33,7 +33,7 @@ def _docs_for(nlp: Language, documents: list[Document]):
 
 def _code_batch(nlp: Language, documents: list[Document], batch_size: int) -> list[tuple[Document, list[Event]]]:
     out = []
-    for d, doc in zip(documents, nlp.pipe(_docs_for(nlp, documents), batch_size=batch_size)):
+    for d, doc in zip(documents, nlp.pipe(_docs_for(nlp, documents), batch_size=batch_size), strict=True):
         key = d.content_hash[:16]
         # ids keyed by content: two documents that share a name never share event ids
         out.append((d, [replace(e, event_id=e.make_id(key)) for e in doc._.events or []]))

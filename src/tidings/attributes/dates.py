@@ -151,11 +151,19 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
     for m in _AGO.finditer(text):
         if not free(m):
             continue
-        n = NUMBERS.get(m.group("n").lower()) or int(m.group("n")) if m.group("n").isdigit() else NUMBERS.get(m.group("n").lower(), 1)
+        word = m.group("n").lower()
+        n = int(word) if word.isdigit() else NUMBERS.get(word, 1)
         unit = m.group("unit").lower()
-        d = {"day": lambda: pub - timedelta(days=n), "week": lambda: pub - timedelta(weeks=n),
-             "month": lambda: _shift_months(pub, -n), "year": lambda: _shift_years(pub, -n),
-             "decade": lambda: _shift_years(pub, -10 * n)}[unit]()
+        if unit == "day":
+            d = pub - timedelta(days=n)
+        elif unit == "week":
+            d = pub - timedelta(weeks=n)
+        elif unit == "month":
+            d = _shift_months(pub, -n)
+        elif unit == "year":
+            d = _shift_years(pub, -n)
+        else:
+            d = _shift_years(pub, -10 * n)
         add(m, date=d)
     for m in _MONTH_YEAR.finditer(text):
         if not free(m):

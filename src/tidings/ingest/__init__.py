@@ -4,7 +4,7 @@
 reason) for every unusable one; a bad input never stops the good ones beside it.
 """
 
-from tidings.ingest.readers import iter_paths, read_inputs
 from tidings.ingest.decode import decode_bytes, looks_english
+from tidings.ingest.readers import iter_paths, read_inputs
 
 __all__ = ["decode_bytes", "iter_paths", "looks_english", "read_inputs"]
