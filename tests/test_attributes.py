@@ -28,9 +28,14 @@ def test_find_times_resolves_against_publication_date(text, date, deadline):
     assert (t.date, t.deadline) == (date, deadline)
 
 
-def test_find_times_ignores_the_modal_may_and_needs_a_publication_date():
+def test_find_times_ignores_the_modal_may_and_needs_a_publication_date_for_relative_ones():
     assert find_times("May I ask a question?", PUB) == []
     assert find_times("They met on Thursday.", None) == []
+    assert find_times("They met last year.", None) == []
+    (t,) = find_times("Prices stay fixed until the end of 2022.", None)
+    assert t.deadline == "2022-12-31"
+    (t,) = find_times("The treaty was signed on March 3, 2019.", None)
+    assert t.date == "2019-03-03"
 
 
 @pytest.mark.parametrize("text,kind,value,unit,per,category", [

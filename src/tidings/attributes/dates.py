@@ -87,6 +87,7 @@ _AGO = re.compile(r"\b(?P<n>\d+|a|an|one|two|three|four|five|six|seven|eight|nin
 _WEEKDAY = re.compile(r"\b(?:(?P<mod>last|this|next|on|late|early)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?\b")
 _RELATIVE = re.compile(r"\b(?P<what>yesterday|today|tonight|this\s+(?:morning|afternoon|evening)|"
                        r"(?:last|this|next|the\s+previous|the\s+past)\s+(?:week|month|year|weekend))\b", re.I)
+_RELATIVE_WORDS = re.compile(r"\b(?:last|next|this|ago|earlier|before|yesterday|today|tonight)\b", re.I)
 _YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|during|from|until|by)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\d)", re.I)
 
 
@@ -101,10 +102,9 @@ def _weekday(pub: Date, wd: int, mod: str | None) -> Date:
 
 def find_times(text: str, published: str | None) -> list[TimeExpr]:
     """All time expressions in ``text``, resolved relative to ``published`` (YYYY-MM-DD)."""
-    if not published:
-        return []
+    absolute_only = not published
     try:
-        pub = Date.fromisoformat(published)
+        pub = Date.fromisoformat(published) if published else Date(2000, 1, 1)
     except ValueError:
         return []
     out: list[TimeExpr] = []
@@ -214,4 +214,6 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
                 add(m, deadline=Date(year, 12, 31))
             else:
                 add(m, date=Date(year, 1, 1))
+    if absolute_only:  # without a publication date only expressions that name their year resolve
+        out = [t for t in out if re.search(r"\b(19|20)\d\d\b", t.text) and not _RELATIVE_WORDS.search(t.text)]
     return sorted(out, key=lambda t: t.start)
