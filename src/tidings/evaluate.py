@@ -179,11 +179,10 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
             penta_gold.append(int(item["penta"]))
             penta_pred.append(max((penta_class(e.cameo_root) for e in live), default=0))
             continue
-        gold = [g for g in item["events"]]
-        if "penta" in item or True:
-            live = [e for e in preds if not e.negated]
-            penta_gold.append(max((penta_class(str(g["cameo"])[:2]) for g in gold if not g.get("negated")), default=0))
-            penta_pred.append(max((penta_class(e.cameo_root) for e in live), default=0))
+        gold = list(item["events"])
+        # event gold also gives a sentence class: the most conflictual non-negated event
+        penta_gold.append(max((penta_class(str(g["cameo"])[:2]) for g in gold if not g.get("negated")), default=0))
+        penta_pred.append(max((penta_class(e.cameo_root) for e in preds if not e.negated), default=0))
         if not gold:
             no_event_sentences += 1
             no_event_fp += bool(preds)

@@ -56,7 +56,7 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
     settings = settings or Settings()
     report = IngestReport()
     nlp = load_pipeline(settings)
-    coder = _coder_version(nlp, settings)
+    coder = nlp.get_pipe("tidings_coder").version
 
     def fresh() -> Iterator[Document]:
         for item in read_inputs(paths, date=date, settings=settings, stdin=stdin):
@@ -94,7 +94,7 @@ def recode(store: Store, *, settings: Settings | None = None, progress: Progress
     """Re-code every stored document with the current coder, replacing its events atomically."""
     settings = settings or Settings()
     nlp = load_pipeline(settings)
-    coder = _coder_version(nlp, settings)
+    coder = nlp.get_pipe("tidings_coder").version
     report = IngestReport()
     for doc, events in code_documents(list(store.stored_documents()), settings=settings, nlp=nlp):
         report.events += store.write_document(doc, events, coder)
@@ -102,9 +102,3 @@ def recode(store: Store, *, settings: Settings | None = None, progress: Progress
         if progress:
             progress(f"recoded {doc.doc_id}: {len(events)} events")
     return report
-
-
-def _coder_version(nlp, settings: Settings) -> str:
-    if nlp is None:
-        nlp = load_pipeline(settings)
-    return nlp.get_pipe("tidings_coder").version

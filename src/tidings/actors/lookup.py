@@ -32,12 +32,11 @@ def lookup(mention: str, date: str | None, extra: tuple[str, ...] = ()) -> list[
             if getattr(proc, "name", "") == "tidings_coder":
                 break
             doc = proc(doc)
-        actors_pipe = nlp.get_pipe("tidings_actors")
-        root = doc[:].root
-        found = actors_pipe.resolver(doc).resolve(root, date, follow_coref=False)
+        resolver = nlp.get_pipe("tidings_actors").resolver(doc)
+        found = resolver.resolve(doc[:].root, date, follow_coref=False)
+        parts = ", ".join(t.text for t in doc if t.i in resolver.at) or "named entity"
         for a in found:
-            lines.append(f"  {a.code or '(unresolved)':<12} {a.name or a.text} [{a.kind}] - composed from "
-                         f"{', '.join(t.text for t in doc if t.i in actors_pipe.resolver(doc).at) or 'named entity'}")
+            lines.append(f"  {a.code or '(unresolved)':<12} {a.name or a.text} [{a.kind}] - composed from {parts}")
         if found:
             return lines
     lines.append("  no match: tidings keeps such mentions as text with code null")

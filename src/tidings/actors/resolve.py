@@ -451,7 +451,7 @@ class ActorResolver:
             return self._salient(pron, lambda a: a.kind != "person" and a.code is not None
                                  and (a.sector is None or a.sector in ("GOV", "MIL", "IGO", "NGO", "REB", "PTY", "MED", "BUS", "LEG", "JUD", "COP")))[:1]
         if low in PLURAL:
-            return self._salient(pron, lambda a: a.kind != "person" or True)
+            return self._salient(pron, lambda a: True)
         return []
 
     def _cataphor(self, pron: Token, accept) -> list[Actor]:
@@ -468,10 +468,6 @@ class ActorResolver:
         return []
 
     def plural_reference(self, span: Span, kind: str) -> list[Actor]:
-        found = self._plural_reference(span, kind)
-        return found
-
-    def _plural_reference(self, span: Span, kind: str) -> list[Actor]:
         """'the two countries', 'both sides', 'the two leaders' → the last two distinct actors."""
         if kind == "person":
             accept = lambda a: a.kind == "person"  # noqa: E731

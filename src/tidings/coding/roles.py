@@ -33,7 +33,7 @@ STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})  # the state acting at ho
 class RoleFinder:
     """Role assignment; expects ``words``, ``event_nouns`` and ``_resolver`` on ``self``."""
 
-    def _slot(self, f: _Found, spec: str, role: str) -> list[Token]:
+    def _slot(self, f: _Found, spec: str) -> list[Token]:
         tok, pat = f.tok, f.pat
         if spec == "none":
             return []
@@ -105,7 +105,7 @@ class RoleFinder:
         tgt_spec = pat.target or DEFAULT_TARGET[pat.pos]
         sources: list[Actor] = []
         for spec in src_spec:
-            sources = self._actors(self._slot(f, spec, "source"), resolver, date)
+            sources = self._actors(self._slot(f, spec), resolver, date)
             if sources:
                 break
         if not sources and pat.pos == "V" and pat.obj:
@@ -131,11 +131,11 @@ class RoleFinder:
         targets: list[Actor] = []
         for spec in tgt_spec:
             if spec == "between":
-                pair = self._actors(self._slot(f, "between", "target"), resolver, date)
+                pair = self._actors(self._slot(f, "between"), resolver, date)
                 if len(pair) >= 2 and not sources:
                     return pair, []
                 continue
-            targets = self._actors(self._slot(f, spec, "target"), resolver, date)
+            targets = self._actors(self._slot(f, spec), resolver, date)
             if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
                 targets = [a for a in targets if a.code]
             if targets:

@@ -54,8 +54,6 @@ def pobjs(tok: Token, prep: str) -> list[Token]:
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
             out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
-        elif c.dep_ == "prep" and prep == "to" and c.lower_ == "according":
-            continue
     return _with_conj(out)
 
 

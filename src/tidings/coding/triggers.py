@@ -6,7 +6,7 @@ constraints hold, then drops triggers that are only the content or background of
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -38,7 +38,6 @@ class _Features:
 class _Found:
     tok: Token
     pat: Pattern
-    consumed: set[int] = field(default_factory=set)
 
 
 
