@@ -9,11 +9,14 @@ import argparse, collections, datetime, json, os, re, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_CODEFILE = os.path.normpath(os.path.join(HERE, "..", "..", "shared", "reference", "CAMEO_codefile.txt"))
 TOP = {"id", "split", "date", "text", "tags", "events"}
-EV = {"cameo", "source", "target", "negated", "modality", "date", "deadline", "quantities"}
+EV = {"cameo", "source", "target", "negated", "modality", "date", "deadline", "quantities",
+      "date_precision", "deadline_precision"}
+PRECISIONS = {"day", "week", "month", "year"}
 Q = {"kind", "value", "unit", "per", "category"}
 MODS = {"asserted", "intended", "hypothetical"}
 TAGS = {"negation", "modality", "passive", "reported", "coordination", "quantity", "date", "multi",
-        "no_event", "pronoun", "metonymy", "person"}
+        "no_event", "pronoun", "metonymy", "person", "agentless", "disaster", "domestic", "pre2000",
+        "refusal", "threat", "demand", "deadline", "future"}
 ACTOR = re.compile(r"^(IGO|NGO)[A-Z0-9]*$|^[A-Z]{3}([A-Z]{3})*$")
 
 def load_codes(path):
@@ -75,6 +78,12 @@ def main():
                 if e.get("modality") not in MODS: errs.append(f"{where}: modality {e.get('modality')}")
                 if not isdate(e.get("date", "")): errs.append(f"{where}: bad event date")
                 if e.get("deadline") is not None and not isdate(e["deadline"]): errs.append(f"{where}: bad deadline")
+                if e.get("date_precision") not in PRECISIONS: errs.append(f"{where}: date_precision {e.get('date_precision')}")
+                if (e.get("deadline") is None) != (e.get("deadline_precision") is None):
+                    errs.append(f"{where}: deadline_precision must be set exactly when deadline is")
+                elif e.get("deadline_precision") is not None and e["deadline_precision"] not in PRECISIONS:
+                    errs.append(f"{where}: deadline_precision {e['deadline_precision']}")
+                if "XKX" in (e.get("source") or "") + (e.get("target") or ""): errs.append(f"{where}: Kosovo is KOS")
                 key = (e.get("cameo"), e.get("source"), e.get("target"))
                 if key in seen: errs.append(f"{where}: duplicate event {key}")
                 seen.add(key)
