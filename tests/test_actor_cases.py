@@ -30,7 +30,7 @@ def _resolve(nlp, sentence: str, mention: str, date: str) -> list[str]:
     start = sentence.rindex(mention) if mention[:1].isupper() and sentence.count(mention) > 1 else sentence.index(mention)
     span = doc.char_span(start, start + len(mention), alignment_mode="expand")
     head = span.root
-    resolver = nlp.get_pipe("tidings_actors").resolver(doc)
+    resolver = doc._.actor_index
     if head.dep_ in ("amod", "compound", "poss") and head.head.i not in range(span.start, span.end):
         found = resolver.resolve_modifier(head, date)
     else:

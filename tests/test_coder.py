@@ -149,7 +149,7 @@ def test_coder_headings_and_credits_are_not_coded(code):
 
 def test_coder_events_record_rule_and_coder_version(code):
     (e, *_) = code("Japan condemned North Korea's missile launch.", "2022-10-04")
-    assert e.rule and e.coder.startswith("tidings-") and "+lex." in e.coder
+    assert e.rule and e.coder.startswith("tidings-") and "+data." in e.coder and "+kb." in e.coder
 
 
 @pytest.mark.parametrize("sentence,root", [

@@ -11,9 +11,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from tidings.errors import KnowledgeError
+from tidings.tables import read_table
 
 __all__ = ["Cleaned", "clean_text", "normalize_unicode"]
 
@@ -43,13 +43,10 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     groups: dict[str, list[re.Pattern[str]]] = {k: [] for k in ("inline", "drop", "attribution", "prefix", "credit")}
-    path = resources.files("tidings") / "data" / "cleaning.tsv"
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-            continue
-        kind, pattern, *_ = line.split("\t")
-        if kind not in groups:
-            raise KnowledgeError(f"cleaning.tsv line {n}: unknown kind {kind!r}")
+    rows = read_table("cleaning.tsv", columns=("kind", "pattern", "note"), required=("kind", "pattern"),
+                      checks={"kind": lambda k: None if k in groups else "unknown kind"})
+    for row in rows:
+        kind, pattern = row["kind"], row["pattern"]
         flags = 0 if kind == "prefix" else re.IGNORECASE
         try:
             if kind in {"drop", "attribution", "credit"}:
@@ -57,7 +54,7 @@ def _patterns() -> _Patterns:
             else:
                 groups[kind].append(re.compile(pattern, flags))
         except re.error as exc:
-            raise KnowledgeError(f"cleaning.tsv line {n}: bad pattern: {exc}") from exc
+            raise KnowledgeError(f"{row.where}: bad pattern: {exc}") from exc
     return _Patterns(**{k: tuple(v) for k, v in groups.items()})
 
 

@@ -10,7 +10,7 @@ from datetime import date as Date
 from pathlib import Path
 from typing import IO, Any
 
-from tidings.records import Event
+from tidings.records import FLAT_COLUMNS, Event, event_to_flat
 
 __all__ = ["FORMATS", "GDELT_COLUMNS", "flat_row", "gdelt_row", "write_events"]
 
@@ -33,25 +33,12 @@ GDELT_COLUMNS = (
     "ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID DATEADDED SOURCEURL"
 ).split()
 
-FLAT_COLUMNS = (
-    "event_id", "doc_id", "sentence_index", "date", "deadline", "cameo", "cameo_root", "quad_class", "goldstein",
-    "plover", "plover_mode", "source_text", "source_code", "source_country", "source_sector", "source_name",
-    "source_kind", "target_text", "target_code", "target_country", "target_sector", "target_name", "target_kind",
-    "negated", "modality", "quantities", "location", "confidence", "rule", "coder", "trigger_text", "trigger_start",
-    "trigger_end", "reported_by", "sentence",
-)
-
-
 def flat_row(ev: Event) -> dict[str, Any]:
-    row: dict[str, Any] = {k: getattr(ev, k) for k in FLAT_COLUMNS if hasattr(ev, k) and k not in ("quantities", "reported_by")}
-    for role in ("source", "target"):
-        actor = getattr(ev, role)
-        for f in ("text", "code", "country", "sector", "name", "kind"):
-            row[f"{role}_{f}"] = getattr(actor, f) if actor else None
-    row["quantities"] = json.dumps([q.to_dict() for q in ev.quantities], ensure_ascii=False) if ev.quantities else ""
-    row["reported_by"] = ev.reported_by.code or ev.reported_by.text if ev.reported_by else None
-    row["trigger_text"], row["trigger_start"], row["trigger_end"] = ev.trigger.text, ev.trigger.start, ev.trigger.end
-    return {k: row.get(k) for k in FLAT_COLUMNS}
+    """The event as one flat CSV row: actors and trigger expanded, lists as JSON text."""
+    row = event_to_flat(ev)
+    row["quantities"] = json.dumps(row["quantities"], ensure_ascii=False) if row["quantities"] else ""
+    row["trace"] = " | ".join(row["trace"])
+    return row
 
 
 def _fraction(d: Date) -> str:

@@ -46,6 +46,8 @@ def load_pipeline(settings: Settings | None = None) -> Language:
     settings = settings or Settings()
     nlp = bare_pipeline(settings)
     nlp.add_pipe("tidings_paragraphs", before="parser")
-    nlp.add_pipe("tidings_actors", last=True, config={"actor_files": list(settings.actor_files)})
-    nlp.add_pipe("tidings_coder", last=True, config={"statements": settings.statements})
+    actors = nlp.add_pipe("tidings_actors_v2", name="tidings_actors", last=True,
+                          config={"actor_files": list(settings.actor_files)})
+    nlp.add_pipe("tidings_coder_v2", name="tidings_coder", last=True,
+                 config={"statements": settings.statements, "kb_version": actors.kb.version})
     return nlp

@@ -7,6 +7,7 @@ public event record documented in the README.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -19,15 +20,17 @@ class Actor:
     sector: str | None = None
     name: str | None = None
     kind: str = "organization"  # state | person | organization | group
+    via: str = field(default="", compare=False)  # how it was resolved (traces only, not part of the record)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"text": self.text, "code": self.code, "country": self.country, "sector": self.sector,
+                "name": self.name, "kind": self.kind}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
         if data is None:
             return None
-        return cls(**{f.name: data.get(f.name) for f in fields(cls) if f.name in data})
+        return cls(**{f.name: data.get(f.name) for f in fields(cls) if f.name in data and f.name != "via"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +104,62 @@ class Failure:
         return asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class FieldDoc:
+    """A field of the public event record and what it means (the README table is made from these)."""
+
+    name: str
+    meaning: str
+
+
+# The public event record, in order. ``Event``, its JSON form, the flat columns of CSV, Parquet and
+# the store, and the README table all follow from this list (tests check each).
+EVENT_FIELD_DOCS: tuple[FieldDoc, ...] = (
+    FieldDoc("event_id", "stable id (same document content, sentence, trigger, code and actors → same id)"),
+    FieldDoc("doc_id", "document id (JSONL `id`, or the file name without extension)"),
+    FieldDoc("sentence_index", "index of the evidence sentence in the document"),
+    FieldDoc("sentence", "the evidence sentence"),
+    FieldDoc("trigger", "`{text, start, end}`: the word that triggered the event; offsets into the cleaned document text"),
+    FieldDoc("date", "YYYY-MM-DD the event happened (resolved time expression, else the publication date), or null"),
+    FieldDoc("deadline", "YYYY-MM-DD for \"by/before/until the end of …\", or null"),
+    FieldDoc("cameo", "full CAMEO event code, e.g. `\"0331\"`"),
+    FieldDoc("cameo_root", "its root, e.g. `\"03\"`"),
+    FieldDoc("quad_class", "GDELT QuadClass 1–4"),
+    FieldDoc("goldstein", "Goldstein score of the code"),
+    FieldDoc("plover", "PLOVER category (null for CAMEO 01 comments)"),
+    FieldDoc("plover_mode", "PLOVER mode, or null"),
+    FieldDoc("source", "null or an actor `{text, code, country, sector, name, kind}`: `code` a CAMEO actor code "
+             "(`RUSGOV`, `IGOEUREEC`) or null when unresolved, `country` ISO 3166 alpha-3, `kind` state, person, "
+             "organization or group"),
+    FieldDoc("target", "the target actor, as `source`"),
+    FieldDoc("negated", "true for \"did not agree\", \"never attacked\""),
+    FieldDoc("modality", "`asserted`, `intended` (will, plans to, pledged, agreed to …) or `hypothetical` "
+             "(may, could, if …)"),
+    FieldDoc("quantities", "list of `{kind, value, unit, per, category, text}`; `kind` is money, price or count"),
+    FieldDoc("location", "place named as where the event happened, or null"),
+    FieldDoc("confidence", "0–1"),
+    FieldDoc("rule", "id of the lexicon pattern that produced the event"),
+    FieldDoc("coder", "coder version: code version + hashes of the data files and the knowledge base"),
+    FieldDoc("reported_by", "the actor who reported it (\"Putin said that …\", \"according to …\"), or null"),
+    FieldDoc("trace", "the decisions that shaped the event, by stage and rule (`tidings explain` shows them in full)"),
+)
+EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in EVENT_FIELD_DOCS)
+ACTOR_FIELDS: tuple[str, ...] = ("text", "code", "country", "sector", "name", "kind")
+ACTOR_ROLES: tuple[str, ...] = ("source", "target", "reported_by")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (Actor, Trigger, Quantity)):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
 @dataclass(frozen=True)
 class Event:
+    """One coded event in one sentence (a *mention* of a real-world happening). Fields: ``EVENT_FIELD_DOCS``."""
+
     doc_id: str
     sentence_index: int
     sentence: str
@@ -125,6 +182,7 @@ class Event:
     rule: str = ""
     coder: str = ""
     reported_by: Actor | None = None
+    trace: tuple[str, ...] = ()
     event_id: str = field(default="")
 
     def __post_init__(self) -> None:
@@ -141,31 +199,7 @@ class Event:
         return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "event_id": self.event_id,
-            "doc_id": self.doc_id,
-            "sentence_index": self.sentence_index,
-            "sentence": self.sentence,
-            "trigger": self.trigger.to_dict(),
-            "date": self.date,
-            "deadline": self.deadline,
-            "cameo": self.cameo,
-            "cameo_root": self.cameo_root,
-            "quad_class": self.quad_class,
-            "goldstein": self.goldstein,
-            "plover": self.plover,
-            "plover_mode": self.plover_mode,
-            "source": self.source.to_dict() if self.source else None,
-            "target": self.target.to_dict() if self.target else None,
-            "negated": self.negated,
-            "modality": self.modality,
-            "quantities": [q.to_dict() for q in self.quantities],
-            "location": self.location,
-            "confidence": self.confidence,
-            "rule": self.rule,
-            "coder": self.coder,
-            "reported_by": self.reported_by.to_dict() if self.reported_by else None,
-        }
+        return {name: _plain(getattr(self, name)) for name in EVENT_FIELDS}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Event:
@@ -181,12 +215,66 @@ class Event:
             quantities=tuple(Quantity.from_dict(q) for q in data.get("quantities") or ()),
             location=data.get("location"), confidence=data.get("confidence", 0.5),
             rule=data.get("rule", ""), coder=data.get("coder", ""),
-            reported_by=Actor.from_dict(data.get("reported_by")), event_id=data.get("event_id", ""),
+            reported_by=Actor.from_dict(data.get("reported_by")), trace=tuple(data.get("trace") or ()),
+            event_id=data.get("event_id", ""),
         )
 
 
-EVENT_FIELDS = (
-    "event_id", "doc_id", "sentence_index", "sentence", "trigger", "date", "deadline", "cameo",
-    "cameo_root", "quad_class", "goldstein", "plover", "plover_mode", "source", "target", "negated",
-    "modality", "quantities", "location", "confidence", "rule", "coder", "reported_by",
-)
+def flat_columns() -> tuple[str, ...]:
+    """Columns of the flat event row (CSV, Parquet, the store): actors and the trigger expanded."""
+    out: list[str] = []
+    for name in EVENT_FIELDS:
+        if name in ACTOR_ROLES:
+            out.extend(f"{name}_{f}" for f in ACTOR_FIELDS)
+        elif name == "trigger":
+            out.extend(("trigger_text", "trigger_start", "trigger_end"))
+        else:
+            out.append(name)
+    return tuple(out)
+
+
+FLAT_COLUMNS: tuple[str, ...] = flat_columns()
+
+
+def event_to_flat(ev: Event) -> dict[str, Any]:
+    """The flat row of an event; ``quantities`` and ``trace`` stay lists (writers encode them)."""
+    row: dict[str, Any] = {}
+    for name in EVENT_FIELDS:
+        value = getattr(ev, name)
+        if name in ACTOR_ROLES:
+            for f in ACTOR_FIELDS:
+                row[f"{name}_{f}"] = getattr(value, f) if value is not None else None
+        elif name == "trigger":
+            row.update(trigger_text=value.text, trigger_start=value.start, trigger_end=value.end)
+        else:
+            row[name] = _plain(value)
+    return row
+
+
+def event_from_flat(row: Any, quantities: Iterable[Quantity] = ()) -> Event:
+    """An ``Event`` from a flat row (a mapping or an object with attributes), e.g. a store row."""
+    get = row.get if isinstance(row, dict) else (lambda k, d=None: getattr(row, k, d))
+    values: dict[str, Any] = {}
+    for name in EVENT_FIELDS:
+        if name in ACTOR_ROLES:
+            text = get(f"{name}_text")
+            values[name] = None if text is None else Actor(
+                **{f: get(f"{name}_{f}") for f in ACTOR_FIELDS if f != "kind"}, kind=get(f"{name}_kind") or "organization")
+        elif name == "trigger":
+            values[name] = Trigger(get("trigger_text"), get("trigger_start"), get("trigger_end"))
+        elif name == "quantities":
+            values[name] = tuple(quantities)
+        elif name == "trace":
+            values[name] = tuple(get("trace") or ())
+        elif name == "negated":
+            values[name] = bool(get("negated"))
+        else:
+            values[name] = get(name)
+    return Event(**values)
+
+
+def render_field_table() -> str:
+    """The README's table of the event record."""
+    lines = ["| field | meaning |", "|---|---|"]
+    lines += [f"| `{f.name}` | {f.meaning} |" for f in EVENT_FIELD_DOCS]
+    return "\n".join(lines)

@@ -4,13 +4,12 @@ It runs after the parser and NER. It finds every alias of the knowledge base in 
 case-sensitively where case matters, abbreviations exactly, sector agents in any case), keeps the
 longest non-overlapping matches, and sets:
 
-- ``doc.user_data["tidings_kb"]``: the matches (``KBMatch``), used by the resolver;
+- ``doc._.actor_index``: the ``ActorResolver`` for this document — the matches, and resolution of
+  any noun phrase at any date, cached. The coder reads actors only through it.
 - ``doc._.actors``: the actor mentions resolved at the publication date, as ``(start, end, Actor)``.
 """
 
 from __future__ import annotations
-
-from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -19,21 +18,18 @@ from spacy.util import filter_spans
 
 from tidings.actors.kb import KnowledgeBase, load_kb
 from tidings.actors.resolve import ActorResolver, KBMatch
+from tidings.tables import read_words
 
 __all__ = ["ActorComponent", "load_word_list"]
 
 if not Doc.has_extension("actors"):
     Doc.set_extension("actors", default=None)
+if not Doc.has_extension("actor_index"):
+    Doc.set_extension("actor_index", default=None)
 
 
 def load_word_list(name: str) -> frozenset[str]:
-    path = resources.files("tidings") / "data" / "actors" / name
-    words = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        word = line.split("\t", 1)[0].split("#", 1)[0].strip().lower()
-        if word:
-            words.add(word)
-    return frozenset(words)
+    return frozenset(read_words(f"actors/{name}"))
 
 
 def _is_abbreviation(alias: str) -> bool:
@@ -97,20 +93,18 @@ class ActorComponent:
         return sorted(found, key=lambda m: (m.start, m.end))
 
     def set_annotations(self, doc: Doc, matches: list[KBMatch]) -> None:
-        doc.user_data["tidings_kb"] = matches
-        resolver = ActorResolver(doc, self.kb, self.descriptors, self.generic, self.members)
+        resolver = ActorResolver(doc, self.kb, self.descriptors, self.generic, self.members, matches)
         mentions = []
         for i, actors in resolver.history():
-            tok = doc[i]
-            left, right = resolver._np_range(tok)
+            left, right = resolver.np_range(doc[i])
             for actor in actors:
                 mentions.append((left, right, actor))
+        doc._.actor_index = resolver
         doc._.actors = mentions
 
-    def resolver(self, doc: Doc) -> ActorResolver:
-        return ActorResolver(doc, self.kb, self.descriptors, self.generic, self.members)
 
-
-@Language.factory("tidings_actors", default_config={"actor_files": []})
+@Language.factory("tidings_actors_v2", default_config={"actor_files": []},
+                  requires=["token.dep", "token.pos", "token.lemma", "token.ent_type"],
+                  assigns=["doc._.actors", "doc._.actor_index"])
 def make_actor_component(nlp: Language, name: str, actor_files: list[str]) -> ActorComponent:
     return ActorComponent(nlp, name, tuple(actor_files))

@@ -7,19 +7,19 @@ user files in the project's own format (``--actors FILE``) and from PETRARCH/TAB
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import pycountry
 
 from tidings.errors import KnowledgeError
+from tidings.tables import Row, read_table
 
 __all__ = ["Candidate", "Entry", "KnowledgeBase", "load_kb", "normalize_alias"]
 
@@ -64,14 +64,8 @@ def normalize_alias(text: str) -> str:
     return re.sub(r"('s|')$", "", text).strip()
 
 
-def _rows(path: Path | resources.abc.Traversable) -> Iterable[dict[str, str]]:
-    text = path.read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-    for n, row in enumerate(reader, 2):
-        if None in row:
-            raise KnowledgeError(f"{getattr(path, 'name', path)}: row {n} has too many columns")
-        yield {k: (v or "").strip() for k, v in row.items() if k}
+def _rows(path: Path | Traversable) -> list[Row]:
+    return read_table(path)
 
 
 class KnowledgeBase:

@@ -32,7 +32,7 @@ def lookup(mention: str, date: str | None, extra: tuple[str, ...] = ()) -> list[
             if getattr(proc, "name", "") == "tidings_coder":
                 break
             doc = proc(doc)
-        resolver = nlp.get_pipe("tidings_actors").resolver(doc)
+        resolver = doc._.actor_index
         found = resolver.resolve(doc[:].root, date, follow_coref=False)
         parts = ", ".join(t.text for t in doc if t.i in resolver.at) or "named entity"
         for a in found:

@@ -6,7 +6,7 @@ prepositional object and gets zero, one or several ``Actor`` records (coordinati
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -51,17 +51,29 @@ def _kind_for(code: str | None, sector: str | None, default: str) -> str:
     return "group"
 
 
+REFERRING = frozenset({"coreference", "definite-description", "plural-reference"})
+
+
+def _via(strategy: str, actors: list[Actor]) -> list[Actor]:
+    """Mark how actors were resolved (``Actor.via``, shown in traces; not part of equality)."""
+    if strategy in REFERRING:
+        return [replace(a, via=f"{strategy} to {a.text!r}") for a in actors]
+    return [replace(a, via=a.via or strategy) for a in actors]
+
+
 class ActorResolver:
-    """Resolves tokens of one ``Doc`` to actors. Cheap to create; built per document by the coder."""
+    """Resolves tokens of one ``Doc`` to actors, at any date. The ``tidings_actors`` component builds
+    one per document (``doc._.actor_index``); results are cached per (token, date)."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, descriptors: frozenset[str], generic: frozenset[str],
-                 members: frozenset[str] = frozenset()) -> None:
+                 members: frozenset[str] = frozenset(), matches: list[KBMatch] | None = None) -> None:
         self.doc = doc
         self.members = members
         self.kb = kb
         self.descriptors = descriptors
         self.generic = generic
-        self.matches: list[KBMatch] = doc.user_data.get("tidings_kb", [])
+        self.matches: list[KBMatch] = list(matches or ())
+        self._cache: dict[tuple[int, str | None, bool], list[Actor]] = {}
         self.at: dict[int, KBMatch] = {}
         for m in self.matches:
             for i in range(m.start, m.end):
@@ -76,7 +88,7 @@ class ActorResolver:
         cands = self.kb.candidates(m.key, date)
         return cands[0] if cands else None
 
-    def _np_range(self, head: Token) -> tuple[int, int]:
+    def np_range(self, head: Token) -> tuple[int, int]:
         left = head.left_edge.i
         # Keep to the head's own noun phrase: stop at a coordinating conjunction or comma on the left.
         for t in head.doc[left:head.i]:
@@ -111,6 +123,17 @@ class ActorResolver:
 
     # -- the main entry ---------------------------------------------------------------------------
     def resolve(self, head: Token, date: str | None, *, follow_coref: bool = True) -> list[Actor]:
+        """The actors a noun-phrase head refers to on ``date`` (several for coordinated phrases)."""
+        key = (head.i, date, follow_coref)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return list(hit)
+        found = self._resolve(head, date, follow_coref)
+        if not self._building and not self._resolving:  # results inside a recursion guard are partial
+            self._cache[key] = found
+        return list(found)
+
+    def _resolve(self, head: Token, date: str | None, follow_coref: bool) -> list[Actor]:
         actors: list[Actor] = []
         for tok in self.conjuncts(head):
             actors.extend(self.resolve_one(tok, date, follow_coref=follow_coref))
@@ -134,19 +157,19 @@ class ActorResolver:
     def resolve_one(self, head: Token, date: str | None, *, follow_coref: bool = True) -> list[Actor]:
         doc = self.doc
         if head.pos_ == "PRON" or head.lower_ in MALE_FEMALE | NEUTER | PLURAL:
-            return self.coref(head, date) if follow_coref else []
+            return _via('coreference', self.coref(head, date) if follow_coref else [])
         for child in head.children if not self._named(head) else ():  # "Belarus's leader, Alexander Lukashenko"
             if child.dep_ == "appos":
                 found = self.resolve_one(child, date, follow_coref=False)
                 if found and found[0].code:
-                    return found
-        left, right = self._np_range(head)
+                    return _via('apposition', found)
+        left, right = self.np_range(head)
         span = doc[left:right]
         if follow_coref and head.lemma_.lower() in PLURAL_HEADS and any(
             (c.dep_ == "nummod" and c.lower_ in ("two", "2")) or c.lower_ == "both" for c in head.children
         ):
             kind = "person" if head.lemma_.lower() in ("leader", "president", "head", "man") else "state"
-            return self.plural_reference(span, kind)
+            return _via('plural-reference', self.plural_reference(span, kind))
         names = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "name"]
         agents = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "agent"]
         text = span.text.strip()
@@ -166,7 +189,7 @@ class ActorResolver:
                                            sector=actor_sector(code), name=e.name,
                                            kind=_kind_for(code, e.sector, e.kind if e.kind != "agent" else "group")))
             if len(split) >= 2:
-                return split
+                return _via('coordinated-names', split)
         # 1. a named actor that is (or contains) the head
         head_match = self.at.get(head.i)
         if head_match is not None and head_match.kind == "name":
@@ -176,9 +199,9 @@ class ActorResolver:
                 if e.role == "adjective" and not self._adjective_actor(head):
                     return []
                 if e.role in {"adjective", "demonym", "name", "historical", "capital", "metonym"} and agents:
-                    return [self._combine(agents, names, head, text, date)]
-                return [Actor(text=text, code=cand.code, country=e.country, sector=actor_sector(cand.code),
-                              name=e.name, kind=_kind_for(cand.code, e.sector, e.kind if e.kind != "agent" else "group"))]
+                    return _via('name+agent', [self._combine(agents, names, head, text, date)])
+                return _via('name', [Actor(text=text, code=cand.code, country=e.country, sector=actor_sector(cand.code),
+                              name=e.name, kind=_kind_for(cand.code, e.sector, e.kind if e.kind != "agent" else "group"))])
         # 2a. "a spokesman for Nigeria's army", "the leader of Kenya's opposition coalition": the person
         #     speaks for the organisation named in the "for"/"of" phrase
         if head.lemma_.lower() in self.members and not names:
@@ -189,7 +212,7 @@ class ActorResolver:
                             found = self.resolve(pobj, date, follow_coref=follow_coref)
                             if found and found[0].code:
                                 a = found[0]
-                                return [Actor(text=text, code=a.code, country=a.country, sector=a.sector, name=a.name, kind=a.kind)]
+                                return _via('member-of-organisation', [Actor(text=text, code=a.code, country=a.country, sector=a.sector, name=a.name, kind=a.kind)])
         # 2. a sector agent, with the country from modifiers, possessors or an "of" phrase
         if agents or head.lemma_.lower() in self.generic:
             if agents and not any(m.start <= head.i < m.end for m in agents) and head.lemma_.lower() not in self.generic:
@@ -197,28 +220,28 @@ class ActorResolver:
             if agents or head.lemma_.lower() in self.generic:
                 actor = self._combine(agents, names, head, text, date)
                 if actor.code is not None or agents:
-                    return [actor]
+                    return _via('agent', [actor])
         # 3. a definite description of a person ("the former farm boss")
         if follow_coref and head.lemma_.lower() in self.descriptors and any(t.lower_ == "the" for t in span):
             found = self._last(head.i, lambda a: a.kind == "person")
             if found:
-                return found[:1]
+                return _via('definite-description', found[:1])
         # 4. an unknown person named with a title and a country: "U.S. Vice President Mike Pence",
         #    "French academic Roland Marchal"
         if head.pos_ == "PROPN" and (agents or names) and head.ent_type_ in ("PERSON", ""):
             actor = self._combine(agents, [m for m in names if not (m.start <= head.i < m.end)], head, text, date)
             if actor.code is not None:
-                return [Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector,
-                              name=None, kind="person")]
+                return _via('titled-unknown-person', [Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector,
+                              name=None, kind="person")])
         # 5. an entity spaCy found that the knowledge base does not know
         if head.ent_type_ in NER_KIND:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
             label = head.ent_type_
             if ent is not None and label in ("PERSON", "ORG", "GPE", "NORP"):
-                return [Actor(text=ent.text, code=None, kind=NER_KIND[label])]
+                return _via('unknown-entity', [Actor(text=ent.text, code=None, kind=NER_KIND[label])])
         # 6. any other proper name: kept as text, never given a guessed code
         if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"):
-            return [Actor(text=text, code=None, kind="organization")]
+            return _via('unknown-proper-name', [Actor(text=text, code=None, kind="organization")])
         return []
 
     def resolve_modifier(self, tok: Token, date: str | None) -> list[Actor]:
@@ -240,7 +263,7 @@ class ActorResolver:
     def modifier_actor(self, head: Token, date: str | None) -> list[Actor]:
         """The actor named by the modifiers before a noun that is not an actor itself:
         "a Myanmar military air strike" -> MMRMIL."""
-        left, _ = self._np_range(head)
+        left, _ = self.np_range(head)
         names = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, head.i)) if m is not None and m.kind == "name" and m.end <= head.i]
         agents = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, head.i)) if m is not None and m.kind == "agent" and m.end <= head.i]
         if not names and not agents:

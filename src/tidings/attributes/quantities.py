@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from tidings.records import Quantity
+from tidings.tables import read_table
 
 __all__ = ["QuantityMention", "find_quantities"]
 
@@ -34,11 +34,11 @@ class QuantityMention:
 @lru_cache(maxsize=1)
 def _units() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {"currency": {}, "per": {}, "category": {}, "outcome": {}}
-    path = resources.files("tidings") / "data" / "units.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, surface, norm = line.split("\t")[:3]
-            table[kind][surface.lower()] = norm
+    rows = read_table("units.tsv", columns=("kind", "surface", "normalised", "note"), header=False,
+                      required=("kind", "surface", "normalised"),
+                      checks={"kind": lambda k: None if k in table else "unknown kind"})
+    for row in rows:
+        table[row["kind"]][row["surface"].lower()] = row["normalised"]
     return table
 
 

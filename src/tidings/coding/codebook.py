@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from tidings.errors import KnowledgeError
+from tidings.tables import read_table
 
 __all__ = ["Code", "codebook", "intent_code"]
 
@@ -24,11 +23,26 @@ class Code:
     plover_context: str | None
 
 
+def _number(value: str) -> str | None:
+    try:
+        float(value)
+    except ValueError:
+        return "not a number"
+    return None
+
+
+def _quad(value: str) -> str | None:
+    return None if value in ("1", "2", "3", "4") else "QuadClass must be 1-4"
+
+
 @lru_cache(maxsize=1)
 def codebook() -> dict[str, Code]:
-    path = resources.files("tidings") / "data" / "codebook.tsv"
     out: dict[str, Code] = {}
-    for row in csv.DictReader(path.read_text(encoding="utf-8").splitlines(), delimiter="\t"):
+    rows = read_table("codebook.tsv", columns=("code", "root", "name", "goldstein", "quad_class", "plover",
+                                                "plover_mode", "plover_context"),
+                      required=("code", "root", "name", "goldstein", "quad_class"),
+                      checks={"goldstein": _number, "quad_class": _quad})
+    for row in rows:
         out[row["code"]] = Code(
             code=row["code"], root=row["root"], name=row["name"], goldstein=float(row["goldstein"]),
             quad_class=int(row["quad_class"]), plover=row["plover"] or None,
@@ -41,13 +55,9 @@ def codebook() -> dict[str, Code]:
 
 @lru_cache(maxsize=1)
 def _intent_table() -> dict[str, str]:
-    path = resources.files("tidings") / "data" / "intent_codes.tsv"
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            material, intent, *_ = line.split("\t")
-            table[material.strip()] = intent.strip()
-    return table
+    rows = read_table("intent_codes.tsv", columns=("material", "intent", "meaning"), header=False,
+                      required=("material", "intent"))
+    return {row["material"]: row["intent"] for row in rows}
 
 
 def intent_code(code: str) -> str | None:

@@ -5,15 +5,14 @@ The format and matching rules are documented in ``docs/lexicon.md``.
 
 from __future__ import annotations
 
-import csv
 import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from tidings.coding.codebook import codebook
 from tidings.errors import KnowledgeError
+from tidings.tables import data_file, read_table
 
 __all__ = ["Lexicon", "Pattern", "load_lexicon"]
 
@@ -74,20 +73,16 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    folder = resources.files("tidings") / "data" / "lexicon"
+    folder = data_file("lexicon")
     codes = codebook()
     by_lemma: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
     digest = hashlib.sha1()
     seen: set[str] = set()
     order = 0
     for path in sorted((p for p in folder.iterdir() if p.name.endswith(".tsv")), key=lambda p: p.name):
-        text = path.read_text(encoding="utf-8")
-        digest.update(text.encode("utf-8"))
-        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-        for n, row in enumerate(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), 2):
-            where = f"{path.name} row {n}"
-            if None in row or any(c not in row for c in COLUMNS[:4]):
-                raise KnowledgeError(f"{where}: wrong number of columns")
+        digest.update(path.read_bytes())
+        for row in read_table(path, columns=COLUMNS, optional=COLUMNS[4:] + ["mod"], required=("id", "code", "pos", "lemma")):
+            where = row.where
             pid = (row["id"] or "").strip()
             code = (row["code"] or "").strip()
             if not pid or pid in seen:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
-__all__ = ["Words", "negated", "modality", "speech_head", "words"]
+from tidings.tables import read_table
+
+__all__ = ["Words", "modality", "modality_cue", "negated", "negation_cue", "speech_head", "words"]
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,11 @@ class Words:
 @lru_cache(maxsize=1)
 def words() -> Words:
     groups: dict[str, set[str]] = defaultdict(set)
-    path = resources.files("tidings") / "data" / "modality.tsv"
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word, *_ = line.split("\t")
-            groups[kind.strip()].add(word.strip().lower())
+    known = set(Words.__dataclass_fields__)
+    rows = read_table("modality.tsv", columns=("kind", "word", "note"), header=False, required=("kind", "word"),
+                      checks={"kind": lambda k: None if k in known else "unknown word group"})
+    for row in rows:
+        groups[row["kind"]].add(row["word"].lower())
     return Words(**{k: frozenset(groups.get(k, ())) for k in Words.__dataclass_fields__})
 
 
@@ -56,25 +57,41 @@ def _has_own_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
-def negated(tok: Token, w: Words) -> bool:
-    if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in w.neg_word) for c in tok.children):
-        return True
+def negation_cue(tok: Token, w: Words) -> str | None:
+    """The word that negates the trigger ("not", "never", "no", "refused"), or None."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in w.neg_word):
+            return c.text
     if tok.pos_ in ("NOUN", "PROPN"):
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
-            return True
+        for c in tok.children:
+            if c.dep_ == "det" and c.lower_ == "no":
+                return c.text
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
-            if any(c.dep_ == "neg" for c in head.children) or head.lemma_.lower() in w.neg_control:
-                return True
+            for c in head.children:
+                if c.dep_ == "neg":
+                    return c.text
+            if head.lemma_.lower() in w.neg_control:
+                return head.text
     for ctrl in _controllers(tok):
         if ctrl.lemma_.lower() in w.neg_control:
-            return True
-        if any(c.dep_ == "neg" for c in ctrl.children):
-            return True
-    return False
+            return ctrl.text
+        for c in ctrl.children:
+            if c.dep_ == "neg":
+                return c.text
+    return None
+
+
+def negated(tok: Token, w: Words) -> bool:
+    return negation_cue(tok, w) is not None
 
 
 def modality(tok: Token, w: Words) -> str:
+    return modality_cue(tok, w)[0]
+
+
+def modality_cue(tok: Token, w: Words) -> tuple[str, str | None]:
+    """The trigger's modality (asserted, intended, hypothetical) and the word that decided it."""
     chain = [tok]
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
         chain.append(tok.head)
@@ -82,26 +99,27 @@ def modality(tok: Token, w: Words) -> str:
     for node in chain:
         if any(c.tag_ == "TO" for c in node.children) and any(
                 c.lower_ in ("how", "whether", "what", "when") for c in node.children if c.dep_ in ("advmod", "mark", "dobj")):
-            return "hypothetical"  # "details on how to integrate", "weighing whether to lift"
+            cue = next(c.text for c in node.children if c.lower_ in ("how", "whether", "what", "when"))
+            return "hypothetical", cue  # "details on how to integrate", "weighing whether to lift"
         for c in node.children:
             low = c.lower_
             if c.dep_ == "mark" and low in w.hypo_mark:
-                return "hypothetical"
+                return "hypothetical", c.text
             if c.dep_ == "aux" and low in w.hypo_aux:
-                return "hypothetical"
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in w.hypo_mark for c in node.children):
-            return "hypothetical"
+                return "hypothetical", c.text
+        if node.dep_ == "advcl":
+            for c in node.children:
+                if c.dep_ == "mark" and c.lower_ in w.hypo_mark:
+                    return "hypothetical", c.text
     for node in chain:
         for c in node.children:
-            if c.dep_ == "aux" and c.lower_ in w.intent_aux:
-                return "intended"
-            if c.dep_ == "aux" and c.lower_ == "going" :
-                return "intended"
+            if c.dep_ == "aux" and (c.lower_ in w.intent_aux or c.lower_ == "going"):
+                return "intended", c.text
         if node is not tok and node.lemma_.lower() in w.intent_control:
-            return "intended"
+            return "intended", node.text
         if node.dep_ == "xcomp" and node.head.lemma_.lower() == "go" and node.head.tag_ == "VBG":
-            return "intended"
-    return "asserted"
+            return "intended", node.head.text
+    return "asserted", None
 
 
 def speech_head(tok: Token, w: Words) -> Token | None:

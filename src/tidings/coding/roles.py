@@ -1,22 +1,27 @@
-"""Finding the source and target of a trigger: pattern slots, fallbacks and localisation.
+"""Stage ``roles``: the source and target of a trigger.
 
-``RoleFinder`` is mixed into ``Coder``. Slots follow ``docs/lexicon.md``; when a pattern's slots give
-no target, the nearest actor in the trigger's complements is used; sector-only actors get a country
-from the place of the event or from the state acting on its own people.
+Slots follow the pattern (``docs/lexicon.md``). When they give no source, the governing verb or
+noun may; when they give no target, the fallback strategies in ``TARGET_FALLBACKS`` are tried in
+order. Sector-only actors get a country from the place of the event or from the state acting on
+its own people (``localise``). Every choice is recorded with the strategy's name.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from itertools import permutations
 
 from spacy.tokens import Token
 
-from tidings.actors.resolve import ActorResolver
+from tidings.coding.context import DocContext
+from tidings.coding.matching import NOUN_POS, object_lemmas
+from tidings.coding.suppression import CONTENT_ROOTS
 from tidings.coding.syntax import datives, effective_noun, objects, pobjs, subjects
-from tidings.coding.triggers import CONTENT_ROOTS, NOUN_POS, _Found
+from tidings.coding.trace import Candidate, Trace
 from tidings.records import Actor
 
-__all__ = ["RoleFinder"]
+__all__ = ["Roles", "actors_of", "find_roles", "localise", "pairs"]
 
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
@@ -30,231 +35,288 @@ DOMESTIC_TARGETS = frozenset({"CVL", "OPP", "LAB", "EDU", "MED", "REL", "HLH", "
 STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})  # the state acting at home on its own people
 
 
-class RoleFinder:
-    """Role assignment; expects ``words``, ``event_nouns`` and ``_resolver`` on ``self``."""
+@dataclass
+class Roles:
+    sources: list[Actor]
+    targets: list[Actor]
+    source_via: str = ""
+    target_via: str = ""
 
-    def _slot(self, f: _Found, spec: str) -> list[Token]:
-        tok, pat = f.tok, f.pat
-        if spec == "none":
-            return []
-        if spec == "subj":
-            if pat.pos == "V":
-                return subjects(tok, self.words.object_control)
-            return []
-        if spec == "obj":
-            if pat.pos != "V":
-                return []
-            # the object may be the named thing itself ("impose sanctions"): it then resolves to no
-            # actor and its possessor is tried ("rejected Moscow's plan")
-            return objects(tok)
-        if spec == "iobj":
-            return datives(tok) if pat.pos == "V" else []
-        if spec == "poss":
-            if pat.pos == "V":  # the owner of the object: "recognised Kosovo's independence"
-                return [c for o in objects(tok) for c in effective_noun(o).children if c.dep_ == "poss"]
-            out = [c for c in tok.children if c.dep_ == "poss"]
-            # "US sanctions", "Russian attack": only modifiers that name an actor, not "military presence"
-            out += [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
-                    and (self._names_actor(c) or (c.pos_ == "PROPN" and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")))]
-            return out
-        hosts = [tok]
-        if pat.pos == "V":
-            hosts += [o for o in objects(tok)]
-            hosts += [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pat.prt]
-        elif tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ in ("VERB", "ADP"):
-            hosts.append(tok.head if tok.head.pos_ == "VERB" else tok.head.head)
-        out: list[Token] = []
-        for h in hosts:
-            out.extend(pobjs(h, spec))
+
+def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
+    """The tokens a pattern slot points at (``subj``, ``obj``, ``iobj``, ``poss`` or a preposition)."""
+    tok, pat = c.tok, c.pat
+    if spec == "none":
+        return []
+    if spec == "subj":
+        return subjects(tok, ctx.knowledge.words.object_control) if pat.pos == "V" else []
+    if spec == "obj":
+        # the object may be the named thing itself ("impose sanctions"): it then resolves to no
+        # actor and its possessor is tried ("rejected Moscow's plan")
+        return objects(tok) if pat.pos == "V" else []
+    if spec == "iobj":
+        return datives(tok) if pat.pos == "V" else []
+    if spec == "poss":
+        if pat.pos == "V":  # the owner of the object: "recognised Kosovo's independence"
+            return [x for o in objects(tok) for x in effective_noun(o).children if x.dep_ == "poss"]
+        out = [x for x in tok.children if x.dep_ == "poss"]
+        # "US sanctions", "Russian attack": only modifiers that name an actor, not "military presence"
+        out += [x for x in tok.children if x.dep_ in ("compound", "amod", "nmod")
+                and (names_actor(x, ctx) or (x.pos_ == "PROPN" and x.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")))]
         return out
+    hosts = [tok]
+    if pat.pos == "V":
+        hosts += list(objects(tok))
+        hosts += [x for x in tok.children if x.dep_ in ("prt", "prep", "advmod") and x.lower_ == pat.prt]
+    elif tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ in ("VERB", "ADP"):
+        hosts.append(tok.head if tok.head.pos_ == "VERB" else tok.head.head)
+    found: list[Token] = []
+    for h in hosts:
+        found.extend(pobjs(h, spec))
+    return found
 
-    def _names_actor(self, tok: Token) -> bool:
-        resolver = self._resolver
-        m = resolver.at.get(tok.i) if resolver is not None else None
-        return m is not None and m.kind == "name"
 
-    def _actors(self, toks: list[Token], resolver: ActorResolver, date: str | None) -> list[Actor]:
-        out: list[Actor] = []
-        covered: set[int] = set()
-        for t in toks:
-            if t.i in covered:
-                continue  # a conjunct already resolved with its head ("fighters and allied militias")
-            covered.update(c.i for c in t.conjuncts)
-            t = effective_noun(t)  # "thousands of protesters", "some 40 migrants"
-            if t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.pos_ in NOUN_POS and t.head.i != t.i \
-                    and t.head.i not in {x.i for x in toks}:
-                found = resolver.resolve_modifier(t, date)
-            else:
-                found = resolver.resolve(t, date)
-            if not found:
-                # "sanctions on his suppression of protesters": the possessor is the target
-                poss = [c for c in t.children if c.dep_ == "poss"]
-                for p in poss:
-                    found = resolver.resolve(p, date)
-            if not found and t.pos_ == "NOUN" and t.lemma_.lower() in self.event_nouns:
-                # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
-                found = resolver.modifier_actor(t, date)
-            for a in found:
-                if all(a != b for b in out):
-                    out.append(a)
-        return out
+def names_actor(tok: Token, ctx: DocContext) -> bool:
+    m = ctx.actors.at.get(tok.i)
+    return m is not None and m.kind == "name"
 
-    def _roles(self, f: _Found, resolver: ActorResolver, date: str | None) -> tuple[list[Actor], list[Actor]]:
-        pat = f.pat
-        src_spec = pat.source or DEFAULT_SOURCE[pat.pos]
-        tgt_spec = pat.target or DEFAULT_TARGET[pat.pos]
-        sources: list[Actor] = []
-        for spec in src_spec:
-            sources = self._actors(self._slot(f, spec), resolver, date)
-            if sources:
-                break
-        if not sources and pat.pos == "V" and pat.obj:
-            # "Belarus will receive new Russian loans": the lender named by the object's modifier
-            for _obj, n in self._object_lemmas(f.tok):
-                mods = [c for c in n.children if c.dep_ in ("poss", "amod", "compound") and self._names_actor(c)]
-                if mods and "from" in src_spec:
-                    sources = self._actors(mods, resolver, date)
-                    break
-        if not sources and pat.pos == "N":
-            tok = f.tok
-            while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
-                tok = tok.head.head  # "began ten days of drills": the drills go with "began"
-            # a noun event governed by a verb takes the verb's agent ("launched an attack")
-            if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
-                sources = self._actors(subjects(tok.head, self.words.object_control), resolver, date)
-            elif tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and tok.head.lower_ in ("for", "in", "into", "to"):
-                sources = self._actors(subjects(tok.head.head, self.words.object_control), resolver, date)
-            elif tok.dep_ == "pobj" and tok.head.head.pos_ in NOUN_POS:
-                # "Lukashenko's visit to Russia for talks with Putin": the talks are Lukashenko's
-                gov = tok.head.head
-                sources = self._actors([c for c in gov.children if c.dep_ == "poss"], resolver, date)
-        targets: list[Actor] = []
-        for spec in tgt_spec:
-            if spec == "between":
-                pair = self._actors(self._slot(f, "between"), resolver, date)
-                if len(pair) >= 2 and not sources:
-                    return pair, []
-                continue
-            targets = self._actors(self._slot(f, spec), resolver, date)
-            if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
-                targets = [a for a in targets if a.code]
-            if targets:
-                break
-        if not targets and "none" not in tgt_spec:
-            targets = self._fallback_target(f, resolver, date, sources)
-        return sources, targets
 
-    def _fallback_target(self, f: _Found, resolver: ActorResolver, date: str | None,
-                         sources: list[Actor]) -> list[Actor]:
-        """When the pattern's slots give no target, the nearest actor in the trigger's complements:
-        the subject of "demanded that Britain extradite …", or an actor inside its prepositional
-        phrases ("declined to comment on Minsk's request", "an inquiry into the conduct of US forces")."""
-        tok = f.tok
-        if len(sources) >= 2 and self._reciprocal(f.pat.code):
-            return []  # "Kenya and China signed a deal": they are each other's target
-        taken = {a.code or a.text for a in sources}
-        home = {a.country for a in sources if a.country}
-        if f.pat.code[:2] == "14":  # "rallied to demand that the government resign"
-            for c in tok.children:
-                if c.dep_ == "advcl" and (any(a.tag_ == "TO" for a in c.children) or c.tag_ == "VBG"):
-                    cands = [s for cc in c.children if cc.dep_ == "ccomp" for s in cc.children if s.dep_ in ("nsubj", "nsubjpass")]
-                    cands += [o for o in c.children if o.dep_ == "dobj"]
-                    found = [a for a in self._actors(cands, resolver, date) if (a.code or a.text) not in taken and a.code]
-                    if found:
-                        return found
-        if f.pat.code[:2] in CONTENT_ROOTS:
-            for c in tok.children:
-                if c.dep_ in ("ccomp", "xcomp"):
-                    subj = [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-                    found = [a for a in self._actors(subj, resolver, date) if (a.code or a.text) not in taken]
-                    if found:
-                        return found
-        def content(c: Token) -> bool:  # not where or when: "in Brussels", "on Sunday"
-            return c.dep_ != "prep" or c.lower_ in TARGET_PREPS
-
-        frontier = [c for c in tok.children if c.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp") and content(c)]
-        frontier += [c for c in tok.children if c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)]
-        if f.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
-            frontier += [c for c in tok.head.children if c.dep_ == "prep" and content(c)]
-        named = f.pat.obj or frozenset()
-        backup: list[Actor] = []
-        for _ in range(4):
-            nxt = []
-            for node in frontier:
-                if effective_noun(node).lemma_.lower() in named:
-                    nxt.extend(c for c in effective_noun(node).children if c.dep_ in ("prep",) and content(c))
-                    continue
-                if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
-                    if node.pos_ in ("NOUN", "PROPN", "PRON"):
-                        found = self._actors([node], resolver, date)
-                        found += [] if found else [a for c in node.children if c.dep_ in ("poss", "compound", "amod")
-                                                  for a in self._actors([c], resolver, date)]
-                        if not found and not backup:
-                            backup = resolver.modifier_actor(node, date)  # "a police compound", as a last resort
-                        # a bare mention of the source's own country is not its target ("… to Nairobi")
-                        found = [a for a in found if (a.code or a.text) not in taken and a.code
-                                 and not (a.country in home and a.sector in (None, "GOV"))]
-                        if found:
-                            return found
-                nxt.extend(c for c in node.children if c.dep_ in ("prep", "pobj", "pcomp", "dobj", "xcomp") and content(c))
-            frontier = nxt
-            if not frontier:
-                break
-        return [a for a in backup if (a.code or a.text) not in taken]
-
-    # -- attributes -------------------------------------------------------------------------------
-
-    def _localise(self, tok: Token, sources: list[Actor], targets: list[Actor], resolver: ActorResolver,
-                  date: str | None) -> tuple[list[Actor], list[Actor]]:
-        """Give a country to sector-only actors ("gunmen", "civilians", "protesters") from where the
-        event happened ("… in Egypt's North Sinai"), or, for a state acting on civilians or the
-        opposition, from that state ("Belarusian police detained protesters")."""
-        if all(a.country or not a.sector or a.sector in ("IGO", "NGO") for a in sources + targets):
-            return sources, targets
-        place = None
-        scope = tok if tok.pos_ == "VERB" else tok.head
-        for prep in sorted((t for t in scope.subtree if t.dep_ == "prep" and t.lower_ in PLACE_PREPS),
-                           key=lambda t: abs(t.i - tok.i)):
-            if any(a.dep_ in ("ccomp", "relcl", "advcl", "acl") for a in prep.ancestors if a.i in range(scope.left_edge.i, scope.right_edge.i + 1) and a.i != scope.i and scope in a.ancestors):
-                continue  # a place inside another clause belongs to that clause
-            for p in prep.children:
-                place = place or resolver.place_country(p, date)
-            if place:
-                break
-        def fix(actors: list[Actor], others: list[Actor]) -> list[Actor]:
-            out = []
-            for a in actors:
-                if a.country is None and a.code and a.sector and a.code == a.sector and a.sector not in ("IGO", "NGO"):
-                    country = place
-                    if country is None and a.sector in DOMESTIC_TARGETS:
-                        states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
-                        country = states.pop() if len(states) == 1 else None
-                    if country:
-                        a = Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector,
-                                  name=a.name, kind=a.kind)
+def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Actor]:
+    """The actors a list of noun-phrase heads refer to, each resolved once (conjuncts with their head)."""
+    resolver = ctx.actors
+    out: list[Actor] = []
+    covered: set[int] = set()
+    for t in toks:
+        if t.i in covered:
+            continue  # a conjunct already resolved with its head ("fighters and allied militias")
+        covered.update(x.i for x in t.conjuncts)
+        t = effective_noun(t)  # "thousands of protesters", "some 40 migrants"
+        if t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.pos_ in NOUN_POS and t.head.i != t.i \
+                and t.head.i not in {x.i for x in toks}:
+            found = resolver.resolve_modifier(t, date)
+        else:
+            found = resolver.resolve(t, date)
+        if not found:
+            # "sanctions on his suppression of protesters": the possessor is the target
+            for p in (x for x in t.children if x.dep_ == "poss"):
+                found = resolver.resolve(p, date)
+        if not found and t.pos_ == "NOUN" and t.lemma_.lower() in ctx.knowledge.event_nouns:
+            # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
+            found = resolver.modifier_actor(t, date)
+        for a in found:
+            if all(a != b for b in out):
                 out.append(a)
-            return out
-        return fix(sources, targets), fix(targets, sources)
+    return out
 
-    def _reciprocal(self, code: str) -> bool:
-        r = self.words.reciprocal
-        return code[:2] in r or code[:3] in r or code in r
 
-    def _pairs(self, sources: list[Actor], targets: list[Actor], code: str,
-               transitive: bool = False) -> list[tuple[Actor | None, Actor | None]]:
-        # "Armenia and Azerbaijan held talks" acts on each other; "troops and police killed people" does not
-        if len(sources) >= 2 and not targets and not transitive and self._reciprocal(code):
-            return [(a, b) for a, b in permutations(sources, 2)]
-        srcs: list[Actor | None] = list(sources) or [None]
-        tgts: list[Actor | None] = list(targets) or [None]
-        return [(s, t) for s in srcs for t in tgts]
+def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_spec: tuple[str, ...]) -> tuple[list[Actor], str]:
+    """A source the pattern's slots did not give: the lender named by the object's modifier, or for
+    a noun trigger the agent of the verb or noun that governs it."""
+    words = ctx.knowledge.words
+    if c.pat.pos == "V" and c.pat.obj:
+        # "Belarus will receive new Russian loans": the lender named by the object's modifier
+        for _obj, n in object_lemmas(c.tok):
+            mods = [x for x in n.children if x.dep_ in ("poss", "amod", "compound") and names_actor(x, ctx)]
+            if mods and "from" in src_spec:
+                return actors_of(mods, ctx, date), "object-modifier"
+    if c.pat.pos == "N":
+        tok = c.tok
+        while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
+            tok = tok.head.head  # "began ten days of drills": the drills go with "began"
+        # a noun event governed by a verb takes the verb's agent ("launched an attack")
+        if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
+            return actors_of(subjects(tok.head, words.object_control), ctx, date), "agent-of-governing-verb"
+        if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and tok.head.lower_ in ("for", "in", "into", "to"):
+            return actors_of(subjects(tok.head.head, words.object_control), ctx, date), "agent-of-governing-verb"
+        if tok.dep_ == "pobj" and tok.head.head.pos_ in NOUN_POS:
+            # "Lukashenko's visit to Russia for talks with Putin": the talks are Lukashenko's
+            gov = tok.head.head
+            return actors_of([x for x in gov.children if x.dep_ == "poss"], ctx, date), "possessor-of-governing-noun"
+    return [], ""
 
-    @staticmethod
-    def _location(tok: Token, resolver: ActorResolver) -> str | None:
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "along"):
-                for p in prep.children:
-                    if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
-                        ent = next((e for e in tok.doc.ents if e.start <= p.i < e.end), None)
-                        return ent.text if ent is not None else p.text
-        return None
+
+def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) -> Roles:
+    pat = c.pat
+    src_spec = pat.source or DEFAULT_SOURCE[pat.pos]
+    tgt_spec = pat.target or DEFAULT_TARGET[pat.pos]
+    sources: list[Actor] = []
+    source_via = ""
+    for spec in src_spec:
+        sources = actors_of(slot(c, spec, ctx), ctx, date)
+        if sources:
+            source_via = f"slot {spec}"
+            break
+    if not sources:
+        sources, source_via = _source_from_context(c, ctx, date, src_spec)
+    targets: list[Actor] = []
+    target_via = ""
+    for spec in tgt_spec:
+        if spec == "between":
+            pair = actors_of(slot(c, "between", ctx), ctx, date)
+            if len(pair) >= 2 and not sources:
+                roles = Roles(pair, [], "between", "")
+                _record(roles, c, trace)
+                return roles
+            continue
+        targets = actors_of(slot(c, spec, ctx), ctx, date)
+        if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
+            targets = [a for a in targets if a.code]
+        if targets:
+            target_via = f"slot {spec}"
+            break
+    if not targets and "none" not in tgt_spec:
+        for fallback in TARGET_FALLBACKS:
+            targets, stop = fallback(c, ctx, date, sources)
+            if targets or stop:
+                target_via = fallback.__name__.replace("_", "-") if targets else ""
+                break
+    roles = Roles(sources, targets, source_via, target_via)
+    _record(roles, c, trace)
+    return roles
+
+
+def _record(roles: Roles, c: Candidate, trace: Trace) -> None:
+    for role, actors, via in (("source", roles.sources, roles.source_via), ("target", roles.targets, roles.target_via)):
+        if actors:
+            shown = ", ".join(f"{a.code or '?'} {a.text!r}" + (f" [{a.via}]" if a.via else "") for a in actors)
+            trace.add("roles", f"{role}:{via}", c.tok, shown)
+        else:
+            trace.add("roles", f"{role}:none", c.tok)
+
+
+# -- target fallbacks: each returns (targets, stop) -------------------------------------------------
+Fallback = Callable[[Candidate, DocContext, str | None, list[Actor]], tuple[list[Actor], bool]]
+
+
+def reciprocal_sources(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """"Kenya and China signed a deal": coordinated sources are each other's target, so no other."""
+    return [], len(sources) >= 2 and is_reciprocal(c.pat.code, ctx)
+
+
+def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """"rallied to demand that the government resign": the addressee of the protest's purpose."""
+    if c.pat.code[:2] != "14":
+        return [], False
+    taken = {a.code or a.text for a in sources}
+    for x in c.tok.children:
+        if x.dep_ == "advcl" and (any(a.tag_ == "TO" for a in x.children) or x.tag_ == "VBG"):
+            cands = [s for cc in x.children if cc.dep_ == "ccomp" for s in cc.children if s.dep_ in ("nsubj", "nsubjpass")]
+            cands += [o for o in x.children if o.dep_ == "dobj"]
+            found = [a for a in actors_of(cands, ctx, date) if (a.code or a.text) not in taken and a.code]
+            if found:
+                return found, True
+    return [], False
+
+
+def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """"demanded that Britain extradite …": the subject of what is asked, refused or threatened."""
+    if c.pat.code[:2] not in CONTENT_ROOTS:
+        return [], False
+    taken = {a.code or a.text for a in sources}
+    for x in c.tok.children:
+        if x.dep_ in ("ccomp", "xcomp"):
+            subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
+            found = [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
+            if found:
+                return found, True
+    return [], False
+
+
+def _content_child(x: Token) -> bool:  # not where or when: "in Brussels", "on Sunday"
+    return x.dep_ != "prep" or x.lower_ in TARGET_PREPS
+
+
+def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """The nearest named actor in the trigger's complements, breadth first over four levels
+    ("declined to comment on Minsk's request", "an inquiry into the conduct of US forces"); as a
+    last resort, the actor named by a modifier ("a police compound")."""
+    tok = c.tok
+    taken = {a.code or a.text for a in sources}
+    home = {a.country for a in sources if a.country}
+    frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp") and _content_child(x)]
+    frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
+    if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
+        frontier += [x for x in tok.head.children if x.dep_ == "prep" and _content_child(x)]
+    named = c.pat.obj or frozenset()
+    backup: list[Actor] = []
+    for _ in range(4):
+        nxt = []
+        for node in frontier:
+            if effective_noun(node).lemma_.lower() in named:
+                nxt.extend(x for x in effective_noun(node).children if x.dep_ == "prep" and _content_child(x))
+                continue
+            if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
+                if node.pos_ in ("NOUN", "PROPN", "PRON"):
+                    found = actors_of([node], ctx, date)
+                    found += [] if found else [a for x in node.children if x.dep_ in ("poss", "compound", "amod")
+                                              for a in actors_of([x], ctx, date)]
+                    if not found and not backup:
+                        backup = ctx.actors.modifier_actor(node, date)
+                    # a bare mention of the source's own country is not its target ("… to Nairobi")
+                    found = [a for a in found if (a.code or a.text) not in taken and a.code
+                             and not (a.country in home and a.sector in (None, "GOV"))]
+                    if found:
+                        return found, True
+            nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dobj", "xcomp") and _content_child(x))
+        frontier = nxt
+        if not frontier:
+            break
+    return [a for a in backup if (a.code or a.text) not in taken], True
+
+
+TARGET_FALLBACKS: tuple[Fallback, ...] = (reciprocal_sources, protest_purpose, content_subject, complement_search)
+
+
+# -- after the roles ----------------------------------------------------------------------------------
+def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace: Trace) -> Roles:
+    """Give a country to sector-only actors ("gunmen", "civilians", "protesters") from where the
+    event happened ("… in Egypt's North Sinai"), or, for a state acting on civilians or the
+    opposition, from that state ("Belarusian police detained protesters")."""
+    sources, targets = roles.sources, roles.targets
+    if all(a.country or not a.sector or a.sector in ("IGO", "NGO") for a in sources + targets):
+        return roles
+    place = None
+    scope = tok if tok.pos_ == "VERB" else tok.head
+    span = range(scope.left_edge.i, scope.right_edge.i + 1)
+    for prep in sorted((t for t in scope.subtree if t.dep_ == "prep" and t.lower_ in PLACE_PREPS),
+                       key=lambda t: abs(t.i - tok.i)):
+        if any(a.dep_ in ("ccomp", "relcl", "advcl", "acl") for a in prep.ancestors
+               if a.i in span and a.i != scope.i and scope in a.ancestors):
+            continue  # a place inside another clause belongs to that clause
+        for p in prep.children:
+            place = place or ctx.actors.place_country(p, date)
+        if place:
+            break
+
+    def fix(actors: list[Actor], others: list[Actor], role: str) -> list[Actor]:
+        out = []
+        for a in actors:
+            if a.country is None and a.code and a.sector and a.code == a.sector and a.sector not in ("IGO", "NGO"):
+                country, why = place, "place of the event"
+                if country is None and a.sector in DOMESTIC_TARGETS:
+                    states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
+                    country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
+                if country:
+                    a = Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector,
+                              name=a.name, kind=a.kind, via=(a.via + "+" if a.via else "") + "localised")
+                    trace.add("roles", f"localise-{role}", tok, f"{a.code} from the {why}")
+            out.append(a)
+        return out
+
+    return Roles(fix(sources, targets, "source"), fix(targets, sources, "target"), roles.source_via, roles.target_via)
+
+
+def is_reciprocal(code: str, ctx: DocContext) -> bool:
+    r = ctx.knowledge.words.reciprocal
+    return code[:2] in r or code[:3] in r or code in r
+
+
+def pairs(sources: list[Actor], targets: list[Actor], code: str, ctx: DocContext,
+          transitive: bool = False) -> list[tuple[Actor | None, Actor | None]]:
+    """Source-target pairs: every source with every target; coordinated subjects of a reciprocal
+    event with no target act on each other ("Armenia and Azerbaijan held talks")."""
+    if len(sources) >= 2 and not targets and not transitive and is_reciprocal(code, ctx):
+        return list(permutations(sources, 2))
+    srcs: list[Actor | None] = list(sources) or [None]
+    tgts: list[Actor | None] = list(targets) or [None]
+    return [(s, t) for s in srcs for t in tgts]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,8 +13,8 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from tidings.errors import StoreError
-from tidings.records import Actor, Document, Event, Failure, Quantity, Trigger
-from tidings.store.schema import documents, mentions, quantities
+from tidings.records import Document, Event, Failure, Quantity, event_from_flat, event_to_flat
+from tidings.store.schema import STORED_COLUMNS, documents, mentions, quantities
 
 __all__ = ["EventQuery", "Store"]
 
@@ -47,23 +46,6 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def _actor_columns(role: str, actor: Actor | None) -> dict[str, Any]:
-    return {
-        f"{role}_text": actor.text if actor else None, f"{role}_code": actor.code if actor else None,
-        f"{role}_country": actor.country if actor else None, f"{role}_sector": actor.sector if actor else None,
-        f"{role}_name": actor.name if actor else None, f"{role}_kind": actor.kind if actor else None,
-    }
-
-
-def _actor_from(row: Any, role: str) -> Actor | None:
-    text = getattr(row, f"{role}_text")
-    if text is None:
-        return None
-    return Actor(text=text, code=getattr(row, f"{role}_code"), country=getattr(row, f"{role}_country"),
-                 sector=getattr(row, f"{role}_sector"), name=getattr(row, f"{role}_name"),
-                 kind=getattr(row, f"{role}_kind") or "organization")
 
 
 class Store:
@@ -124,16 +106,11 @@ class Store:
     def _insert_events(self, conn: Connection, doc_pk: int, events: list[Event]) -> None:
         if not events:
             return
-        conn.execute(mentions.insert(), [{
-            "event_id": ev.event_id, "document_id": doc_pk, "doc_id": ev.doc_id, "sentence_index": ev.sentence_index,
-            "sentence": ev.sentence, "trigger_text": ev.trigger.text, "trigger_start": ev.trigger.start,
-            "trigger_end": ev.trigger.end, "date": ev.date, "deadline": ev.deadline, "cameo": ev.cameo,
-            "cameo_root": ev.cameo_root, "quad_class": ev.quad_class, "goldstein": ev.goldstein, "plover": ev.plover,
-            "plover_mode": ev.plover_mode, **_actor_columns("source", ev.source), **_actor_columns("target", ev.target),
-            "negated": ev.negated, "modality": ev.modality, "location": ev.location, "confidence": ev.confidence,
-            "rule": ev.rule, "coder": ev.coder, "reported_by": ev.reported_by.to_dict() if ev.reported_by else None,
-            "event_ref": None,
-        } for ev in events])
+        rows = []
+        for ev in events:
+            flat = event_to_flat(ev)
+            rows.append({**{c: flat[c] for c in STORED_COLUMNS}, "document_id": doc_pk, "event_ref": None})
+        conn.execute(mentions.insert(), rows)
         with_qty = [ev for ev in events if ev.quantities]
         if with_qty:
             ids = dict(conn.execute(select(mentions.c.event_id, mentions.c.id).where(mentions.c.document_id == doc_pk)).all())
@@ -208,21 +185,7 @@ class Store:
                 part = ids[chunk:chunk + 500]
                 for q in conn.execute(select(quantities).where(quantities.c.mention_id.in_(part)).order_by(quantities.c.id)):
                     qty.setdefault(q.mention_id, []).append(Quantity(q.kind, q.value, q.unit, q.text or "", q.per, q.category))
-        out = []
-        for r in rows:
-            rep = r.reported_by
-            if isinstance(rep, str):
-                rep = json.loads(rep)
-            out.append(Event(
-                doc_id=r.doc_id, sentence_index=r.sentence_index, sentence=r.sentence,
-                trigger=Trigger(r.trigger_text, r.trigger_start, r.trigger_end), cameo=r.cameo,
-                cameo_root=r.cameo_root, quad_class=r.quad_class, goldstein=r.goldstein, plover=r.plover,
-                plover_mode=r.plover_mode, source=_actor_from(r, "source"), target=_actor_from(r, "target"),
-                date=r.date, deadline=r.deadline, negated=bool(r.negated), modality=r.modality,
-                quantities=tuple(qty.get(r.id, ())), location=r.location, confidence=r.confidence, rule=r.rule,
-                coder=r.coder, reported_by=Actor.from_dict(rep), event_id=r.event_id,
-            ))
-        return out
+        return [event_from_flat(r, qty.get(r.id, ())) for r in rows]
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:

@@ -10,6 +10,9 @@
 from __future__ import annotations
 
 from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy.types import TypeEngine
+
+from tidings.records import ACTOR_FIELDS, ACTOR_ROLES, FLAT_COLUMNS
 
 metadata = MetaData()
 
@@ -50,40 +53,31 @@ events = Table(
     Column("first_seen", String(32)),
 )
 
-_actor_cols = []
-for _role in ("source", "target"):
-    _actor_cols += [
-        Column(f"{_role}_text", Text), Column(f"{_role}_code", String(32)), Column(f"{_role}_country", String(3)),
-        Column(f"{_role}_sector", String(8)), Column(f"{_role}_name", Text), Column(f"{_role}_kind", String(16)),
-    ]
+# Types of the flat event columns; the mentions table has one column per flat column of the event
+# record (``records.FLAT_COLUMNS``) except ``quantities``, which have their own table.
+_ACTOR_TYPES = {"text": Text, "code": String(32), "country": String(3), "sector": String(8), "name": Text,
+                "kind": String(16)}
+FLAT_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {
+    "event_id": String(32), "doc_id": String(512), "sentence_index": Integer, "sentence": Text,
+    "trigger_text": Text, "trigger_start": Integer, "trigger_end": Integer, "date": String(10),
+    "deadline": String(10), "cameo": String(4), "cameo_root": String(2), "quad_class": Integer,
+    "goldstein": Float, "plover": String(16), "plover_mode": String(32), "negated": Boolean,
+    "modality": String(16), "location": Text, "confidence": Float, "rule": String(128), "coder": String(128),
+    "trace": JSON,
+    **{f"{role}_{f}": t for role in ACTOR_ROLES for f, t in _ACTOR_TYPES.items()},
+}
+REQUIRED = {"event_id", "doc_id", "sentence_index", "sentence", "trigger_text", "trigger_start", "trigger_end",
+            "cameo", "cameo_root", "quad_class", "goldstein", "negated", "modality", "confidence", "rule", "coder"}
+STORED_COLUMNS = tuple(c for c in FLAT_COLUMNS if c != "quantities")
+assert set(STORED_COLUMNS) == set(FLAT_TYPES), "every flat event column needs a type"
+assert len(ACTOR_FIELDS) == len(_ACTOR_TYPES)
 
 mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("event_id", String(32), nullable=False, unique=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    Column("doc_id", String(512), nullable=False),
-    Column("sentence_index", Integer, nullable=False),
-    Column("sentence", Text, nullable=False),
-    Column("trigger_text", Text, nullable=False),
-    Column("trigger_start", Integer, nullable=False),
-    Column("trigger_end", Integer, nullable=False),
-    Column("date", String(10)),
-    Column("deadline", String(10)),
-    Column("cameo", String(4), nullable=False),
-    Column("cameo_root", String(2), nullable=False),
-    Column("quad_class", Integer, nullable=False),
-    Column("goldstein", Float, nullable=False),
-    Column("plover", String(16)),
-    Column("plover_mode", String(32)),
-    *_actor_cols,
-    Column("negated", Boolean, nullable=False, default=False),
-    Column("modality", String(16), nullable=False),
-    Column("location", Text),
-    Column("confidence", Float, nullable=False),
-    Column("rule", String(128), nullable=False),
-    Column("coder", String(128), nullable=False),
-    Column("reported_by", JSON),
+    *(Column(name, FLAT_TYPES[name], nullable=name not in REQUIRED, unique=name == "event_id")
+      for name in STORED_COLUMNS),
     Column("event_ref", Integer, ForeignKey("events.id", ondelete="SET NULL")),
 )
 Index("ix_mentions_date", mentions.c.date)

@@ -1,0 +1,212 @@
+"""Stage ``attributes``: what the coder says about an event besides its actors.
+
+Time expressions and amounts are attached to the nearest trigger in the parse; negation and
+modality come with the word that decided them; intended cooperation takes its CAMEO intent code;
+violent events are sharpened from their agent and toll (``data/refinements.tsv``); the reporter
+of reported speech is found.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from spacy.tokens import Span, Token
+
+from tidings.attributes import find_quantities, find_times
+from tidings.attributes.dates import TimeExpr
+from tidings.attributes.quantities import outcome_category
+from tidings.coding.codebook import intent_code
+from tidings.coding.context import DocContext
+from tidings.coding.matching import NOUN_POS
+from tidings.coding.modality import modality_cue, negation_cue, speech_head
+from tidings.coding.syntax import subjects
+from tidings.coding.trace import Candidate, Trace
+from tidings.records import Actor, Quantity
+
+__all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
+
+KILL_LEMMAS = frozenset({"kill", "massacre", "slaughter", "murder", "execute", "slay", "butcher"})
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class SentenceAttachments:
+    """Time expressions and amounts of a sentence, each with the token that heads it."""
+
+    times: list[tuple[Token, TimeExpr]]
+    quantities: list[tuple[Token, Quantity]]
+
+
+@dataclass(frozen=True)
+class Attributes:
+    code: str
+    date: str | None
+    deadline: str | None
+    negated: bool
+    modality: str
+    quantities: tuple[Quantity, ...]
+    reported_by: Actor | None
+    location: str | None
+
+
+def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttachments:
+    doc, base = doc_sent.doc, doc_sent.start_char
+    times = []
+    for t in find_times(doc_sent.text, published):
+        span = doc.char_span(base + t.start, base + t.end, alignment_mode="expand")
+        if span is not None:
+            times.append((span.root, t))
+    quants = []
+    for q in find_quantities(doc_sent.text):
+        span = doc.char_span(base + q.start, base + q.end, alignment_mode="expand")
+        if span is not None:
+            quants.append((span.root, q.quantity))
+    return SentenceAttachments(times, quants)
+
+
+def _distance(node: Token, trigger: Token, through_nouns: bool = True) -> int | None:
+    """Steps from ``node`` up to a common ancestor with ``trigger`` and down to it, or None."""
+    chain = {}
+    t = trigger
+    for k in range(8):
+        chain[t.i] = k
+        if t.head.i == t.i:
+            break
+        t = t.head
+    d = 0
+    n = node
+    while d < 10:
+        if n.i in chain:
+            return d + chain[n.i]
+        if n.head.i == n.i:
+            return None
+        n = n.head
+        d += 1
+        if not through_nouns and n.pos_ in NOUN_POS and n.i not in chain:
+            return None  # "the election in August" dates the election, not the event
+    return None
+
+
+def attach(items: Sequence[tuple[Token, T]], triggers: list[Token], through_nouns: bool = True) -> dict[int, list[T]]:
+    """Each item goes to the trigger(s) nearest to its head in the parse."""
+    out: dict[int, list[T]] = {t.i: [] for t in triggers}
+    for root, item in items:
+        scored = [(s, t) for s, t in ((_distance(root, t, through_nouns), t) for t in triggers) if s is not None]
+        if not scored:
+            continue
+        best = min(s for s, _ in scored)
+        for s, t in scored:
+            if s == best:
+                out[t.i].append(item)
+    return out
+
+
+def event_date(times: list[TimeExpr], published: str | None) -> str | None:
+    return next((t.date for t in times if t.date), None) or published
+
+
+def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: list[TimeExpr],
+             quantities: list[tuple[Token, Quantity]], ctx: DocContext, trace: Trace) -> Attributes:
+    tok, pat = c.tok, c.pat
+    w = ctx.knowledge.words
+    date = event_date(times, ctx.published)
+    deadline = next((t.deadline for t in times if t.deadline), None)
+    when = next((t for t in times if t.date), None)
+    trace.add("attributes", "date", tok, f"{date} from {when.text!r}" if when else f"{date} (publication date)")
+    if deadline:
+        trace.add("attributes", "deadline", tok, deadline)
+    cue = negation_cue(tok, w)
+    if cue:
+        trace.add("attributes", "negated", tok, f"cue {cue!r}")
+    mod, mod_cue = modality_cue(tok, w)
+    if mod != "asserted":
+        trace.add("attributes", f"modality-{mod}", tok, f"cue {mod_cue!r}")
+    code = pat.code
+    if mod == "intended" and pat.code[:2] <= "10":
+        # conflict acts keep their own code with modality "intended" (threats are coded as 13x
+        # only when the wording is a threat), so the intent mapping applies to 01-10
+        code = pat.intent or intent_code(pat.code) or pat.code
+        if code != pat.code:
+            trace.add("attributes", "intent-code", tok, f"{pat.code} -> {code}")
+    refined = refine(code, tok, targets, quantities, ctx)
+    if refined != code:
+        trace.add("attributes", "refined", tok, f"{code} -> {refined}")
+    reporter = reported_by(tok, ctx, date)
+    if reporter is not None:
+        trace.add("attributes", "reported-by", tok, reporter.code or reporter.text)
+    amounts = tuple(outcome(q, root) for root, q in quantities)
+    return Attributes(code=refined, date=date, deadline=deadline, negated=cue is not None, modality=mod,
+                      quantities=amounts, reported_by=reporter, location=location(tok))
+
+
+def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
+    """Who the event is reported by: the subject of a governing speech verb, or "according to X"."""
+    w = ctx.knowledge.words
+    resolver = ctx.actors
+    sh = speech_head(tok, w)
+    if sh is not None:
+        subj = subjects(sh, w.object_control)
+        found = resolver.resolve(subj[0], date) if subj else []
+        if found:
+            return found[0]
+    node = tok
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                for to in c.children:
+                    for p in to.children if to.lower_ == "to" else ():
+                        found = resolver.resolve(p, date)
+                        if found:
+                            return found[0]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return None
+
+
+def refine(code: str, tok: Token, targets: list[Actor], quantities: list[tuple[Token, Quantity]],
+           ctx: DocContext) -> str:
+    """Sharpen a violent event's code from its agent and toll (``data/refinements.tsv``)."""
+    if code[:2] not in ("18", "19"):
+        return code
+    k = ctx.knowledge
+    for subj in subjects(tok, k.words.object_control) if tok.pos_ == "VERB" else []:
+        for c in subj.children:
+            hit = k.instruments.get((subj.lemma_.lower(), c.lemma_.lower()))
+            if hit and c.dep_ in ("compound", "amod", "nmod"):
+                return hit
+    victims = max((q.value for _, q in quantities if q.kind == "count"), default=0)
+    civilian = not targets or all(a.sector in (None, "CVL", "REF", "REL", "EDU", "HLH") for a in targets)
+    if tok.lemma_.lower() in KILL_LEMMAS and victims >= k.mass_killing and civilian:
+        return "202"
+    return code
+
+
+def outcome(q: Quantity, root: Token) -> Quantity:
+    """A count that is the object of "arrested", "killed", … takes that outcome as its category."""
+    if q.kind != "count":
+        return q
+    node = root
+    for _ in range(3):
+        if node.head.i == node.i:
+            break
+        if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
+            category = outcome_category(node.head.lower_)
+            if category:
+                return Quantity(q.kind, q.value, q.unit, q.text, q.per, category)
+            break
+        node = node.head
+    return q
+
+
+def location(tok: Token) -> str | None:
+    """The place named as where the event happened ("in Aleppo", "at the border crossing")."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "along"):
+            for p in prep.children:
+                if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
+                    ent = next((e for e in tok.doc.ents if e.start <= p.i < e.end), None)
+                    return ent.text if ent is not None else p.text
+    return None

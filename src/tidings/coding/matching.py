@@ -1,0 +1,142 @@
+"""Stage ``match``: lexicon patterns against a sentence's parse (``docs/lexicon.md``).
+
+For every verb and common noun, the most specific pattern whose constraints hold is chosen; the
+trace records the winner (and, when verbose, every pattern tried).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from tidings.coding.context import DocContext
+from tidings.coding.lexicon import Pattern
+from tidings.coding.syntax import effective_noun, is_passive, objects, pobjs
+from tidings.coding.trace import Candidate, Trace
+
+__all__ = ["NOUN_POS", "VERB_POS", "Features", "features", "match", "object_lemmas"]
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+PARTICLES = frozenset({"out", "off", "back", "up", "down", "away", "over", "in", "on"})
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What patterns test about a trigger token."""
+
+    prts: frozenset[str]
+    mods: frozenset[str]
+    obj: frozenset[str]
+    obj_loose: frozenset[str]
+    comps: frozenset[str]
+    preps: dict[str, frozenset[str]]
+
+
+def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
+    """(object token, effective noun) pairs for pattern ``obj`` constraints. ``loose`` adds the noun
+    modifiers of the object ("gas supplies", "a loan and supply agreement")."""
+    out = []
+    cands = objects(tok) if tok.pos_ in VERB_POS else []
+    if cands and is_passive(tok):  # "Ukraine was given €4.5 billion": the second object
+        cands = cands + [c for c in tok.children if c.dep_ == "dobj"]
+    for o in cands:
+        out.append((o, effective_noun(o)))
+    for p in pobjs(tok, "with"):  # "provide Belarus with gas"
+        out.append((p, effective_noun(p)))
+    if loose:
+        for _o, n in list(out):
+            out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN")
+            out.extend((_o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
+    return out
+
+
+def features(tok: Token, ctx: DocContext) -> Features:
+    """The features of a trigger token, computed once per document."""
+    cached = ctx.features.get(tok.i)
+    if isinstance(cached, Features):
+        return cached
+    strict = object_lemmas(tok)
+    loose = object_lemmas(tok, loose=True)
+    preps: dict[str, set[str]] = {}
+    particles = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES]
+    for host in [tok] + [o for o, _ in strict] + particles:
+        for c in host.children:
+            if c.dep_ in ("prep", "agent", "dative"):
+                lemmas = preps.setdefault(c.lower_, set())
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        for q in (p, *p.conjuncts):
+                            lemmas.add(effective_noun(q).lemma_.lower())
+    money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
+    feats = Features(
+        # spaCy often attaches the particle of "pull out of" as a preposition
+        prts=frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i),
+        mods=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "advmod")),
+        # an amount of money as object ("was given €4.5 billion") stands for "money"
+        obj=frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)] + (["money"] if money else [])),
+        obj_loose=frozenset(x for _, n in loose for x in (n.lemma_.lower(), n.lower_)),
+        comps=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")),
+        preps={k: frozenset(v) for k, v in preps.items()},
+    )
+    ctx.features[tok.i] = feats
+    return feats
+
+
+def fits(tok: Token, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool:
+    """Whether every constraint of ``pat`` holds on ``tok``."""
+    f = features(tok, ctx)
+    if pat.prt and pat.prt not in f.prts:
+        return False
+    if pat.obj and pat.obj.isdisjoint(f.obj_loose if loose else f.obj):
+        return False
+    if pat.comp and (not f.comps if pat.any_clause else pat.comp.isdisjoint(f.comps)):
+        return False
+    if pat.mod and pat.mod.isdisjoint(f.mods):
+        return False
+    if pat.preps:
+        return any(prep in f.preps and (allowed is None or not allowed.isdisjoint(f.preps[prep]))
+                   for prep, allowed in pat.preps)
+    return True
+
+
+def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
+    """Trigger candidates of a sentence, in token order."""
+    lexicon = ctx.knowledge.lexicon
+    found: list[Candidate] = []
+    for tok in sent:
+        if tok.pos_ in VERB_POS:
+            pos = "V"
+        elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
+            pos = "N"
+        else:
+            continue
+        pats = lexicon.patterns(tok.lemma_.lower(), pos)
+        if not pats and pos == "N" and tok.lower_ != tok.lemma_.lower():
+            pats = lexicon.patterns(tok.lower_, pos)
+        if not pats:
+            continue
+        how = "most specific fitting pattern"
+        if pos == "N":
+            # a noun modifier that is itself a trigger decides: "hunger strike", "roadside bomb"
+            for c in tok.children:
+                if c.dep_ == "compound" and c.pos_ == "NOUN":
+                    mod = [p for p in lexicon.patterns(c.lemma_.lower(), "N") if fits(tok, p, ctx)]
+                    if mod:
+                        pats, how = mod, f"modifier {c.text!r} decides"
+                        break
+        pick = next((p for p in pats if fits(tok, p, ctx)), None)
+        if pick is None or (pos == "V" and not pick.obj):
+            # the object's own modifiers may name what the verb is about ("gas supplies")
+            loose = next((p for p in pats if p.obj and fits(tok, p, ctx, loose=True)), None)
+            if loose is not None:
+                pick, how = loose, "object's modifier names the object"
+        considered = tuple(p.id for p in pats) if trace.verbose else ()
+        if pick is None:
+            if trace.verbose:
+                trace.add("match", "no-pattern-fits", tok, f"{len(pats)} pattern(s) for {tok.lemma_!r}, none fits")
+            continue
+        trace.add("match", pick.id, tok, f"{pick.code}, {how}")
+        found.append(Candidate(tok, pick, considered))
+    return found

@@ -1,0 +1,181 @@
+"""Stage ``suppress``: candidates that are not events of their own.
+
+Each rule is a named function over the sentence's candidates; it returns the candidates it drops
+with the reason. The rules run in the order of ``RULES`` and each sees the drops of those before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from tidings.coding.context import DocContext
+from tidings.coding.matching import object_lemmas
+from tidings.coding.syntax import effective_noun, pobjs
+from tidings.coding.trace import Candidate, Trace
+
+__all__ = ["CONTENT_ROOTS", "RULES", "suppress"]
+
+BACKGROUND_PREPS = frozenset({"during", "after", "before", "amid", "amidst", "since", "following", "despite",
+                              "ahead", "throughout", "until", "upon", "at"})
+CONTAINER_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14"})
+CONTENT_ROOTS = frozenset({"02", "10", "12", "13", "11"})  # heads whose complement is what is asked/refused/threatened
+CONTENT_NAMES = {"01": "a statement", "02": "an appeal", "05": "support", "09": "an investigation", "10": "a demand",
+                 "11": "an accusation or criticism", "12": "a rejection", "13": "a threat", "14": "a protest"}
+DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "press", "ask", "push", "seek"})
+
+Drops = dict[int, str]  # token index -> reason
+Rule = Callable[[list[Candidate], Drops, DocContext, Trace], None]
+
+
+def _by_index(cands: list[Candidate]) -> dict[int, Candidate]:
+    return {c.tok.i: c for c in cands}
+
+
+def object_of_verb_trigger(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """A verb trigger consumes the noun triggers that are its objects or constrained prepositional
+    objects ("imposed sanctions": one event, from the verb)."""
+    by_i = _by_index(cands)
+    for c in cands:
+        if c.pat.pos != "V":
+            continue
+        for o, n in object_lemmas(c.tok):
+            for t in (o, n):
+                if t.i in by_i and by_i[t.i].pat.pos == "N":
+                    drop[t.i] = f"object of the verb trigger {c.tok.text!r}"
+        for prep, _ in c.pat.preps:
+            for p in pobjs(c.tok, prep):
+                n = effective_noun(p)
+                if n.i in by_i and by_i[n.i].pat.pos == "N":
+                    drop[n.i] = f"{prep!r} object of the verb trigger {c.tok.text!r}"
+
+
+def open_complement(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """A controller whose open complement is itself an event yields to it ("agreed to resume
+    talks": the talks), except appeals, demands, rejections, threats and criticism, whose
+    complement is their content; a pattern that names the complement consumes it."""
+    by_i = _by_index(cands)
+    w = ctx.knowledge.words
+    for c in cands:
+        if c.pat.pos != "V":
+            continue
+        comps = [x for x in c.tok.children if x.dep_ == "xcomp" and x.i in by_i]
+        if not comps:
+            continue
+        if c.pat.comp:  # "attempted to assassinate": the pattern already names the complement
+            for x in comps:
+                if x.lemma_.lower() in c.pat.comp or c.pat.any_clause:
+                    drop[x.i] = f"complement named by pattern {c.pat.id}"
+        elif c.pat.code[:2] in CONTENT_ROOTS:
+            for x in comps:
+                drop[x.i] = f"content of {CONTENT_NAMES[c.pat.code[:2]]} ({c.tok.text!r})"
+        elif c.tok.lemma_.lower() in w.intent_control | w.neg_control:
+            drop[c.tok.i] = f"controller yields to its complement {comps[0].text!r}"
+
+
+def content_of(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """What is demanded, refused, threatened, denied, investigated, praised or protested for is
+    the content of that event, not an event of its own ("demanded that Britain extradite him",
+    "marched to demand that the government resign", "investigating reports that troops shot …")."""
+    live = [c for c in cands if c.tok.i not in drop]
+    for c in live:
+        root = c.pat.code[:2]
+        if root not in CONTAINER_ROOTS or c.tok.i in drop:
+            continue
+        inside = content_tokens(c.tok)
+        for g in live:
+            if g is c or g.tok.i not in inside:
+                continue
+            if root == "14" and g.pat.code[:2] == "14":
+                continue
+            if root == "14" and g.pat.code[:2] not in ("02", "10") and g.tok.dep_ != "ccomp" \
+                    and not _under_demand(g.tok, c.tok):
+                continue
+            drop[g.tok.i] = f"content of {CONTENT_NAMES[root]} ({c.tok.text!r})"
+
+
+def consequence(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """Consequences told by a participle ("opened fire on protesters, killing two") belong to the
+    main event."""
+    by_i = _by_index(cands)
+    for c in cands:
+        if c.tok.i in drop or c.pat.code[:2] not in ("18", "19", "20") or c.tok.tag_ != "VBG" \
+                or c.tok.dep_ not in ("advcl", "conj", "xcomp"):
+            continue
+        head = c.tok.head
+        if head.i in by_i and by_i[head.i].pat.code[:2] >= "14" and head.i not in drop:
+            drop[c.tok.i] = f"consequence of {head.text!r}"
+
+
+def embedded_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """A noun event mentioned inside another event's clause ("claimed the attack", "investigating
+    the strikes") or as background ("during the visit") is not an event of its own, unless it names
+    both its agent and its patient."""
+    verbs = {c.tok.i for c in cands if c.pat.pos == "V" and c.tok.i not in drop}
+    for c in cands:
+        if c.pat.pos != "N" or c.tok.i in drop:
+            continue
+        if c.tok.dep_ == "pobj" and c.tok.head.lower_ in BACKGROUND_PREPS:
+            drop[c.tok.i] = f"background ({c.tok.head.text!r} …)"
+            continue
+        if fully_specified(c.tok, ctx):
+            trace.add("suppress", "kept-fully-specified", c.tok, "names its agent and its patient")
+            continue
+        node = c.tok
+        for _ in range(8):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.i in verbs:
+                drop[c.tok.i] = f"noun event inside the clause of {node.text!r}"
+                break
+            if node.pos_ in ("VERB", "AUX") and node.dep_ in ("ROOT", "ccomp", "advcl", "conj", "parataxis"):
+                break
+
+
+RULES: tuple[Rule, ...] = (object_of_verb_trigger, open_complement, content_of, consequence, embedded_noun)
+
+
+def suppress(cands: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
+    drop: Drops = {}
+    for rule in RULES:
+        before = set(drop)
+        rule(cands, drop, ctx, trace)
+        name = rule.__name__.replace("_", "-")
+        for i in sorted(set(drop) - before):
+            trace.add("suppress", name, i, drop[i])
+    return [c for c in cands if c.tok.i not in drop]
+
+
+def fully_specified(noun: Token, ctx: DocContext) -> bool:
+    """A noun event that names both its agent (a possessor) and its patient ("of"/"on"/"against")."""
+    from tidings.coding.roles import actors_of
+
+    agent = [c for c in noun.children if c.dep_ == "poss"]
+    patient = [p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "to", "with")
+               for p in c.children if p.dep_ == "pobj"]
+    return bool(agent and patient and actors_of(agent, ctx, None) and actors_of(patient, ctx, None))
+
+
+def content_tokens(tok: Token) -> set[int]:
+    """Tokens of a trigger's clausal complements and of the clauses hanging on its object."""
+    out: set[int] = set()
+    for c in tok.children:
+        purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        if c.dep_ in ("ccomp", "xcomp") or purpose:  # "marched to demand …"; not "…, accusing Paris"
+            out.update(t.i for t in c.subtree)
+        elif c.dep_ in ("dobj", "nsubjpass", "pobj") or (c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "into", "over", "about", "on")):
+            for t in c.subtree:
+                if t.dep_ in ("acl", "relcl", "ccomp", "pcomp", "xcomp") and t.i != c.i:
+                    out.update(x.i for x in t.subtree)
+    return out
+
+
+def _under_demand(tok: Token, container: Token) -> bool:
+    node = tok
+    while node.i != container.i and node.head.i != node.i:
+        if node.lemma_.lower() in DEMAND_LEMMAS:
+            return True
+        node = node.head
+    return False
