@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import socket
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -53,15 +56,57 @@ def tidings_cmd() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "tidings.cli"]
 
 
+@dataclass
+class Result:
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+def _in_process(args: tuple[str, ...], input: bytes | None, env: dict[str, str], cwd: Path,
+                monkeypatch: pytest.MonkeyPatch) -> Result:
+    """Run ``tidings.cli.main`` in this process, as the console script would run it."""
+    from tidings.cli import main
+
+    out, err = io.BytesIO(), io.BytesIO()
+    stdout = io.TextIOWrapper(out, encoding="utf-8", write_through=True)
+    stderr = io.TextIOWrapper(err, encoding="utf-8", write_through=True)
+    stdin = io.TextIOWrapper(io.BytesIO(input or b""), encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.delenv("TIDINGS_DB", raising=False)
+        for k, v in env.items():
+            m.setenv(k, v)
+        m.chdir(cwd)
+        m.setattr(sys, "stdout", stdout)
+        m.setattr(sys, "stderr", stderr)
+        m.setattr(sys, "stdin", stdin)
+        code = 0
+        try:
+            main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        except Exception:  # what the interpreter does with an uncaught exception (--debug)
+            traceback.print_exc(file=stderr)
+            code = 1
+        stdout.flush()
+        stderr.flush()
+    return Result(code, out.getvalue(), err.getvalue())
+
+
 @pytest.fixture
-def run_cli(tmp_path: Path):
-    """Run the installed ``tidings`` console script in a subprocess; returns CompletedProcess."""
+def run_cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Run the ``tidings`` command line: in this process (fast), or as a real process when
+    ``prefix`` is given (a command to run it under, e.g. ``["unshare", "-n"]``) or ``process=True``."""
     import subprocess
 
-    def run(*args: str, input: bytes | None = None, env: dict[str, str] | None = None, cwd: Path | None = None, prefix: list[str] | None = None):
+    def run(*args: str, input: bytes | None = None, env: dict[str, str] | None = None, cwd: Path | None = None,
+            prefix: list[str] | None = None, process: bool = False):
+        if prefix is None and not process:
+            return _in_process(args, input, env or {}, cwd or tmp_path, monkeypatch)
         full_env = dict(os.environ, **(env or {}))
         full_env.pop("TIDINGS_DB", None)
-        return subprocess.run([*(prefix or []), *tidings_cmd(), *args], input=input, capture_output=True,
+        done = subprocess.run([*(prefix or []), *tidings_cmd(), *args], input=input, capture_output=True,
                               env=full_env, cwd=cwd or tmp_path, timeout=600)
+        return Result(done.returncode, done.stdout, done.stderr)
 
     return run

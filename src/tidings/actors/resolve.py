@@ -257,8 +257,8 @@ class ActorResolver:
         e = cand.entry
         code = e.country if e.role in ("adjective", "demonym") and e.country else cand.code
         text = self.doc[m.start:m.end].text
-        return [Actor(text=text, code=code, country=e.country, sector=actor_sector(code), name=e.name,
-                      kind=_kind_for(code, e.sector, e.kind if e.kind != "agent" else "group"))]
+        return _via("modifier", [Actor(text=text, code=code, country=e.country, sector=actor_sector(code), name=e.name,
+                                       kind=_kind_for(code, e.sector, e.kind if e.kind != "agent" else "group"))])
 
     def modifier_actor(self, head: Token, date: str | None) -> list[Actor]:
         """The actor named by the modifiers before a noun that is not an actor itself:
@@ -269,7 +269,7 @@ class ActorResolver:
         if not names and not agents:
             return []
         actor = self._combine(agents, names, self.doc[agents[-1].end - 1] if agents else head, self.doc[left:head.i].text, date)
-        return [actor] if actor.code else []
+        return _via("modifiers-of-noun", [actor]) if actor.code else []
 
     def _adjective_actor(self, head: Token) -> bool:
         # "the Russians" or "Russian" used as a noun

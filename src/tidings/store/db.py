@@ -134,7 +134,7 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------
     def documents(self, *, failed_only: bool = False) -> list[dict[str, Any]]:
-        q = select(documents.c.id, documents.c.doc_id, documents.c.origin, documents.c.status, documents.c.error_code,
+        q = select(documents.c.id, documents.c.doc_id, documents.c.origin, documents.c.url, documents.c.status, documents.c.error_code,
                    documents.c.error, documents.c.published, documents.c.title, documents.c.attribution,
                    documents.c.coder).order_by(documents.c.id)
         if failed_only:

@@ -1,4 +1,4 @@
-"""The quality gate: key figures of ``tidings eval`` on the project's gold splits and the external
+"""The quality gate (test support, not part of the library): key figures of ``tidings eval`` on the project's gold splits and the external
 development sets, compared with floors pinned in ``eval/baseline.json``. Floors only rise."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from tidings.evaluate import evaluate
 
 __all__ = ["SPLITS", "figures", "measure", "raise_floors"]
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 BASELINE = ROOT / "eval" / "baseline.json"
 SPLITS = {
     "dev": sorted(str(p) for p in (ROOT / "eval" / "gold").glob("dev_*.jsonl")),

@@ -1,0 +1,92 @@
+"""Commands that read a store: ``events``, ``docs`` and ``export``."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from tidings.cli.app import Fmt, app, check_date, out, print_events, settings_for
+
+
+class ExportFmt(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+    gdelt = "gdelt"
+
+
+@app.command("events")
+def events_cmd(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    source: Annotated[str | None, typer.Option("--source", help="Source actor code prefix or country.")] = None,
+    target: Annotated[str | None, typer.Option("--target", help="Target actor code prefix or country.")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root (01-20).")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix.")] = None,
+    plover: Annotated[str | None, typer.Option("--plover", help="PLOVER category.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Earliest event date.")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="Latest event date.")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
+    include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
+) -> None:
+    """Query stored events."""
+    from tidings.store import EventQuery, Store
+
+    store = Store(settings_for(ctx, db_url=db).db_url)
+    query = EventQuery(source=source, target=target, root=root, code=code, plover=plover, since=check_date(since),
+                       until=check_date(until), doc=doc, include_negated=include_negated)
+    print_events(store.events(query), fmt)
+
+
+@app.command("docs")
+def docs_cmd(
+    ctx: typer.Context,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    failed: Annotated[bool, typer.Option("--failed", help="Only documents that failed, with reasons.")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format (table or jsonl).")] = Fmt.table,
+) -> None:
+    """List stored documents with their status and failure reasons."""
+    from tidings.store import Store
+
+    rows = Store(settings_for(ctx, db_url=db).db_url).documents(failed_only=failed)
+    if fmt != Fmt.table:
+        for r in rows:
+            out.print(json.dumps(r, ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
+        return
+    table = Table(header_style="bold")
+    for col in ("doc", "status", "events", "published", "reason"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(escape(r["origin"] or r["doc_id"]), r["status"], str(r["events"]), r["published"] or "",
+                      escape(f"{r['error_code']}: {r['error']}") if r["error"] else "")
+    out.print(table)
+
+
+@app.command("export")
+def export_cmd(
+    ctx: typer.Context,
+    output: Annotated[str, typer.Option("-o", "--output", help="Output file.")],
+    fmt: Annotated[ExportFmt, typer.Option("--format", help="Export format.")] = ExportFmt.jsonl,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
+    include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
+) -> None:
+    """Export stored events (gdelt = GDELT 2.0 Events columns, tab-separated)."""
+    from datetime import datetime
+
+    from tidings.export import write_events
+    from tidings.store import EventQuery, Store
+
+    store = Store(settings_for(ctx, db_url=db).db_url)
+    events = store.events(EventQuery(include_negated=include_negated))
+    # GDELT's SOURCEURL: the document's URL when known, else where it was read from
+    urls = {d["doc_id"]: d["url"] or d["origin"] for d in store.documents()}
+    added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    n = write_events(events, fmt.value, output, urls=urls, added=added)
+    out.print(f"wrote {n} events to {output}", highlight=False)

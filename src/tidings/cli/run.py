@@ -1,0 +1,135 @@
+"""Commands that code text: ``code``, ``ingest`` and ``explain``."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tidings.cli.app import Fmt, app, check_date, err, out, print_events, settings_for
+from tidings.errors import UsageError
+from tidings.records import Event, Failure
+
+
+@app.command("code")
+def code_cmd(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSON lines on stdin.")],
+    date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file (TSV or PETRARCH .txt).")] = None,
+    statements: Annotated[bool, typer.Option("--statements", help="Also code bare statements (CAMEO 010).")] = False,
+) -> None:
+    """Code documents and print their events (no database)."""
+    from tidings.service import code_paths
+
+    settings = settings_for(ctx, actor_files=tuple(actors or ()), statements=statements or None)
+    failures: list[Failure] = []
+    events: list[Event] = []
+    for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures):
+        events.extend(evs)
+    print_events(events, fmt)
+    for f in failures:
+        err.print(f"failed: {f.origin}: {f.reason}", markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    ctx: typer.Context,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, or - for JSON lines on stdin.")] = None,
+    db: Annotated[str | None, typer.Option("--db", help="Database URL (default sqlite:///tidings.db or $TIDINGS_DB).")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Publication date for documents that carry none.")] = None,
+    recode: Annotated[bool, typer.Option("--recode", help="Re-code all stored documents with the current coder.")] = False,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file.")] = None,
+    processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes.")] = 1,
+) -> None:
+    """Clean, code and store documents."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from tidings import service
+    from tidings.store import Store
+
+    settings = settings_for(ctx, db_url=db, actor_files=tuple(actors or ()))
+    if not paths and not recode:
+        raise UsageError("give files or directories to ingest, or --recode")
+    store = Store(settings.db_url)
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  transient=True, disable=not err.is_terminal) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def progress(msg: str) -> None:
+            bar.update(task, description=msg[:100])
+            if msg.startswith("failed "):
+                err.print(msg, markup=False, highlight=False)
+
+        if recode:
+            report = service.recode(store, settings=settings, progress=progress)
+        else:
+            report = service.ingest(paths or [], store, date=check_date(date), settings=settings,
+                                    progress=progress, n_process=processes)
+    verb = "recoded" if recode else "new"
+    out.print(f"documents: {report.new} {verb}, {report.unchanged} unchanged, {report.failed} failed; "
+              f"events stored: {report.events}", highlight=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+class ExplainFmt(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("explain")
+def explain_cmd(
+    ctx: typer.Context,
+    source: Annotated[str, typer.Argument(help="A sentence or text to explain, or a file (txt, html, jsonl).")],
+    date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD).")] = None,
+    doc: Annotated[str | None, typer.Option("--doc", help="Document id inside FILE (needed when it holds several).")] = None,
+    sentence: Annotated[int | None, typer.Option("--sentence", min=0, help="Only this sentence (index from 0).")] = None,
+    fmt: Annotated[ExplainFmt, typer.Option("--format", help="Output format.")] = ExplainFmt.text,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file.")] = None,
+) -> None:
+    """Why each event was coded, or why none was: parse, actors, every decision of the coder."""
+    from tidings.explain import explain_documents, explain_text, render
+    from tidings.ingest import read_inputs
+    from tidings.nlp import load_pipeline
+    from tidings.records import Document
+
+    settings = settings_for(ctx, actor_files=tuple(actors or ()))
+    nlp = load_pipeline(settings)
+    when = check_date(date)
+    path = Path(source)
+    if len(source) < 4096 and "\n" not in source and path.exists():
+        items = list(read_inputs([source], date=when, settings=settings))
+        bad = [i for i in items if isinstance(i, Failure)]
+        docs = [i for i in items if isinstance(i, Document)]
+        if doc is not None:
+            docs = [d for d in docs if d.doc_id == doc]
+            if not docs:
+                raise UsageError(f"no document {doc!r} in {source}")
+        elif len(docs) > 1:
+            raise UsageError(f"{source} holds {len(docs)} documents: choose one with --doc "
+                             f"({', '.join(d.doc_id for d in docs[:5])}{', …' if len(docs) > 5 else ''})")
+        if not docs:
+            reason = bad[0].reason if bad else "no document"
+            raise UsageError(f"cannot explain {source}: {reason}")
+        explanations = explain_documents(nlp, docs, sentence)
+    else:
+        if doc is not None:
+            raise UsageError(f"--doc needs a file, and {source[:40]!r} is not one")
+        explanations = explain_text(source, nlp, date=when)
+        if sentence is not None:
+            explanations = [e for e in explanations if e.sentence_index == sentence]
+    if sentence is not None and not explanations:
+        raise UsageError(f"there is no sentence {sentence}")
+    if fmt == ExplainFmt.json:
+        for e in explanations:
+            out.print(json.dumps(e.to_dict(), ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
+        return
+    width = min(out.width or 100, 100)
+    out.print("\n\n".join(render(e, width) for e in explanations), markup=False, highlight=False, soft_wrap=True)

@@ -1,0 +1,53 @@
+"""Commands for developers and lexicon authors: ``eval`` and ``actors lookup``."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from tidings.cli.app import actors_app, app, check_date, out, settings_for
+
+
+class By(str, Enum):
+    root = "root"
+    plover = "plover"
+    code = "code"
+
+
+class EvalFmt(str, Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command("eval")
+def eval_cmd(
+    ctx: typer.Context,
+    gold: Annotated[list[str], typer.Argument(help="Gold JSON-lines file(s).")],
+    errors: Annotated[int, typer.Option("--errors", help="How many of the worst errors to show.")] = 10,
+    by: Annotated[By, typer.Option("--by", help="Breakdown level.")] = By.root,
+    fmt: Annotated[EvalFmt, typer.Option("--format", help="Report format.")] = EvalFmt.text,
+) -> None:
+    """Score the coder against gold sentences (exit code 0 whatever the scores)."""
+    from tidings.evaluate import evaluate, render_text
+
+    report = evaluate(gold, settings=settings_for(ctx), errors=errors)
+    if fmt == EvalFmt.json:
+        out.print(json.dumps(report, ensure_ascii=False, indent=1), markup=False, highlight=False, soft_wrap=True)
+    else:
+        out.print(render_text(report, by.value), markup=False, highlight=False, soft_wrap=True)
+
+
+@actors_app.command("lookup")
+def actors_lookup(
+    mention: Annotated[str, typer.Argument(help="A name, alias or phrase.")],
+    date: Annotated[str | None, typer.Option("--date", help="Resolve dated roles for this day.")] = None,
+    actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file.")] = None,
+) -> None:
+    """Show how a mention resolves, with every candidate and why."""
+    from tidings.actors.lookup import lookup
+
+    for line in lookup(mention, check_date(date), tuple(actors or ())):
+        out.print(line, markup=False, highlight=False)
