@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench eval lock clean
+.PHONY: install install-extras demo test lint bench eval lock clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,6 +14,11 @@ $(STAMP): requirements/dev.lock pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Optional extras: browser tests of the web view (Playwright) and Spark. System parts come from
+# Debian: chromium, openjdk-17-jre-headless (see .ci/run).
+install-extras: $(STAMP)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/browser.lock -r requirements/spark.lock
 
 demo: $(STAMP)
 	rm -f tidings.db tidings.db-wal tidings.db-shm
@@ -39,6 +44,8 @@ lock:
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile requirements/main.in --generate-hashes --python-version 3.11 -o requirements/main.lock
 	$(BIN)/uv pip compile requirements/dev.in --generate-hashes --python-version 3.11 -o requirements/dev.lock
+	$(BIN)/uv pip compile requirements/browser.in -c requirements/dev.lock --generate-hashes --python-version 3.11 -o requirements/browser.lock
+	$(BIN)/uv pip compile requirements/spark.in -c requirements/dev.lock --generate-hashes --python-version 3.11 -o requirements/spark.lock
 
 clean:
 	rm -rf $(VENV) tidings.db tidings.db-wal tidings.db-shm .pytest_cache
