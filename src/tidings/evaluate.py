@@ -164,8 +164,8 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
     for doc, events in code_documents(docs, settings=settings, nlp=nlp):
         predicted[doc.doc_id] = events
 
-    counts = {lvl: defaultdict(lambda: [0, 0, 0]) for lvl in LEVELS}
-    attr = Counter()
+    counts: dict[str, defaultdict[str, list[int]]] = {lvl: defaultdict(lambda: [0, 0, 0]) for lvl in LEVELS}
+    attr: Counter[str] = Counter()
     confusion: dict[str, Counter] = defaultdict(Counter)
     worst: list[tuple[int, str, dict[str, Any]]] = []
     penta_gold: list[int] = []

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from tidings.clean import clean_text
+from tidings.coding.component import CoderComponent
 from tidings.coding.trace import Step
 from tidings.records import Document, Event
 
@@ -70,6 +71,7 @@ def _doc_for(nlp: Language, document: Document) -> Doc:
 def explain_documents(nlp: Language, documents: Iterable[Document], sentence: int | None = None) -> list[Explanation]:
     """Explanations for every sentence of each document (or only sentence ``sentence``)."""
     coder = nlp.get_pipe("tidings_coder")
+    assert isinstance(coder, CoderComponent)
     out: list[Explanation] = []
     for document in documents:
         doc = _doc_for(nlp, document)
@@ -95,12 +97,14 @@ def explain_documents(nlp: Language, documents: Iterable[Document], sentence: in
 
 
 def explain_text(text: str, nlp: Language, *, date: str | None = None, doc_id: str = "text") -> list[Explanation]:
+    """Explain how each sentence of ``text`` (published on ``date``) is coded."""
     cleaned = clean_text(text)
     document = Document(doc_id=doc_id, text=cleaned.text, published=date, headings=cleaned.headings)
     return explain_documents(nlp, [document])
 
 
 def explain_document(nlp: Language, document: Document, sentence: int | None = None) -> list[Explanation]:
+    """Explain how a document (or one of its sentences) is coded."""
     return explain_documents(nlp, [document], sentence)
 
 

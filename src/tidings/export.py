@@ -93,20 +93,20 @@ def write_events(events: Iterable[Event], fmt: str, out: str | Path | IO[str], *
         pq.write_table(table, str(out))
         return len(events)
     own = isinstance(out, (str, Path))
-    fh: IO[str] = open(out, "w", encoding="utf-8", newline="") if own else out  # type: ignore[arg-type]
+    fh: IO[str] = open(out, "w", encoding="utf-8", newline="") if isinstance(out, (str, Path)) else out
     try:
         if fmt == "jsonl":
             for e in events:
                 fh.write(json.dumps(e.to_dict(), ensure_ascii=False) + "\n")
         elif fmt == "csv":
-            writer = csv.DictWriter(fh, fieldnames=list(FLAT_COLUMNS))
-            writer.writeheader()
+            rows = csv.DictWriter(fh, fieldnames=list(FLAT_COLUMNS))
+            rows.writeheader()
             for e in events:
-                writer.writerow(flat_row(e))
+                rows.writerow(flat_row(e))
         else:
-            writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+            cells = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
             for e in events:
-                writer.writerow(gdelt_row(e, url=(urls or {}).get(e.doc_id), added=added))
+                cells.writerow(gdelt_row(e, url=(urls or {}).get(e.doc_id), added=added))
     finally:
         if own:
             fh.close()

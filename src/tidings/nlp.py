@@ -57,5 +57,5 @@ def _pipeline(models: tuple[str, ...], actor_files: tuple[str, ...], statements:
     actors = nlp.add_pipe("tidings_actors_v2", name="tidings_actors", last=True,
                           config={"actor_files": list(settings.actor_files)})
     nlp.add_pipe("tidings_coder_v2", name="tidings_coder", last=True,
-                 config={"statements": settings.statements, "kb_version": actors.kb.version})
+                 config={"statements": settings.statements, "kb_version": actors.kb.version})  # type: ignore[attr-defined]
     return nlp

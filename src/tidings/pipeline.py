@@ -54,6 +54,8 @@ def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
 
 def code_documents(documents: Iterable[Document], *, settings: Settings | None = None,
                    nlp: Language | None = None, n_process: int = 1) -> Iterator[tuple[Document, list[Event]]]:
+    """Code cleaned documents; yields ``(document, events)`` in input order, in batches (and worker
+    processes when ``n_process`` > 1)."""
     settings = settings or Settings()
     if n_process <= 1:
         nlp = nlp or load_pipeline(settings)

@@ -7,8 +7,8 @@ public event record documented in the README.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, fields
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 
@@ -30,7 +30,8 @@ class Actor:
     def from_dict(cls, data: dict[str, Any] | None) -> Actor | None:
         if data is None:
             return None
-        return cls(**{f.name: data.get(f.name) for f in fields(cls) if f.name in data and f.name != "via"})
+        return cls(text=data.get("text") or "", code=data.get("code"), country=data.get("country"),
+                   sector=data.get("sector"), name=data.get("name"), kind=data.get("kind") or "organization")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,15 +254,14 @@ def event_to_flat(ev: Event) -> dict[str, Any]:
 
 def event_from_flat(row: Any, quantities: Iterable[Quantity] = ()) -> Event:
     """An ``Event`` from a flat row (a mapping or an object with attributes), e.g. a store row."""
-    get = row.get if isinstance(row, dict) else (lambda k, d=None: getattr(row, k, d))
+    get: Callable[[str], Any] = row.get if isinstance(row, dict) else (lambda k: getattr(row, k, None))
     values: dict[str, Any] = {}
     for name in EVENT_FIELDS:
         if name in ACTOR_ROLES:
             text = get(f"{name}_text")
-            values[name] = None if text is None else Actor(
-                **{f: get(f"{name}_{f}") for f in ACTOR_FIELDS if f != "kind"}, kind=get(f"{name}_kind") or "organization")
+            values[name] = None if text is None else Actor.from_dict({f: get(f"{name}_{f}") for f in ACTOR_FIELDS})
         elif name == "trigger":
-            values[name] = Trigger(get("trigger_text"), get("trigger_start"), get("trigger_end"))
+            values[name] = Trigger(str(get("trigger_text")), int(get("trigger_start")), int(get("trigger_end")))
         elif name == "quantities":
             values[name] = tuple(quantities)
         elif name == "trace":

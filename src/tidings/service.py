@@ -6,6 +6,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
+from spacy.language import Language
+
 from tidings.config import Settings
 from tidings.errors import StoreError
 from tidings.ingest import read_inputs
@@ -14,7 +16,7 @@ from tidings.pipeline import code_documents
 from tidings.records import Document, Event, Failure
 from tidings.store import Store
 
-__all__ = ["IngestReport", "code_paths", "ingest", "recode"]
+__all__ = ["IngestReport", "code_paths", "coder_version", "ingest", "recode"]
 
 Progress = Callable[[str], None]
 
@@ -30,6 +32,15 @@ class IngestReport:
     def to_dict(self) -> dict[str, object]:
         return {"new": self.new, "unchanged": self.unchanged, "failed": self.failed, "events": self.events,
                 "failures": [f.to_dict() for f in self.failures]}
+
+
+def coder_version(nlp: Language) -> str:
+    """The version string of the pipeline's coder (code, data and knowledge-base hashes)."""
+    from tidings.coding.component import CoderComponent
+
+    coder = nlp.get_pipe("tidings_coder")
+    assert isinstance(coder, CoderComponent)
+    return coder.version
 
 
 def _split(items: Iterable[Document | Failure], sink: list[Failure]) -> Iterator[Document]:
@@ -56,7 +67,7 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
     settings = settings or Settings()
     report = IngestReport()
     nlp = load_pipeline(settings)
-    coder = nlp.get_pipe("tidings_coder").version
+    coder = coder_version(nlp)
 
     def fresh() -> Iterator[Document]:
         for item in read_inputs(paths, date=date, settings=settings, stdin=stdin):
@@ -94,7 +105,7 @@ def recode(store: Store, *, settings: Settings | None = None, progress: Progress
     """Re-code every stored document with the current coder, replacing its events atomically."""
     settings = settings or Settings()
     nlp = load_pipeline(settings)
-    coder = nlp.get_pipe("tidings_coder").version
+    coder = coder_version(nlp)
     report = IngestReport()
     for doc, events in code_documents(list(store.stored_documents()), settings=settings, nlp=nlp):
         report.events += store.write_document(doc, events, coder)

@@ -176,11 +176,13 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         if not word[0].isupper():
             continue
         month = MONTHS[word.lower().rstrip(".")]
-        year = _year_word(m.group("yw") or "", pub)
-        if year is None:
+        named = _year_word(m.group("yw") or "", pub)
+        if named is None:
             year = pub.year if month <= pub.month else pub.year - 1
             if m.group(0).lower().startswith("last") and month == pub.month:
                 year -= 1
+        else:
+            year = named
         add(m, date=_month_start(year, month))
     for m in _WEEKDAY.finditer(text):
         if free(m):

@@ -34,6 +34,7 @@ def events_cmd(
     until: Annotated[str | None, typer.Option("--until", help="Latest event date.")] = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="Show why each event was coded (its trace).")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
 ) -> None:
     """Query stored events."""
@@ -42,7 +43,16 @@ def events_cmd(
     store = Store(settings_for(ctx, db_url=db).db_url)
     query = EventQuery(source=source, target=target, root=root, code=code, plover=plover, since=check_date(since),
                        until=check_date(until), doc=doc, include_negated=include_negated)
-    print_events(store.events(query), fmt)
+    events = store.events(query)
+    print_events(events, fmt)
+    if explain and fmt == Fmt.table:
+        for e in events:
+            src = e.source.code or e.source.text if e.source else "-"
+            tgt = e.target.code or e.target.text if e.target else "-"
+            out.print(f"{e.event_id}  {e.cameo} {src} -> {tgt}  (doc {e.doc_id}, sentence {e.sentence_index}, "
+                      f"rule {e.rule})", markup=False, highlight=False)
+            for step in e.trace:
+                out.print(f"    {step}", markup=False, highlight=False)
 
 
 @app.command("docs")

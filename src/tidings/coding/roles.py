@@ -240,7 +240,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     named = c.pat.obj or frozenset()
     backup: list[Actor] = []
     for _ in range(4):
-        nxt = []
+        nxt: list[Token] = []
         for node in frontier:
             if effective_noun(node).lemma_.lower() in named:
                 nxt.extend(x for x in effective_noun(node).children if x.dep_ == "prep" and _content_child(x))

@@ -50,7 +50,7 @@ def _with_conj(toks: Iterable[Token]) -> list[Token]:
 
 def pobjs(tok: Token, prep: str) -> list[Token]:
     """Objects of the preposition ``prep`` hanging on ``tok`` (with their conjuncts)."""
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
             out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))

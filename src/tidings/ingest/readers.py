@@ -76,7 +76,7 @@ def _from_html(html: str, doc_id: str, origin: str, *, default_date: str | None,
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                             include_tables=False, url=url)
-    data = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
+    data: dict = extracted.as_dict() if extracted is not None and hasattr(extracted, "as_dict") else (extracted or {})
     text = (data.get("text") or "").strip()
     if len(text.split()) < MIN_HTML_WORDS:
         raise EmptyInput("no article text found in HTML page")

@@ -55,7 +55,7 @@ events = Table(
 
 # Types of the flat event columns; the mentions table has one column per flat column of the event
 # record (``records.FLAT_COLUMNS``) except ``quantities``, which have their own table.
-_ACTOR_TYPES = {"text": Text, "code": String(32), "country": String(3), "sector": String(8), "name": Text,
+_ACTOR_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {"text": Text, "code": String(32), "country": String(3), "sector": String(8), "name": Text,
                 "kind": String(16)}
 FLAT_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {
     "event_id": String(32), "doc_id": String(512), "sentence_index": Integer, "sentence": Text,

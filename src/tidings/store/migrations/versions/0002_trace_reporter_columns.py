@@ -15,7 +15,7 @@ branch_labels = None
 depends_on = None
 
 FIELDS = ("text", "code", "country", "sector", "name", "kind")
-TYPES = {"text": sa.Text, "code": sa.String(32), "country": sa.String(3), "sector": sa.String(8), "name": sa.Text,
+TYPES: dict[str, sa.types.TypeEngine | type[sa.types.TypeEngine]] = {"text": sa.Text, "code": sa.String(32), "country": sa.String(3), "sector": sa.String(8), "name": sa.Text,
          "kind": sa.String(16)}
 
 
