@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-extras demo test lint bench eval lock clean
+.PHONY: install install-extras demo test lint bench eval eval-test lock clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,9 +35,15 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m tidings.bench
 
+# Development sets: the project's dev gold, the example articles, and the external sets in
+# ../shared/dev-gold when present. One row per set.
+SHARED_GOLD := $(wildcard ../shared/dev-gold/*.jsonl)
 eval: $(STAMP)
-	$(BIN)/tidings eval eval/gold/dev_*.jsonl --errors 0
-	$(BIN)/tidings eval eval/gold/test_*.jsonl --errors 0
+	$(BIN)/tidings eval eval/gold/dev_*.jsonl eval/gold/documents.jsonl $(wildcard eval/gold/articles_dev.jsonl) $(SHARED_GOLD)
+
+# The blind test split: look at its totals only, never its sentences.
+eval-test: $(STAMP)
+	$(BIN)/tidings eval eval/gold/test_*.jsonl $(wildcard eval/gold/articles_test.jsonl) --together --errors 0
 
 # Regenerate the locks (needs network access to the package index; not part of setup).
 lock:

@@ -67,5 +67,27 @@ def test_document_level_gold_covers_every_example(nlp):
     from tests.gate import ROOT
 
     report = evaluate([ROOT / "eval" / "gold" / "documents.jsonl"], nlp=nlp, errors=0)
-    assert report["sentences"] == 6 and report["event_sentences"] == 6
-    assert report["root"]["micro"]["support"] >= 100
+    docs = report["documents"]
+    assert docs["documents"] == 6 and docs["gold"] >= 100
+    # every expected event is accounted for exactly once, every produced one too
+    assert docs["right"] + docs["wrong_part"] + docs["missed"] == docs["gold"]
+    assert docs["right"] + docs["wrong_part"] + docs["spurious"] == docs["produced"]
+
+
+def test_role_span_scores(tmp_path, nlp):
+    gold = tmp_path / "roles.jsonl"
+    rows = [
+        {"id": "r1", "text": "Chile recalled its ambassador from Peru on Monday.", "source_spans": ["Chile"], "target_spans": ["Peru"]},
+        {"id": "r2", "text": "The weather was mild in Lima.", "source_spans": ["Lima"], "target_spans": ["the weather"]},
+    ]
+    gold.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    roles = evaluate([gold], nlp=nlp)["roles"]
+    assert roles["with_both"] == 2
+    assert roles["pair_recall"] == 0.5 and roles["source_found"] == 0.5 and roles["swapped"] == 0.0
+
+
+def test_overlap_ignores_function_words():
+    from tidings.evaluate.roles import overlaps
+
+    assert overlaps("the Chilean government", ["Chilean officials"])
+    assert not overlaps("the government", ["the army of the north"])

@@ -29,15 +29,22 @@ def eval_cmd(
     errors: Annotated[int, typer.Option("--errors", help="How many of the worst errors to show.")] = 10,
     by: Annotated[By, typer.Option("--by", help="Breakdown level.")] = By.root,
     fmt: Annotated[EvalFmt, typer.Option("--format", help="Report format.")] = EvalFmt.text,
+    together: Annotated[bool, typer.Option("--together", help="Score all files as one set instead of a row per file.")] = False,
 ) -> None:
-    """Score the coder against gold sentences (exit code 0 whatever the scores)."""
-    from tidings.evaluate import evaluate, render_text
+    """Score the coder against gold files (exit code 0 whatever the scores).
 
-    report = evaluate(gold, settings=settings_for(ctx), errors=errors)
-    if fmt == EvalFmt.json:
-        out.print(json.dumps(report, ensure_ascii=False, indent=1), markup=False, highlight=False, soft_wrap=True)
+    One file: the full report. Several: one table with a row per file (``--format json`` gives
+    every report); ``--together`` scores them as one set."""
+    from tidings.evaluate import evaluate, evaluate_sets, render_table, render_text
+
+    settings = settings_for(ctx)
+    if len(gold) == 1 or together:
+        report = evaluate(gold, settings=settings, errors=errors)
+        text = json.dumps(report, ensure_ascii=False, indent=1) if fmt == EvalFmt.json else render_text(report, by.value)
     else:
-        out.print(render_text(report, by.value), markup=False, highlight=False, soft_wrap=True)
+        reports = evaluate_sets(gold, settings=settings, errors=errors)
+        text = json.dumps(reports, ensure_ascii=False, indent=1) if fmt == EvalFmt.json else render_table(reports)
+    out.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 @actors_app.command("lookup")

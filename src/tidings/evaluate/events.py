@@ -1,32 +1,22 @@
-"""``tidings eval``: score the coder against gold sentences.
+"""Sentence-level scores: events by CAMEO root, PLOVER category and code; actors; tuples;
+attributes; the false-positive rate; PentaClass.
 
-Gold format (one JSON object a line; see ``eval/GUIDELINES.md``):
-
-    {"id": ..., "text": ..., "date": "YYYY-MM-DD" | null,
-     "events": [{"cameo": "042", "source": "USA", "target": "CHN", "negated": false, "modality": "asserted",
-                 "date": ..., "deadline": ..., "quantities": [...]}, ...]}
-    {"id": ..., "text": ..., "penta": 0..4}      # sentence-level PentaClass only
-
-Events are compared per sentence as multisets of labels (root, PLOVER category or full code); actors
-on their country part (first three letters) and on the full code. Negated gold events are events
-like any other for the label scores; the negation flag is scored on matched pairs.
+Label and tuple scores compare what a user sees by default — events that are neither negated nor
+hypothetical — with the gold events of the same kind. Negation and modality are scored on matched
+pairs over all events, so a negated gold event must come out flagged.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from tidings.coding.codebook import codebook
-from tidings.config import Settings
-from tidings.errors import UsageError
-from tidings.records import Document, Event
+from tidings.records import Event
 
-__all__ = ["evaluate", "load_gold", "penta_class", "render_text"]
+__all__ = ["LEVELS", "align", "penta_class", "render_text", "score_sentences", "shown", "shown_gold"]
 
 LEVELS = ("root", "plover", "code")
 
@@ -47,46 +37,6 @@ def penta_class(root: str | None) -> int:
     return 4
 
 
-def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
-    items: list[dict[str, Any]] = []
-    for path in paths:
-        p = Path(path)
-        try:
-            lines = p.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            raise UsageError(f"cannot read gold file {p}: {exc.strerror or exc}") from exc
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise UsageError(f"{p.name} line {n}: not valid JSON ({exc.msg})") from exc
-            if "text" not in item and "file" in item:
-                item["text"] = _document_text(item, p)
-            if "text" not in item or ("events" not in item and "penta" not in item):
-                raise UsageError(f"{p.name} line {n}: needs 'text' (or 'file') and 'events' or 'penta'")
-            item.setdefault("id", f"{p.stem}-{n}")
-            items.append(item)
-    return items
-
-
-def _document_text(item: dict[str, Any], gold_path: Path) -> str:
-    """Document-level gold names its article by ``file`` (a JSON-lines file is searched for ``id``)."""
-    from tidings.ingest import read_inputs
-    from tidings.records import Document as Doc
-
-    rel = Path(item["file"])
-    candidates = [rel, *(parent / rel for parent in gold_path.resolve().parents)]
-    path = next((c for c in candidates if c.exists()), None)
-    if path is None:
-        raise UsageError(f"{gold_path.name}: document file {rel} not found")
-    for doc in read_inputs([str(path)]):
-        if isinstance(doc, Doc) and (path.suffix != ".jsonl" or doc.doc_id == str(item["id"])):
-            return doc.text
-    raise UsageError(f"{gold_path.name}: no document {item['id']!r} in {rel}")
-
-
 def _country(code: str | None) -> str | None:
     return code[:3] if code else None
 
@@ -101,17 +51,17 @@ def _label(level: str, cameo: str) -> str | None:
 
 
 @dataclass
-class _Pair:
+class Pair:
     gold: dict[str, Any] | None
     pred: Event | None
 
 
-def _align(gold: list[dict[str, Any]], pred: list[Event]) -> list[_Pair]:
+def align(gold: list[dict[str, Any]], pred: list[Event]) -> list[Pair]:
     """Pair gold and predicted events of one sentence: same root and actors first, then same root,
     then same actors with another root (a confusion); the rest stay unpaired."""
     g_left = list(range(len(gold)))
     p_left = list(range(len(pred)))
-    pairs: list[_Pair] = []
+    pairs: list[Pair] = []
 
     def actors_match(g: dict[str, Any], p: Event) -> int:
         s = int(_country(g.get("source")) == _country(p.source.code if p.source else None))
@@ -130,11 +80,11 @@ def _align(gold: list[dict[str, Any]], pred: list[Event]) -> list[_Pair]:
                 if ok and score > best_score:
                     best, best_score = pi, score
             if best is not None:
-                pairs.append(_Pair(g, pred[best]))
+                pairs.append(Pair(g, pred[best]))
                 g_left.remove(gi)
                 p_left.remove(best)
-    pairs += [_Pair(gold[gi], None) for gi in g_left]
-    pairs += [_Pair(None, pred[pi]) for pi in p_left]
+    pairs += [Pair(gold[gi], None) for gi in g_left]
+    pairs += [Pair(None, pred[pi]) for pi in p_left]
     return pairs
 
 
@@ -149,21 +99,17 @@ def _ratio(num: int, den: int) -> float | None:
     return round(num / den, 4) if den else None
 
 
-def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = None, errors: int = 10,
-             nlp=None) -> dict[str, Any]:
-    """Run the coder on the gold sentences and return every score (deterministic)."""
-    from tidings.clean import clean_text
-    from tidings.pipeline import code_documents
+def shown(e: Event) -> bool:
+    """What a user sees by default: neither negated nor hypothetical."""
+    return not e.negated and e.modality != "hypothetical"
 
-    items = load_gold(gold_paths)
-    docs = []
-    for item in items:
-        cleaned = clean_text(item["text"])
-        docs.append(Document(doc_id=str(item["id"]), text=cleaned.text or item["text"], published=item.get("date")))
-    predicted: dict[str, list[Event]] = {}
-    for doc, events in code_documents(docs, settings=settings, nlp=nlp):
-        predicted[doc.doc_id] = events
 
+def shown_gold(g: dict[str, Any]) -> bool:
+    return not g.get("negated") and g.get("modality") != "hypothetical"
+
+
+def score_sentences(items: list[dict[str, Any]], predicted: dict[str, list[Event]], errors: int = 10) -> dict[str, Any]:
+    """Scores of sentence gold (``events`` and ``penta`` items) against the coder's events."""
     counts: dict[str, defaultdict[str, list[int]]] = {lvl: defaultdict(lambda: [0, 0, 0]) for lvl in LEVELS}
     attr: Counter[str] = Counter()
     confusion: dict[str, Counter] = defaultdict(Counter)
@@ -174,34 +120,35 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
     tuples_tp = tuples_gold = tuples_pred = 0
     for item in items:
         preds = predicted.get(str(item["id"]), [])
+        visible = [e for e in preds if shown(e)]
         if "events" not in item:
-            live = [e for e in preds if not e.negated]
             penta_gold.append(int(item["penta"]))
-            penta_pred.append(max((penta_class(e.cameo_root) for e in live), default=0))
+            penta_pred.append(max((penta_class(e.cameo_root) for e in visible), default=0))
             continue
         gold = list(item["events"])
-        # event gold also gives a sentence class: the most conflictual non-negated event
-        penta_gold.append(max((penta_class(str(g["cameo"])[:2]) for g in gold if not g.get("negated")), default=0))
-        penta_pred.append(max((penta_class(e.cameo_root) for e in preds if not e.negated), default=0))
+        gold_visible = [g for g in gold if shown_gold(g)]
+        # event gold also gives a sentence class: the most conflictual event a user would see
+        penta_gold.append(max((penta_class(str(g["cameo"])[:2]) for g in gold_visible), default=0))
+        penta_pred.append(max((penta_class(e.cameo_root) for e in visible), default=0))
         if not gold:
             no_event_sentences += 1
-            no_event_fp += bool(preds)
+            no_event_fp += bool(visible)
         else:
             event_sentences += 1
         for lvl in LEVELS:
-            g_labels = Counter(lbl for g in gold if (lbl := _label(lvl, str(g["cameo"]))))
-            p_labels = Counter(lbl for e in preds if (lbl := _label(lvl, e.cameo)))
+            g_labels = Counter(lbl for g in gold_visible if (lbl := _label(lvl, str(g["cameo"]))))
+            p_labels = Counter(lbl for e in visible if (lbl := _label(lvl, e.cameo)))
             for lbl in set(g_labels) | set(p_labels):
                 tp = min(g_labels[lbl], p_labels[lbl])
                 counts[lvl][lbl][0] += tp
                 counts[lvl][lbl][1] += p_labels[lbl] - tp
                 counts[lvl][lbl][2] += g_labels[lbl] - tp
-        g_tuples = Counter((str(g["cameo"])[:2], _country(g.get("source")), _country(g.get("target"))) for g in gold)
-        p_tuples = Counter((e.cameo_root, _country(e.source.code if e.source else None), _country(e.target.code if e.target else None)) for e in preds)
+        g_tuples = Counter((str(g["cameo"])[:2], _country(g.get("source")), _country(g.get("target"))) for g in gold_visible)
+        p_tuples = Counter((e.cameo_root, _country(e.source.code if e.source else None), _country(e.target.code if e.target else None)) for e in visible)
         tuples_tp += sum((g_tuples & p_tuples).values())
         tuples_gold += sum(g_tuples.values())
         tuples_pred += sum(p_tuples.values())
-        pairs = _align(gold, preds)
+        pairs = align(gold, preds)
         misses = 0
         for pair in pairs:
             g, p = pair.gold, pair.pred
@@ -228,6 +175,9 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
             if g.get("date"):
                 attr["date_n"] += 1
                 attr["date_ok"] += g["date"] == p.date
+            if g.get("date_precision"):
+                attr["date_precision_n"] += 1
+                attr["date_precision_ok"] += g["date_precision"] == getattr(p, "date_precision", None)
             if g.get("deadline"):
                 attr["deadline_n"] += 1
                 attr["deadline_ok"] += g["deadline"] == p.deadline
@@ -246,6 +196,7 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
             }))
 
     report: dict[str, Any] = {"sentences": len(items), "event_sentences": event_sentences,
+                              "gold_events": sum(len(i.get("events") or ()) for i in items),
                               "no_event_sentences": no_event_sentences}
     for lvl in LEVELS:
         per = {lbl: _prf(*c) for lbl, c in sorted(counts[lvl].items())}
@@ -268,7 +219,7 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
     report["tuples"] = {"recall": _ratio(tuples_tp, tuples_gold), "precision": _ratio(tuples_tp, tuples_pred),
                         "gold": tuples_gold, "predicted": tuples_pred, "matched": tuples_tp}
     report["attributes"] = {k: {"accuracy": _ratio(attr[f"{k}_ok"], attr[f"{k}_n"]), "n": attr[f"{k}_n"]}
-                            for k in ("negated", "modality", "date", "deadline", "quantity")}
+                            for k in ("negated", "modality", "date", "date_precision", "deadline", "quantity")}
     report["false_positive_rate"] = _ratio(no_event_fp, no_event_sentences)
     if penta_gold:
         correct = sum(a == b for a, b in zip(penta_gold, penta_pred, strict=True))
@@ -293,7 +244,7 @@ def _fmt(v: float | None) -> str:
 
 def render_text(report: dict[str, Any], by: str = "root") -> str:
     lines = [f"sentences: {report['sentences']} ({report['event_sentences']} with events, "
-             f"{report['no_event_sentences']} without)"]
+             f"{report['no_event_sentences']} without)"] if report.get("sentences") else []
     if report.get("event_sentences"):
         for lvl in LEVELS:
             m = report[lvl]["micro"]
@@ -321,7 +272,18 @@ def render_text(report: dict[str, Any], by: str = "root") -> str:
         lines.append("  gold\\pred " + " ".join(f"{c:>4}" for c in cols))
         for g, row in report["confusion"].items():
             lines.append(f"  {g:>9} " + " ".join(f"{row.get(c, 0) or '.':>4}" for c in cols))
-    if report["errors"]:
+    if "roles" in report:
+        r = report["roles"]
+        lines.append(f"role spans ({r['sentences']} sentences, {r['with_both']} with both): pair recall {_fmt(r['pair_recall'])}, "
+                     f"source found {_fmt(r['source_found'])}, target found {_fmt(r['target_found'])}, "
+                     f"swapped {_fmt(r['swapped'])}")
+    if "documents" in report:
+        d = report["documents"]
+        lines.append(f"whole documents ({d['documents']}; {d['gold']} expected, {d['produced']} produced events): "
+                     f"fully right {d['right']} ({_fmt(d['fully_right'])}), wrong part {d['wrong_part']}, "
+                     f"missed {d['missed']} ({_fmt(d['missed_share'])}), spurious {d['spurious']} "
+                     f"({_fmt(d['spurious_share'])} of produced)")
+    if report.get("errors"):
         lines.append(f"\nworst {len(report['errors'])} errors:")
         for e in report["errors"]:
             lines.append(f"- [{e['id']}] {e['text']}")

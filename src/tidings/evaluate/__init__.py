@@ -1,0 +1,116 @@
+"""``tidings eval``: score the coder against gold files of every kind.
+
+- sentence events (the project's gold, PETR-2 records): labels, actors, tuples, attributes;
+- PentaClass labels (ConfliBERT news sentences);
+- role spans (ConfliBERT source/target spans): pair recall, source and target found, swapped;
+- whole documents (articles with ``sentence_hint``): fully right, wrong part, missed, spurious.
+
+``evaluate(paths)`` scores the files together; ``evaluate_sets(paths)`` scores each file on its own
+and ``render_table`` prints them as one table, a row per set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from tidings.config import Settings
+from tidings.evaluate.documents import score_documents
+from tidings.evaluate.events import penta_class, render_text, score_sentences
+from tidings.evaluate.gold import gold_kind, load_gold
+from tidings.evaluate.roles import score_roles
+from tidings.records import Document, Event
+
+__all__ = ["evaluate", "evaluate_sets", "load_gold", "penta_class", "render_table", "render_text"]
+
+
+def _code(items: list[dict[str, Any]], settings: Settings, nlp: Any) -> dict[str, list[Event]]:
+    from tidings.clean import clean_text
+    from tidings.pipeline import code_documents
+
+    docs = []
+    for item in items:
+        if "_document" in item:
+            docs.append(item["_document"])
+            continue
+        cleaned = clean_text(item["text"])
+        docs.append(Document(doc_id=str(item["id"]), text=cleaned.text or item["text"], published=item.get("date")))
+    return {doc.doc_id: events for doc, events in code_documents(docs, settings=settings, nlp=nlp)}
+
+
+def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = None, errors: int = 10,
+             nlp: Any = None) -> dict[str, Any]:
+    """Run the coder on the gold and return every score (deterministic)."""
+    from tidings.nlp import load_pipeline
+
+    settings = settings or Settings()
+    items = load_gold(gold_paths)
+    kinds: dict[str, list[dict[str, Any]]] = {"events": [], "penta": [], "roles": [], "document": []}
+    for item in items:
+        kinds[gold_kind(item)].append(item)
+    sentences = kinds["events"] + kinds["penta"]
+    report: dict[str, Any] = {}
+    if sentences or not items:
+        report = score_sentences(sentences, _code(sentences, settings, nlp), errors)
+    else:
+        report = {"sentences": 0, "event_sentences": 0, "no_event_sentences": 0, "errors": []}
+    if kinds["roles"]:
+        # role spans mark speakers of statements too: score them with statements coded
+        with_statements = load_pipeline(replace(settings, statements=True))
+        report["roles"] = score_roles(kinds["roles"], _code(kinds["roles"], settings, with_statements))
+    if kinds["document"]:
+        report["documents"] = score_documents(kinds["document"], _code(kinds["document"], settings, nlp))
+    return report
+
+
+def evaluate_sets(paths: Iterable[str | Path], *, settings: Settings | None = None, nlp: Any = None,
+                  errors: int = 0) -> dict[str, dict[str, Any]]:
+    """One report per gold file, keyed by file name."""
+    return {Path(p).name: evaluate([p], settings=settings, nlp=nlp, errors=errors) for p in paths}
+
+
+def _f(v: Any) -> str:
+    return "    -" if v is None else f"{v:5.3f}"
+
+
+def row_figures(report: dict[str, Any]) -> dict[str, Any]:
+    """The figures of one report that the summary table shows."""
+    ev = report if report.get("event_sentences") else {}
+    roles = report.get("roles") or {}
+    docs = report.get("documents") or {}
+    return {
+        "n": report.get("sentences", 0) + roles.get("sentences", 0) + docs.get("documents", 0),
+        "root_f1": ev["root"]["micro"]["f1"] if ev else None,
+        "plover_f1": ev["plover"]["micro"]["f1"] if ev else None,
+        "tuple_r": ev["tuples"]["recall"] if ev else None,
+        "src": ev["actors"]["source_country"] if ev else None,
+        "tgt": ev["actors"]["target_country"] if ev else None,
+        "fp_rate": report.get("false_positive_rate"),
+        "penta": (report.get("penta") or {}).get("accuracy") if report.get("sentences") else None,
+        "pair_r": roles.get("pair_recall"), "tgt_found": roles.get("target_found"), "swapped": roles.get("swapped"),
+        "doc_right": docs.get("fully_right"), "doc_missed": docs.get("missed_share"),
+        "doc_spurious": docs.get("spurious_share"),
+    }
+
+
+COLUMNS = ("n", "root_f1", "plover_f1", "tuple_r", "src", "tgt", "fp_rate", "penta", "pair_r", "tgt_found",
+           "swapped", "doc_right", "doc_missed", "doc_spurious")
+
+
+def render_table(reports: dict[str, dict[str, Any]]) -> str:
+    """One row per gold set; a dash where a figure does not apply to that kind of gold."""
+    width = max([len(name) for name in reports] + [4])
+    head = f"{'set':<{width}} " + " ".join(f"{c:>{max(5, len(c))}}" for c in COLUMNS)
+    lines = [head, "-" * len(head)]
+    for name, report in reports.items():
+        figs = row_figures(report)
+        cells = [f"{figs['n']:>5}"] + [f"{_f(figs[c]):>{max(5, len(c))}}" for c in COLUMNS[1:]]
+        lines.append(f"{name:<{width}} " + " ".join(cells))
+    lines.append("")
+    lines.append("root_f1/plover_f1: micro F1 of what users see (neither negated nor hypothetical); tuple_r: recall of "
+                 "(root, source country, target country); src/tgt: country accuracy on matched events; penta: "
+                 "PentaClass accuracy; pair_r, tgt_found, swapped: role spans; doc_*: whole articles (share of "
+                 "expected events fully right / missed, share of produced events that are spurious).")
+    return "\n".join(lines)

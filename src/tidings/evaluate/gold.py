@@ -1,0 +1,78 @@
+"""Reading gold files: sentence events, PentaClass labels, role spans and whole documents.
+
+One JSON object a line (``eval/GUIDELINES.md``, ``../shared/dev-gold/README.md``)::
+
+    {"id", "text", "date", "events": [{"cameo", "source", "target", "negated", "modality", ...}]}
+    {"id", "text", "penta": 0..4}
+    {"id", "text", "source_spans": [...], "target_spans": [...]}
+    {"id", "file", "date", "events": [{..., "sentence_hint": "words of the sentence"}]}
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from tidings.errors import UsageError
+
+__all__ = ["gold_kind", "load_gold"]
+
+
+def gold_kind(item: dict[str, Any]) -> str:
+    """``document``, ``roles``, ``penta`` or ``events``."""
+    if "file" in item:
+        return "document"
+    if "source_spans" in item or "target_spans" in item:
+        return "roles"
+    if "events" not in item and "penta" in item:
+        return "penta"
+    return "events"
+
+
+def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for path in paths:
+        p = Path(path)
+        try:
+            lines = p.read_text(encoding="utf-8").splitlines()
+        except OSError as exc:
+            raise UsageError(f"cannot read gold file {p}: {exc.strerror or exc}") from exc
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{p.name} line {n}: not valid JSON ({exc.msg})") from exc
+            if not isinstance(item, dict):
+                raise UsageError(f"{p.name} line {n}: not a JSON object")
+            if "text" not in item and "file" in item:
+                item["_document"] = _document(item, p)
+                item["text"] = item["_document"].text
+            kind = gold_kind(item)
+            if "text" not in item or (kind == "events" and "events" not in item):
+                raise UsageError(f"{p.name} line {n}: needs 'text' (or 'file') and 'events', 'penta' or role spans")
+            item.setdefault("id", f"{p.stem}-{n}")
+            items.append(item)
+    return items
+
+
+def _document(item: dict[str, Any], gold_path: Path) -> Any:
+    """Document-level gold names its article by ``file`` (a JSON-lines file is searched for ``id``);
+    the gold's ``date`` is the publication date."""
+    from dataclasses import replace
+
+    from tidings.ingest import read_inputs
+    from tidings.records import Document
+
+    rel = Path(item["file"])
+    candidates = [rel, *(parent / rel for parent in gold_path.resolve().parents)]
+    path = next((c for c in candidates if c.exists()), None)
+    if path is None:
+        raise UsageError(f"{gold_path.name}: document file {rel} not found")
+    for doc in read_inputs([str(path)]):
+        if isinstance(doc, Document) and (path.suffix != ".jsonl" or doc.doc_id == str(item["id"])):
+            return replace(doc, doc_id=str(item["id"]), published=item.get("date") or doc.published)
+    raise UsageError(f"{gold_path.name}: no document {item['id']!r} in {rel}")
