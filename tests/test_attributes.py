@@ -5,27 +5,51 @@ from tidings.attributes import find_quantities, find_times
 PUB = "2021-09-10"  # a Friday
 
 
-@pytest.mark.parametrize("text,date,deadline", [
-    ("The ministers met on Thursday.", "2021-09-09", None),
-    ("The ministers met on Friday.", "2021-09-10", None),
-    ("They met last Friday.", "2021-09-03", None),
-    ("Troops arrived yesterday.", "2021-09-09", None),
-    ("Poland declared a state of emergency last week.", "2021-08-30", None),
-    ("The protests began in August last year.", "2020-08-01", None),
-    ("Talks began three years ago.", "2018-09-10", None),
-    ("He has ruled since 1994.", "1994-01-01", None),
-    ("The deal was signed on March 3, 2019.", "2019-03-03", None),
-    ("The deal was signed on 3 March 2019.", "2019-03-03", None),
-    ("The vote is due in March.", "2021-03-01", None),
-    ("Officials met on 2021-07-14 in Vienna.", "2021-07-14", None),
-    ("Gas will flow before the end of next year.", None, "2022-12-31"),
-    ("By the end of 2022 the price will stay fixed.", None, "2022-12-31"),
-    ("The loan will be paid before the end of the year.", None, "2021-12-31"),
-    ("Repayment is due by the end of March next year.", None, "2022-03-31"),
+def _r(t):
+    return (t.date, t.precision) if t else None
+
+
+@pytest.mark.parametrize("text,past,future,deadline", [
+    # backward for what happened, forward for what is to happen; each reading with its precision
+    ("The ministers met on Thursday.", ("2021-09-09", "day"), ("2021-09-16", "day"), None),
+    ("The ministers met on Friday.", ("2021-09-10", "day"), ("2021-09-17", "day"), None),
+    ("They met last Friday.", ("2021-09-03", "day"), None, None),
+    ("They will meet next Friday.", None, ("2021-09-17", "day"), None),
+    ("Troops arrived yesterday.", ("2021-09-09", "day"), None, None),
+    ("The minister will arrive tomorrow.", None, ("2021-09-11", "day"), None),
+    ("Poland declared a state of emergency last week.", ("2021-08-30", "week"), None, None),
+    ("Talks will resume next week.", None, ("2021-09-13", "week"), None),
+    ("The protests began in August last year.", ("2020-08-01", "month"), ("2020-08-01", "month"), None),
+    ("Inflation rose last month.", ("2021-08-01", "month"), None, None),
+    ("Exports fell last year.", ("2020-01-01", "year"), None, None),
+    ("Talks began three years ago.", ("2018-09-10", "day"), None, None),
+    ("He has ruled since 1994.", ("1994-01-01", "year"), ("1994-01-01", "year"), None),
+    ("The deal was signed on March 3, 2019.", ("2019-03-03", "day"), ("2019-03-03", "day"), None),
+    ("The deal was signed on 3 March 2019.", ("2019-03-03", "day"), ("2019-03-03", "day"), None),
+    ("The vote is due in March.", ("2021-03-01", "month"), ("2022-03-01", "month"), None),
+    ("The summit opens in October.", ("2020-10-01", "month"), ("2021-10-01", "month"), None),
+    ("They talked on June 4.", ("2021-06-04", "day"), ("2022-06-04", "day"), None),
+    ("Officials met on 2021-07-14 in Vienna.", ("2021-07-14", "day"), ("2021-07-14", "day"), None),
+    ("Gas will flow before the end of next year.", None, None, ("2022-12-31", "day")),
+    ("By the end of 2022 the price will stay fixed.", None, None, ("2022-12-31", "day")),
+    ("The loan will be paid before the end of the year.", None, None, ("2021-12-31", "day")),
+    ("Repayment is due by the end of March next year.", None, None, ("2022-03-31", "day")),
+    ("They agreed to swap detainees by June 30.", None, None, ("2022-06-30", "day")),
+    ("Troops must leave by October 1.", None, None, ("2021-10-01", "day")),
+    ("The plant will close by 2025.", None, None, ("2025-12-31", "year")),
+    ("The bill must pass by March.", None, None, ("2022-03-31", "month")),
+    ("The cash will arrive within two months.", None, None, ("2021-11-10", "day")),
 ])
-def test_find_times_resolves_against_publication_date(text, date, deadline):
+def test_find_times_resolves_in_both_directions_with_precision(text, past, future, deadline):
     (t,) = find_times(text, PUB)
-    assert (t.date, t.deadline) == (date, deadline)
+    assert (_r(t.past), _r(t.future), _r(t.deadline)) == (past, future, deadline)
+
+
+def test_find_times_reads_intended_events_forward():
+    (t,) = find_times("The vote is due in March.", PUB)
+    assert t.resolve(forward=True).date == "2022-03-01" and t.resolve(forward=False).date == "2021-03-01"
+    (t,) = find_times("Talks began last week.", PUB)
+    assert t.resolve(forward=True).date == "2021-08-30"  # no forward reading: the past one stands
 
 
 def test_find_times_ignores_the_modal_may_and_needs_a_publication_date_for_relative_ones():
@@ -33,7 +57,7 @@ def test_find_times_ignores_the_modal_may_and_needs_a_publication_date_for_relat
     assert find_times("They met on Thursday.", None) == []
     assert find_times("They met last year.", None) == []
     (t,) = find_times("Prices stay fixed until the end of 2022.", None)
-    assert t.deadline == "2022-12-31"
+    assert t.deadline.date == "2022-12-31"
     (t,) = find_times("The treaty was signed on March 3, 2019.", None)
     assert t.date == "2019-03-03"
 

@@ -164,3 +164,22 @@ def test_coder_events_record_rule_and_coder_version(code):
 def test_coder_common_constructions(code, sentence, root):
     ev = code(sentence, "2023-05-17")
     assert any(e.cameo.startswith(root) for e in ev), [(e.cameo, e.rule) for e in ev]
+
+
+@pytest.mark.parametrize("text,date,precision", [
+    # a future act is dated forward, the statement of intent backward (publication: Friday 2021-09-10)
+    ("Lavrov will visit Minsk on Tuesday.", "2021-09-14", "day"),
+    ("Lavrov visited Minsk on Tuesday.", "2021-09-07", "day"),
+    ("Russia and Belarus agreed on Thursday to strengthen economic coordination.", "2021-09-09", "day"),
+    ("Lavrov will meet Makei in Minsk next week.", "2021-09-13", "week"),
+    ("Lavrov met Makei in Minsk last month.", "2021-08-01", "month"),
+])
+def test_coder_dates_follow_tense_and_keep_precision(code, text, date, precision):
+    ev = code(text, "2021-09-10")
+    assert ev and all((e.date, e.date_precision) == (date, precision) for e in ev), [(e.date, e.date_precision) for e in ev]
+
+
+def test_coder_deadline_on_an_agreement(code):
+    ev = code("Moscow and Kyiv agreed to swap detainees by June 30.", "2023-05-02")
+    assert ev and all((e.deadline, e.deadline_precision) == ("2023-06-30", "day") for e in ev)
+    assert all(e.date == "2023-05-02" for e in ev)

@@ -122,7 +122,11 @@ EVENT_FIELD_DOCS: tuple[FieldDoc, ...] = (
     FieldDoc("sentence", "the evidence sentence"),
     FieldDoc("trigger", "`{text, start, end}`: the word that triggered the event; offsets into the cleaned document text"),
     FieldDoc("date", "YYYY-MM-DD the event happened (resolved time expression, else the publication date), or null"),
-    FieldDoc("deadline", "YYYY-MM-DD for \"by/before/until the end of …\", or null"),
+    FieldDoc("date_precision", "how precise `date` is: `day`, `week` (its Monday), `month` (its 1st) or `year` (1 January); "
+             "null when `date` is null"),
+    FieldDoc("deadline", "YYYY-MM-DD by which an intended event is to happen (\"by June 30\", \"before the end of next "
+             "year\", \"within two months\"), or null"),
+    FieldDoc("deadline_precision", "`day`, `month` or `year` for the deadline, or null"),
     FieldDoc("cameo", "full CAMEO event code, e.g. `\"0331\"`"),
     FieldDoc("cameo_root", "its root, e.g. `\"03\"`"),
     FieldDoc("quad_class", "GDELT QuadClass 1–4"),
@@ -174,7 +178,9 @@ class Event:
     source: Actor | None
     target: Actor | None
     date: str | None = None
+    date_precision: str | None = None
     deadline: str | None = None
+    deadline_precision: str | None = None
     negated: bool = False
     modality: str = "asserted"  # asserted | intended | hypothetical
     quantities: tuple[Quantity, ...] = ()
@@ -211,7 +217,8 @@ class Event:
             cameo_root=data["cameo_root"], quad_class=data["quad_class"], goldstein=data["goldstein"],
             plover=data.get("plover"), plover_mode=data.get("plover_mode"),
             source=Actor.from_dict(data.get("source")), target=Actor.from_dict(data.get("target")),
-            date=data.get("date"), deadline=data.get("deadline"), negated=bool(data.get("negated")),
+            date=data.get("date"), date_precision=data.get("date_precision"), deadline=data.get("deadline"),
+            deadline_precision=data.get("deadline_precision"), negated=bool(data.get("negated")),
             modality=data.get("modality", "asserted"),
             quantities=tuple(Quantity.from_dict(q) for q in data.get("quantities") or ()),
             location=data.get("location"), confidence=data.get("confidence", 0.5),

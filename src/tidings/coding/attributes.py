@@ -15,7 +15,7 @@ from typing import TypeVar
 from spacy.tokens import Span, Token
 
 from tidings.attributes import find_quantities, find_times
-from tidings.attributes.dates import TimeExpr
+from tidings.attributes.dates import Resolved, TimeExpr
 from tidings.attributes.quantities import outcome_category
 from tidings.coding.codebook import intent_code
 from tidings.coding.context import DocContext
@@ -32,18 +32,45 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
+class Timed:
+    """A time expression of the sentence; ``past_host``: the verb it modifies is in the past tense
+    ("agreed on Thursday to strengthen …": the agreement was on the past Thursday)."""
+
+    expr: TimeExpr
+    past_host: bool
+
+
+@dataclass(frozen=True)
 class SentenceAttachments:
     """Time expressions and amounts of a sentence, each with the token that heads it."""
 
-    times: list[tuple[Token, TimeExpr]]
+    times: list[tuple[Token, Timed]]
     quantities: list[tuple[Token, Quantity]]
+
+
+PAST_AUX = frozenset({"did", "was", "were", "had", "has", "have"})
+
+
+def _past_host(tok: Token) -> bool:
+    node = tok
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+            if node.tag_ == "VBD":
+                return True
+            return any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in node.children)
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 @dataclass(frozen=True)
 class Attributes:
     code: str
     date: str | None
+    date_precision: str | None
     deadline: str | None
+    deadline_precision: str | None
     negated: bool
     modality: str
     quantities: tuple[Quantity, ...]
@@ -57,7 +84,7 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
     for t in find_times(doc_sent.text, published):
         span = doc.char_span(base + t.start, base + t.end, alignment_mode="expand")
         if span is not None:
-            times.append((span.root, t))
+            times.append((span.root, Timed(t, _past_host(span.root))))
     quants = []
     for q in find_quantities(doc_sent.text):
         span = doc.char_span(base + q.start, base + q.end, alignment_mode="expand")
@@ -103,26 +130,42 @@ def attach(items: Sequence[tuple[Token, T]], triggers: list[Token], through_noun
     return out
 
 
-def event_date(times: list[TimeExpr], published: str | None) -> str | None:
-    return next((t.date for t in times if t.date), None) or published
+def event_date(times: list[Timed], published: str | None, forward: bool = False) -> Resolved | None:
+    """The event's point in time: its first time expression read in the event's direction (forward
+    for intended and hypothetical events, unless the expression modifies a verb in the past tense),
+    else the publication date."""
+    for t in times:
+        r = t.expr.resolve(forward and not t.past_host)
+        if r is not None:
+            return r
+    return Resolved(published, "day") if published else None
 
 
-def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: list[TimeExpr],
+def is_forward(modality: str) -> bool:
+    return modality in ("intended", "hypothetical")
+
+
+def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: list[Timed],
              quantities: list[tuple[Token, Quantity]], ctx: DocContext, trace: Trace) -> Attributes:
     tok, pat = c.tok, c.pat
     w = ctx.knowledge.words
-    date = event_date(times, ctx.published)
-    deadline = next((t.deadline for t in times if t.deadline), None)
-    when = next((t for t in times if t.date), None)
-    trace.add("attributes", "date", tok, f"{date} from {when.text!r}" if when else f"{date} (publication date)")
-    if deadline:
-        trace.add("attributes", "deadline", tok, deadline)
     cue = negation_cue(tok, w)
     if cue:
         trace.add("attributes", "negated", tok, f"cue {cue!r}")
     mod, mod_cue = modality_cue(tok, w)
     if mod != "asserted":
         trace.add("attributes", f"modality-{mod}", tok, f"cue {mod_cue!r}")
+    forward = is_forward(mod)
+    when = event_date(times, ctx.published, forward)
+    source = next((t for t in times if t.expr.resolve(forward and not t.past_host) is not None), None)
+    date = when.date if when else None
+    ahead = forward and source is not None and not source.past_host
+    trace.add("attributes", "date", tok, (f"{date} ({when.precision}) from {source.expr.text!r}, read "
+                                          f"{'forward' if ahead else 'backward'}" if source and when
+                                          else f"{date} (publication date)"))
+    deadline = next((t.expr.deadline for t in times if t.expr.deadline), None)
+    if deadline:
+        trace.add("attributes", "deadline", tok, f"{deadline.date} ({deadline.precision})")
     code = pat.code
     if mod == "intended" and pat.code[:2] <= "10":
         # conflict acts keep their own code with modality "intended" (threats are coded as 13x
@@ -137,7 +180,9 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
     if reporter is not None:
         trace.add("attributes", "reported-by", tok, reporter.code or reporter.text)
     amounts = tuple(outcome(q, root) for root, q in quantities)
-    return Attributes(code=refined, date=date, deadline=deadline, negated=cue is not None, modality=mod,
+    return Attributes(code=refined, date=date, date_precision=when.precision if when else None,
+                      deadline=deadline.date if deadline else None,
+                      deadline_precision=deadline.precision if deadline else None, negated=cue is not None, modality=mod,
                       quantities=amounts, reported_by=reporter, location=location(tok))
 
 

@@ -20,10 +20,10 @@ from spacy.tokens import Doc, Span
 
 from tidings.about import __version__
 from tidings.actors.resolve import ActorResolver
-from tidings.coding.attributes import attach, describe, event_date, sentence_attachments
+from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
 from tidings.coding.matching import match
-from tidings.coding.modality import negated
+from tidings.coding.modality import modality_cue, negated
 from tidings.coding.roles import Roles, actors_of, find_roles, localise, pairs
 from tidings.coding.suppression import suppress
 from tidings.coding.syntax import datives, objects, pobjs, subjects
@@ -93,7 +93,9 @@ class Coder:
         time_by = attach(attached.times, [c.tok for c in found], through_nouns=False)
         staged: list[tuple[Candidate, Roles]] = []
         for c in found:
-            roles = find_roles(c, ctx, event_date(time_by.get(c.tok.i, []), ctx.published), trace)
+            forward = is_forward(modality_cue(c.tok, ctx.knowledge.words)[0])
+            when = event_date(time_by.get(c.tok.i, []), ctx.published, forward)
+            roles = find_roles(c, ctx, when.date if when else None, trace)
             if roles.sources or roles.targets:
                 staged.append((c, roles))
             else:
@@ -141,7 +143,7 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
                 trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
                 cameo=attrs.code, cameo_root=attrs.code[:2], quad_class=info.quad_class, goldstein=info.goldstein,
                 plover=info.plover, plover_mode=info.plover_mode, source=src, target=tgt, date=attrs.date,
-                deadline=attrs.deadline, negated=attrs.negated, modality=attrs.modality, quantities=attrs.quantities,
+                date_precision=attrs.date_precision, deadline=attrs.deadline, deadline_precision=attrs.deadline_precision, negated=attrs.negated, modality=attrs.modality, quantities=attrs.quantities,
                 location=attrs.location, confidence=round(min(conf, 0.99), 2), rule=pat.id, coder=ctx.coder_version,
                 reported_by=attrs.reported_by, trace=tuple(steps),
             ))
@@ -166,6 +168,7 @@ def statements(sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Ev
                 trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)), cameo="010", cameo_root="01",
                 quad_class=info.quad_class, goldstein=info.goldstein, plover=None, plover_mode=None,
                 source=src, target=hearers[0] if hearers else None, date=ctx.published,
+                date_precision="day" if ctx.published else None,
                 negated=negated(tok, k.words), modality="asserted", confidence=0.5,
                 rule="engine.statement", coder=ctx.coder_version, trace=("build:statement",),
             ))

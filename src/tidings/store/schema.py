@@ -60,7 +60,7 @@ _ACTOR_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {"text": Text, "code": 
 FLAT_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {
     "event_id": String(32), "doc_id": String(512), "sentence_index": Integer, "sentence": Text,
     "trigger_text": Text, "trigger_start": Integer, "trigger_end": Integer, "date": String(10),
-    "deadline": String(10), "cameo": String(4), "cameo_root": String(2), "quad_class": Integer,
+    "date_precision": String(8), "deadline": String(10), "deadline_precision": String(8), "cameo": String(4), "cameo_root": String(2), "quad_class": Integer,
     "goldstein": Float, "plover": String(16), "plover_mode": String(32), "negated": Boolean,
     "modality": String(16), "location": Text, "confidence": Float, "rule": String(128), "coder": String(128),
     "trace": JSON,
