@@ -55,9 +55,24 @@ def test_coder_negation_is_flagged_not_dropped(code):
     assert ev and all(e.negated for e in ev)
 
 
-def test_coder_refused_to_is_negation(code):
-    ev = code("Hungary refused to sign the joint statement on Tuesday.", "2022-03-02")
-    assert _find(ev, "05", "HUN", negated=True)
+@pytest.mark.parametrize("text,code_,source", [
+    # CAMEO codes a refusal as REJECT, by what is refused, not as the act negated
+    ("Hungary refused to sign the peace agreement on Tuesday.", "127", "HUN"),
+    ("Russia will not withdraw its troops from the border, the Kremlin said.", "1246", "RUS"),
+    ("Belarus declined to release the detained journalists.", "1243", "BLR"),
+    ("Turkey refused to lift its ban on imports from Armenia.", "12", "TUR"),
+])
+def test_coder_refusals_are_reject(code, text, code_, source):
+    ev = code(text, "2022-03-02")
+    assert _find(ev, code_, source, negated=False, modality="asserted"), [(e.cameo, e.source and e.source.code) for e in ev]
+    # the refused act itself stays on record only as a negated event (hidden by default)
+    assert all(e.cameo[:2] != "12" for e in ev if e.negated)
+    assert all(e.cameo[:2] == "12" for e in ev if not e.negated)
+
+
+def test_coder_did_not_stays_a_negated_act(code):
+    ev = code("Russia and Belarus did not agree on a common currency.", "2021-09-10")
+    assert ev and all(e.negated and e.cameo[:2] == "03" for e in ev)
 
 
 def test_coder_future_cooperation_is_intent_code(code):
@@ -72,9 +87,27 @@ def test_coder_agreed_to_verb_is_intended(code):
     assert _find(ev, "03", "KEN", "ETH", modality="intended")
 
 
-def test_coder_conditional_is_hypothetical(code):
+def test_coder_announced_coercion_is_a_threat(code):
     ev = code("Washington could impose sanctions on Ankara if it buys more Russian missiles.", "2019-07-01")
-    assert _find(ev, "163", "USAGOV", "TURGOV", modality="hypothetical")
+    assert _find(ev, "1312", "USAGOV", "TURGOV", modality="asserted")
+    ev = code("The EU will impose new sanctions on Belarus unless it frees the protesters.", "2021-09-10")
+    assert _find(ev, "1312", "IGOEUREEC", "BLR")
+
+
+def test_coder_conditional_cooperation_is_hypothetical(code):
+    ev = code("Washington would ease sanctions on Caracas if it held a free vote.", "2019-07-01")
+    assert _find(ev, "0354", "USAGOV", "VENGOV", modality="hypothetical")
+
+
+def test_coder_obligations_in_speech_are_demands(code):
+    ev = code("Britain said Iran must release the sailors.", "2007-03-30")
+    assert _find(ev, "1053", "GBR", "IRN")
+    ev = code("Britain said Iran should release the sailors.", "2007-03-30")
+    assert _find(ev, "0253", "GBR", "IRN")
+
+
+def test_coder_opinions_about_others_are_not_events(code):
+    assert not code("Analysts believe Russia will attack Ukraine in the spring.", "2021-12-01")
 
 
 def test_coder_reported_speech_codes_the_reported_event(code):

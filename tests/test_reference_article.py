@@ -17,7 +17,8 @@ DEBRIS = ("[ad_", "Source link", "Bloomberg", "Henry Meyer", "Jane Roe", "With t
 
 
 def _code(path: Path) -> list[dict]:
-    res = subprocess.run([*tidings_cmd(), "code", str(path), "--date", "2021-09-10", "--format", "jsonl"],
+    res = subprocess.run([*tidings_cmd(), "code", str(path), "--date", "2021-09-10", "--format", "jsonl",
+                          "--include-negated", "--include-hypothetical"],
                          capture_output=True, timeout=300)
     assert res.returncode == 0, res.stderr.decode()
     return [json.loads(line) for line in res.stdout.decode().splitlines()]

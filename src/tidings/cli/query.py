@@ -34,6 +34,7 @@ def events_cmd(
     until: Annotated[str | None, typer.Option("--until", help="Latest event date.")] = None,
     doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
+    include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events (may, could, if).")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="Show why each event was coded (its trace).")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
 ) -> None:
@@ -42,7 +43,8 @@ def events_cmd(
 
     store = Store(settings_for(ctx, db_url=db).db_url)
     query = EventQuery(source=source, target=target, root=root, code=code, plover=plover, since=check_date(since),
-                       until=check_date(until), doc=doc, include_negated=include_negated)
+                       until=check_date(until), doc=doc, include_negated=include_negated,
+                       include_hypothetical=include_hypothetical)
     events = store.events(query)
     print_events(events, fmt)
     if explain and fmt == Fmt.table:
@@ -86,6 +88,7 @@ def export_cmd(
     fmt: Annotated[ExportFmt, typer.Option("--format", help="Export format.")] = ExportFmt.jsonl,
     db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
+    include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events.")] = False,
 ) -> None:
     """Export stored events (gdelt = GDELT 2.0 Events columns, tab-separated)."""
     from datetime import datetime
@@ -94,7 +97,7 @@ def export_cmd(
     from tidings.store import EventQuery, Store
 
     store = Store(settings_for(ctx, db_url=db).db_url)
-    events = store.events(EventQuery(include_negated=include_negated))
+    events = store.events(EventQuery(include_negated=include_negated, include_hypothetical=include_hypothetical))
     # GDELT's SOURCEURL: the document's URL when known, else where it was read from
     urls = {d["doc_id"]: d["url"] or d["origin"] for d in store.documents()}
     added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")

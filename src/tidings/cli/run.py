@@ -22,15 +22,19 @@ def code_cmd(
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file (TSV or PETRARCH .txt).")] = None,
     statements: Annotated[bool, typer.Option("--statements", help="Also code bare statements (CAMEO 010).")] = False,
+    include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
+    include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events (may, could, if).")] = False,
 ) -> None:
-    """Code documents and print their events (no database)."""
+    """Code documents and print their events (no database). Negated and hypothetical events are
+    left out unless asked for."""
     from tidings.service import code_paths
 
     settings = settings_for(ctx, actor_files=tuple(actors or ()), statements=statements or None)
     failures: list[Failure] = []
     events: list[Event] = []
     for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures):
-        events.extend(evs)
+        events.extend(e for e in evs if (include_negated or not e.negated)
+                      and (include_hypothetical or e.modality != "hypothetical"))
     print_events(events, fmt)
     for f in failures:
         err.print(f"failed: {f.origin}: {f.reason}", markup=False, highlight=False)

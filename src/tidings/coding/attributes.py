@@ -73,6 +73,8 @@ class Attributes:
     deadline_precision: str | None
     negated: bool
     modality: str
+    negation_cue: Token | None
+    modality_cue: Token | None
     quantities: tuple[Quantity, ...]
     reported_by: Actor | None
     location: str | None
@@ -150,11 +152,11 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
     tok, pat = c.tok, c.pat
     w = ctx.knowledge.words
     cue = negation_cue(tok, w)
-    if cue:
-        trace.add("attributes", "negated", tok, f"cue {cue!r}")
+    if cue is not None:
+        trace.add("attributes", "negated", tok, f"cue {cue.text!r}")
     mod, mod_cue = modality_cue(tok, w)
     if mod != "asserted":
-        trace.add("attributes", f"modality-{mod}", tok, f"cue {mod_cue!r}")
+        trace.add("attributes", f"modality-{mod}", tok, f"cue {mod_cue.text if mod_cue is not None else None!r}")
     forward = is_forward(mod)
     when = event_date(times, ctx.published, forward)
     source = next((t for t in times if t.expr.resolve(forward and not t.past_host) is not None), None)
@@ -167,7 +169,7 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
     if deadline:
         trace.add("attributes", "deadline", tok, f"{deadline.date} ({deadline.precision})")
     code = pat.code
-    if mod == "intended" and pat.code[:2] <= "10":
+    if mod in ("intended", "hypothetical") and pat.code[:2] <= "10":
         # conflict acts keep their own code with modality "intended" (threats are coded as 13x
         # only when the wording is a threat), so the intent mapping applies to 01-10
         code = pat.intent or intent_code(pat.code) or pat.code
@@ -183,6 +185,7 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
     return Attributes(code=refined, date=date, date_precision=when.precision if when else None,
                       deadline=deadline.date if deadline else None,
                       deadline_precision=deadline.precision if deadline else None, negated=cue is not None, modality=mod,
+                      negation_cue=cue, modality_cue=mod_cue,
                       quantities=amounts, reported_by=reporter, location=location(tok))
 
 

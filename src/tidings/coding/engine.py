@@ -22,6 +22,7 @@ from tidings.about import __version__
 from tidings.actors.resolve import ActorResolver
 from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
+from tidings.coding.conventions import apply_conventions
 from tidings.coding.matching import match
 from tidings.coding.modality import modality_cue, negated
 from tidings.coding.roles import Roles, actors_of, find_roles, localise, pairs
@@ -116,38 +117,46 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
         tok, pat = c.tok, c.pat
         attrs = describe(c, roles.sources, roles.targets, time_by.get(tok.i, []), qty_by.get(tok.i, []), ctx, trace)
         roles = localise(tok, roles, ctx, attrs.date, trace)
-        sources, targets = roles.sources, roles.targets
+        decision = apply_conventions(c, attrs, roles, k.words, trace)
+        if decision is None:
+            continue
+        sources, targets = decision.sources, decision.targets
+        code, negated_, modality = decision.code, decision.negated, decision.modality
         if not sources and targets and all(a.country is None and a.code == a.sector for a in targets):
             trace.add("build", "no-agent-no-place", tok, "only unlocated victims: nothing an analyst can use")
             continue
         if pat.pos == "V" and any(s.lemma_.lower() in k.natural for s in subjects(tok, k.words.object_control)):
             trace.add("build", "natural-cause", tok, "a natural cause is not an actor")
             continue
-        info = k.codes.get(attrs.code) or k.codes[pat.code]
-        transitive = pat.pos == "V" and attrs.code[:2] >= "11" and bool(objects(tok)) and not pat.obj
-        pairing = pairs(sources, targets, attrs.code, ctx, transitive=transitive)
-        for src, tgt in pairing:
-            if src is not None and tgt is not None and src.code and src.code == tgt.code:
-                if len(pairing) > 1:
-                    trace.add("build", "self-pair", tok, f"{src.code} acting on itself dropped")
-                    continue  # "Putin and his allies obtain loans from Moscow": not Moscow to itself
-                tgt = None
-            key = (attrs.code, src.code or src.text if src else None, tgt.code or tgt.text if tgt else None, attrs.negated)
-            if key in seen:
-                continue
-            seen.add(key)
-            conf = 0.4 + 0.05 * min(pat.specificity, 4) + (0.2 if src and src.code else 0) + (0.2 if tgt and tgt.code else 0)
-            steps = [s.short() for s in trace.about(tok.i) if s.stage != "match" or s.rule == pat.id]
-            out.append(Event(
-                doc_id=ctx.doc_id, sentence_index=index, sentence=sent.text.strip(),
-                trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
-                cameo=attrs.code, cameo_root=attrs.code[:2], quad_class=info.quad_class, goldstein=info.goldstein,
-                plover=info.plover, plover_mode=info.plover_mode, source=src, target=tgt, date=attrs.date,
-                date_precision=attrs.date_precision, deadline=attrs.deadline, deadline_precision=attrs.deadline_precision, negated=attrs.negated, modality=attrs.modality, quantities=attrs.quantities,
-                location=attrs.location, confidence=round(min(conf, 0.99), 2), rule=pat.id, coder=ctx.coder_version,
-                reported_by=attrs.reported_by, trace=tuple(steps),
-            ))
-            trace.add("build", "event", tok, f"{attrs.code} {src.code if src else '-'} -> {tgt.code if tgt else '-'}")
+        variants = [(code, negated_, modality)]
+        if decision.refused:  # CAMEO codes the refusal; the refused act stays on record, negated
+            variants.append((decision.refused, True, attrs.modality))
+        for code, negated_, modality in variants:
+            info = k.codes.get(code) or k.codes[pat.code]
+            transitive = pat.pos == "V" and code[:2] >= "11" and bool(objects(tok)) and not pat.obj
+            pairing = pairs(sources, targets, code, ctx, transitive=transitive)
+            for src, tgt in pairing:
+                if src is not None and tgt is not None and src.code and src.code == tgt.code:
+                    if len(pairing) > 1:
+                        trace.add("build", "self-pair", tok, f"{src.code} acting on itself dropped")
+                        continue  # "Putin and his allies obtain loans from Moscow": not Moscow to itself
+                    tgt = None
+                key = (code, src.code or src.text if src else None, tgt.code or tgt.text if tgt else None, negated_)
+                if key in seen:
+                    continue
+                seen.add(key)
+                conf = 0.4 + 0.05 * min(pat.specificity, 4) + (0.2 if src and src.code else 0) + (0.2 if tgt and tgt.code else 0)
+                steps = [s.short() for s in trace.about(tok.i) if s.stage != "match" or s.rule == pat.id]
+                out.append(Event(
+                    doc_id=ctx.doc_id, sentence_index=index, sentence=sent.text.strip(),
+                    trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
+                    cameo=code, cameo_root=code[:2], quad_class=info.quad_class, goldstein=info.goldstein,
+                    plover=info.plover, plover_mode=info.plover_mode, source=src, target=tgt, date=attrs.date,
+                    date_precision=attrs.date_precision, deadline=attrs.deadline, deadline_precision=attrs.deadline_precision, negated=negated_, modality=modality, quantities=attrs.quantities,
+                    location=attrs.location, confidence=round(min(conf, 0.99), 2), rule=pat.id, coder=ctx.coder_version,
+                    reported_by=attrs.reported_by, trace=tuple(steps),
+                ))
+                trace.add("build", "event", tok, f"{code} {src.code if src else '-'} -> {tgt.code if tgt else '-'}")
     return out
 
 

@@ -24,6 +24,10 @@ class Words:
     speech: frozenset[str]
     object_control: frozenset[str]
     reciprocal: frozenset[str]
+    refusal: frozenset[str]
+    demand_aux: frozenset[str]
+    appeal_aux: frozenset[str]
+    opinion: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -57,28 +61,28 @@ def _has_own_subject(tok: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
-def negation_cue(tok: Token, w: Words) -> str | None:
+def negation_cue(tok: Token, w: Words) -> Token | None:
     """The word that negates the trigger ("not", "never", "no", "refused"), or None."""
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in w.neg_word):
-            return c.text
+            return c
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ == "det" and c.lower_ == "no":
-                return c.text
+                return c
         if tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
             head = tok.head
             for c in head.children:
                 if c.dep_ == "neg":
-                    return c.text
+                    return c
             if head.lemma_.lower() in w.neg_control:
-                return head.text
+                return head
     for ctrl in _controllers(tok):
         if ctrl.lemma_.lower() in w.neg_control:
-            return ctrl.text
+            return ctrl
         for c in ctrl.children:
-            if c.dep_ == "neg":
-                return c.text
+            if c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and any(n.dep_ == "neg" for n in c.children)):
+                return c if c.dep_ == "neg" else next(n for n in c.children if n.dep_ == "neg")
     return None
 
 
@@ -90,7 +94,7 @@ def modality(tok: Token, w: Words) -> str:
     return modality_cue(tok, w)[0]
 
 
-def modality_cue(tok: Token, w: Words) -> tuple[str, str | None]:
+def modality_cue(tok: Token, w: Words) -> tuple[str, Token | None]:
     """The trigger's modality (asserted, intended, hypothetical) and the word that decided it."""
     chain = [tok]
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
@@ -99,26 +103,31 @@ def modality_cue(tok: Token, w: Words) -> tuple[str, str | None]:
     for node in chain:
         if any(c.tag_ == "TO" for c in node.children) and any(
                 c.lower_ in ("how", "whether", "what", "when") for c in node.children if c.dep_ in ("advmod", "mark", "dobj")):
-            cue = next(c.text for c in node.children if c.lower_ in ("how", "whether", "what", "when"))
+            cue = next(c for c in node.children if c.lower_ in ("how", "whether", "what", "when"))
             return "hypothetical", cue  # "details on how to integrate", "weighing whether to lift"
         for c in node.children:
             low = c.lower_
             if c.dep_ == "mark" and low in w.hypo_mark:
-                return "hypothetical", c.text
+                return "hypothetical", c
             if c.dep_ == "aux" and low in w.hypo_aux:
-                return "hypothetical", c.text
+                return "hypothetical", c
         if node.dep_ == "advcl":
             for c in node.children:
                 if c.dep_ == "mark" and c.lower_ in w.hypo_mark:
-                    return "hypothetical", c.text
+                    return "hypothetical", c
+        for clause in node.children:  # the main clause of "if …" / "unless …"
+            if clause.dep_ == "advcl" and clause.i > node.i:
+                for c in clause.children:
+                    if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
+                        return "hypothetical", c
     for node in chain:
         for c in node.children:
             if c.dep_ == "aux" and (c.lower_ in w.intent_aux or c.lower_ == "going"):
-                return "intended", c.text
+                return "intended", c
         if node is not tok and node.lemma_.lower() in w.intent_control:
-            return "intended", node.text
+            return "intended", node
         if node.dep_ == "xcomp" and node.head.lemma_.lower() == "go" and node.head.tag_ == "VBG":
-            return "intended", node.head.text
+            return "intended", node.head
     return "asserted", None
 
 

@@ -21,7 +21,8 @@ __all__ = ["EventQuery", "Store"]
 
 @dataclass(frozen=True)
 class EventQuery:
-    """Filters for ``Store.events``. Actor filters match a code prefix or an ISO country."""
+    """Filters for ``Store.events``. Actor filters match a code prefix or an ISO country. Negated
+    and hypothetical events are left out unless asked for."""
 
     source: str | None = None
     target: str | None = None
@@ -32,6 +33,7 @@ class EventQuery:
     until: str | None = None
     doc: str | None = None
     include_negated: bool = False
+    include_hypothetical: bool = False
     limit: int | None = None
 
 
@@ -158,6 +160,8 @@ class Store:
         conds = []
         if not query.include_negated:
             conds.append(m.negated.is_(False))
+        if not query.include_hypothetical:
+            conds.append(m.modality != "hypothetical")
         for role, value in (("source", query.source), ("target", query.target)):
             if value:
                 v = value.upper()

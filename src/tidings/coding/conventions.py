@@ -1,0 +1,126 @@
+"""CAMEO conventions applied after the attributes stage (``data/conventions.tsv``, GUIDELINES §10).
+
+- **Refusals are REJECT.** "refused/declined/failed to X" and "will not X" are a 12x event, not a
+  negated X ("refused to lift sanctions" → 1244).
+- **Announced coercion is THREATEN.** "will impose sanctions unless …", "is ready to use force" →
+  13x, asserted ("will impose sanctions" → 1312).
+- **Obligations in speech are demands.** "X said Y must resign" → 1041 X→Y; "should" → an appeal
+  (02x). Without a speaker, "Y must withdraw by June 30" is Y's intended act.
+- **Opinions about others are not events.** "X believes Y will attack" is X's view of Y.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from tidings.coding.attributes import Attributes
+from tidings.coding.codebook import intent_code
+from tidings.coding.modality import Words, speech_head
+from tidings.coding.roles import Roles
+from tidings.coding.trace import Candidate, Trace
+from tidings.records import Actor
+from tidings.tables import read_table
+
+__all__ = ["Decision", "apply_conventions", "derived_code", "obligation"]
+
+KINDS = ("reject", "threat", "demand", "appeal")
+INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = {k: {} for k in KINDS}
+    for row in read_table("conventions.tsv", columns=("kind", "act", "code", "note"), header=False,
+                          required=("kind", "act", "code"),
+                          checks={"kind": lambda k: None if k in KINDS else "unknown kind"}):
+        table[row["kind"]][row["act"]] = row["code"]
+    return table
+
+
+def derived_code(kind: str, act: str) -> str | None:
+    """The code a convention gives to act ``act`` (longest matching prefix, else ``*``)."""
+    table = _table()[kind]
+    for n in range(len(act), 1, -1):
+        if act[:n] in table:
+            return table[act[:n]]
+    return table.get("*")
+
+
+def obligation(tok: Token, w: Words) -> tuple[str, Token] | None:
+    """("demand", cue) for "must/has to/needs to X", ("appeal", cue) for "should/ought to X"."""
+    node = tok
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ == "aux" and c.lower_ in w.demand_aux:
+                return "demand", c
+            if c.dep_ == "aux" and c.lower_ in w.appeal_aux:
+                return "appeal", c
+        head = node.head
+        if node.dep_ == "xcomp" and head.lemma_.lower() in w.demand_aux and head.pos_ in ("VERB", "AUX") \
+                and any(a.tag_ == "TO" for a in node.children):
+            return "demand", head
+        if node.dep_ == "xcomp" and head.lemma_.lower() in w.appeal_aux:
+            return "appeal", head
+        if node.dep_ != "conj" or head.i == node.i:
+            return None
+        node = head  # "must resign and rewrite the constitution": the conjunct shares the auxiliary
+    return None
+
+
+@dataclass(frozen=True)
+class Decision:
+    code: str
+    negated: bool
+    modality: str
+    sources: list[Actor]
+    targets: list[Actor]
+    refused: str | None = None  # for a refusal: the code of the refused act, kept as a negated event too
+
+
+def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, trace: Trace) -> Decision | None:
+    """The event after the conventions, or None when it is not an event of its own."""
+    tok = c.tok
+    code, negated, modality = attrs.code, attrs.negated, attrs.modality
+    sources, targets = roles.sources, roles.targets
+    cue, mod_cue = attrs.negation_cue, attrs.modality_cue
+    # opinions about what others will do
+    head = speech_head(tok, w)
+    if modality != "asserted" and head is not None and head.lemma_.lower() in w.opinion:
+        speaker = attrs.reported_by
+        own = speaker is not None and any((s.code or s.text) == (speaker.code or speaker.text) for s in sources)
+        if not own:
+            trace.add("build", "opinion", tok, f"what {head.text!r} says others will do is not an event")
+            return None
+    # refusals: "refused to X", "will not X"
+    refusal = cue is not None and cue.lemma_.lower() in w.refusal
+    will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX
+    if (refusal or will_not) and code[:2] not in ("01", "12"):
+        new = derived_code("reject", code) or "120"
+        trace.add("attributes", "convention-refusal", tok,
+                  f"{code} refused ({(cue.text if cue is not None else '')!r}) -> {new}")
+        return Decision(new, False, "asserted", sources, targets, refused=code)
+    # obligations in speech: demands and appeals of the speaker on the one obliged
+    duty = obligation(tok, w)
+    if duty is not None and not negated:
+        kind, word = duty
+        speaker = attrs.reported_by
+        if speaker is not None and (not sources or all((s.code or s.text) != (speaker.code or speaker.text) for s in sources)):
+            act = c.pat.code  # the act owed, before any intent code ("must release" -> 0841)
+            new = derived_code(kind, act) or ("100" if kind == "demand" else "020")
+            trace.add("attributes", f"convention-{kind}", tok, f"{code} that is owed ({word.text!r}) -> {new}")
+            return Decision(new, False, "asserted", [speaker], sources)
+        if speaker is None and kind == "demand":
+            act = c.pat.code
+            new = (intent_code(act) or act) if act[:2] <= "10" else act
+            trace.add("attributes", "convention-obligation", tok, f"{act} owed under an agreement -> {new} intended")
+            return Decision(new, negated, "intended", sources, targets)
+    # announced coercion: a threat
+    if not negated and modality in ("intended", "hypothetical") and code[:2] in ("14", "16", "17", "18", "19", "20"):
+        new = derived_code("threat", code)
+        if new and sources:
+            trace.add("attributes", "convention-threat", tok, f"announced {code} -> {new}")
+            return Decision(new, False, "asserted", sources, targets)
+    return Decision(code, negated, modality, sources, targets)
