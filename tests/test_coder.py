@@ -216,3 +216,34 @@ def test_coder_deadline_on_an_agreement(code):
     ev = code("Moscow and Kyiv agreed to swap detainees by June 30.", "2023-05-02")
     assert ev and all((e.deadline, e.deadline_precision) == ("2023-06-30", "day") for e in ev)
     assert all(e.date == "2023-05-02" for e in ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # violence with no named perpetrator is an event; its code follows the instrument (GUIDELINES 10.1)
+    ("A car bomb exploded outside a police station in Kabul on Sunday, killing four officers.", "1832", None, "AFGCOP"),
+    ("Gunmen opened fire on villagers in Nigeria on Monday, killing 12 people.", "180", "NGAUAF", "NGACVL"),
+    ("Iranian police fired live rounds at protesters on Wednesday, killing nine people.", "175", "IRNCOP", "IRNCVL"),
+    ("Three civilians were killed in an air strike on a market in Syria on Tuesday.", "195", None, "SYRCVL"),
+])
+def test_coder_agentless_and_sorted_violence(code, text, code_, source, target):
+    ev = code(text, "2022-05-03")
+    assert [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in ev] \
+        == [(code_, source, target)]
+
+
+@pytest.mark.parametrize("text", [
+    # disasters and accidents are not events, even in violent words (GUIDELINES 10.2)
+    "An airliner crashed minutes after take-off from Addis Ababa on Sunday, killing all 157 people on board.",
+    "A fire swept through a building housing workers in Kuwait on Wednesday, killing 49 people.",
+    "Floods killed more than 200 people in Pakistan's Sindh province.",
+    "An explosion at a chemical plant in China killed 12 workers.",
+])
+def test_coder_disasters_and_accidents_are_not_events(code, text):
+    assert code(text, "2022-05-03") == []
+
+
+def test_coder_sector_only_actors_take_the_dateline_country(code):
+    text = ("NAIROBI, Kenya, May 3 (Reuters) - Police arrested 20 students on Tuesday after they marched "
+            "on parliament.")
+    ev = code(text, "2022-05-03")
+    assert any(e.cameo == "173" and e.source.code == "KENCOP" and e.target.code == "KENEDU" for e in ev)

@@ -17,7 +17,8 @@ from tidings.tables import read_table
 
 __all__ = ["Cleaned", "clean_text", "normalize_unicode"]
 
-_HEADING_MAX_WORDS = 8
+_HEADING_MAX_WORDS = 12
+_TITLE_MAX_WORDS = 20  # the first line of an article may be a longer headline
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)]\s*$")
 
 
@@ -29,6 +30,7 @@ class Cleaned:
     credits: tuple[str, ...]
     title: str | None
     removed: tuple[str, ...]
+    dateline: str | None = None  # the place of a wire dateline ("NAIROBI, Kenya"), kept as metadata
 
 
 @dataclass(frozen=True)
@@ -66,9 +68,9 @@ def normalize_unicode(text: str) -> str:
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
 
 
-def _is_heading(line: str, following: str | None) -> bool:
+def _is_heading(line: str, following: str | None, first: bool = False) -> bool:
     words = line.split()
-    if not words or len(words) > _HEADING_MAX_WORDS or _SENTENCE_END.search(line):
+    if not words or len(words) > (_TITLE_MAX_WORDS if first else _HEADING_MAX_WORDS) or _SENTENCE_END.search(line):
         return False
     if not line[0].isupper() and not line[0].isdigit():
         return False
@@ -80,6 +82,7 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     """Clean one document's text. ``title`` (from HTML metadata) is removed where repeated as body."""
     pats = _patterns()
     attribution: str | None = None
+    dateline: str | None = None
     credits: list[str] = []
     removed: list[str] = []
     lines: list[str] = []
@@ -95,6 +98,8 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
             m = pat.match(line)
             if m:
                 attribution = attribution or m.groupdict().get("who")
+                place = (m.groupdict().get("place") or "").strip(" ,")
+                dateline = dateline or (place.title() if place.isupper() else place) or None
                 removed.append(m.group(0).strip())
                 line = line[m.end():].strip()
         if not line:
@@ -125,10 +130,11 @@ def clean_text(raw: str, *, title: str | None = None) -> Cleaned:
     doc_title = title
     for i, line in enumerate(lines):
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if _is_heading(line, nxt):
+        if _is_heading(line, nxt, first=i == 0):
             if i == 0 and doc_title is None:
                 doc_title = line
             headings.append((offset, offset + len(line)))
         parts.append(line)
         offset += len(line) + 2
-    return Cleaned("\n\n".join(parts), tuple(headings), attribution, tuple(credits), doc_title, tuple(removed))
+    return Cleaned("\n\n".join(parts), tuple(headings), attribution, tuple(credits), doc_title, tuple(removed),
+                   dateline)

@@ -28,6 +28,7 @@ def _docs_for(nlp: Language, documents: list[Document]):
         doc.user_data["tidings_doc_id"] = d.doc_id
         doc.user_data["tidings_published"] = d.published
         doc.user_data["tidings_headings"] = d.headings
+        doc.user_data["tidings_dateline"] = d.dateline
         yield doc
 
 
@@ -79,5 +80,6 @@ def code_text(text: str, *, published: str | None = None, doc_id: str = "text",
     from tidings.clean import clean_text
 
     cleaned = clean_text(text)
-    doc = Document(doc_id=doc_id, text=cleaned.text, published=published, headings=cleaned.headings)
+    doc = Document(doc_id=doc_id, text=cleaned.text, published=published, headings=cleaned.headings,
+                   dateline=cleaned.dateline)
     return next(code_documents([doc], nlp=nlp))[1]

@@ -79,6 +79,7 @@ class Document:
     credits: tuple[str, ...] = ()
     headings: tuple[tuple[int, int], ...] = ()  # character spans of headings inside text
     raw_hash: str = ""
+    dateline: str | None = None  # place named by the wire dateline ("Nairobi, Kenya")
 
     @property
     def content_hash(self) -> str:

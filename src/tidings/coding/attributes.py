@@ -23,6 +23,7 @@ from tidings.coding.matching import NOUN_POS
 from tidings.coding.modality import modality_cue, negation_cue, speech_head
 from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
+from tidings.coding.violence import classify
 from tidings.records import Actor, Quantity
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
@@ -78,6 +79,7 @@ class Attributes:
     quantities: tuple[Quantity, ...]
     reported_by: Actor | None
     location: str | None
+    drop: str | None = None  # why this is not an event (an accident), or None
 
 
 def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttachments:
@@ -175,17 +177,20 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
         code = pat.intent or intent_code(pat.code) or pat.code
         if code != pat.code:
             trace.add("attributes", "intent-code", tok, f"{pat.code} -> {code}")
-    refined = refine(code, tok, targets, quantities, ctx)
-    if refined != code:
-        trace.add("attributes", "refined", tok, f"{code} -> {refined}")
+    amounts = tuple(outcome(q, root) for root, q in quantities)
+    verdict = classify(code, tok, sources, targets, list(amounts), ctx.knowledge.mass_killing)
+    refined = verdict.code or code
+    if verdict.code is None:
+        trace.add("build", verdict.rule, tok, "no attacker and words of an accident or a disaster")
+    elif refined != code:
+        trace.add("attributes", f"violence-{verdict.rule}", tok, f"{code} -> {refined}")
     reporter = reported_by(tok, ctx, date)
     if reporter is not None:
         trace.add("attributes", "reported-by", tok, reporter.code or reporter.text)
-    amounts = tuple(outcome(q, root) for root, q in quantities)
     return Attributes(code=refined, date=date, date_precision=when.precision if when else None,
                       deadline=deadline.date if deadline else None,
                       deadline_precision=deadline.precision if deadline else None, negated=cue is not None, modality=mod,
-                      negation_cue=cue, modality_cue=mod_cue,
+                      negation_cue=cue, modality_cue=mod_cue, drop=verdict.rule if verdict.code is None else None,
                       quantities=amounts, reported_by=reporter, location=location(tok))
 
 
@@ -212,24 +217,6 @@ def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
             break
         node = node.head
     return None
-
-
-def refine(code: str, tok: Token, targets: list[Actor], quantities: list[tuple[Token, Quantity]],
-           ctx: DocContext) -> str:
-    """Sharpen a violent event's code from its agent and toll (``data/refinements.tsv``)."""
-    if code[:2] not in ("18", "19"):
-        return code
-    k = ctx.knowledge
-    for subj in subjects(tok, k.words.object_control) if tok.pos_ == "VERB" else []:
-        for c in subj.children:
-            hit = k.instruments.get((subj.lemma_.lower(), c.lemma_.lower()))
-            if hit and c.dep_ in ("compound", "amod", "nmod"):
-                return hit
-    victims = max((q.value for _, q in quantities if q.kind == "count"), default=0)
-    civilian = not targets or all(a.sector in (None, "CVL", "REF", "REL", "EDU", "HLH") for a in targets)
-    if tok.lemma_.lower() in KILL_LEMMAS and victims >= k.mass_killing and civilian:
-        return "202"
-    return code
 
 
 def outcome(q: Quantity, root: Token) -> Quantity:

@@ -23,7 +23,6 @@ class CoderKnowledge:
     lexicon: Lexicon
     codes: dict[str, Code]
     words: Words
-    instruments: dict[tuple[str, str], str]  # (agent noun, modifier) -> bombing sub-code
     mass_killing: float  # victims from which a killing of civilians is a mass killing (202)
     natural: frozenset[str]  # causes that are never agents ("flood", "earthquake")
     event_nouns: frozenset[str]  # lemmas of the lexicon's noun triggers
@@ -32,17 +31,13 @@ class CoderKnowledge:
 @lru_cache(maxsize=1)
 def load_knowledge() -> CoderKnowledge:
     lexicon = load_lexicon()
-    instruments: dict[tuple[str, str], str] = {}
     mass_killing = float(10**9)
     for row in read_table("refinements.tsv", columns=("kind", "key", "value", "code", "note"), header=False,
                           required=("kind", "key", "value", "code"),
-                          checks={"kind": lambda k: None if k in ("instrument", "mass_killing") else "unknown kind"}):
-        if row["kind"] == "instrument":
-            instruments[(row["key"], row["value"])] = row["code"]
-        else:
-            mass_killing = float(row["value"])
+                          checks={"kind": lambda k: None if k == "mass_killing" else "unknown kind"}):
+        mass_killing = float(row["value"])
     return CoderKnowledge(
-        lexicon=lexicon, codes=codebook(), words=words(), instruments=instruments, mass_killing=mass_killing,
+        lexicon=lexicon, codes=codebook(), words=words(), mass_killing=mass_killing,
         natural=frozenset(read_words("natural_causes.txt")),
         event_nouns=frozenset(lemma for (lemma, pos) in lexicon.by_lemma if pos == "N"),
     )
@@ -58,4 +53,34 @@ class DocContext:
     knowledge: CoderKnowledge
     doc_id: str = ""
     coder_version: str = ""
+    dateline: str | None = None
     features: dict[int, object] = field(default_factory=dict)  # trigger features, computed once per token
+    _focus: tuple[str | None, str] | None = None
+
+    @property
+    def focus(self) -> tuple[str | None, str]:
+        """The document's own country and why: its dateline's, else the country most of its actors
+        belong to. Sector-only actors ("police", "students") of a single-country story take it."""
+        if self._focus is None:
+            self._focus = _focus(self)
+        return self._focus
+
+
+def _focus(ctx: DocContext) -> tuple[str | None, str]:
+    kb = ctx.actors.kb
+    if ctx.dateline and "/" not in ctx.dateline:
+        parts = [p.strip() for p in ctx.dateline.split(",") if p.strip()]
+        for part in reversed(parts):
+            for name in (part, part.title()):
+                for cand in kb.candidates(name, ctx.published):
+                    if cand.entry.kind == "state" and cand.entry.country:
+                        return cand.entry.country, f"dateline {ctx.dateline!r}"
+    counts: dict[str, int] = {}
+    for _start, _end, actor in ctx.doc._.actors or ():
+        if actor.country and actor.code and actor.code[:3] not in ("IGO", "NGO"):
+            counts[actor.country] = counts.get(actor.country, 0) + 1
+    if counts:
+        best, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        if n >= 2 and n >= 0.6 * sum(counts.values()):
+            return best, f"{n} of {sum(counts.values())} actor mentions"
+    return None, ""

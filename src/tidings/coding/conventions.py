@@ -28,6 +28,7 @@ __all__ = ["Decision", "apply_conventions", "derived_code", "obligation"]
 
 KINDS = ("reject", "threat", "demand", "appeal")
 INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+PROMISES = frozenset({"pledge", "promise", "agree", "offer", "commit", "undertake"})
 
 
 @lru_cache(maxsize=1)
@@ -53,10 +54,10 @@ def obligation(tok: Token, w: Words) -> tuple[str, Token] | None:
     """("demand", cue) for "must/has to/needs to X", ("appeal", cue) for "should/ought to X"."""
     node = tok
     for _ in range(3):
-        for c in node.children:
-            if c.dep_ == "aux" and c.lower_ in w.demand_aux:
+        for c in node.children:  # modal auxiliaries only: "must", "should" (not the "have" of "have arrested")
+            if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in w.demand_aux:
                 return "demand", c
-            if c.dep_ == "aux" and c.lower_ in w.appeal_aux:
+            if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in w.appeal_aux:
                 return "appeal", c
         head = node.head
         if node.dep_ == "xcomp" and head.lemma_.lower() in w.demand_aux and head.pos_ in ("VERB", "AUX") \
@@ -118,7 +119,9 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
             trace.add("attributes", "convention-obligation", tok, f"{act} owed under an agreement -> {new} intended")
             return Decision(new, negated, "intended", sources, targets)
     # announced coercion: a threat
-    if not negated and modality in ("intended", "hypothetical") and code[:2] in ("14", "16", "17", "18", "19", "20"):
+    promise = mod_cue is not None and mod_cue.lemma_.lower() in PROMISES  # "pledged to expel": a commitment
+    if not negated and not promise and modality in ("intended", "hypothetical") \
+            and code[:2] in ("14", "16", "17", "18", "19", "20"):
         new = derived_code("threat", code)
         if new and sources:
             trace.add("attributes", "convention-threat", tok, f"announced {code} -> {new}")

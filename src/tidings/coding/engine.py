@@ -69,7 +69,7 @@ class Coder:
                   verbose: bool = False, only: int | None = None) -> list[SentenceResult]:
         """Code each sentence (or only sentence ``only``), keeping its trace."""
         ctx = DocContext(doc=doc, actors=actors, published=published, knowledge=self.knowledge, doc_id=doc_id,
-                         coder_version=coder_version)
+                         coder_version=coder_version, dateline=doc.user_data.get("tidings_dateline"))
         out = []
         for index, sent in enumerate(doc.sents):
             if only is not None and index != only:
@@ -116,6 +116,8 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
     for c, roles in staged:
         tok, pat = c.tok, c.pat
         attrs = describe(c, roles.sources, roles.targets, time_by.get(tok.i, []), qty_by.get(tok.i, []), ctx, trace)
+        if attrs.drop:
+            continue
         roles = localise(tok, roles, ctx, attrs.date, trace)
         decision = apply_conventions(c, attrs, roles, k.words, trace)
         if decision is None:

@@ -170,6 +170,18 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             if targets or stop:
                 target_via = fallback.__name__.replace("_", "-") if targets else ""
                 break
+    if c.consequences and all(a.code and a.code == a.country for a in targets):
+        # "opened fire on a wedding party, killing 12 guests": the victims of the consequence are
+        # the target; a state named as where it happened ("bombarded part of Aleppo") localises them
+        victims = [a for cons in c.consequences for a in actors_of(slot(cons, "obj", ctx), ctx, date)]
+        if victims:
+            states = {a.country for a in targets}
+            if len(states) == 1:
+                country = states.pop()
+                victims = [Actor(text=v.text, code=country + (v.sector or ""), country=country, sector=v.sector,
+                                 name=v.name, kind=v.kind, via="victims-in-state")
+                           if v.country is None and v.code == v.sector else v for v in victims]
+            targets, target_via = victims, "victims-of-consequence"
     roles = Roles(sources, targets, source_via, target_via)
     _record(roles, c, trace)
     return roles
@@ -288,6 +300,8 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
         if place:
             break
 
+    named = {a.country for a in sources + targets if a.country}
+
     def fix(actors: list[Actor], others: list[Actor], role: str) -> list[Actor]:
         out = []
         for a in actors:
@@ -296,6 +310,10 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                 if country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
                     country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
+                if country is None:
+                    focus, reason = ctx.focus
+                    if focus and named <= {focus}:  # the sentence names no other country
+                        country, why = focus, f"document's country ({reason})"
                 if country:
                     a = Actor(text=a.text, code=country + a.sector, country=country, sector=a.sector,
                               name=a.name, kind=a.kind, via=(a.via + "+" if a.via else "") + "localised")

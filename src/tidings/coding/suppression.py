@@ -106,6 +106,7 @@ def consequence(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Tra
         head = c.tok.head
         if head.i in by_i and by_i[head.i].pat.code[:2] >= "14" and head.i not in drop:
             drop[c.tok.i] = f"consequence of {head.text!r}"
+            by_i[head.i].consequences.append(c)
 
 
 def embedded_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:

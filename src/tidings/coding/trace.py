@@ -55,3 +55,4 @@ class Candidate:
     tok: Token
     pat: Pattern
     considered: tuple[str, ...] = ()  # ids of the patterns tried, in order (verbose traces only)
+    consequences: list[Candidate] = field(default_factory=list)  # "…, killing 12": folded into this event

@@ -12,14 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from tidings.evaluate.events import align, shown, shown_gold
+from tidings.evaluate.events import align, country_part, shown, shown_gold
 from tidings.records import Event
 
 __all__ = ["score_documents"]
 
 
-def _country(code: str | None) -> str | None:
-    return code[:3] if code else None
+_country = country_part
 
 
 def _right(g: dict[str, Any], p: Event) -> bool:

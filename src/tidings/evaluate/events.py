@@ -37,8 +37,19 @@ def penta_class(root: str | None) -> int:
     return 4
 
 
-def _country(code: str | None) -> str | None:
-    return code[:3] if code else None
+SECTOR_ONLY = frozenset(
+    "GOV MIL COP JUD LEG OPP PTY REB SPY CVL REF MED BUS EDU HLH LAB AGR ELI REL CRM UAF HRI ENV MOD RAD".split())
+
+
+def country_part(code: str | None) -> str | None:
+    """The country part of an actor code: "RUSGOV" -> "RUS", "IGOEUREEC" -> "IGO"; a sector-only
+    code ("REB", "COP", PETRARCH's "---REB") has none."""
+    if not code or code.startswith("---") or code[:3] in SECTOR_ONLY:
+        return None
+    return code[:3]
+
+
+_country = country_part
 
 
 def _label(level: str, cameo: str) -> str | None:

@@ -64,7 +64,7 @@ def _build(doc_id: str, text: str, origin: str, *, published: str | None, settin
     return Document(
         doc_id=doc_id, text=cleaned.text, origin=origin, title=cleaned.title, source=source,
         url=url, published=published, attribution=cleaned.attribution, credits=cleaned.credits,
-        headings=cleaned.headings, raw_hash=raw_hash,
+        headings=cleaned.headings, raw_hash=raw_hash, dateline=cleaned.dateline,
     )
 
 

@@ -98,6 +98,7 @@ class Store:
                     content_hash=doc.content_hash, doc_id=doc.doc_id, origin=doc.origin, source=doc.source,
                     url=doc.url, title=doc.title, published=doc.published, attribution=doc.attribution,
                     credits=list(doc.credits), headings=[list(h) for h in doc.headings], text=doc.text,
+                    dateline=doc.dateline,
                     status="coded", coder=coder, ingested_at=_now(),
                 )).inserted_primary_key[0]
                 self._insert_events(conn, doc_pk, events)
@@ -152,7 +153,8 @@ class Store:
         for r in rows:
             yield Document(doc_id=r.doc_id, text=r.text or "", origin=r.origin or "", title=r.title, source=r.source,
                            url=r.url, published=r.published, attribution=r.attribution,
-                           credits=tuple(r.credits or ()), headings=tuple(tuple(h) for h in (r.headings or ())))
+                           credits=tuple(r.credits or ()), headings=tuple(tuple(h) for h in (r.headings or ())),
+                           dateline=r.dateline)
 
     def events(self, query: EventQuery | None = None) -> list[Event]:
         query = query or EventQuery()

@@ -29,6 +29,7 @@ documents = Table(
     Column("attribution", String(512)),
     Column("credits", JSON),
     Column("headings", JSON),
+    Column("dateline", Text),
     Column("text", Text),
     Column("status", String(16), nullable=False),  # coded | failed
     Column("error_code", String(32)),

@@ -1,0 +1,116 @@
+"""How CAMEO sorts violence (``data/violence.tsv``; GUIDELINES 10.1–10.2).
+
+``classify`` sharpens the code of a violent event from what the sentence says about it, in order:
+
+1. an accident or a disaster with no sign of an attack is not an event (None);
+2. a bomb, car bomb, suicide bomber or roadside device makes it a bombing (183, 1832, 1831, 1833);
+   missiles, air strikes, drones, shelling keep it a fight (195, 1952, 194);
+3. killing a named holder of public office is an assassination (186), or an attempt (185);
+4. state forces acting violently on their own civilians, protesters or opposition: repression (175);
+5. non-state attackers (unidentified gunmen, rebels, criminals, or nobody named) on non-combatants:
+   unconventional violence (180), a mass killing (202) from the data's threshold of victims.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from tidings.records import Actor, Quantity
+from tidings.tables import read_table
+
+__all__ = ["Verdict", "classify"]
+
+KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt")
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+KEEP = frozenset({"181", "1821", "1822", "184", "191", "192", "196", "2041", "2042", "201", "203", "185", "186"})
+STATE = frozenset({"COP", "MIL", "GOV", "SPY", "JUD"})
+NON_STATE = frozenset({"UAF", "CRM", "REB", "RAD", "IMG"})
+NON_COMBATANT = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HLH", "HRI", "REF", "AGR", "BUS", "ENV", "NGO",
+                           "GOV", "LEG", "JUD", "COP", "ELI", "PTY"})
+CIVILIAN = frozenset({"CVL", "EDU", "LAB", "MED", "REL", "HLH", "REF", "AGR", "BUS"})
+DOMESTIC = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HRI", "AGR"})
+
+
+@dataclass(frozen=True)
+class _Data:
+    instruments: tuple[tuple[re.Pattern[str], str], ...]
+    military: tuple[tuple[re.Pattern[str], str], ...]
+    accident: tuple[re.Pattern[str], ...]
+    attack: tuple[re.Pattern[str], ...]
+    kill: frozenset[str]
+    titles: frozenset[str]
+    attempt: tuple[re.Pattern[str], ...]
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    rows = read_table("violence.tsv", columns=("kind", "pattern", "code", "note"), header=False,
+                      required=("kind", "pattern"), checks={"kind": lambda k: None if k in KINDS else "unknown kind"})
+    by: dict[str, list[tuple[str, str]]] = {k: [] for k in KINDS}
+    for row in rows:
+        by[row["kind"]].append((row["pattern"], row["code"]))
+    return _Data(
+        instruments=tuple((re.compile(p), c) for p, c in by["instrument"]),
+        military=tuple((re.compile(p), c) for p, c in by["military"]),
+        accident=tuple(re.compile(p) for p, _ in by["accident"]),
+        attack=tuple(re.compile(p) for p, _ in by["attack"]),
+        kill=frozenset(p for p, _ in by["kill"]),
+        titles=frozenset(p for p, _ in by["title"]),
+        attempt=tuple(re.compile(p) for p, _ in by["attempt"]),
+    )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    code: str | None  # None: not an event
+    rule: str
+
+
+def _leader(target: Actor, sent: Span, titles: frozenset[str]) -> bool:
+    if target.kind == "person" and target.code:
+        return True
+    return any(w in titles for w in re.findall(r"[a-z]+", target.text.lower()))
+
+
+def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], quantities: list[Quantity],
+             mass_killing: float) -> Verdict:
+    """The CAMEO code of a violent event (``code`` is what the lexicon gave)."""
+    data = _data()
+    text = tok.sent.text.lower()
+    lemma = tok.lemma_.lower()
+    violent = code[:2] in VIOLENT_ROOTS or (lemma in data.kill and code[:2] >= "17")
+    if not violent:
+        return Verdict(code, "")
+    attacked = any(p.search(text) for p in data.attack)
+    if not sources and not attacked and any(p.search(text) for p in data.accident):
+        return Verdict(None, "accident")
+    if code in KEEP or code[:3] in ("194", "195"):
+        return Verdict(code, "")
+    src = {a.sector for a in sources}
+    tgt = {a.sector for a in targets}
+    state_source = bool(sources) and all(a.sector in STATE or (a.sector is None and a.country) for a in sources)
+    if not state_source:
+        for pattern, bomb in data.instruments:
+            if pattern.search(text):
+                return Verdict(bomb, "instrument")
+    for pattern, weapon in data.military:  # "killed in an air strike": conventional force, not terror
+        if pattern.search(text) and code[:2] in ("18", "19") and code not in ("194", "195", "1951", "1952"):
+            return Verdict(weapon, "weapon")
+    if lemma in data.kill and len(targets) == 1 and _leader(targets[0], tok.sent, data.titles) \
+            and not state_source:
+        if any(p.search(text) for p in data.attempt) or lemma == "shoot" and not re.search(r"\bdead\b|\bkill", text):
+            return Verdict("185", "assassination-attempt")
+        return Verdict("186", "assassination")
+    countries = {a.country for a in sources + targets if a.country}
+    if state_source and targets and tgt <= DOMESTIC and len(countries) <= 1:
+        return Verdict("175", "repression")
+    if (not sources or src <= NON_STATE) and targets and tgt <= NON_COMBATANT and not state_source:
+        victims = max((q.value for q in quantities if q.kind == "count"), default=0)
+        if victims >= mass_killing and tgt <= CIVILIAN:
+            return Verdict("202", "mass-killing")
+        return Verdict("180", "unconventional-violence")
+    return Verdict(code, "")
