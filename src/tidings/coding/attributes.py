@@ -23,7 +23,7 @@ from tidings.coding.matching import NOUN_POS
 from tidings.coding.modality import modality_cue, negation_cue, speech_head
 from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
-from tidings.records import Actor, Quantity
+from tidings.records import Actor, Location, Quantity
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
 
@@ -48,7 +48,7 @@ class Attributes:
     modality: str
     quantities: tuple[Quantity, ...]
     reported_by: Actor | None
-    location: str | None
+    location: Location | None
 
 
 def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttachments:
@@ -138,7 +138,7 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
         trace.add("attributes", "reported-by", tok, reporter.code or reporter.text)
     amounts = tuple(outcome(q, root) for root, q in quantities)
     return Attributes(code=refined, date=date, deadline=deadline, negated=cue is not None, modality=mod,
-                      quantities=amounts, reported_by=reporter, location=location(tok))
+                      quantities=amounts, reported_by=reporter, location=location(tok, trace))
 
 
 def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
@@ -201,12 +201,15 @@ def outcome(q: Quantity, root: Token) -> Quantity:
     return q
 
 
-def location(tok: Token) -> str | None:
-    """The place named as where the event happened ("in Aleppo", "at the border crossing")."""
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "along"):
-            for p in prep.children:
-                if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in tok.doc.ents if e.start <= p.i < e.end), None)
-                    return ent.text if ent is not None else p.text
-    return None
+def location(tok: Token, trace: Trace) -> Location | None:
+    """Where the event happened, from the places the ``tidings_places`` component resolved
+    (``doc._.places``): the event's clause, else its sentence, else the document's focus."""
+    doc = tok.doc
+    if not doc.has_extension("places") or doc._.places is None:
+        return None
+    from tidings.places.locate import locate_event
+
+    where, how = locate_event(tok, doc._.places, doc._.place_focus)
+    if where is not None:
+        trace.add("attributes", f"location-{how}", tok, f"{where.text!r} -> {where.name} ({where.country}, {where.precision})")
+    return where
