@@ -38,14 +38,30 @@ from tidings.tables import data_file, read_table
 
 __all__ = ["BUILD_VERSION", "SIZES", "build_gazetteer", "cache_path", "load_gazetteer"]
 
-BUILD_VERSION = "3"
+BUILD_VERSION = "4"
 SIZES = ("cities1000", "cities5000", "cities15000")
 _GENERIC = re.compile(
     r"^(?:muhafazat|wilayat|provincia de|province of|departamento de|departement de|region of|state of|estado de)\s+"
     r"|\s+(?:oblast|oblast'|province|region|state|governorate|prefecture|department|territory|district|raion|"
     r"voivodeship|county|municipality|division|krai|kray|republic|autonomous region|autonomous okrug)$",
     re.I)
-_COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central"}
+_COMPASS = {"northern": "north", "southern": "south", "eastern": "east", "western": "west", "central": "central",
+            "nord": "north", "sud": "south", "est": "east", "ouest": "west"}
+
+
+def _centre(members: list[tuple[float, float, int]]) -> tuple[float, float]:
+    """A division's point: the middle of its places' extent, trimmed of the outer 2% on each side
+    (the mean of its towns would lean to where people live)."""
+    lats = sorted(m[0] for m in members)
+    lons = sorted(m[1] for m in members)
+    lo, hi = int(len(lats) * 0.02), max(0, int(len(lats) * 0.98) - 1)
+    return round((lats[lo] + lats[hi]) / 2, 4), round((lons[lo] + lons[hi]) / 2, 4)
+
+
+_COMPASS_WORDS = frozenset({"north", "south", "east", "west", "central", "centre", "center", "northern", "southern",
+                            "eastern", "western", "capital", "coast", "lakes", "upper", "lower", "nord", "sud", "est",
+                            "ouest", "north east", "north west", "south east", "south west", "northeast", "northwest",
+                            "southeast", "southwest", "far north", "littoral", "plateau", "interior"})
 
 
 def _package_dir(name: str) -> Path:
@@ -77,7 +93,8 @@ def _variants(name: str) -> set[str]:
             out.add(f"{_COMPASS[first.lower()].title()} {rest}")
         if n.startswith("Saint "):
             out.add("St " + n[6:])
-    return out
+    # a bare "North" or "Centre" is no name to find in text
+    return {n for n in out if n.lower() not in _COMPASS_WORDS}
 
 
 def _sources(size: str) -> tuple[Path, Path]:
@@ -173,17 +190,15 @@ def build_gazetteer(size: str = "cities1000") -> Gazetteer:
         name = a1_name.get((cc, code))
         if not name or not code or code == "00":
             continue
-        lat = sum(m[0] for m in members) / len(members)
-        lon = sum(m[1] for m in members) / len(members)
+        lat, lon = _centre(members)
         gid = us_ids.get(name) if cc == "US" else None
-        add(Place(f"admin1:{cc}.{code}", name, round(lat, 4), round(lon, 4), iso3[cc], name, "admin1",
+        add(Place(f"admin1:{cc}.{code}", name, lat, lon, iso3[cc], name, "admin1",
                   sum(m[2] for m in members), gid), *_variants(name), *extra1.get((iso3[cc], name), ()))
     for n, ((cc, state, county), members) in enumerate(sorted(members2.items())):
-        lat = sum(m[0] for m in members) / len(members)
-        lon = sum(m[1] for m in members) / len(members)
+        lat, lon = _centre(members)
         # "Lamar County" keeps its word (a bare "Washington" is no county); "Dadu District" -> "Dadu"
         short = _variants(county) if not county.endswith(" County") else ()
-        add(Place(f"admin2:{cc}.{n}", county, round(lat, 4), round(lon, 4), iso3[cc], state, "admin2",
+        add(Place(f"admin2:{cc}.{n}", county, lat, lon, iso3[cc], state, "admin2",
                   sum(m[2] for m in members)), *short)
     for city, a1 in rows:
         cc = city["countrycode"]

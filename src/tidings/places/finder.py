@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.places.gazetteer import Gazetteer, Place, name_key
+from tidings.places.gazetteer import Gazetteer, Place, distance_km, name_key
 
 __all__ = ["Toponym", "find_toponyms"]
 
@@ -36,8 +36,18 @@ LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "toward", "to
 DIVISION_WORDS = frozenset({"province", "state", "region", "district", "county", "governorate", "oblast",
                             "prefecture", "department", "territory", "municipality", "area", "city", "town",
                             "village", "valley", "island", "islands"})
-CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "al", "el", "en", "sur",
-                        "and", "au", "-", "'", "’", ",", "am", "an", "der", "di", "y", "e"})
+CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "al", "el", "en", "sur", "des", "du",
+                        "van", "von", "den", "lès",
+                        "and", "au", "-", "'", "’", ",", "the", "'s", "’s", "am", "an", "der", "di", "y", "e"})
+PLACE_NOUNS = frozenset({"outskirts", "city", "town", "village", "province", "state", "region", "capital", "north",
+                         "south", "east", "west", "centre", "center", "edge", "suburbs", "heart", "port", "district",
+                         "area", "streets", "residents", "people", "parts", "rest", "coast", "border", "shores",
+                         "island", "islands", "county", "governorate", "municipality", "neighbourhood",
+                         "neighborhood", "camps", "camp", "villages", "towns", "cities", "north-east", "north-west",
+                         "south-east", "south-west", "northeast", "northwest", "southeast", "southwest"})
+# objects of these verbs stand for governments: "urged Washington", "accused Moscow"
+ACTOR_VERBS = frozenset({"ask", "urge", "accuse", "blame", "warn", "criticise", "criticize", "condemn", "pressure",
+                         "press", "tell", "persuade", "lobby", "sanction", "support", "back", "call", "thank", "praise"})
 MILLION = 1_000_000
 
 
@@ -53,6 +63,7 @@ class Toponym:
     candidates: list[Place]
     cues: set[str] = field(default_factory=set)
     container: int | None = None  # index (in the doc's toponym list) of "Texas" in "Paris, Texas"
+    siblings: tuple[int, ...] = ()  # indices of the toponyms coordinated with it ("Niger, Chad and Cameroon")
 
     @property
     def key(self) -> str:
@@ -116,10 +127,17 @@ def _cues(doc: Doc, t: Toponym, ents: list[Span | None]) -> set[str] | None:
     if labels & NUMERIC_LABELS:
         return None
     ent = ents[t.start]
-    if ent is not None and ent.label_ in PLACE_LABELS and ent.start <= t.start and t.end <= ent.end:
-        cues.add("ner")
-    elif ent is not None and ent.label_ in NOT_PLACE_LABELS and (ent.start < t.start or ent.end > t.end):
-        if not (ent.label_ == "ORG" and ent.start == t.start and t.end < ent.end and doc[t.end].text in ("'s", "’s")):
+    if ent is not None:
+        lead = ent.start + (1 if doc[ent.start].lower_ == "the" else 0)
+        tail = ent.end - (1 if doc[ent.end - 1].text in ("'s", "’s") else 0)
+        # a longer name goes on with a capitalised word ("Victoria Lane", "Islamic State"); a list
+        # ("Arequipa and Ayacucho") or a dateline ("Congo (AFP") merged into one entity does not
+        before = doc[t.start - 1] if t.start - 1 >= lead else None
+        after = doc[t.end] if t.end < tail else None
+        longer = any(x is not None and x.text[:1].isupper() and x.is_alpha for x in (before, after))
+        if ent.label_ in PLACE_LABELS and not (longer and ent.label_ == "FAC"):
+            cues.add("ner")  # GPE/LOC, also "northeast Nigeria's"; not a part of "Eiffel Tower"
+        elif longer:
             return None  # inside a longer name: "Victoria Lane", "Islamic State", "Kenya Airways"
     if t.start < 12 and span.text.isupper() and len(span.text) > 2 and t.end < len(doc) and \
             doc[t.end].text in (",", "(", "—", "–", "-") and all("\n" not in tk.text for tk in doc[:t.start]):
@@ -127,6 +145,8 @@ def _cues(doc: Doc, t: Toponym, ents: list[Span | None]) -> set[str] | None:
     prev = _prev_word(doc, t.start)
     if prev is not None and prev.lower_ in LOCATIVE:
         cues.add("locative")
+    if prev is not None and prev.lower_ == "of" and prev.i > 0 and doc[prev.i - 1].lower_ in PLACE_NOUNS:
+        cues.add("locative")  # "the outskirts of El Fasher", "the city of Kherson"
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
         cues.add("locative")
@@ -139,13 +159,39 @@ def _cues(doc: Doc, t: Toponym, ents: list[Span | None]) -> set[str] | None:
            (p.feature == "admin1" and p.population >= MILLION) or (p.feature == "city" and p.population >= MILLION)
            for p in t.candidates):
         cues.add("prominent")
-    propn = all(tk.pos_ == "PROPN" or not tk.text[:1].isupper() or tk.is_upper for tk in span)
-    person = ent is not None and ent.label_ == "PERSON"
-    if person and not (cues & {"locative", "dateline", "division"}):
-        return None  # "Chad said", "Jordan scored"
+    # "Police in Rustavi": a common word that is also a town's name (capitalised mid-sentence, a
+    # word the tagger did not take for a name can still be one: "around Bakhmut")
+    propn = all(tk.pos_ == "PROPN" or not tk.text[:1].isupper() or tk.is_upper for tk in span) or \
+        (not doc[t.start].is_sent_start and not doc[t.start].is_stop)
     if not (cues & {"ner", "dateline"}) and not propn:
-        return None  # "Police in Rustavi": a common word that is also a town's name
+        return None
+    if ent is not None and ent.label_ == "PERSON":
+        cues.add("person")
     return cues
+
+
+STRONG = frozenset({"ner", "locative", "dateline", "division", "apposition", "list", "prominent"})
+
+
+def _likely(t: Toponym) -> Place:
+    """The candidate a name most likely means before context (for the coherence test)."""
+    return max(t.candidates, key=lambda p: (p.feature == "country", p.feature in ("region", "water", "landform"),
+                                            p.population))
+
+
+def _coherent(t: Toponym, points: list[Place]) -> bool:
+    """A name without a cue is a place when it fits the document's geography: a candidate in a
+    country the document names, near its other places ("Axum" in a story about Tigray)."""
+    need = 10_000 if "person" in t.cues else 1_000
+    countries = {p.country for p in points if p.country}
+    local = [p for p in points if p.feature not in ("country", "region", "water")]
+    for c in t.candidates:
+        if c.feature not in ("city", "admin1", "admin2") or c.country not in countries or c.population < need:
+            continue
+        if any((c.admin1 and c.admin1 == p.admin1 and c.country == p.country) or
+               distance_km(c.lat, c.lon, p.lat, p.lon) <= 400 for p in local):
+            return True
+    return False
 
 
 def _metonym(doc: Doc, t: Toponym) -> bool:
@@ -157,7 +203,9 @@ def _metonym(doc: Doc, t: Toponym) -> bool:
     root = doc[t.start:t.end].root
     if t.end < len(doc) and doc[t.end].text in ("'s", "’s"):
         return True
-    return root.dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "agent", "dative")
+    if root.dep_ == "dobj":
+        return root.head.lemma_.lower() in ACTOR_VERBS
+    return root.dep_ in ("nsubj", "nsubjpass", "poss", "agent", "dative")
 
 
 def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
@@ -201,9 +249,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                         changed = True
                         break
     out = []
+    strong = [t for t in kept if t.cues & STRONG]
+    points = [_likely(t) for t in strong]
     for t in kept:
-        strong = t.cues & {"ner", "locative", "dateline", "division", "apposition", "list", "prominent"}
-        if not strong or _metonym(doc, t):
+        if not t.cues & STRONG and _coherent(t, points):
+            t.cues.add("coherent")
+        if not t.cues & (STRONG | {"coherent"}) or _metonym(doc, t):
             continue
         out.append(t)
     # containers index into ``out`` now
@@ -212,4 +263,10 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
         if t.container is not None:
             target = kept[t.container]
             t.container = pos.get(id(target))
+    root_of = {doc[t.start:t.end].root.i: k for k, t in enumerate(out)}
+    for k, t in enumerate(out):
+        root = doc[t.start:t.end].root
+        linked = {root.head.i} if root.dep_ == "conj" else set()
+        linked |= {c.i for c in root.children if c.dep_ == "conj"}
+        t.siblings = tuple(root_of[i] for i in sorted(linked) if i in root_of and root_of[i] != k)
     return out

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tidings.places.finder import Toponym
-from tidings.places.gazetteer import Place, distance_km
+from tidings.places.gazetteer import Place, distance_km, name_key
 
 __all__ = ["PlaceMention", "resolve"]
 
@@ -47,19 +47,20 @@ class PlaceMention:
 
 
 def _prior(p: Place, key: str) -> float:
+    """What the place is, before context: countries and the hand-listed regions first (a listed
+    name is what news means by it), then divisions and cities by population, capitals up; a place's
+    own name counts more than one of its alternate names."""
     if p.feature == "country":
-        base = 4.0
+        base = 6.0
     elif p.feature in ("region", "water", "landform"):
-        base = 3.6
+        base = 8.0
     elif p.feature == "admin1":
-        base = 1.5 + 0.35 * math.log10(p.population + 1)
+        base = 2.0 + 0.45 * math.log10(p.population + 1)
     elif p.feature == "admin2":
-        base = 0.3 + 0.3 * math.log10(p.population + 1)
+        base = 0.4 * math.log10(p.population + 1)
     else:
-        base = 0.6 * math.log10(p.population + 10) + (1.0 if p.capital else 0.0)
-    from tidings.places.gazetteer import name_key
-
-    return base + (0.5 if name_key(p.name) == key else 0.0)
+        base = 0.8 * math.log10(p.population + 10) + (1.0 if p.capital else 0.0)
+    return base + (1.0 if name_key(p.name) == key else 0.0)
 
 
 def _inside(p: Place, container: Place) -> bool:
@@ -84,11 +85,15 @@ class _Context:
 def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Place | None], ctx: _Context | None) -> float:
     s = _prior(p, t.key)
     if "division" in t.cues and p.feature in ("admin1", "admin2"):
-        s += 2.5
+        s += 2.5 if p.feature == "admin1" else 1.5
+    elif p.feature == "city" and p.admin1 and name_key(p.admin1).split(" ")[0] == t.key:
+        s += 1.5  # "Herat", "Gao": the city more often than the province named after it
     if t.container is not None:
         box = chosen[t.container]
         if box is not None and _inside(p, box):
             s += 6.0
+    if p.feature == "country" and any(chosen[j] is not None and chosen[j].feature == "country" for j in t.siblings):
+        s += 2.0  # "Nigeria, Niger, Chad and Cameroon": a country among countries
     for j, other in enumerate(found):  # "Texas" after "Paris,": the container that holds Paris
         if other.container == k and chosen[j] is not None and _inside(chosen[j], p):
             s += 6.0
@@ -97,7 +102,7 @@ def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Plac
     own = sum(1 for o in found if o.key == t.key)
     mentions = ctx.countries.get(p.country, 0) - (own if p.feature == "country" else 0)
     if p.country and mentions > 0:
-        s += 2.0 + 0.5 * min(mentions, 4)
+        s += 1.5 + 0.25 * min(mentions, 4)
     if p.country and p.country == ctx.dateline_country:
         s += 1.0
     if p.country in ctx.actor_countries:
@@ -113,7 +118,7 @@ def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Plac
                     if found[j].key != t.key and q.feature not in ("country", "water", "region", "landform")),
                    default=None)
         if near is not None:
-            s += 1.5 if near < 150 else 0.75 if near < 400 else 0.0
+            s += 1.0 if near < 150 else 0.5 if near < 400 else 0.0
     return s
 
 
