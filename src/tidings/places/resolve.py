@@ -51,9 +51,9 @@ def _prior(p: Place, key: str) -> float:
     name is what news means by it), then divisions and cities by population, capitals up; a place's
     own name counts more than one of its alternate names."""
     if p.feature == "country":
-        base = 6.0
+        base = 7.5
     elif p.feature in ("region", "water", "landform"):
-        base = 8.0
+        base = 11.0  # above any context: the list holds only what news means by these names
     elif p.feature == "admin1":
         base = 2.0 + 0.45 * math.log10(p.population + 1)
     elif p.feature == "admin2":
@@ -85,7 +85,7 @@ class _Context:
 def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Place | None], ctx: _Context | None) -> float:
     s = _prior(p, t.key)
     if "division" in t.cues and p.feature in ("admin1", "admin2"):
-        s += 2.5 if p.feature == "admin1" else 1.5
+        s += 3.5 if p.feature == "admin1" else 1.5
     elif p.feature == "city" and p.admin1 and name_key(p.admin1).split(" ")[0] == t.key:
         s += 1.5  # "Herat", "Gao": the city more often than the province named after it
     if t.container is not None:
@@ -99,8 +99,7 @@ def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Plac
             s += 6.0
     if ctx is None:
         return s
-    own = sum(1 for o in found if o.key == t.key)
-    mentions = ctx.countries.get(p.country, 0) - (own if p.feature == "country" else 0)
+    mentions = sum(n for (key, country), n in ctx.countries.items() if country == p.country and key != t.key)
     if p.country and mentions > 0:
         s += 1.5 + 0.25 * min(mentions, 4)
     if p.country and p.country == ctx.dateline_country:
@@ -141,7 +140,7 @@ def resolve(found: list[Toponym], *, actor_countries: Iterable[str] = (), senten
         chosen = [p for p, _c in _choose(found, None, chosen)]
     dateline = next((p for t, p in zip(found, chosen, strict=True) if "dateline" in t.cues and p is not None), None)
     ctx = _Context(
-        countries=Counter(p.country for p in chosen if p is not None and p.country),
+        countries=Counter((t.key, p.country) for t, p in zip(found, chosen, strict=True) if p is not None and p.country),
         actor_countries={COUNTRY_ALIASES.get(c, c) for c in actor_countries},
         admin1s={(p.country, p.admin1) for p in chosen if p is not None and p.feature == "admin1"},
         points=[(j, p) for j, p in enumerate(chosen) if p is not None],
