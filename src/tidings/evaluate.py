@@ -151,9 +151,15 @@ def _ratio(num: int, den: int) -> float | None:
 
 def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = None, errors: int = 10,
              nlp=None) -> dict[str, Any]:
-    """Run the coder on the gold sentences and return every score (deterministic)."""
+    """Run the coder on the gold sentences and return every score (deterministic). A place gold
+    (toponyms with coordinates) is scored by ``places.evaluate`` instead."""
     from tidings.clean import clean_text
     from tidings.pipeline import code_documents
+    from tidings.places.evaluate import evaluate_places, is_place_gold
+
+    gold_paths = list(gold_paths)
+    if is_place_gold(gold_paths):
+        return evaluate_places(gold_paths, settings=settings, errors=errors, nlp=nlp)
 
     items = load_gold(gold_paths)
     docs = []
@@ -292,6 +298,10 @@ def _fmt(v: float | None) -> str:
 
 
 def render_text(report: dict[str, Any], by: str = "root") -> str:
+    if report.get("kind") == "places":
+        from tidings.places.evaluate import render_places
+
+        return render_places(report)
     lines = [f"sentences: {report['sentences']} ({report['event_sentences']} with events, "
              f"{report['no_event_sentences']} without)"]
     if report.get("event_sentences"):

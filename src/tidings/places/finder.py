@@ -213,7 +213,14 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     ents = _entity_of(doc)
     found: list[Toponym] = []
     for start, end in _spans(doc, gaz):
+        if doc[start].lower_ == "the" and end - start > 1:
+            start += 1  # "The United States": the article is not part of the name
+        last = doc[end - 1]
         span = doc[start:end]
+        if last.text.endswith(".") and len(last.text) > 5 and not last.text[:-1].isupper():
+            # "... talks in Jeddah." (a sentence's full stop kept on the token); "Va." and "D.C." keep theirs
+            found.append(Toponym(start, end, span.text[:-1], span.start_char, span.end_char - 1, gaz.candidates(span.text)))
+            continue
         found.append(Toponym(start, end, span.text, span.start_char, span.end_char, gaz.candidates(span.text)))
     kept: list[Toponym] = []
     for t in found:

@@ -25,8 +25,9 @@ __all__ = ["PRECISION", "focus", "locate_event", "to_location"]
 PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin1", "region": "admin1", "landform": "admin1",
              "water": "admin1", "city": "city"}
 _RANK = {"city": 0, "admin1": 1, "country": 2}
+# where something happened ("in", "near"), not where it went or whom it was aimed at ("to", "on")
 LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "across", "along", "inside", "within", "throughout",
-                      "off", "on", "over", "from", "into", "towards", "toward", "to", "between", "through"})
+                      "off", "over"})
 CLAUSE_EDGES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "conj"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "iobj", "attr"})
 
