@@ -83,8 +83,8 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
         best = None
         for j in range(min(n, i + width), i, -1):
             last = doc[j - 1]
-            if not (last.text[:1].isupper() or last.text.endswith(".")):
-                continue
+            if not (last.text[:1].isupper() or (last.text.endswith(".") and len(last.text) > 1)):
+                continue  # a name ends on a word or an abbreviation ("Va."), not on a full stop
             inner = doc[i + 1:j - 1]
             if any(not t.text[:1].isupper() and t.lower_ not in CONNECTORS and t.text != "." for t in inner):
                 continue
