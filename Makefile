@@ -5,15 +5,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-extras demo test lint bench eval lock clean
+.PHONY: install install-extras gazetteer demo test lint bench eval lock clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
 	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps -e .
+	$(BIN)/python -m tidings.places.build
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The gazetteer, built from the installed GeoNames packages into the cache (docs/places.md); the
+# first use builds it too.
+gazetteer: $(STAMP)
+	$(BIN)/python -m tidings.places.build
 
 # Optional extras: browser tests of the web view (Playwright) and Spark. System parts come from
 # Debian: chromium, openjdk-17-jre-headless (see .ci/run).
@@ -38,6 +44,7 @@ bench: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/tidings eval eval/gold/dev_*.jsonl --errors 0
 	$(BIN)/tidings eval eval/gold/test_*.jsonl --errors 0
+	$(BIN)/tidings eval eval/gold/places.jsonl --errors 0
 
 # Regenerate the locks (needs network access to the package index; not part of setup).
 lock:

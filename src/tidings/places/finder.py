@@ -64,33 +64,38 @@ class Toponym:
     cues: set[str] = field(default_factory=set)
     container: int | None = None  # index (in the doc's toponym list) of "Texas" in "Paris, Texas"
     siblings: tuple[int, ...] = ()  # indices of the toponyms coordinated with it ("Niger, Chad and Cameroon")
+    key: str = field(init=False)
 
-    @property
-    def key(self) -> str:
-        return name_key(self.text)
+    def __post_init__(self) -> None:
+        self.key = name_key(self.text)
 
 
 def _spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Longest gazetteer names over capitalised token runs, left to right."""
+    words, spaces, lowers = [], [], []
+    for t in doc:
+        words.append(t.text)
+        spaces.append(t.whitespace_)
+        lowers.append(t.lower_)
+    upper = [w[:1].isupper() for w in words]
     out = []
-    i, n = 0, len(doc)
+    i, n = 0, len(words)
     width = min(gaz.max_words + 2, 8)
     while i < n:
-        tok = doc[i]
-        if not tok.text[:1].isupper():
+        if not upper[i]:
             i += 1
             continue
         best = None
         for j in range(min(n, i + width), i, -1):
-            last = doc[j - 1]
-            if not (last.text[:1].isupper() or (last.text.endswith(".") and len(last.text) > 1)):
+            last = words[j - 1]
+            if not (upper[j - 1] or (last.endswith(".") and len(last) > 1)):
                 continue  # a name ends on a word or an abbreviation ("Va."), not on a full stop
-            inner = doc[i + 1:j - 1]
-            if any(not t.text[:1].isupper() and t.lower_ not in CONNECTORS and t.text != "." for t in inner):
+            if any(not upper[k] and lowers[k] not in CONNECTORS and words[k] != "." for k in range(i + 1, j - 1)):
                 continue
-            if "\n" in doc[i:j].text:
+            text = "".join(words[k] + spaces[k] for k in range(i, j - 1)) + words[j - 1]
+            if "\n" in text:
                 continue
-            if name_key(doc[i:j].text) in gaz.index:
+            if name_key(text) in gaz.index:
                 best = j
                 break
         if best is None:

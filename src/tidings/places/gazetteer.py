@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["FEATURES", "Gazetteer", "Place", "distance_km", "name_key"]
 
@@ -25,6 +26,7 @@ _SPACES = re.compile(r"\s+")
 _DASHES = str.maketrans({"-": " ", "‐": " ", "–": " ", "—": " ", "’": "'", "‘": "'", "`": "'", ".": ""})
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """The lookup key of a name: accents stripped, case folded, dashes as spaces, no periods or
     leading "the" ("Côte d’Ivoire" -> "cote d'ivoire", "Port-au-Prince" -> "port au prince")."""
