@@ -5,15 +5,21 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-extras demo test lint bench eval eval-test lock clean
+.PHONY: install install-extras gazetteer demo test lint bench eval eval-test lock clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
 	$(BIN)/python -m pip install --quiet --no-build-isolation --no-deps -e .
+	$(BIN)/python -m tidings.places.build
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The gazetteer, built from the installed GeoNames packages into the cache (docs/places.md); the
+# first use builds it too.
+gazetteer: $(STAMP)
+	$(BIN)/python -m tidings.places.build
 
 # Optional extras: browser tests of the web view (Playwright) and Spark. System parts come from
 # Debian: chromium, openjdk-17-jre-headless (see .ci/run).
@@ -40,6 +46,7 @@ bench: $(STAMP)
 SHARED_GOLD := $(wildcard ../shared/dev-gold/*.jsonl)
 eval: $(STAMP)
 	$(BIN)/tidings eval eval/gold/dev_*.jsonl eval/gold/documents.jsonl $(wildcard eval/gold/articles_dev.jsonl) $(SHARED_GOLD)
+	$(BIN)/tidings eval eval/gold/places.jsonl --errors 0
 
 # The blind test split: look at its totals only, never its sentences.
 eval-test: $(STAMP)

@@ -18,7 +18,7 @@ def test_readme_event_table_is_the_record_definition():
 def test_flat_columns_cover_every_field_in_order():
     from tidings.store.schema import STORED_COLUMNS, mentions
 
-    roots = [c.split("_")[0] if c.split("_")[0] in ("source", "target", "trigger") else c for c in FLAT_COLUMNS]
+    roots = [c.split("_")[0] if c.split("_")[0] in ("source", "target", "trigger", "location") else c for c in FLAT_COLUMNS]
     assert [f for f in dict.fromkeys(r if not r.startswith("reported_by") else "reported_by" for r in roots)] == list(EVENT_FIELDS)
     assert set(STORED_COLUMNS) <= {c.name for c in mentions.columns}
 

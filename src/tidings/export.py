@@ -72,8 +72,10 @@ def gdelt_row(ev: Event, *, url: str | None = None, added: str = "") -> list[str
     values["QuadClass"] = str(ev.quad_class)
     values["GoldsteinScale"] = f"{ev.goldstein:.1f}"
     values["NumMentions"] = values["NumSources"] = values["NumArticles"] = "1"
-    if ev.location:
-        values["ActionGeo_FullName"] = ev.location
+    if ev.location is not None:
+        from tidings.places.gdelt import action_geo
+
+        values.update({f"ActionGeo_{k}": v for k, v in action_geo(ev.location).items()})
     values["DATEADDED"] = added
     values["SOURCEURL"] = url or ev.doc_id
     return [values[c] for c in GDELT_COLUMNS]

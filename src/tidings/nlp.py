@@ -50,12 +50,14 @@ def load_pipeline(settings: Settings | None = None) -> Language:
 def _pipeline(models: tuple[str, ...], actor_files: tuple[str, ...], statements: bool) -> Language:
     import tidings.actors.component  # noqa: F401  (registers the factories)
     import tidings.coding.component  # noqa: F401
+    import tidings.places.component  # noqa: F401
 
     settings = Settings(models=models, actor_files=actor_files, statements=statements)
     nlp = bare_pipeline(settings)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     actors = nlp.add_pipe("tidings_actors_v2", name="tidings_actors", last=True,
                           config={"actor_files": list(settings.actor_files)})
+    nlp.add_pipe("tidings_places_v1", name="tidings_places", last=True)
     nlp.add_pipe("tidings_coder_v2", name="tidings_coder", last=True,
                  config={"statements": settings.statements, "kb_version": actors.kb.version})  # type: ignore[attr-defined]
     return nlp

@@ -64,6 +64,35 @@ class Trigger:
         return asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where an event happened: the place's words in the text and the gazetteer entry they resolve
+    to. ``precision`` is country, admin1 (a division, region, sea or range) or city."""
+
+    text: str
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    geonames_id: int | None = None
+    precision: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | str | None) -> Location | None:
+        if data is None or data == "":
+            return None
+        if isinstance(data, str):  # records written before places were resolved: a bare name
+            return cls(text=data)
+        return cls(**{f: data.get(f) for f in LOCATION_FIELDS})
+
+
+LOCATION_FIELDS: tuple[str, ...] = ("text", "name", "lat", "lon", "country", "admin1", "geonames_id", "precision")
+
+
 @dataclass(frozen=True)
 class Document:
     """A cleaned document ready for coding. Offsets in events refer to ``text``."""
@@ -142,7 +171,9 @@ EVENT_FIELD_DOCS: tuple[FieldDoc, ...] = (
     FieldDoc("modality", "`asserted`, `intended` (will, plans to, pledged, agreed to …) or `hypothetical` "
              "(may, could, if …)"),
     FieldDoc("quantities", "list of `{kind, value, unit, per, category, text}`; `kind` is money, price or count"),
-    FieldDoc("location", "place named as where the event happened, or null"),
+    FieldDoc("location", "null or `{text, name, lat, lon, country, admin1, geonames_id, precision}`: where the event "
+             "happened, from its own clause (\"in X\", \"near X\", \"X-based\"), else its sentence, else the "
+             "document's focus (the choice is in `trace`); `precision` is country, admin1 or city"),
     FieldDoc("confidence", "0–1"),
     FieldDoc("rule", "id of the lexicon pattern that produced the event"),
     FieldDoc("coder", "coder version: code version + hashes of the data files and the knowledge base"),
@@ -155,7 +186,7 @@ ACTOR_ROLES: tuple[str, ...] = ("source", "target", "reported_by")
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, (Actor, Trigger, Quantity)):
+    if isinstance(value, (Actor, Trigger, Quantity, Location)):
         return value.to_dict()
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
@@ -185,7 +216,7 @@ class Event:
     negated: bool = False
     modality: str = "asserted"  # asserted | intended | hypothetical
     quantities: tuple[Quantity, ...] = ()
-    location: str | None = None
+    location: Location | None = None
     confidence: float = 0.5
     rule: str = ""
     coder: str = ""
@@ -222,7 +253,7 @@ class Event:
             deadline_precision=data.get("deadline_precision"), negated=bool(data.get("negated")),
             modality=data.get("modality", "asserted"),
             quantities=tuple(Quantity.from_dict(q) for q in data.get("quantities") or ()),
-            location=data.get("location"), confidence=data.get("confidence", 0.5),
+            location=Location.from_dict(data.get("location")), confidence=data.get("confidence", 0.5),
             rule=data.get("rule", ""), coder=data.get("coder", ""),
             reported_by=Actor.from_dict(data.get("reported_by")), trace=tuple(data.get("trace") or ()),
             event_id=data.get("event_id", ""),
@@ -237,6 +268,8 @@ def flat_columns() -> tuple[str, ...]:
             out.extend(f"{name}_{f}" for f in ACTOR_FIELDS)
         elif name == "trigger":
             out.extend(("trigger_text", "trigger_start", "trigger_end"))
+        elif name == "location":
+            out.extend(f"location_{f}" for f in LOCATION_FIELDS)
         else:
             out.append(name)
     return tuple(out)
@@ -255,6 +288,9 @@ def event_to_flat(ev: Event) -> dict[str, Any]:
                 row[f"{name}_{f}"] = getattr(value, f) if value is not None else None
         elif name == "trigger":
             row.update(trigger_text=value.text, trigger_start=value.start, trigger_end=value.end)
+        elif name == "location":
+            for f in LOCATION_FIELDS:
+                row[f"location_{f}"] = getattr(value, f) if value is not None else None
         else:
             row[name] = _plain(value)
     return row
@@ -270,6 +306,9 @@ def event_from_flat(row: Any, quantities: Iterable[Quantity] = ()) -> Event:
             values[name] = None if text is None else Actor.from_dict({f: get(f"{name}_{f}") for f in ACTOR_FIELDS})
         elif name == "trigger":
             values[name] = Trigger(str(get("trigger_text")), int(get("trigger_start")), int(get("trigger_end")))
+        elif name == "location":
+            text = get("location_text")
+            values[name] = None if text is None else Location(**{f: get(f"location_{f}") for f in LOCATION_FIELDS})
         elif name == "quantities":
             values[name] = tuple(quantities)
         elif name == "trace":

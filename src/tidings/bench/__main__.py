@@ -39,6 +39,18 @@ def _measure(mode: str, procs: int, corpus: Path, tmp: Path) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def _places(corpus: Path, n: int) -> dict:
+    """tidings_places's share of the pipeline's time, and the gazetteer's resident memory."""
+    out = {}
+    for args in (["overhead", str(corpus), str(n)], ["memory"]):
+        done = subprocess.run([sys.executable, "-m", "tidings.bench.places", *args], capture_output=True, text=True,
+                              check=False)
+        if done.returncode != 0:
+            raise SystemExit(f"bench: places {args[0]} failed: {done.stderr.strip()[-300:]}")
+        out.update(json.loads(done.stdout.strip().splitlines()[-1]))
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tidings.bench", description=__doc__)
     ap.add_argument("--docs", type=int, default=2000, help="corpus size for the timed runs")
@@ -46,6 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--reps", type=int, default=3, help="repetitions per configuration (median reported)")
     ap.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--places-docs", type=int, default=300, help="documents for the places overhead")
     ap.add_argument("--output", type=Path, default=RESULTS)
     args = ap.parse_args(argv)
 
@@ -76,6 +89,9 @@ def main(argv: list[str] | None = None) -> int:
                       str(args.big): _measure("code", 1, big, tmp)["peak_rss_mb"]}
             print(f"memory: peak RSS end to end {memory[str(args.docs)]} MB for {args.docs} docs, "
                   f"{memory[str(args.big)]} MB for {args.big} docs", flush=True)
+        places = _places(corpus, args.places_docs)
+        print(f"places: {100 * places['overhead_share']:.1f}% of the pipeline's time on {places['docs']} docs, "
+              f"gazetteer resident memory {places['gazetteer_rss_mb']} MB", flush=True)
 
     def get(mode: str, procs: int) -> dict:
         return next(r for r in rows if r["mode"] == mode and r["processes"] == procs)
@@ -89,7 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     if 2 in args.processes and 1 in args.processes:
         summary["scaling_2_vs_1"] = {m: round(get(m, 2)["docs_per_s"] / get(m, 1)["docs_per_s"], 3) for m in ("bare", "code", "ingest")}
     peak = max(r["peak_rss_mb"] for r in rows if r["processes"] == 1)
-    result = {"corpus_docs": args.docs, "reps": args.reps, "rows": rows, "memory": memory, "summary": summary,
+    result = {"corpus_docs": args.docs, "reps": args.reps, "rows": rows, "memory": memory, "places": places,
+              "summary": summary,
               "python": sys.version.split()[0]}
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

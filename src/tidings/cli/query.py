@@ -12,6 +12,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tidings.cli.app import Fmt, app, check_date, out, print_events, settings_for
+from tidings.errors import UsageError
 
 
 class ExportFmt(str, Enum):
@@ -19,6 +20,19 @@ class ExportFmt(str, Enum):
     csv = "csv"
     parquet = "parquet"
     gdelt = "gdelt"
+
+
+def parse_near(value: str | None) -> tuple[float, float, float] | None:
+    """``--near LAT,LON,KM`` as numbers, checked."""
+    if value is None:
+        return None
+    try:
+        lat, lon, km = (float(v) for v in value.split(","))
+    except ValueError:
+        raise UsageError(f"invalid --near {value!r}: use LAT,LON,KM (e.g. 50.45,30.52,100)") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 180 and km > 0):
+        raise UsageError(f"invalid --near {value!r}: latitude -90..90, longitude -180..180, a positive distance")
+    return lat, lon, km
 
 
 @app.command("events")
@@ -35,6 +49,8 @@ def events_cmd(
     doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
     include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events (may, could, if).")] = False,
+    country: Annotated[str | None, typer.Option("--country", help="Country where the event happened (ISO alpha-3).")] = None,
+    near: Annotated[str | None, typer.Option("--near", help="LAT,LON,KM: events located within KM of the point.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show why each event was coded (its trace).")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
 ) -> None:
@@ -44,7 +60,7 @@ def events_cmd(
     store = Store(settings_for(ctx, db_url=db).db_url)
     query = EventQuery(source=source, target=target, root=root, code=code, plover=plover, since=check_date(since),
                        until=check_date(until), doc=doc, include_negated=include_negated,
-                       include_hypothetical=include_hypothetical)
+                       include_hypothetical=include_hypothetical, country=country, near=parse_near(near))
     events = store.events(query)
     print_events(events, fmt)
     if explain and fmt == Fmt.table:

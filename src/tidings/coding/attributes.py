@@ -24,7 +24,7 @@ from tidings.coding.modality import modality_cue, negation_cue, speech_head
 from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import classify
-from tidings.records import Actor, Quantity
+from tidings.records import Actor, Location, Quantity
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
 
@@ -78,7 +78,7 @@ class Attributes:
     modality_cue: Token | None
     quantities: tuple[Quantity, ...]
     reported_by: Actor | None
-    location: str | None
+    location: Location | None
     drop: str | None = None  # why this is not an event (an accident), or None
 
 
@@ -191,7 +191,7 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
                       deadline=deadline.date if deadline else None,
                       deadline_precision=deadline.precision if deadline else None, negated=cue is not None, modality=mod,
                       negation_cue=cue, modality_cue=mod_cue, drop=verdict.rule if verdict.code is None else None,
-                      quantities=amounts, reported_by=reporter, location=location(tok))
+                      quantities=amounts, reported_by=reporter, location=location(tok, trace))
 
 
 def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
@@ -236,12 +236,15 @@ def outcome(q: Quantity, root: Token) -> Quantity:
     return q
 
 
-def location(tok: Token) -> str | None:
-    """The place named as where the event happened ("in Aleppo", "at the border crossing")."""
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "at", "near", "along"):
-            for p in prep.children:
-                if p.dep_ == "pobj" and p.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in tok.doc.ents if e.start <= p.i < e.end), None)
-                    return ent.text if ent is not None else p.text
-    return None
+def location(tok: Token, trace: Trace) -> Location | None:
+    """Where the event happened, from the places the ``tidings_places`` component resolved
+    (``doc._.places``): the event's clause, else its sentence, else the document's focus."""
+    doc = tok.doc
+    if not doc.has_extension("places") or doc._.places is None:
+        return None
+    from tidings.places.locate import locate_event
+
+    where, how = locate_event(tok, doc._.places, doc._.place_focus)
+    if where is not None:
+        trace.add("attributes", f"location-{how}", tok, f"{where.text!r} -> {where.name} ({where.country}, {where.precision})")
+    return where

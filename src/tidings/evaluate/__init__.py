@@ -44,8 +44,12 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
              nlp: Any = None) -> dict[str, Any]:
     """Run the coder on the gold and return every score (deterministic)."""
     from tidings.nlp import load_pipeline
+    from tidings.places.evaluate import evaluate_places, is_place_gold
 
     settings = settings or Settings()
+    gold_paths = list(gold_paths)
+    if is_place_gold(gold_paths):  # toponyms with coordinates: scored by the places package
+        return evaluate_places(gold_paths, settings=settings, errors=errors, nlp=nlp)
     items = load_gold(gold_paths)
     kinds: dict[str, list[dict[str, Any]]] = {"events": [], "penta": [], "roles": [], "document": []}
     for item in items:
@@ -100,7 +104,10 @@ COLUMNS = ("n", "root_f1", "plover_f1", "tuple_r", "src", "tgt", "fp_rate", "pen
 
 
 def render_table(reports: dict[str, dict[str, Any]]) -> str:
-    """One row per gold set; a dash where a figure does not apply to that kind of gold."""
+    """One row per gold set; a dash where a figure does not apply to that kind of gold. Place gold
+    (toponyms) is printed after the table, in its own form."""
+    places = {n: r for n, r in reports.items() if r.get("kind") == "places"}
+    reports = {n: r for n, r in reports.items() if n not in places}
     width = max([len(name) for name in reports] + [4])
     head = f"{'set':<{width}} " + " ".join(f"{c:>{max(5, len(c))}}" for c in COLUMNS)
     lines = [head, "-" * len(head)]
@@ -113,4 +120,6 @@ def render_table(reports: dict[str, dict[str, Any]]) -> str:
                  "(root, source country, target country); src/tgt: country accuracy on matched events; penta: "
                  "PentaClass accuracy; pair_r, tgt_found, swapped: role spans; doc_*: whole articles (share of "
                  "expected events fully right / missed, share of produced events that are spurious).")
+    for name, report in places.items():
+        lines += ["", f"{name}:", render_text(report)]
     return "\n".join(lines)

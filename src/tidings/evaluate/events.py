@@ -254,6 +254,10 @@ def _fmt(v: float | None) -> str:
 
 
 def render_text(report: dict[str, Any], by: str = "root") -> str:
+    if report.get("kind") == "places":
+        from tidings.places.evaluate import render_places
+
+        return render_places(report)
     lines = [f"sentences: {report['sentences']} ({report['event_sentences']} with events, "
              f"{report['no_event_sentences']} without)"] if report.get("sentences") else []
     if report.get("event_sentences"):

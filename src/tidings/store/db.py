@@ -14,6 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from tidings.errors import StoreError
 from tidings.records import Document, Event, Failure, Quantity, event_from_flat, event_to_flat
+from tidings.store.geo import near_box, place_country_codes, within
 from tidings.store.schema import STORED_COLUMNS, documents, mentions, quantities
 
 __all__ = ["EventQuery", "Store"]
@@ -35,6 +36,8 @@ class EventQuery:
     include_negated: bool = False
     include_hypothetical: bool = False
     limit: int | None = None
+    country: str | None = None  # where the event happened (ISO alpha-3; KOS and XKX both mean Kosovo)
+    near: tuple[float, float, float] | None = None  # (lat, lon, km): located within km of the point
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -180,11 +183,17 @@ class Store:
             conds.append(m.date <= query.until)
         if query.doc:
             conds.append(m.doc_id == query.doc)
+        if query.country:
+            conds.append(m.location_country.in_(place_country_codes(query.country)))
+        if query.near:
+            conds.append(and_(*near_box(m.location_lat, m.location_lon, query.near)))
         stmt = select(mentions).where(and_(*conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
         if query.limit:
             stmt = stmt.limit(query.limit)
         with self.engine.connect() as conn:
             rows = conn.execute(stmt).all()
+            if query.near:  # the box above is coarse; the great-circle distance decides
+                rows = [r for r in rows if within(r.location_lat, r.location_lon, query.near)]
             ids = [r.id for r in rows]
             qty: dict[int, list[Quantity]] = {}
             for chunk in range(0, len(ids), 500):

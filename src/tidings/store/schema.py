@@ -12,7 +12,7 @@ from __future__ import annotations
 from sqlalchemy import JSON, Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 from sqlalchemy.types import TypeEngine
 
-from tidings.records import ACTOR_FIELDS, ACTOR_ROLES, FLAT_COLUMNS
+from tidings.records import ACTOR_FIELDS, ACTOR_ROLES, FLAT_COLUMNS, LOCATION_FIELDS
 
 metadata = MetaData()
 
@@ -58,20 +58,24 @@ events = Table(
 # record (``records.FLAT_COLUMNS``) except ``quantities``, which have their own table.
 _ACTOR_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {"text": Text, "code": String(32), "country": String(3), "sector": String(8), "name": Text,
                 "kind": String(16)}
+_LOCATION_TYPES = {"text": Text, "name": Text, "lat": Float, "lon": Float, "country": String(3), "admin1": Text,
+                   "geonames_id": Integer, "precision": String(8)}
 FLAT_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {
     "event_id": String(32), "doc_id": String(512), "sentence_index": Integer, "sentence": Text,
     "trigger_text": Text, "trigger_start": Integer, "trigger_end": Integer, "date": String(10),
     "date_precision": String(8), "deadline": String(10), "deadline_precision": String(8), "cameo": String(4), "cameo_root": String(2), "quad_class": Integer,
     "goldstein": Float, "plover": String(16), "plover_mode": String(32), "negated": Boolean,
-    "modality": String(16), "location": Text, "confidence": Float, "rule": String(128), "coder": String(128),
+    "modality": String(16), "confidence": Float, "rule": String(128), "coder": String(128),
     "trace": JSON,
     **{f"{role}_{f}": t for role in ACTOR_ROLES for f, t in _ACTOR_TYPES.items()},
+    **{f"location_{f}": t for f, t in _LOCATION_TYPES.items()},
 }
 REQUIRED = {"event_id", "doc_id", "sentence_index", "sentence", "trigger_text", "trigger_start", "trigger_end",
             "cameo", "cameo_root", "quad_class", "goldstein", "negated", "modality", "confidence", "rule", "coder"}
 STORED_COLUMNS = tuple(c for c in FLAT_COLUMNS if c != "quantities")
 assert set(STORED_COLUMNS) == set(FLAT_TYPES), "every flat event column needs a type"
 assert len(ACTOR_FIELDS) == len(_ACTOR_TYPES)
+assert tuple(_LOCATION_TYPES) == LOCATION_FIELDS
 
 mentions = Table(
     "mentions", metadata,
@@ -86,6 +90,7 @@ Index("ix_mentions_source", mentions.c.source_code)
 Index("ix_mentions_target", mentions.c.target_code)
 Index("ix_mentions_cameo", mentions.c.cameo)
 Index("ix_mentions_document", mentions.c.document_id)
+Index("ix_mentions_location_country", mentions.c.location_country)
 
 quantities = Table(
     "quantities", metadata,

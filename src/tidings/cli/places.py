@@ -1,0 +1,58 @@
+"""``tidings places``: every place mention of documents, resolved, with coordinates."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from tidings.cli.app import app, check_date, err, out, settings_for
+from tidings.records import Failure
+
+
+class PlacesFmt(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+
+
+@app.command("places")
+def places_cmd(
+    ctx: typer.Context,
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSON lines on stdin.")],
+    date: Annotated[str | None, typer.Option("--date", help="Publication date for documents that carry none.")] = None,
+    fmt: Annotated[PlacesFmt, typer.Option("--format", help="Output format.")] = PlacesFmt.table,
+) -> None:
+    """Place mentions with coordinates: doc_id, text, offsets, name, GeoNames id, lat, lon, country."""
+    from tidings.ingest import read_inputs
+    from tidings.places.extract import place_documents, place_rows
+    from tidings.records import Document
+
+    settings = settings_for(ctx)
+    failures: list[Failure] = []
+    docs = []
+    for item in read_inputs(paths, date=check_date(date), settings=settings):
+        (failures if isinstance(item, Failure) else docs).append(item)
+    rows = place_rows(place_documents([d for d in docs if isinstance(d, Document)], settings=settings))
+    if fmt == PlacesFmt.jsonl:
+        for row in rows:
+            out.print(json.dumps(row, ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
+    else:
+        table = Table(header_style="bold")
+        for col in ("doc", "text", "start", "name", "country", "admin1", "feature", "lat", "lon", "conf"):
+            table.add_column(col, overflow="fold")
+        n = 0
+        for r in rows:
+            n += 1
+            table.add_row(escape(str(r["doc_id"])), escape(str(r["text"])), str(r["start"]), escape(str(r["name"])),
+                          str(r["country"] or ""), escape(str(r["admin1"] or "")), str(r["feature"]),
+                          f"{r['lat']:.4f}", f"{r['lon']:.4f}", f"{r['confidence']:.2f}")
+        out.print(table)
+        out.print(f"{n} place mentions")
+    for f in failures:
+        err.print(f"failed: {f.origin}: {f.reason}", markup=False, highlight=False)
+    if failures:
+        raise typer.Exit(1)

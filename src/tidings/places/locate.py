@@ -1,0 +1,114 @@
+"""Where an event happened: a place from the event's clause, else its sentence, else the document focus.
+
+``locate_event(trigger, places, focus)`` returns the ``Location`` and how it was chosen:
+
+- ``clause``: a place attached to the trigger's own clause by a locative word ("clashes *in* Aleppo",
+  "troops advanced *near* Bakhmut", "a Kabul-based group"), the nearest and most precise first;
+- ``sentence``: else a place elsewhere in the sentence that is not the event's actor ("Russia" in
+  "Russia shelled the city" is the source, not the place);
+- ``focus``: else the document's focus, the place it is mostly about (``focus``).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from tidings.places.resolve import PlaceMention
+from tidings.records import Location
+
+__all__ = ["PRECISION", "focus", "locate_event", "to_location"]
+
+# precision of a location from the feature of its place
+PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin1", "region": "admin1", "landform": "admin1",
+             "water": "admin1", "city": "city"}
+_RANK = {"city": 0, "admin1": 1, "country": 2}
+# where something happened ("in", "near"), not where it went or whom it was aimed at ("to", "on")
+LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "across", "along", "inside", "within", "throughout",
+                      "off", "over"})
+CLAUSE_EDGES = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "conj"})
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "agent", "dative", "iobj", "attr"})
+
+
+def to_location(m: PlaceMention) -> Location:
+    p = m.place
+    precision = PRECISION.get(p.feature, "admin1")
+    if p.feature in ("region", "water", "landform") and not p.country:
+        precision = "country"
+    return Location(text=m.text, name=p.name, lat=p.lat, lon=p.lon, country=p.country, admin1=p.admin1,
+                    geonames_id=p.geonames_id, precision=precision)
+
+
+def focus(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
+    """The place a document is about: the most often named (a dateline counts double); among
+    equals the most precise, then the first."""
+    if not mentions:
+        return None
+    counts: Counter = Counter()
+    for m in mentions:
+        counts[m.place.key] += 2 if "dateline" in m.cues else 1
+    first: dict[str, int] = {}
+    for k, m in enumerate(mentions):
+        first.setdefault(m.place.key, k)
+    best = max(first, key=lambda key: (counts[key], -_RANK[PRECISION.get(mentions[first[key]].place.feature, "admin1")],
+                                       -first[key]))
+    return mentions[first[best]]
+
+
+def _clause(tok: Token) -> set[int]:
+    """Token indices of the trigger's clause, without embedded clauses."""
+    top = tok
+    if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ not in CLAUSE_EDGES:
+        top = tok.head
+    out: set[int] = set()
+    stack = [top]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_EDGES or c.i == tok.i)
+    return out
+
+
+def _root(tok: Token, m: PlaceMention) -> Token:
+    doc = tok.doc
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span.root if span is not None else tok
+
+
+def _locative(root: Token) -> bool:
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE:
+        return True
+    nxt = root.doc[root.i + 1] if root.i + 1 < len(root.doc) else None
+    if nxt is not None and nxt.text == "-" and root.i + 2 < len(root.doc) and root.doc[root.i + 2].lower_ == "based":
+        return True
+    return root.dep_ in ("compound", "npadvmod") and root.head.lower_ in ("based", "border", "outskirts")
+
+
+def _order(tok: Token, items: list[tuple[Token, PlaceMention]]) -> PlaceMention:
+    def rank(item: tuple[Token, PlaceMention]) -> tuple[int, int]:
+        root, m = item
+        return (_RANK[to_location(m).precision], abs(root.i - tok.i))
+    return min(items, key=rank)[1]
+
+
+def locate_event(tok: Token, mentions: Sequence[PlaceMention] | None,
+                 doc_focus: PlaceMention | None) -> tuple[Location | None, str]:
+    """The location of the event triggered by ``tok``, and how it was chosen (clause, sentence,
+    focus or none)."""
+    sent = tok.sent
+    here = [(_root(tok, m), m) for m in mentions or () if sent.start_char <= m.start < sent.end_char]
+    clause = _clause(tok)
+    in_clause = [(r, m) for r, m in here if r.i in clause and _locative(r)]
+    if in_clause:
+        return to_location(_order(tok, in_clause)), "clause"
+    actors = {c.i for c in tok.children if c.dep_ in ACTOR_DEPS}
+    actors |= {g.i for a in list(actors) for g in tok.doc[a].children if g.dep_ in ("poss", "compound")}
+    rest = [(r, m) for r, m in here if r.i not in actors and not (r.head.i in actors and r.dep_ in ("poss", "compound"))
+            and not (r.i == tok.i)]
+    if rest:
+        return to_location(_order(tok, rest)), "sentence"
+    if doc_focus is not None:
+        return to_location(doc_focus), "focus"
+    return None, "none"
