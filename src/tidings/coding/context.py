@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tidings.actors.resolve import ActorResolver
 from tidings.coding.codebook import Code, codebook
@@ -57,6 +57,23 @@ class DocContext:
     features: dict[int, object] = field(default_factory=dict)  # trigger features, computed once per token
     _focus: tuple[str | None, str] | None = None
 
+    def place_country(self, tok: Token, date: str | None) -> str | None:
+        """The country of a place a token names: the actor knowledge base first ("Minsk", "Egypt's
+        North Sinai"), then the places the ``tidings_places`` component resolved ("Kano", "Helmand")."""
+        country = self.actors.place_country(tok, date)
+        if country:
+            return country
+        for m in self.doc._.places or () if self.doc.has_extension("places") else ():
+            if m.start <= tok.idx < m.end and m.place.country:
+                return actor_country(m.place.country)
+        return None
+
+    def sentence_places(self, tok: Token) -> set[str]:
+        """The countries of every place named in the token's sentence."""
+        sent = tok.sent
+        return {actor_country(m.place.country) for m in (self.doc._.places or () if self.doc.has_extension("places") else ())
+                if sent.start_char <= m.start < sent.end_char and m.place.country}
+
     @property
     def focus(self) -> tuple[str | None, str]:
         """The document's own country and why: its dateline's, else the country most of its actors
@@ -64,6 +81,11 @@ class DocContext:
         if self._focus is None:
             self._focus = _focus(self)
         return self._focus
+
+
+def actor_country(iso3: str) -> str:
+    """A gazetteer country (ISO 3166, GeoNames' XKX for Kosovo) as an actor code's country (KOS)."""
+    return "KOS" if iso3 == "XKX" else iso3
 
 
 def _focus(ctx: DocContext) -> tuple[str | None, str]:
@@ -83,4 +105,7 @@ def _focus(ctx: DocContext) -> tuple[str | None, str]:
         best, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         if n >= 2 and n >= 0.6 * sum(counts.values()):
             return best, f"{n} of {sum(counts.values())} actor mentions"
+    place = ctx.doc._.place_focus if ctx.doc.has_extension("place_focus") else None
+    if place is not None and place.place.country and not counts:
+        return actor_country(place.place.country), f"the places it names ({place.text!r})"
     return None, ""

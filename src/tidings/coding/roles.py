@@ -296,9 +296,13 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                if a.i in span and a.i != scope.i and scope in a.ancestors):
             continue  # a place inside another clause belongs to that clause
         for p in prep.children:
-            place = place or ctx.actors.place_country(p, date)
+            place = place or ctx.place_country(p, date)
         if place:
             break
+    if place is None:  # a single country named by the sentence's places ("… in Helmand province")
+        countries = ctx.sentence_places(tok)
+        if len(countries) == 1:
+            place = countries.pop()
 
     named = {a.country for a in sources + targets if a.country}
 
