@@ -78,6 +78,7 @@ class Document:
     credits: tuple[str, ...] = ()
     headings: tuple[tuple[int, int], ...] = ()  # character spans of headings inside text
     raw_hash: str = ""
+    fetched: str | None = None  # when it was downloaded (WARC-Date, or the time of ``tidings fetch``), ISO 8601
 
     @property
     def content_hash(self) -> str:
