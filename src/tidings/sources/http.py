@@ -80,6 +80,18 @@ def _retry_after(value: str | None) -> float | None:
         return None
 
 
+def _check_url(url: str) -> str:
+    """The host of an http(s) URL; ``FetchError`` for anything else."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+    except ValueError:
+        host, parts = "", None
+    if parts is None or parts.scheme not in ("http", "https") or not host:
+        raise FetchError(f"not an http(s) URL: {url[:200]}")
+    return host
+
+
 class Fetcher:
     """One HTTP client for a run: connection reuse, per-host pacing and the robots.txt cache."""
 
@@ -108,6 +120,7 @@ class Fetcher:
         """Download ``url``, following redirects (each hop allowed by robots.txt), within the limits."""
         current = url
         for _hop in range(self.settings.fetch_max_redirects + 1):
+            _check_url(current)
             self.robots.check(current)
             answer = self._request(current, headers)
             location = answer.headers.get("location")
@@ -124,19 +137,20 @@ class Fetcher:
 
     # -- internals --------------------------------------------------------------------------------
     def _robots_text(self, url: str) -> tuple[int, bytes]:
-        """Status and body of a robots.txt (redirects followed); status 0 when unreachable."""
+        """Status and body of a robots.txt (redirects followed). A host that cannot be reached raises
+        its ``FetchError`` (DNS, timeout, connection): that is the reason its pages fail."""
         current = url
-        try:
-            for _hop in range(5):
+        for _hop in range(5):
+            try:
                 answer = self._request(current, None)
-                location = answer.headers.get("location")
-                if answer.status in REDIRECT_STATUS and location:
-                    current = urljoin(current, location)
-                    continue
-                return answer.status, answer.content
-        except (FetchError, TooLarge):
-            return 0, b""
-        return 0, b""
+            except TooLarge:
+                return 404, b""  # an absurd robots.txt is treated as none
+            location = answer.headers.get("location")
+            if answer.status in REDIRECT_STATUS and location:
+                current = urljoin(current, location)
+                continue
+            return answer.status, answer.content
+        return 404, b""  # RFC 9309: more than five redirects, as if there were no robots.txt
 
     def _pace(self, host: str) -> None:
         delay = max(self.settings.fetch_delay, self.robots.crawl_delay(host) or 0.0)
@@ -148,9 +162,7 @@ class Fetcher:
 
     def _request(self, url: str, headers: dict[str, str] | None) -> _Answer:
         s = self.settings
-        host = (urlsplit(url).hostname or "").lower()
-        if urlsplit(url).scheme not in ("http", "https") or not host:
-            raise FetchError(f"not an http(s) URL: {url[:200]}")
+        host = _check_url(url)
         for attempt in range(s.fetch_retries + 1):
             last_try = attempt == s.fetch_retries
             self._pace(host)
