@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
+from pathlib import Path
 
 import httpx
 import pytest
@@ -205,3 +206,30 @@ def test_dns_failure_is_recorded(tmp_path):
     with Fetcher(FAST, transport=httpx.MockTransport(transport)) as fetcher:
         (item,) = FetchSession(store, fetcher, settings=FAST).documents(["https://no-such-host.invalid/news"])
     assert isinstance(item, Failure) and item.code == "dns" and "no-such-host.invalid" in item.reason
+
+
+def test_fetch_settings_are_documented():
+    from dataclasses import fields
+    from importlib import resources
+
+    defaults = (resources.files("tidings") / "data" / "settings.toml").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for f in fields(Settings):
+        if f.name == "contact" or f.name.startswith("fetch_"):
+            assert f"\n{f.name} = " in defaults, f.name
+            assert f"`{f.name}`" in readme, f.name
+
+
+def test_site_and_date_selection():
+    from tidings.ingest import Selection
+
+    sel = Selection(since="2024-03-05", until="2024-03-10", sites=("https://www.Example.org/news", "bbc.co.uk"))
+    assert sel.sites == ("example.org", "bbc.co.uk")
+    assert sel.allows_url("https://news.example.org/a") and sel.allows_url("http://www.bbc.co.uk/x")
+    assert not sel.allows_url("https://notexample.org/a") and not sel.allows_url("https://example.org.evil.net/")
+    page = Document(doc_id="a", text="t", url="https://example.org/a")
+    assert sel.rejects(page) == "no date (--since/--until)"
+    assert sel.rejects(Document(doc_id="a", text="t", url="https://example.org/a", published="2024-03-04")) == "before --since"
+    assert sel.rejects(Document(doc_id="a", text="t", url="https://example.org/a", fetched="2024-03-07T10:00:00Z")) is None
+    assert sel.rejects(Document(doc_id="a", text="t", url="https://example.org/a", published="2024-03-11")) == "after --until"
+    assert Selection(sites=("example.org",)).rejects(Document(doc_id="a", text="t", source="example.org")) is None

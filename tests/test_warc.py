@@ -158,3 +158,22 @@ def test_cli_ingest_and_code_read_warc(tmp_path, run_cli):
     events = [json.loads(line) for line in coded.stdout.decode().splitlines() if line.strip()]
     assert {e["doc_id"] for e in events} <= set(rows) and events
     assert "failed:" in coded.stderr.decode()
+
+
+def test_cli_selection_applies_to_jsonl_and_rejects_bad_options(tmp_path, run_cli):
+    from tests.pages import ARTICLES
+
+    lines = [json.dumps({"id": key, "text": " ".join(paras), "date": day, "url": f"https://{site}/{key}"})
+             for (key, (_t, day, paras)), site in zip(ARTICLES.items(), ("a.example.org", "b.example.org",
+                                                                            "example.net", "a.example.org"), strict=True)]
+    path = tmp_path / "batch.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "s.db"
+    res = run_cli("ingest", str(path), "--db", f"sqlite:///{db}", "--since", "2024-03-05", "--site", "example.org")
+    assert res.returncode == 0, res.stderr
+    with sqlite3.connect(db) as conn:
+        ids = sorted(r[0] for r in conn.execute("SELECT doc_id FROM documents"))
+    assert ids == ["protest", "talks"]  # ports is too early, aid is on example.net
+    assert "2 skipped" in res.stdout.decode() and "before --since 1" in res.stdout.decode()
+    bad = run_cli("ingest", str(path), "--db", f"sqlite:///{db}", "--since", "2024-03-10", "--until", "2024-03-01")
+    assert bad.returncode == 2 and b"after --until" in bad.stderr

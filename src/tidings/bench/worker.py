@@ -3,7 +3,8 @@
     python -m tidings.bench.worker MODE PROCESSES CORPUS.jsonl [DB]
 
 MODE is ``bare`` (spaCy ``nlp.pipe`` with the same model), ``code`` (tidings end to end without a
-database) or ``ingest`` (into a fresh SQLite file). Prints one JSON object.
+database), ``ingest`` (into a fresh SQLite file) or ``warc`` (``ingest`` of the same corpus as HTML
+pages in ``CORPUS.warc.gz``, written beside the JSONL by ``tidings.bench.warc``). Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -62,15 +63,16 @@ def run(mode: str, processes: int, corpus: str, db: str | None = None) -> dict:
             events += len(evs)
         seconds = time.perf_counter() - start
         result.update(seconds=seconds, events=events, sentences=_count_sentences(records))
-    elif mode == "ingest":
+    elif mode in ("ingest", "warc"):
         from tidings.service import ingest
         from tidings.store import Store
 
+        source = corpus if mode == "ingest" else corpus.removesuffix(".jsonl") + ".warc.gz"
         store = Store(f"sqlite:///{db}")
         start = time.perf_counter()
-        report = ingest([corpus], store, settings=settings, n_process=processes)
+        report = ingest([source], store, settings=settings, n_process=processes)
         result.update(seconds=time.perf_counter() - start, events=report.events,
-                      sentences=_count_sentences(records), failed=report.failed)
+                      sentences=_count_sentences(records), failed=report.failed, stored=report.new)
     else:
         raise SystemExit(f"unknown mode {mode}")
     result["peak_rss_mb"] = round(_peak_rss_mb(), 1)
