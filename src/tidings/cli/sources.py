@@ -7,14 +7,16 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tidings.cli.app import app, check_date, err, out, settings_for
 from tidings.errors import UsageError
-from tidings.ingest import Selection
-from tidings.service import IngestReport
+from tidings.ingest.select import Selection
+
+if TYPE_CHECKING:
+    from tidings.service import IngestReport
 
 Since = Annotated[str | None, typer.Option("--since", help="Only documents published (else fetched) on or after this day.")]
 Until = Annotated[str | None, typer.Option("--until", help="Only documents published (else fetched) on or before this day.")]
@@ -114,6 +116,7 @@ def watch_cmd(
     from datetime import datetime
 
     from tidings import service
+    from tidings.service import IngestReport
     from tidings.sources import parse_every
     from tidings.store import Store
 
