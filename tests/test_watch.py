@@ -129,3 +129,12 @@ def test_ctrl_c_stops_between_documents_and_the_next_run_completes(site, tmp_pat
     assert b"1 new" in res.stdout and b"already stored 2" in res.stdout  # the interrupted poll is done again in full
     assert sorted(_urls(db)) == sorted(site.url(p) for p in ("/ports", "/protest", "/aid"))
     assert (site.count("/ports"), site.count("/protest"), site.count("/aid")) == (1, 1, 1)
+
+
+def test_usage_errors_are_one_line_and_exit_2(tmp_path, run_cli):
+    bad_every = run_cli("watch", "http://127.0.0.1:9/feed.xml", "--every", "soon", "--db", f"sqlite:///{tmp_path / 'w.db'}")
+    assert bad_every.returncode == 2 and b"invalid interval" in bad_every.stderr and b"Traceback" not in bad_every.stderr
+    nothing = run_cli("fetch", "--db", f"sqlite:///{tmp_path / 'w.db'}")
+    assert nothing.returncode == 2 and b"give URLs" in nothing.stderr
+    missing = run_cli("fetch", "--from-file", str(tmp_path / "none.txt"), "--db", f"sqlite:///{tmp_path / 'w.db'}")
+    assert missing.returncode == 2 and b"cannot read URL list" in missing.stderr
