@@ -27,4 +27,8 @@ def test_bench_prints_summary_line(tmp_path):
     assert res.returncode == 0, res.stderr
     assert LAST_LINE.match(res.stdout.strip().splitlines()[-1]), res.stdout
     data = json.loads(out.read_text())
-    assert {r["mode"] for r in data["rows"]} == {"bare", "code", "ingest"}
+    assert {r["mode"] for r in data["rows"]} == {"bare", "code", "ingest", "warc"}
+    warc = next(r for r in data["rows"] if r["mode"] == "warc")
+    ingest = next(r for r in data["rows"] if r["mode"] == "ingest")
+    assert warc["stored"] == ingest["stored"] == 6 and warc["failed"] == 0
+    assert data["summary"]["ratio_warc_vs_jsonl_ingest"] > 0

@@ -25,6 +25,12 @@ class Settings:
     statements: bool = False
     db_url: str = "sqlite:///tidings.db"
     actor_files: tuple[str, ...] = ()
+    contact: str = ""
+    fetch_timeout: float = 20.0
+    fetch_retries: int = 2
+    fetch_backoff: float = 2.0
+    fetch_max_redirects: int = 5
+    fetch_delay: float = 2.0
 
 
 def _coerce(name: str, value: Any) -> Any:

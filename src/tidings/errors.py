@@ -6,7 +6,15 @@
     │   ├── EmptyInput           nothing left after decoding and cleaning
     │   ├── TooLarge             above the configured size limit
     │   ├── NotEnglish           the language check failed
-    │   └── BadRecord            a JSON line that is not a valid document record
+    │   ├── BadRecord            a JSON line that is not a valid document record
+    │   ├── CorruptRecord        a WARC record that cannot be parsed (truncated, garbled)
+    │   └── FetchError           a URL could not be downloaded or used (see ``sources``)
+    │       ├── DnsError         the host name does not resolve
+    │       ├── FetchTimeout     no answer within the timeout, after the retries
+    │       ├── HttpError        an HTTP error status (code ``http-404``, ``http-500``, ...)
+    │       ├── Disallowed       robots.txt forbids the URL
+    │       ├── TooManyRedirects more redirects than ``fetch_max_redirects``
+    │       └── NotHtml          the answer is neither an HTML page nor a feed
     ├── KnowledgeError           a data file (lexicon, actors, codebook) is malformed
     ├── StoreError               the database cannot be opened or written
     └── UsageError               bad options or arguments on the command line
@@ -48,6 +56,43 @@ class NotEnglish(InputError):
 
 class BadRecord(InputError):
     code = "bad-record"
+
+
+class CorruptRecord(InputError):
+    code = "corrupt"
+
+
+class FetchError(InputError):
+    code = "fetch"
+
+
+class DnsError(FetchError):
+    code = "dns"
+
+
+class FetchTimeout(FetchError):
+    code = "timeout"
+
+
+class HttpError(FetchError):
+    """An HTTP error status; ``code`` carries the status, e.g. ``http-404``."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.code = f"http-{status}"
+
+
+class Disallowed(FetchError):
+    code = "robots"
+
+
+class TooManyRedirects(FetchError):
+    code = "redirects"
+
+
+class NotHtml(FetchError):
+    code = "not-html"
 
 
 class KnowledgeError(TidingsError):

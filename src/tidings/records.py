@@ -109,6 +109,7 @@ class Document:
     headings: tuple[tuple[int, int], ...] = ()  # character spans of headings inside text
     raw_hash: str = ""
     dateline: str | None = None  # place named by the wire dateline ("Nairobi, Kenya")
+    fetched: str | None = None  # when it was downloaded (WARC-Date, or the time of ``tidings fetch``), ISO 8601
 
     @property
     def content_hash(self) -> str:

@@ -1,22 +1,27 @@
-"""Library functions behind the command line: code, ingest, recode."""
+"""Library functions behind the command line: code, ingest, recode, fetch, watch."""
 
 from __future__ import annotations
 
+import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from spacy.language import Language
 
 from tidings.config import Settings
-from tidings.errors import StoreError
-from tidings.ingest import read_inputs
+from tidings.errors import StoreError, TidingsError
+from tidings.ingest import Selection, read_inputs
 from tidings.nlp import load_pipeline
 from tidings.pipeline import code_documents
 from tidings.records import Document, Event, Failure
 from tidings.store import Store
 
-__all__ = ["IngestReport", "code_paths", "coder_version", "ingest", "recode"]
+if TYPE_CHECKING:
+    from tidings.sources import Fetcher
+
+__all__ = ["IngestReport", "code_paths", "coder_version", "fetch", "ingest", "ingest_items", "recode", "watch"]
 
 Progress = Callable[[str], None]
 
@@ -28,10 +33,11 @@ class IngestReport:
     failed: int = 0
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)  # left out on purpose, by reason
 
     def to_dict(self) -> dict[str, object]:
         return {"new": self.new, "unchanged": self.unchanged, "failed": self.failed, "events": self.events,
-                "failures": [f.to_dict() for f in self.failures]}
+                "skipped": dict(self.skipped), "failures": [f.to_dict() for f in self.failures]}
 
 
 def coder_version(nlp: Language) -> str:
@@ -53,24 +59,40 @@ def _split(items: Iterable[Document | Failure], sink: list[Failure]) -> Iterator
 
 def code_paths(paths: Iterable[str], *, date: str | None = None, settings: Settings | None = None,
                stdin: BinaryIO | None = None, failures: list[Failure] | None = None,
-               n_process: int = 1) -> Iterator[tuple[Document, list[Event]]]:
+               n_process: int = 1, select: Selection | None = None,
+               skipped: Counter[str] | None = None) -> Iterator[tuple[Document, list[Event]]]:
     """Read and code documents without a database; failures are appended to ``failures``."""
     settings = settings or Settings()
     sink = failures if failures is not None else []
-    docs = _split(read_inputs(paths, date=date, settings=settings, stdin=stdin), sink)
+    docs = _split(read_inputs(paths, date=date, settings=settings, stdin=stdin, select=select, skipped=skipped), sink)
     yield from code_documents(docs, settings=settings, n_process=n_process)
 
 
 def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, settings: Settings | None = None,
-           stdin: BinaryIO | None = None, progress: Progress | None = None, n_process: int = 1) -> IngestReport:
+           stdin: BinaryIO | None = None, progress: Progress | None = None, n_process: int = 1,
+           select: Selection | None = None) -> IngestReport:
     """Clean, code and store documents; identical content already stored is left as it is."""
     settings = settings or Settings()
     report = IngestReport()
+    items = read_inputs(paths, date=date, settings=settings, stdin=stdin, select=select, skipped=report.skipped)
+    return ingest_items(items, store, settings=settings, progress=progress, n_process=n_process, report=report)
+
+
+def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings: Settings | None = None,
+                 progress: Progress | None = None, n_process: int = 1, report: IngestReport | None = None,
+                 stop: Callable[[], bool] | None = None) -> IngestReport:
+    """Code and store documents from any source, record its failures; ``stop()`` true ends it between documents."""
+    settings = settings or Settings()
+    report = report if report is not None else IngestReport()
     nlp = load_pipeline(settings)
     coder = coder_version(nlp)
 
     def fresh() -> Iterator[Document]:
-        for item in read_inputs(paths, date=date, settings=settings, stdin=stdin):
+        source = iter(items)
+        while not (stop and stop()):
+            item = next(source, None)
+            if item is None:
+                return
             if isinstance(item, Failure):
                 store.write_failure(item)
                 report.failed += 1
@@ -113,3 +135,46 @@ def recode(store: Store, *, settings: Settings | None = None, progress: Progress
         if progress:
             progress(f"recoded {doc.doc_id}: {len(events)} events")
     return report
+
+
+def fetch(targets: Iterable[str], store: Store, *, settings: Settings | None = None, select: Selection | None = None,
+          progress: Progress | None = None, stop: Callable[[], bool] | None = None, fetcher: Fetcher | None = None,
+          feeds_only: bool = False) -> IngestReport:
+    """Download pages and feeds (a feed stands for its items), then code and store them like ``ingest``."""
+    from tidings.sources import Fetcher, FetchSession
+
+    settings = settings or Settings()
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(settings)
+    report = IngestReport()
+    try:
+        session = FetchSession(store, fetcher, settings=settings, select=select, skipped=report.skipped, stop=stop,
+                               feeds_only=feeds_only)
+        ingest_items(session.documents(targets), store, settings=settings, progress=progress, report=report, stop=stop)
+        session.commit()  # only now are the documents of the polled feeds stored
+    finally:
+        if own:
+            fetcher.close()
+    return report
+
+
+def watch(feeds: list[str], store: Store, *, every: float, stop: threading.Event, settings: Settings | None = None,
+          select: Selection | None = None, progress: Progress | None = None, polls: int | None = None,
+          on_poll: Callable[[int, IngestReport], None] | None = None,
+          on_error: Callable[[int, TidingsError], None] | None = None, fetcher: Fetcher | None = None) -> int:
+    """Poll ``feeds`` every ``every`` seconds and ingest their new items until ``stop`` is set."""
+    from tidings.sources import Fetcher, run_polls
+
+    settings = settings or Settings()
+    own = fetcher is None
+    fetcher = fetcher or Fetcher(settings, sleep=stop.wait)  # Ctrl-C also ends a wait between requests
+
+    def poll(_n: int) -> IngestReport:
+        return fetch(feeds, store, settings=settings, select=select, progress=progress, stop=stop.is_set,
+                     fetcher=fetcher, feeds_only=True)
+
+    try:
+        return run_polls(poll, every=every, stop=stop, polls=polls, on_poll=on_poll, on_error=on_error)
+    finally:
+        if own:
+            fetcher.close()

@@ -3,7 +3,8 @@
     python -m tidings.bench.worker MODE PROCESSES CORPUS.jsonl [DB]
 
 MODE is ``bare`` (spaCy ``nlp.pipe`` with the same model), ``code`` (tidings end to end without a
-database) or ``ingest`` (into a fresh SQLite file). Prints one JSON object.
+database), ``ingest`` (into a fresh SQLite file) or ``warc`` (``ingest`` of the same corpus as HTML
+pages in ``CORPUS.warc.gz``, written beside the JSONL by ``tidings.bench.warc``). Prints one JSON object.
 """
 
 from __future__ import annotations
@@ -20,6 +21,12 @@ def _peak_rss_mb() -> float:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return max(own, children) / 1024.0
+
+
+def _cpu_seconds() -> float:
+    """CPU time of this process and its finished children: steadier than wall time on a shared machine."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _records(path: str) -> list[dict]:
@@ -39,7 +46,7 @@ def run(mode: str, processes: int, corpus: str, db: str | None = None) -> dict:
 
         nlp = bare_pipeline(settings)
         list(nlp.pipe((r["text"] for r in records[:WARMUP]), batch_size=settings.batch_size))
-        start = time.perf_counter()
+        cpu0, start = _cpu_seconds(), time.perf_counter()
         for _doc in nlp.pipe((r["text"] for r in records), batch_size=settings.batch_size, n_process=processes):
             pass
         result.update(seconds=time.perf_counter() - start, sentences=_count_sentences(records), events=0)
@@ -56,24 +63,30 @@ def run(mode: str, processes: int, corpus: str, db: str | None = None) -> dict:
 
         nlp = load_pipeline(settings)
         list(code_documents(documents(records[:WARMUP]), nlp=nlp, settings=settings))
-        start = time.perf_counter()
+        cpu0, start = _cpu_seconds(), time.perf_counter()
         events = 0
         for _doc, evs in code_documents(documents(records), nlp=nlp, settings=settings, n_process=processes):
             events += len(evs)
         seconds = time.perf_counter() - start
         result.update(seconds=seconds, events=events, sentences=_count_sentences(records))
-    elif mode == "ingest":
+    elif mode in ("ingest", "warc"):
         from tidings.service import ingest
         from tidings.store import Store
 
+        source = corpus if mode == "ingest" else corpus.removesuffix(".jsonl") + ".warc.gz"
         store = Store(f"sqlite:///{db}")
+        from tidings.nlp import load_pipeline
+
+        load_pipeline(settings)  # loaded before the clock starts, as in the other modes
+        cpu0 = _cpu_seconds()
         start = time.perf_counter()
-        report = ingest([corpus], store, settings=settings, n_process=processes)
+        report = ingest([source], store, settings=settings, n_process=processes)
         result.update(seconds=time.perf_counter() - start, events=report.events,
-                      sentences=_count_sentences(records), failed=report.failed)
+                      sentences=_count_sentences(records), failed=report.failed, stored=report.new)
     else:
         raise SystemExit(f"unknown mode {mode}")
     result["peak_rss_mb"] = round(_peak_rss_mb(), 1)
+    result["cpu_seconds"] = round(_cpu_seconds() - cpu0, 3)
     return result
 
 

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from tidings.cli.app import Fmt, app, check_date, err, out, print_events, settings_for
+from tidings.cli.sources import Since, Site, Until, selection, summary
 from tidings.errors import UsageError
 from tidings.records import Event, Failure
 
@@ -17,13 +18,16 @@ from tidings.records import Event, Failure
 @app.command("code")
 def code_cmd(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSON lines on stdin.")],
+    paths: Annotated[list[str], typer.Argument(help="Files (txt, html, jsonl, warc, warc.gz), directories, or - for JSON lines on stdin.")],
     date: Annotated[str | None, typer.Option("--date", help="Publication date (YYYY-MM-DD) for documents that carry none.")] = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file (TSV or PETRARCH .txt).")] = None,
     statements: Annotated[bool, typer.Option("--statements", help="Also code bare statements (CAMEO 010).")] = False,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
     include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events (may, could, if).")] = False,
+    since: Since = None,
+    until: Until = None,
+    site: Site = None,
 ) -> None:
     """Code documents and print their events (no database). Negated and hypothetical events are
     left out unless asked for."""
@@ -35,6 +39,9 @@ def code_cmd(
     for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures):
         events.extend(e for e in evs if (include_negated or not e.negated)
                       and (include_hypothetical or e.modality != "hypothetical"))
+    for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures,
+                                select=selection(since, until, site)):
+        events.extend(evs)
     print_events(events, fmt)
     for f in failures:
         err.print(f"failed: {f.origin}: {f.reason}", markup=False, highlight=False)
@@ -51,6 +58,9 @@ def ingest_cmd(
     recode: Annotated[bool, typer.Option("--recode", help="Re-code all stored documents with the current coder.")] = False,
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file.")] = None,
     processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes.")] = 1,
+    since: Since = None,
+    until: Until = None,
+    site: Site = None,
 ) -> None:
     """Clean, code and store documents."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -61,6 +71,7 @@ def ingest_cmd(
     settings = settings_for(ctx, db_url=db, actor_files=tuple(actors or ()))
     if not paths and not recode:
         raise UsageError("give files or directories to ingest, or --recode")
+    select = selection(since, until, site)
     store = Store(settings.db_url)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
                   transient=True, disable=not err.is_terminal) as bar:
@@ -75,10 +86,8 @@ def ingest_cmd(
             report = service.recode(store, settings=settings, progress=progress)
         else:
             report = service.ingest(paths or [], store, date=check_date(date), settings=settings,
-                                    progress=progress, n_process=processes)
-    verb = "recoded" if recode else "new"
-    out.print(f"documents: {report.new} {verb}, {report.unchanged} unchanged, {report.failed} failed; "
-              f"events stored: {report.events}", highlight=False)
+                                    progress=progress, n_process=processes, select=select)
+    out.print(summary(report, "recoded" if recode else "new"), highlight=False, markup=False)
     if report.failed:
         raise typer.Exit(1)
 

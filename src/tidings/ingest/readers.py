@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from pathlib import Path
@@ -16,6 +17,8 @@ from tidings.clean import clean_text
 from tidings.config import Settings
 from tidings.errors import BadRecord, EmptyInput, InputError, TooLarge, UnsupportedInput
 from tidings.ingest.decode import decode_bytes, looks_english
+from tidings.ingest.select import Selection
+from tidings.ingest.warc import is_warc, read_warc
 from tidings.records import Document, Failure
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -68,10 +71,11 @@ def _build(doc_id: str, text: str, origin: str, *, published: str | None, settin
     )
 
 
-def _from_html(html: str, doc_id: str, origin: str, *, default_date: str | None,
-               settings: Settings, raw_hash: str, url: str | None = None,
-               published: str | None = None, source: str | None = None,
-               title: str | None = None) -> Document:
+def document_from_html(html: str, doc_id: str, origin: str, *, default_date: str | None,
+                       settings: Settings, raw_hash: str, url: str | None = None,
+                       published: str | None = None, source: str | None = None,
+                       title: str | None = None) -> Document:
+    """A document from an HTML page: article text, title, date and site through trafilatura."""
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
@@ -106,7 +110,7 @@ def _from_record(record: Any, origin: str, *, default_date: str | None, settings
         return _build(doc_id, record["text"], origin, published=published, settings=settings,
                       raw_hash=raw_hash, **common)
     if isinstance(record.get("html"), str):
-        return _from_html(record["html"], doc_id, origin, default_date=default_date, settings=settings,
+        return document_from_html(record["html"], doc_id, origin, default_date=default_date, settings=settings,
                           raw_hash=raw_hash, published=_valid_date(record.get("date")), **common)
     raise BadRecord("record has neither 'text' nor 'html'")
 
@@ -130,18 +134,22 @@ def _read_jsonl(stream: BinaryIO, name: str, *, default_date: str | None,
             yield Failure(origin, reason, exc.code, hashlib.sha256(f"{origin}\0".encode() + line).hexdigest())
 
 
-def _read_file(path: str, *, default_date: str | None, settings: Settings) -> Iterator[Document | Failure]:
+def _read_file(path: str, *, default_date: str | None, settings: Settings, select: Selection,
+               skipped: Counter[str]) -> Iterator[Document | Failure]:
     p = Path(path)
     suffix = p.suffix.lower()
     try:
         if not p.exists():
             raise InputError("no such file")
+        if is_warc(path):
+            yield from read_warc(path, default_date=default_date, settings=settings, select=select, skipped=skipped)
+            return
         if suffix in JSONL_SUFFIXES:
             with p.open("rb") as fh:
                 yield from _read_jsonl(fh, path, default_date=default_date, settings=settings)
             return
         if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
-            raise UnsupportedInput(f"unsupported file type {suffix or '(no extension)'!r}: use .txt, .html, .htm or .jsonl")
+            raise UnsupportedInput(f"unsupported file type {suffix or '(no extension)'!r}: use .txt, .html, .htm, .jsonl, .warc or .warc.gz")
         size = p.stat().st_size
         if size > settings.max_bytes:
             raise TooLarge(f"file is {size / 1e6:.1f} MB, above the {settings.max_bytes / 1e6:.1f} MB limit (max_bytes)")
@@ -161,7 +169,7 @@ def _read_file(path: str, *, default_date: str | None, settings: Settings) -> It
     try:
         text = decode_bytes(data)
         if suffix in HTML_SUFFIXES:
-            yield _from_html(text, p.stem, path, default_date=default_date, settings=settings, raw_hash=raw_hash)
+            yield document_from_html(text, p.stem, path, default_date=default_date, settings=settings, raw_hash=raw_hash)
         else:
             yield _build(p.stem, text, path, published=default_date, settings=settings, raw_hash=raw_hash)
     except InputError as exc:
@@ -173,15 +181,32 @@ def _path_hash(path: str) -> str:
 
 
 def read_inputs(paths: Iterable[str], *, date: str | None = None, settings: Settings | None = None,
-                stdin: BinaryIO | None = None) -> Iterator[Document | Failure]:
+                stdin: BinaryIO | None = None, select: Selection | None = None,
+                skipped: Counter[str] | None = None) -> Iterator[Document | Failure]:
     """Yield documents and failures for files, directories and ``-`` (JSON lines on stdin).
 
     ``date`` is the publication date used when a document carries none; it is never "today".
+    Documents that ``select`` leaves out, and WARC records that hold no page, are not yielded but
+    counted in ``skipped`` by reason.
     """
     settings = settings or Settings()
+    select = select or Selection()
+    skipped = skipped if skipped is not None else Counter()
     default_date = _valid_date(date) if date else None
     for path in iter_paths(paths):
         if path == "-":
-            yield from _read_jsonl(stdin or sys.stdin.buffer, "<stdin>", default_date=default_date, settings=settings)
+            items = _read_jsonl(stdin or sys.stdin.buffer, "<stdin>", default_date=default_date, settings=settings)
         else:
-            yield from _read_file(path, default_date=default_date, settings=settings)
+            items = _read_file(path, default_date=default_date, settings=settings, select=select, skipped=skipped)
+        yield from selected(items, select, skipped)
+
+
+def selected(items: Iterable[Document | Failure], select: Selection,
+             skipped: Counter[str]) -> Iterator[Document | Failure]:
+    """Leave out the documents ``select`` rejects, counting them in ``skipped``; failures pass."""
+    for item in items:
+        why = select.rejects(item) if select.active and isinstance(item, Document) else None
+        if why:
+            skipped[why] += 1
+        else:
+            yield item

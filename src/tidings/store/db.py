@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from tidings.errors import StoreError
 from tidings.records import Document, Event, Failure, Quantity, event_from_flat, event_to_flat
 from tidings.store.geo import near_box, place_country_codes, within
-from tidings.store.schema import STORED_COLUMNS, documents, mentions, quantities
+from tidings.store.schema import STORED_COLUMNS, documents, feeds, mentions, quantities
 
 __all__ = ["EventQuery", "Store"]
 
@@ -102,7 +102,7 @@ class Store:
                     url=doc.url, title=doc.title, published=doc.published, attribution=doc.attribution,
                     credits=list(doc.credits), headings=[list(h) for h in doc.headings], text=doc.text,
                     dateline=doc.dateline,
-                    status="coded", coder=coder, ingested_at=_now(),
+                    status="coded", coder=coder, ingested_at=_now(), fetched=doc.fetched,
                 )).inserted_primary_key[0]
                 self._insert_events(conn, doc_pk, events)
             return len(events)
@@ -138,11 +138,42 @@ class Store:
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot record failure for {failure.origin}: {str(exc).splitlines()[0]}") from exc
 
+    def forget_failure(self, origin: str) -> None:
+        """Drop the failure recorded for ``origin`` (e.g. a feed that is reachable again)."""
+        with self.engine.begin() as conn:
+            conn.execute(delete(documents).where(and_(documents.c.origin == origin, documents.c.status == "failed")))
+
+    # -- sources ----------------------------------------------------------------------------------
+    def url_status(self, url: str) -> tuple[str, str | None] | None:
+        """``("coded", None)`` when a document from ``url`` is stored, ``("failed", code)`` when it
+        failed, None when the URL is unknown (matched against document URLs and origins)."""
+        c = documents.c
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(c.status, c.error_code).where(or_(c.url == url, c.origin == url))).all()
+        if any(r.status == "coded" for r in rows):
+            return ("coded", None)
+        return ("failed", rows[0].error_code) if rows else None
+
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified of the last complete poll of a feed."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(feeds.c.etag, feeds.c.last_modified).where(feeds.c.url == url)).first()
+        return (row.etag, row.last_modified) if row else (None, None)
+
+    def save_feed(self, url: str, etag: str | None, last_modified: str | None, status: int) -> None:
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(delete(feeds).where(feeds.c.url == url))
+                conn.execute(feeds.insert().values(url=url, etag=etag, last_modified=last_modified,
+                                                   checked_at=_now(), status=status))
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot record feed {url}: {str(exc).splitlines()[0]}") from exc
+
     # -- reading ----------------------------------------------------------------------------------
     def documents(self, *, failed_only: bool = False) -> list[dict[str, Any]]:
         q = select(documents.c.id, documents.c.doc_id, documents.c.origin, documents.c.url, documents.c.status, documents.c.error_code,
                    documents.c.error, documents.c.published, documents.c.title, documents.c.attribution,
-                   documents.c.coder).order_by(documents.c.id)
+                   documents.c.coder, documents.c.fetched).order_by(documents.c.id)
         if failed_only:
             q = q.where(documents.c.status == "failed")
         with self.engine.connect() as conn:
@@ -157,7 +188,7 @@ class Store:
             yield Document(doc_id=r.doc_id, text=r.text or "", origin=r.origin or "", title=r.title, source=r.source,
                            url=r.url, published=r.published, attribution=r.attribution,
                            credits=tuple(r.credits or ()), headings=tuple(tuple(h) for h in (r.headings or ())),
-                           dateline=r.dateline)
+                           dateline=r.dateline, fetched=r.fetched)
 
     def events(self, query: EventQuery | None = None) -> list[Event]:
         query = query or EventQuery()

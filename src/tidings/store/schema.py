@@ -5,6 +5,7 @@
 - ``quantities``: amounts attached to a mention.
 - ``events``: deduplicated real-world events that many mentions report (GDELT 2.0 "Events"),
   filled by story clustering; ``mentions.event_ref`` points to it.
+- ``feeds``: the validators (ETag, Last-Modified) of each feed polled, for conditional requests.
 """
 
 from __future__ import annotations
@@ -36,9 +37,21 @@ documents = Table(
     Column("error", Text),
     Column("coder", String(128)),
     Column("ingested_at", String(32), nullable=False),
+    Column("fetched", String(32)),
 )
 Index("ix_documents_doc_id", documents.c.doc_id)
 Index("ix_documents_status", documents.c.status)
+Index("ix_documents_url", documents.c.url)
+Index("ix_documents_origin", documents.c.origin)
+
+feeds = Table(
+    "feeds", metadata,
+    Column("url", String(2048), primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("checked_at", String(32), nullable=False),
+    Column("status", Integer),  # HTTP status of the last poll (200, 304, ...)
+)
 
 events = Table(
     "events", metadata,
