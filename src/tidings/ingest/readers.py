@@ -63,7 +63,7 @@ def _build(doc_id: str, text: str, origin: str, *, published: str | None, settin
     cleaned = clean_text(text, title=title)
     if not cleaned.text.strip():
         raise EmptyInput("no text left after cleaning")
-    looks_english(cleaned.text, settings.min_english_ratio)
+    looks_english(cleaned.text, settings.min_english_probability, settings.min_language_words)
     return Document(
         doc_id=doc_id, text=cleaned.text, origin=origin, title=cleaned.title, source=source,
         url=url, published=published, attribution=cleaned.attribution, credits=cleaned.credits,
