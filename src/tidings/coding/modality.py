@@ -28,6 +28,8 @@ class Words:
     demand_aux: frozenset[str]
     appeal_aux: frozenset[str]
     opinion: frozenset[str]
+    support: frozenset[str]
+    happen: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -135,7 +135,43 @@ def embedded_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: T
                 break
 
 
-RULES: tuple[Rule, ...] = (object_of_verb_trigger, open_complement, content_of, consequence, embedded_noun)
+def unreported_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """A noun event is reported by its clause: as the object of a support verb ("launched an
+    attack", "held talks", "ordered the arrest"), the subject of a verb of happening ("talks
+    resumed", "an air strike killed five"), a predicate ("called it an assassination attempt"), or
+    the head of a headline. Mentioned anywhere else — "cited joint drills", "the second attack on
+    its troops", "prospects for an agreement" — it is not an event of its own."""
+    w = ctx.knowledge.words
+    live = {c.tok.i for c in cands if c.tok.i not in drop}
+    for c in cands:
+        if c.pat.pos != "N" or c.tok.i in drop:
+            continue
+        tok = c.tok
+        while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head  # "talks and negotiations": as the first conjunct
+        while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
+            tok = tok.head.head  # "ten days of drills"
+        dep, head = tok.dep_, tok.head
+        lemma = head.lemma_.lower()
+        if dep in ("ROOT", "attr", "oprd") or head.i == tok.i:
+            continue
+        if dep in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX") and lemma in w.support:
+            continue
+        if dep in ("nsubj", "csubj") and head.pos_ in ("VERB", "AUX") and lemma in w.happen:
+            continue
+        if dep == "pobj" and head.head.pos_ in ("VERB", "AUX") and head.head.lemma_.lower() in w.support:
+            continue  # "took part in talks", "went ahead with the strike"
+        if dep == "pobj" and fully_specified(c.tok, ctx):
+            continue
+        if dep == "pobj" and head.lower_ == "for" and head.head.i in live:
+            continue  # "a visit to Russia for talks with Putin": the purpose of an event that happened
+        drop[c.tok.i] = f"noun mentioned as {dep} of {head.text!r}, not reported as happening"
+
+
+CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
+                        "lot", "set", "kind", "type", "form", "night", "weekend", "decade", "campaign"})
+
+RULES: tuple[Rule, ...] = (object_of_verb_trigger, open_complement, content_of, consequence, embedded_noun, unreported_noun)
 
 
 def suppress(cands: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
