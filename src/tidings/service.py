@@ -75,7 +75,7 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
 
     for doc, events in code_documents(fresh(), settings=settings, nlp=nlp, n_process=n_process):
         try:
-            report.events += store.write_document(doc, events, coder)
+            stored = store.add_document(doc, events, coder)
         except StoreError as exc:  # one document that cannot be written never stops the others
             failure = Failure(doc.origin or doc.doc_id, exc.reason, exc.code, doc.content_hash)
             store.write_failure(failure)
@@ -84,6 +84,12 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
             if progress:
                 progress(f"failed {failure.origin}: {failure.reason}")
             continue
+        if not stored:  # another ingester stored the same content meanwhile
+            report.unchanged += 1
+            if progress:
+                progress(f"unchanged {doc.origin or doc.doc_id}")
+            continue
+        report.events += len(events)
         report.new += 1
         if progress:
             progress(f"coded {doc.origin or doc.doc_id}: {len(events)} events")
