@@ -86,7 +86,7 @@ def test_migrated_schema_matches_the_table_definitions(db_url):
     assert diff == []
 
 
-def test_migration_0002_moves_reporters_into_actor_columns(db_url):
+def test_migrations_keep_the_data_and_move_reporters_into_actor_columns(db_url):
     from alembic import command
 
     from tidings.store.db import alembic_config
@@ -111,6 +111,9 @@ def test_migration_0002_moves_reporters_into_actor_columns(db_url):
             "reported_by": reporter} for i, reporter in enumerate(
                 ({"text": "Putin", "code": "RUSGOV", "country": "RUS", "sector": "GOV", "name": "Vladimir Putin",
                   "kind": "person"}, None))])
+        quantities = sa.Table("quantities", meta, autoload_with=conn)
+        first = conn.execute(sa.select(mentions.c.id).where(mentions.c.event_id == "e0")).scalar_one()
+        conn.execute(quantities.insert().values(mention_id=first, kind="money", value=630e6, unit="USD", text="$630 million"))
     engine.dispose()
     store = Store(db_url)  # upgrades to the newest revision
     rows = query(db_url, "select event_id, reported_by_text, reported_by_code, reported_by_kind from mentions "
@@ -121,6 +124,8 @@ def test_migration_0002_moves_reporters_into_actor_columns(db_url):
     (with_reporter, without) = store.events()
     assert with_reporter.reported_by is not None and with_reporter.reported_by.code == "RUSGOV"
     assert without.reported_by is None
+    # SQLite rebuilds the mentions table: the quantities that reference it must survive
+    assert [(q.kind, q.value, q.text) for q in with_reporter.quantities] == [("money", 630e6, "$630 million")]
 
 
 def test_schema_from_a_newer_tidings_is_refused(db_url, run_cli):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -96,11 +97,13 @@ class Store:
             if current == head:
                 return
 
-            def upgrade(conn: Connection) -> None:
+            # SQLite migrations rebuild tables (batch mode): with foreign keys on, dropping the old
+            # table would cascade-delete the rows that reference it (quantities of mentions)
+            with self._transaction("tidings:migrations", foreign_keys=False) as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
-
-            self._write(upgrade, key="tidings:migrations", what=f"cannot prepare database {self.display_url}")
+                if self.backend == "sqlite" and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise StoreError(f"cannot prepare database {self.display_url}: the migration broke references")
         except CommandError as exc:
             raise DatabaseUnavailable(f"database {self.display_url} has a schema this version of tidings does not "
                                       f"know ({exc}); was it written by a newer tidings?") from exc
@@ -111,15 +114,28 @@ class Store:
         self.engine.dispose()
 
     # -- writing ----------------------------------------------------------------------------------
+    @contextmanager
+    def _transaction(self, key: str, *, foreign_keys: bool = True) -> Iterator[Connection]:
+        """One write transaction holding the lock on ``key`` (see ``engine.lock``)."""
+        with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection if self.backend == "sqlite" and not foreign_keys else None
+            if raw is not None:  # outside any transaction, where SQLite honours it
+                raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                conn.execution_options(**WRITE)
+                with conn.begin():
+                    lock(conn, key)
+                    yield conn
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA foreign_keys=ON")
+
     def _write(self, fn: Callable[[Connection], T], *, key: str, what: str) -> T:
         """Run ``fn`` in one write transaction holding the lock on ``key``; retry deadlocks."""
         for attempt in range(RETRIES):
             try:
-                with self.engine.connect() as conn:
-                    conn.execution_options(**WRITE)
-                    with conn.begin():
-                        lock(conn, key)
-                        return fn(conn)
+                with self._transaction(key) as conn:
+                    return fn(conn)
             except OperationalError as exc:
                 if attempt + 1 < RETRIES and transient(exc):
                     time.sleep(0.05 * 2 ** attempt)
