@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import multiprocessing as mp
 import os
 import re
@@ -188,9 +189,10 @@ def test_two_ingests_of_overlapping_corpora_at_once_equal_one_sequential_ingest(
     config.write_text("[tidings]\nbatch_size = 1\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "TIDINGS_DB"} | {"TIDINGS_CONFIG": str(config)}
     together, alone = make_db(), make_db()  # a new database: the two runs also race to create the schema
+    # one of them codes in two worker processes, forked while it holds a connection to the store
     runs = [subprocess.Popen([*tidings_cmd(), "ingest", str(tmp_path / "shared"), str(tmp_path / own), "--db", together,
-                              "--date", "2021-09-10"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
-            for own in ("a_only", "b_only")]
+                              "--date", "2021-09-10", "-j", procs], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+            for own, procs in (("a_only", "2"), ("b_only", "1"))]
     outputs = [p.communicate(timeout=600) for p in runs]
     for p, (_out, err) in zip(runs, outputs, strict=True):
         assert p.returncode == 0, err.decode()
@@ -271,3 +273,21 @@ def test_postgres_urls_use_psycopg(postgres):
         assert (store.backend, store.engine.dialect.driver) == ("postgresql", "psycopg")
         assert "***" in store.display_url and postgres.password not in store.display_url
         store.close()
+
+
+def test_input_fields_beyond_varchar_limits_are_stored_on_both_backends(tmp_path, db_url, run_cli):
+    records = [{"id": "x" * 600, "text": f"{TEXT} One.", "date": "2021-09-07"},
+               {"id": "nul", "text": f"{TEXT} Two.", "title": "bad\u0000title", "source": "s" * 700,
+                "credits": ["Jane\u0000 Doe"], "date": "2021-09-07"}]
+    (tmp_path / "in.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    deep = tmp_path.joinpath(*["d" * 120] * 5)  # a file path longer than 512 characters
+    deep.mkdir(parents=True)
+    (deep / "notes.docx").write_bytes(b"PK\x03\x04 not a news file")
+    res = run_cli("ingest", str(tmp_path / "in.jsonl"), str(deep / "notes.docx"), "--db", db_url)
+    assert res.returncode == 1 and b"Traceback" not in res.stderr, res.stderr.decode()
+    assert b"2 new, 0 unchanged, 1 failed" in res.stdout, res.stdout
+    rows = query(db_url, "select doc_id, title, source, status, error_code from documents")
+    assert sorted(rows) == sorted([("x" * 600, None, None, "coded", None), ("nul", "badtitle", "s" * 700, "coded", None),
+                                   (str(deep / "notes.docx"), None, None, "failed", "unsupported")])
+    res = run_cli("events", "--db", db_url, "--doc", "x" * 600, "--format", "jsonl")
+    assert res.returncode == 0 and res.stdout.count(b"\n") >= 1

@@ -50,6 +50,16 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _nul(value: Any) -> Any:
+    """Metadata without NUL characters, which PostgreSQL cannot store in text (the document text
+    itself is already cleaned of control characters)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_nul(v) for v in value]
+    return value
+
+
 def _line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
 
@@ -179,9 +189,9 @@ class Store:
         if doc.origin:
             conn.execute(delete(documents).where(and_(documents.c.origin == doc.origin, documents.c.status == "failed")))
         doc_pk = conn.execute(documents.insert().values(
-            content_hash=doc.content_hash, doc_id=doc.doc_id, origin=doc.origin, source=doc.source,
-            url=doc.url, title=doc.title, published=doc.published, attribution=doc.attribution,
-            credits=list(doc.credits), headings=[list(h) for h in doc.headings], text=doc.text,
+            content_hash=doc.content_hash, doc_id=_nul(doc.doc_id), origin=_nul(doc.origin), source=_nul(doc.source),
+            url=_nul(doc.url), title=_nul(doc.title), published=doc.published, attribution=_nul(doc.attribution),
+            credits=_nul(list(doc.credits)), headings=_nul([list(h) for h in doc.headings]), text=doc.text,
             status="coded", coder=coder, ingested_at=_now(),
         )).inserted_primary_key[0]
         self._insert_events(conn, doc_pk, events)
@@ -213,8 +223,8 @@ class Store:
             if conn.execute(select(documents.c.id).where(documents.c.content_hash == key)).first() is not None:
                 return
             conn.execute(documents.insert().values(
-                content_hash=key, doc_id=failure.origin, origin=failure.origin, status="failed",
-                error_code=failure.code, error=failure.reason, ingested_at=_now(),
+                content_hash=key, doc_id=_nul(failure.origin), origin=_nul(failure.origin), status="failed",
+                error_code=failure.code, error=_nul(failure.reason), ingested_at=_now(),
             ))
 
         self._write(write, key=key, what=f"cannot record failure for {failure.origin}")
