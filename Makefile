@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-extras demo test lint bench eval lock clean
+.PHONY: install install-extras demo test lint bench eval pg lock clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tidings.bench
+
+# A throwaway PostgreSQL server (Debian's postgresql package) in a temporary folder: prints the
+# TIDINGS_DB line to use; Ctrl-C stops it and removes the folder.
+pg: $(STAMP)
+	$(BIN)/python -m tidings.store.pgserver
 
 eval: $(STAMP)
 	$(BIN)/tidings eval eval/gold/dev_*.jsonl --errors 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import socket
 import sys
 import traceback
@@ -59,8 +60,16 @@ def postgres():
     from tidings.store.pgserver import TemporaryPostgres
 
     need_service(TemporaryPostgres.available(), NO_POSTGRES)
-    with TemporaryPostgres() as pg:
-        yield pg
+
+    def interrupt(*_):  # a test run that is killed (timeout) still stops its server
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        with TemporaryPostgres() as pg:
+            yield pg
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -291,3 +291,43 @@ def test_input_fields_beyond_varchar_limits_are_stored_on_both_backends(tmp_path
                                    (str(deep / "notes.docx"), None, None, "failed", "unsupported")])
     res = run_cli("events", "--db", db_url, "--doc", "x" * 600, "--format", "jsonl")
     assert res.returncode == 0 and res.stdout.count(b"\n") >= 1
+
+
+def test_make_pg_server_prints_a_working_url_and_cleans_up_on_ctrl_c():
+    import signal
+    import sys
+
+    from tidings.store.pgserver import TemporaryPostgres
+
+    need_service(TemporaryPostgres.available(), NO_POSTGRES)
+    proc = subprocess.Popen([sys.executable, "-m", "tidings.store.pgserver"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        lines = [proc.stdout.readline() for _ in range(3)]
+        folder = Path(re.search(r"running in (\S+)", lines[0]).group(1))
+        url = re.search(r"export TIDINGS_DB='([^']+)'", lines[1]).group(1)
+        assert folder.is_dir()
+        store = Store(url)
+        assert store.backend == "postgresql" and store.counts() == {"coded": 0, "failed": 0, "mentions": 0}
+        store.close()
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+    assert proc.returncode == 0
+    assert not folder.exists()
+
+
+def test_server_going_away_is_a_store_error_not_a_crash(nlp):
+    from tidings.errors import StoreError
+    from tidings.store.pgserver import TemporaryPostgres
+
+    need_service(TemporaryPostgres.available(), NO_POSTGRES)
+    ((doc, events),) = _coded(nlp, 1)
+    with TemporaryPostgres() as pg:
+        store = Store(pg.create_database())
+        assert store.add_document(doc, events, "tidings-test")
+        pg.stop()
+        with pytest.raises(StoreError, match="cannot read database postgresql://tidings:\\*\\*\\*@"):
+            store.events()
+        with pytest.raises(StoreError, match="cannot store document doc0"):
+            store.add_document(doc, events, "tidings-test")

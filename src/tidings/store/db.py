@@ -125,6 +125,14 @@ class Store:
 
     # -- writing ----------------------------------------------------------------------------------
     @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:  # e.g. the server went away
+            raise StoreError(f"cannot read database {self.display_url}: {_line(exc)}") from exc
+
+    @contextmanager
     def _transaction(self, key: str, *, foreign_keys: bool = True) -> Iterator[Connection]:
         """One write transaction holding the lock on ``key`` (see ``engine.lock``)."""
         with self.engine.connect() as conn:
@@ -156,7 +164,7 @@ class Store:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def has_document(self, content_hash: str) -> bool:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(select(documents.c.status).where(documents.c.content_hash == content_hash)).first()
         return row is not None and row.status == "coded"
 
@@ -236,13 +244,13 @@ class Store:
                    documents.c.coder).order_by(documents.c.id)
         if failed_only:
             q = q.where(documents.c.status == "failed")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(q).all()
             counts = dict(conn.execute(select(mentions.c.document_id, func.count()).group_by(mentions.c.document_id)).all())
         return [dict(r._mapping) | {"events": counts.get(r.id, 0)} for r in rows]
 
     def stored_documents(self) -> Iterator[Document]:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(select(documents).where(documents.c.status == "coded").order_by(documents.c.id)).all()
         for r in rows:
             yield Document(doc_id=r.doc_id, text=r.text or "", origin=r.origin or "", title=r.title, source=r.source,
@@ -274,7 +282,7 @@ class Store:
         stmt = select(mentions).where(and_(true(), *conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
         if query.limit:
             stmt = stmt.limit(query.limit)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(stmt).all()
             ids = [r.id for r in rows]
             qty: dict[int, list[Quantity]] = {}
@@ -285,7 +293,7 @@ class Store:
         return [event_from_flat(r, qty.get(r.id, ())) for r in rows]
 
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             docs = dict(conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status)).all())
             n = conn.execute(select(func.count()).select_from(mentions)).scalar_one()
         return {"coded": docs.get("coded", 0), "failed": docs.get("failed", 0), "mentions": n}

@@ -15,13 +15,16 @@ TCP need a password (scram-sha-256), so wrong credentials can be tested.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import glob
 import os
 import secrets
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -110,6 +113,7 @@ class TemporaryPostgres:
                       f"--pwfile={pwfile}")
             pwfile.unlink()
             self._start_server()
+            atexit.register(self.stop)  # an interpreter that exits without stop() still removes it
             self._execute(f"CREATE ROLE {ROLE} LOGIN PASSWORD '{self.password}'")
         except BaseException:
             self.stop()
@@ -138,6 +142,7 @@ class TemporaryPostgres:
         """Stop the server (immediately: nothing in it is kept) and remove its folder."""
         if self.folder is None:
             return
+        atexit.unregister(self.stop)
         if self.bin is not None and (self.folder / "data" / "postmaster.pid").exists():
             with contextlib.suppress(PostgresUnavailable):
                 self._run(str(self.bin / "pg_ctl"), "-D", str(self.folder / "data"), "-m", "immediate", "-w", "stop")
@@ -178,6 +183,7 @@ class TemporaryPostgres:
 
 def main() -> int:
     """Start a server, print its URL, wait for Ctrl-C, then remove it."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # kill stops the server too
     try:
         pg = TemporaryPostgres(settings={}).start()
     except PostgresUnavailable as exc:
