@@ -179,7 +179,7 @@ def _report(stdout: bytes) -> dict[str, int]:
     return dict(zip(("new", "unchanged", "failed", "events"), map(int, m.groups()), strict=True))
 
 
-def test_two_ingests_of_overlapping_corpora_at_once_equal_one_sequential_ingest(tmp_path, make_db):
+def test_two_ingests_of_overlapping_corpora_at_once_equal_one_sequential_ingest(tmp_path, make_db, run_cli):
     folders = {"shared": 10, "a_only": 5, "b_only": 5}
     for folder, n in folders.items():
         (tmp_path / folder).mkdir()
@@ -198,8 +198,7 @@ def test_two_ingests_of_overlapping_corpora_at_once_equal_one_sequential_ingest(
         assert p.returncode == 0, err.decode()
         assert b"Traceback" not in err and b"error" not in err, err.decode()
     reports = [_report(out) for out, _ in outputs]
-    sequential = subprocess.run([*tidings_cmd(), "ingest", *(str(tmp_path / f) for f in folders), "--db", alone,
-                                 "--date", "2021-09-10"], capture_output=True, env=env, timeout=600)
+    sequential = run_cli("ingest", *(str(tmp_path / f) for f in folders), "--db", alone, "--date", "2021-09-10")
     assert sequential.returncode == 0, sequential.stderr.decode()
     reference = _report(sequential.stdout)
     assert reference["new"] == 20

@@ -100,7 +100,9 @@ class TemporaryPostgres:
     def start(self) -> TemporaryPostgres:
         if self.bin is None:
             raise PostgresUnavailable("PostgreSQL is not installed (Debian: apt-get install postgresql)")
-        self.folder = Path(tempfile.mkdtemp(prefix="tidings-pg-"))
+        # /tmp rather than $TMPDIR: the Unix socket path must stay short (107 bytes), and as root the
+        # folder must be reachable by the postgres user
+        self.folder = Path(tempfile.mkdtemp(prefix="tidings-pg-", dir="/tmp" if os.path.isdir("/tmp") else None))
         try:
             if os.geteuid() == 0:
                 shutil.chown(self.folder, "postgres", "postgres")
