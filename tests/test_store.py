@@ -265,7 +265,6 @@ def test_postgres_refusing_the_login_is_one_line_and_exit_2(problem, postgres, t
 
 
 def test_postgres_urls_use_psycopg(postgres):
-    need_service(postgres is not None, NO_POSTGRES)
     url = postgres.create_database()
     for scheme in ("postgresql://", "postgres://", "postgresql+psycopg://"):
         store = Store(url.replace("postgresql://", scheme, 1))
