@@ -55,7 +55,7 @@ def main() -> int:
         for label, settings, url in configs:
             try:
                 if url is None:
-                    with TemporaryPostgres(settings=settings) as pg:
+                    with TemporaryPostgres(settings=settings, memory=False) as pg:
                         times = _time(pg.create_database(), coded, args.rounds)
                 else:
                     times = _time(url, coded, args.rounds)

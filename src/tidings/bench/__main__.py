@@ -55,7 +55,7 @@ def _postgres(wanted: str) -> TemporaryPostgres | None:
     if wanted == "off":
         return None
     try:
-        return TemporaryPostgres(settings={}).start()
+        return TemporaryPostgres(settings={}, memory=False).start()
     except PostgresUnavailable as exc:
         if wanted == "on":
             raise SystemExit(f"bench: {exc}") from None

@@ -55,6 +55,20 @@ def find_binaries() -> Path | None:
     return None
 
 
+def _parent_folder(memory: bool) -> str | None:
+    """Where the cluster goes: in memory (/dev/shm) when asked and there is room — removing a disk
+    cluster that tests wrote to takes seconds — else /tmp. Not $TMPDIR: the Unix socket path must
+    stay short (107 bytes), and as root the folder must be reachable by the postgres user."""
+    for folder, room in ((("/dev/shm", 2 << 30),) if memory else ()) + (("/tmp", 0),):
+        try:
+            stat = os.statvfs(folder)
+        except OSError:
+            continue
+        if stat.f_bavail * stat.f_frsize >= room and os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -66,12 +80,15 @@ class TemporaryPostgres:
 
     ``admin_url`` is the superuser's URL; ``create_database()`` returns the URL of a new database
     owned by the unprivileged ``tidings`` role (password login), the role the tests and the
-    benchmark use. ``settings`` are extra server settings (``FAST`` by default).
+    benchmark use. ``settings`` are extra server settings (``FAST`` by default); ``memory`` puts the
+    cluster in /dev/shm when it has room (tests), else it lives on disk in /tmp (benchmarks,
+    ``make pg``: a server as a user would run it).
     """
 
-    def __init__(self, *, settings: dict[str, str] | None = None) -> None:
+    def __init__(self, *, settings: dict[str, str] | None = None, memory: bool = True) -> None:
         self.bin = find_binaries()
         self.settings = FAST if settings is None else settings
+        self.memory = memory
         self.folder: Path | None = None
         self.port = 0
         self.password = secrets.token_hex(12)
@@ -100,9 +117,7 @@ class TemporaryPostgres:
     def start(self) -> TemporaryPostgres:
         if self.bin is None:
             raise PostgresUnavailable("PostgreSQL is not installed (Debian: apt-get install postgresql)")
-        # /tmp rather than $TMPDIR: the Unix socket path must stay short (107 bytes), and as root the
-        # folder must be reachable by the postgres user
-        self.folder = Path(tempfile.mkdtemp(prefix="tidings-pg-", dir="/tmp" if os.path.isdir("/tmp") else None))
+        self.folder = Path(tempfile.mkdtemp(prefix="tidings-pg-", dir=_parent_folder(self.memory)))
         try:
             if os.geteuid() == 0:
                 shutil.chown(self.folder, "postgres", "postgres")
@@ -187,7 +202,7 @@ def main() -> int:
     """Start a server, print its URL, wait for Ctrl-C, then remove it."""
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # kill stops the server too
     try:
-        pg = TemporaryPostgres(settings={}).start()
+        pg = TemporaryPostgres(settings={}, memory=False).start()
     except PostgresUnavailable as exc:
         print(f"error: {exc}")
         return 2
