@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-extras gazetteer demo test lint bench eval eval-test lock clean
+.PHONY: install install-extras gazetteer demo test lint bench eval eval-test pg lock clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,6 +40,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tidings.bench
+
+# A throwaway PostgreSQL server (Debian's postgresql package) in a temporary folder: prints the
+# TIDINGS_DB line to use; Ctrl-C stops it and removes the folder.
+pg: $(STAMP)
+	$(BIN)/python -m tidings.store.pgserver
 
 # Development sets: the project's dev gold, the example articles, and the external sets in
 # ../shared/dev-gold when present. One row per set.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import signal
 import socket
 import sys
 import traceback
@@ -48,9 +49,63 @@ def code(nlp):
     return run
 
 
+BACKENDS = ("sqlite", "postgresql")
+NO_POSTGRES = "PostgreSQL is not installed (Debian: apt-get install postgresql)"
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One throwaway PostgreSQL server for the session (``tidings.store.pgserver``); each test
+    that uses it gets its own database."""
+    from tidings.store.pgserver import TemporaryPostgres
+
+    need_service(TemporaryPostgres.available(), NO_POSTGRES)
+
+    def interrupt(*_):  # a test run that is killed (timeout) still stops its server
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        with TemporaryPostgres() as pg:
+            yield pg
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request) -> str:
+    """The store backend a test runs on: every test that uses it runs on SQLite and PostgreSQL."""
+    return request.param
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'test.db'}"
+def make_db(backend: str, tmp_path: Path, request):
+    """A factory of new, empty databases on the test's backend: ``make_db()`` returns a URL."""
+    if backend == "postgresql":
+        pg = request.getfixturevalue("postgres")
+        return pg.create_database
+    names = iter(range(1_000_000))
+    return lambda: f"sqlite:///{tmp_path / f'db{next(names)}.db'}"
+
+
+@pytest.fixture
+def db_url(make_db) -> str:
+    """A new, empty database (no schema yet) on each backend."""
+    return make_db()
+
+
+def query(url: str, sql: str, **params) -> list[tuple]:
+    """Rows of a SQL query on any test database (plain SQL that both backends understand)."""
+    from sqlalchemy import text
+
+    from tidings.store.engine import open_engine
+
+    engine = open_engine(url)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(text(sql), params)]
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +14,8 @@ import pytest
 from tidings.config import Settings
 from tidings.ingest import read_inputs
 from tidings.records import Document, Failure
+
+from .conftest import query, tidings_cmd
 
 GOOD = ("Poland closed two border crossings with Belarus on Tuesday, and Lithuania accused Minsk of "
         "sending migrants across its frontier. The European Union said it would consider new sanctions.")
@@ -97,13 +99,13 @@ def test_html_page_metadata_from_trafilatura(tmp_path):
     assert "Home | World" not in doc.text and "Share this" not in doc.text
 
 
-def test_cli_ingest_mixed_directory_good_files_survive(tmp_path, run_cli):
+def test_cli_ingest_mixed_directory_good_files_survive(tmp_path, db_url, run_cli):
     expected = _bad_corpus(tmp_path / "in")
     big = tmp_path / "in" / "huge.txt"
     with big.open("w", encoding="utf-8") as fh:  # a 50 MB text file
         for _ in range(50 * 1024 // 2):
             fh.write(GOOD[:200] + "\n" + "x" * 1847 + "\n")
-    db = f"sqlite:///{tmp_path / 'mixed.db'}"
+    db = db_url
     result = run_cli("ingest", str(tmp_path / "in"), "--db", db, "--date", "2021-09-10")
     assert result.returncode == 1, result.stderr
     err = result.stderr.decode()
@@ -111,9 +113,8 @@ def test_cli_ingest_mixed_directory_good_files_survive(tmp_path, run_cli):
     fails = [ln for ln in err.splitlines() if ln.startswith("failed ")]
     assert len(fails) == 8  # 5 bad files + huge file + 2 broken JSON lines
     assert all(ln.count("\n") == 0 for ln in fails)
-    con = sqlite3.connect(tmp_path / "mixed.db")
-    status = dict(con.execute("select origin, status from documents").fetchall())
-    reasons = dict(con.execute("select origin, error_code from documents where status='failed'").fetchall())
+    status = dict(query(db, "select origin, status from documents"))
+    reasons = dict(query(db, "select origin, error_code from documents where status='failed'"))
     for name, code in expected.items():
         origin = str(tmp_path / "in" / name)
         assert status[origin] == ("coded" if code == "ok" else "failed"), name
@@ -137,7 +138,7 @@ def _unprivileged_prefix() -> list[str] | None:
     return [setpriv, "--bounding-set=-dac_override,-dac_read_search"] if setpriv else None
 
 
-def test_cli_unreadable_file_is_recorded(tmp_path, run_cli):
+def test_cli_unreadable_file_is_recorded(tmp_path, db_url, run_cli):
     prefix = _unprivileged_prefix()
     if prefix is None:
         pytest.skip("cannot drop the file-permission capabilities here (no setpriv)")
@@ -147,11 +148,10 @@ def test_cli_unreadable_file_is_recorded(tmp_path, run_cli):
     secret = inp / "secret.txt"
     secret.write_text(GOOD, encoding="utf-8")
     secret.chmod(0)
-    db = f"sqlite:///{tmp_path / 'perm.db'}"
-    result = run_cli("ingest", str(inp), "--db", db, prefix=prefix)
+    result = run_cli("ingest", str(inp), "--db", db_url, prefix=prefix)
     assert result.returncode == 1, result.stderr.decode()
     assert f"failed {secret}: cannot read file: permission denied" in result.stderr.decode()
-    rows = dict(sqlite3.connect(tmp_path / "perm.db").execute("select origin, status from documents").fetchall())
+    rows = dict(query(db_url, "select origin, status from documents"))
     assert rows == {str(inp / "good.txt"): "coded", str(secret): "failed"}
 
 
@@ -163,46 +163,39 @@ def test_cli_stdin_jsonl(tmp_path, run_cli):
     assert events and all(e["doc_id"] == "s1" for e in events)
 
 
-def test_kill_9_mid_ingest_leaves_no_half_document_and_rerun_completes(tmp_path):
+def test_kill_9_mid_ingest_leaves_no_half_document_and_rerun_completes(tmp_path, make_db, run_cli):
     inp = tmp_path / "in"
     inp.mkdir()
     for i in range(40):
         text = (f"Report {i}. " + GOOD + " ") * 6
         (inp / f"doc{i:02d}.txt").write_text(text, encoding="utf-8")
-    from .conftest import tidings_cmd
-
-    db_path = tmp_path / "crash.db"
-    db = f"sqlite:///{db_path}"
+    db, clean_db = make_db(), make_db()
     config = tmp_path / "small-batches.toml"  # documents are written a few at a time, so a kill lands mid-run
     config.write_text("[tidings]\nbatch_size = 1\n", encoding="utf-8")
-    env = dict(os.environ, TIDINGS_CONFIG=str(config))
+    env = {k: v for k, v in os.environ.items() if k != "TIDINGS_DB"} | {"TIDINGS_CONFIG": str(config)}
     proc = subprocess.Popen([*tidings_cmd(), "ingest", str(inp), "--db", db], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL, env=env)
-    import time
-
     deadline = time.time() + 300
     coded = 0
     while time.time() < deadline and proc.poll() is None:
         time.sleep(0.2)
-        if db_path.exists():
-            try:
-                coded = sqlite3.connect(db_path, timeout=1).execute("select count(*) from documents where status='coded'").fetchone()[0]
-            except sqlite3.OperationalError:
-                continue
-            if coded >= 3:
-                break
+        try:
+            ((coded,),) = query(db, "select count(*) from documents where status='coded'")
+        except Exception:  # noqa: BLE001 - the schema may not exist yet
+            continue
+        if coded >= 3:
+            break
     assert proc.poll() is None, "ingest finished before it could be killed"
     proc.kill()  # SIGKILL
     proc.wait()
-    con = sqlite3.connect(db_path)
-    partial = con.execute("select count(*) from documents").fetchone()[0]
+    ((partial,),) = query(db, "select count(*) from documents")
     assert 3 <= partial < 40
-    # every stored document has all its events: compare with a clean run below
-    rerun = subprocess.run([*tidings_cmd(), "ingest", str(inp), "--db", db], capture_output=True, timeout=600)
+    # every stored document has all its events: compare with a clean run below (both in this process)
+    rerun = run_cli("ingest", str(inp), "--db", db)
     assert rerun.returncode == 0, rerun.stderr.decode()
     assert b"unchanged" in rerun.stdout
-    clean_db = tmp_path / "clean.db"
-    subprocess.run([*tidings_cmd(), "ingest", str(inp), "--db", f"sqlite:///{clean_db}"], check=True, capture_output=True, timeout=600)
-    q = "select d.doc_id, count(m.id) from documents d left join mentions m on m.document_id = d.id group by d.doc_id order by d.doc_id"
-    assert sqlite3.connect(db_path).execute(q).fetchall() == sqlite3.connect(clean_db).execute(q).fetchall()
-    assert sqlite3.connect(db_path).execute("select count(*) from documents").fetchone()[0] == 40
+    assert run_cli("ingest", str(inp), "--db", clean_db).returncode == 0
+    q = ("select d.doc_id, count(m.id) from documents d left join mentions m on m.document_id = d.id "
+         "group by d.doc_id order by d.doc_id")
+    assert query(db, q) == query(clean_db, q)
+    assert query(db, "select count(*) from documents") == [(40,)]

@@ -17,6 +17,8 @@
     │       └── NotHtml          the answer is neither an HTML page nor a feed
     ├── KnowledgeError           a data file (lexicon, actors, codebook) is malformed
     ├── StoreError               the database cannot be opened or written
+    │   └── DatabaseUnavailable  bad URL, unknown driver, server down, login refused, unknown schema;
+    │                            also a UsageError: the user must fix the URL or the server (exit 2)
     └── UsageError               bad options or arguments on the command line
 
 Documents that fail are recorded with ``reason`` (the exception's message) and ``code`` (a short
@@ -105,3 +107,10 @@ class StoreError(TidingsError):
 
 class UsageError(TidingsError):
     code = "usage"
+
+
+class DatabaseUnavailable(StoreError, UsageError):
+    """The database named by a URL cannot be used: the URL is malformed, its driver is not installed,
+    the server is down or refuses the login, or the schema is from a newer tidings."""
+
+    code = "database"

@@ -108,7 +108,7 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
 
     for doc, events in code_documents(fresh(), settings=settings, nlp=nlp, n_process=n_process):
         try:
-            report.events += store.write_document(doc, events, coder)
+            stored = store.add_document(doc, events, coder)
         except StoreError as exc:  # one document that cannot be written never stops the others
             failure = Failure(doc.origin or doc.doc_id, exc.reason, exc.code, doc.content_hash)
             store.write_failure(failure)
@@ -117,6 +117,12 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
             if progress:
                 progress(f"failed {failure.origin}: {failure.reason}")
             continue
+        if not stored:  # another ingester stored the same content meanwhile
+            report.unchanged += 1
+            if progress:
+                progress(f"unchanged {doc.origin or doc.doc_id}")
+            continue
+        report.events += len(events)
         report.new += 1
         if progress:
             progress(f"coded {doc.origin or doc.doc_id}: {len(events)} events")

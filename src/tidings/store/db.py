@@ -1,23 +1,34 @@
-"""The store: one database class, one writer, Alembic migrations, one transaction per document."""
+"""The store: one database class, one writer, Alembic migrations, one transaction per document.
+
+SQLite (the default) and PostgreSQL run the same code. Several processes may write to one store at
+once (``tidings ingest`` twice, on overlapping inputs): each document is written in one transaction
+that holds a lock on its content hash, so a document is stored once, whoever codes it first.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, create_engine, delete, event, func, or_, select
+from sqlalchemy import and_, delete, func, or_, select, true
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from tidings.errors import StoreError
+from tidings.errors import DatabaseUnavailable, StoreError
 from tidings.records import Document, Event, Failure, Quantity, event_from_flat, event_to_flat
+from tidings.store.engine import WRITE, lock, open_engine, safe_url, transient
 from tidings.store.geo import near_box, place_country_codes, within
 from tidings.store.schema import STORED_COLUMNS, documents, feeds, mentions, quantities
 
 __all__ = ["EventQuery", "Store"]
+
+T = TypeVar("T")
+RETRIES = 4
 
 
 @dataclass(frozen=True)
@@ -40,74 +51,163 @@ class EventQuery:
     near: tuple[float, float, float] | None = None  # (lat, lon, km): located within km of the point
 
 
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def _nul(value: Any) -> Any:
+    """Metadata without NUL characters, which PostgreSQL cannot store in text (the document text
+    itself is already cleaned of control characters)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_nul(v) for v in value]
+    return value
+
+
+def _line(exc: BaseException) -> str:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+
+
+def alembic_config() -> Any:
+    """The Alembic configuration of the store's migrations (the connection goes in ``attributes``)."""
+    from alembic.config import Config
+
+    cfg = Config(str(resources.files("tidings") / "store" / "alembic.ini"))
+    cfg.set_main_option("script_location", str(resources.files("tidings") / "store" / "migrations"))
+    return cfg
+
+
 class Store:
-    """A tidings database (SQLite by default, any SQLAlchemy URL that the schema supports)."""
+    """A tidings database: ``sqlite:///FILE.db`` (the default) or ``postgresql://USER:PW@HOST/DB``.
+
+    Opening connects once and brings the schema to the current revision; a URL that cannot be used
+    raises ``DatabaseUnavailable`` with a one-line reason.
+    """
 
     def __init__(self, url: str = "sqlite:///tidings.db", *, migrate: bool = True) -> None:
         self.url = url
-        try:
-            self.engine: Engine = create_engine(url)
-        except (SQLAlchemyError, ValueError) as exc:
-            raise StoreError(f"cannot open database {url!r}: {exc}") from exc
-        if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self.display_url = safe_url(url)
+        self.engine: Engine = open_engine(url)
         if migrate:
             self.migrate()
 
-    def migrate(self) -> None:
-        from alembic import command
-        from alembic.config import Config
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
 
-        ini = resources.files("tidings") / "store" / "alembic.ini"
-        cfg = Config(str(ini))
-        cfg.set_main_option("script_location", str(resources.files("tidings") / "store" / "migrations"))
+    def migrate(self) -> None:
+        """Upgrade the schema to the newest revision. Safe when several processes open a new
+        database at once: the upgrade runs under a lock, and whoever comes second finds it done."""
+        from alembic import command
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+        from alembic.util import CommandError
+
+        cfg = alembic_config()
+        head = ScriptDirectory.from_config(cfg).get_current_head()
         try:
-            with self.engine.begin() as conn:
+            with self.engine.connect() as conn:
+                current = MigrationContext.configure(conn).get_current_revision()
+            if current == head:
+                return
+
+            # SQLite migrations rebuild tables (batch mode): with foreign keys on, dropping the old
+            # table would cascade-delete the rows that reference it (quantities of mentions)
+            with self._transaction("tidings:migrations", foreign_keys=False) as conn:
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "head")
+                if self.backend == "sqlite" and conn.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise StoreError(f"cannot prepare database {self.display_url}: the migration broke references")
+        except CommandError as exc:
+            raise DatabaseUnavailable(f"database {self.display_url} has a schema this version of tidings does not "
+                                      f"know ({exc}); was it written by a newer tidings?") from exc
         except SQLAlchemyError as exc:
-            raise StoreError(f"cannot prepare database {self.url!r}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}") from exc
+            raise StoreError(f"cannot prepare database {self.display_url}: {_line(exc)}") from exc
 
     def close(self) -> None:
         self.engine.dispose()
 
     # -- writing ----------------------------------------------------------------------------------
-    def has_document(self, content_hash: str) -> bool:
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except SQLAlchemyError as exc:  # e.g. the server went away
+            raise StoreError(f"cannot read database {self.display_url}: {_line(exc)}") from exc
+
+    @contextmanager
+    def _transaction(self, key: str, *, foreign_keys: bool = True) -> Iterator[Connection]:
+        """One write transaction holding the lock on ``key`` (see ``engine.lock``)."""
         with self.engine.connect() as conn:
+            raw = conn.connection.driver_connection if self.backend == "sqlite" and not foreign_keys else None
+            if raw is not None:  # outside any transaction, where SQLite honours it
+                raw.execute("PRAGMA foreign_keys=OFF")
+            try:
+                conn.execution_options(**WRITE)
+                with conn.begin():
+                    lock(conn, key)
+                    yield conn
+            finally:
+                if raw is not None:
+                    raw.execute("PRAGMA foreign_keys=ON")
+
+    def _write(self, fn: Callable[[Connection], T], *, key: str, what: str) -> T:
+        """Run ``fn`` in one write transaction holding the lock on ``key``; retry deadlocks."""
+        for attempt in range(RETRIES):
+            try:
+                with self._transaction(key) as conn:
+                    return fn(conn)
+            except OperationalError as exc:
+                if attempt + 1 < RETRIES and transient(exc):
+                    time.sleep(0.05 * 2 ** attempt)
+                    continue
+                raise StoreError(f"{what}: {_line(exc)}") from exc
+            except SQLAlchemyError as exc:
+                raise StoreError(f"{what}: {_line(exc)}") from exc
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def has_document(self, content_hash: str) -> bool:
+        with self._read() as conn:
             row = conn.execute(select(documents.c.status).where(documents.c.content_hash == content_hash)).first()
         return row is not None and row.status == "coded"
 
     def write_document(self, doc: Document, events: list[Event], coder: str) -> int:
         """Store a coded document and its events in one transaction, replacing an earlier coding."""
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(delete(documents).where(documents.c.content_hash == doc.content_hash))
-                if doc.origin:
-                    conn.execute(delete(documents).where(and_(documents.c.origin == doc.origin, documents.c.status == "failed")))
-                doc_pk = conn.execute(documents.insert().values(
-                    content_hash=doc.content_hash, doc_id=doc.doc_id, origin=doc.origin, source=doc.source,
-                    url=doc.url, title=doc.title, published=doc.published, attribution=doc.attribution,
-                    credits=list(doc.credits), headings=[list(h) for h in doc.headings], text=doc.text,
-                    dateline=doc.dateline,
-                    status="coded", coder=coder, ingested_at=_now(), fetched=doc.fetched,
-                )).inserted_primary_key[0]
-                self._insert_events(conn, doc_pk, events)
+
+        def write(conn: Connection) -> int:
+            conn.execute(delete(documents).where(documents.c.content_hash == doc.content_hash))
+            self._insert_document(conn, doc, events, coder)
             return len(events)
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot store document {doc.doc_id}: {str(exc).splitlines()[0]}") from exc
+
+        return self._write(write, key=doc.content_hash, what=f"cannot store document {doc.doc_id}")
+
+    def add_document(self, doc: Document, events: list[Event], coder: str) -> bool:
+        """Store a newly coded document unless a coded copy is there already (another ingester may
+        have stored it meanwhile): True when this call stored it."""
+
+        def add(conn: Connection) -> bool:
+            row = conn.execute(select(documents.c.status).where(documents.c.content_hash == doc.content_hash)).first()
+            if row is not None and row.status == "coded":
+                return False
+            if row is not None:
+                conn.execute(delete(documents).where(documents.c.content_hash == doc.content_hash))
+            self._insert_document(conn, doc, events, coder)
+            return True
+
+        return self._write(add, key=doc.content_hash, what=f"cannot store document {doc.doc_id}")
+
+    def _insert_document(self, conn: Connection, doc: Document, events: list[Event], coder: str) -> None:
+        if doc.origin:
+            conn.execute(delete(documents).where(and_(documents.c.origin == doc.origin, documents.c.status == "failed")))
+        doc_pk = conn.execute(documents.insert().values(
+            content_hash=doc.content_hash, doc_id=_nul(doc.doc_id), origin=_nul(doc.origin), source=_nul(doc.source),
+            url=_nul(doc.url), title=_nul(doc.title), published=doc.published, attribution=_nul(doc.attribution),
+            credits=_nul(list(doc.credits)), headings=_nul([list(h) for h in doc.headings]), text=doc.text,
+            dateline=_nul(doc.dateline), status="coded", coder=coder, ingested_at=_now(), fetched=doc.fetched,
+        )).inserted_primary_key[0]
+        self._insert_events(conn, doc_pk, events)
 
     def _insert_events(self, conn: Connection, doc_pk: int, events: list[Event]) -> None:
         if not events:
@@ -127,16 +227,20 @@ class Store:
             ])
 
     def write_failure(self, failure: Failure) -> None:
+        """Record an input that failed, replacing an earlier failure of the same input (never a
+        coded document)."""
         key = failure.raw_hash or failure.origin
-        try:
-            with self.engine.begin() as conn:
-                conn.execute(delete(documents).where(documents.c.content_hash == key))
-                conn.execute(documents.insert().values(
-                    content_hash=key, doc_id=failure.origin, origin=failure.origin, status="failed",
-                    error_code=failure.code, error=failure.reason, ingested_at=_now(),
-                ))
-        except SQLAlchemyError as exc:
-            raise StoreError(f"cannot record failure for {failure.origin}: {str(exc).splitlines()[0]}") from exc
+
+        def write(conn: Connection) -> None:
+            conn.execute(delete(documents).where(and_(documents.c.content_hash == key, documents.c.status == "failed")))
+            if conn.execute(select(documents.c.id).where(documents.c.content_hash == key)).first() is not None:
+                return
+            conn.execute(documents.insert().values(
+                content_hash=key, doc_id=_nul(failure.origin), origin=_nul(failure.origin), status="failed",
+                error_code=failure.code, error=_nul(failure.reason), ingested_at=_now(),
+            ))
+
+        self._write(write, key=key, what=f"cannot record failure for {failure.origin}")
 
     def forget_failure(self, origin: str) -> None:
         """Drop the failure recorded for ``origin`` (e.g. a feed that is reachable again)."""
@@ -176,13 +280,13 @@ class Store:
                    documents.c.coder, documents.c.fetched).order_by(documents.c.id)
         if failed_only:
             q = q.where(documents.c.status == "failed")
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(q).all()
             counts = dict(conn.execute(select(mentions.c.document_id, func.count()).group_by(mentions.c.document_id)).all())
         return [dict(r._mapping) | {"events": counts.get(r.id, 0)} for r in rows]
 
     def stored_documents(self) -> Iterator[Document]:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(select(documents).where(documents.c.status == "coded").order_by(documents.c.id)).all()
         for r in rows:
             yield Document(doc_id=r.doc_id, text=r.text or "", origin=r.origin or "", title=r.title, source=r.source,
@@ -218,10 +322,10 @@ class Store:
             conds.append(m.location_country.in_(place_country_codes(query.country)))
         if query.near:
             conds.append(and_(*near_box(m.location_lat, m.location_lon, query.near)))
-        stmt = select(mentions).where(and_(*conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
+        stmt = select(mentions).where(and_(true(), *conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
         if query.limit:
             stmt = stmt.limit(query.limit)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(stmt).all()
             if query.near:  # the box above is coarse; the great-circle distance decides
                 rows = [r for r in rows if within(r.location_lat, r.location_lon, query.near)]
@@ -234,7 +338,7 @@ class Store:
         return [event_from_flat(r, qty.get(r.id, ())) for r in rows]
 
     def counts(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             docs = dict(conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status)).all())
             n = conn.execute(select(func.count()).select_from(mentions)).scalar_one()
         return {"coded": docs.get("coded", 0), "failed": docs.get("failed", 0), "mentions": n}
