@@ -34,9 +34,26 @@ class Settings:
     fetch_delay: float = 2.0
 
 
-def _coerce(name: str, value: Any) -> Any:
-    if name in {"models", "actor_files"} and isinstance(value, (list, tuple)):
-        return tuple(str(v) for v in value)
+def _coerce(name: str, value: Any, default: Any) -> Any:
+    """The value in the setting's type, or a ``UsageError`` naming the setting."""
+    if isinstance(default, tuple):
+        if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        raise UsageError(f"setting {name}: expected a list of strings, got {value!r}")
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        raise UsageError(f"setting {name}: expected true or false, got {value!r}")
+    if isinstance(default, int):
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        raise UsageError(f"setting {name}: expected a whole number, got {value!r}")
+    if isinstance(default, float):
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            return float(value)
+        raise UsageError(f"setting {name}: expected a number, got {value!r}")
+    if isinstance(default, str) and not isinstance(value, str):
+        raise UsageError(f"setting {name}: expected a string, got {value!r}")
     return value
 
 
@@ -58,4 +75,5 @@ def load_settings(path: str | os.PathLike[str] | None = None, **overrides: Any) 
     unknown = sorted(set(values) - known)
     if unknown:
         raise UsageError(f"unknown setting(s): {', '.join(unknown)}")
-    return replace(Settings(), **{k: _coerce(k, v) for k, v in values.items()})
+    defaults = Settings()
+    return replace(defaults, **{k: _coerce(k, v, getattr(defaults, k)) for k, v in values.items()})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, BinaryIO
 
 from spacy.language import Language
@@ -21,7 +21,8 @@ from tidings.store import Store
 if TYPE_CHECKING:
     from tidings.sources import Fetcher
 
-__all__ = ["IngestReport", "code_paths", "coder_version", "fetch", "ingest", "ingest_items", "recode", "watch"]
+__all__ = ["IngestReport", "code_paths", "coder_version", "complete_metadata", "fetch", "ingest", "ingest_items", "recode",
+           "set_date", "watch"]
 
 Progress = Callable[[str], None]
 
@@ -30,13 +31,15 @@ Progress = Callable[[str], None]
 class IngestReport:
     new: int = 0
     unchanged: int = 0
+    updated: int = 0  # stored before, and completed with metadata the new copy has (a date, a URL)
     failed: int = 0
     events: int = 0
     failures: list[Failure] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)  # left out on purpose, by reason
 
     def to_dict(self) -> dict[str, object]:
-        return {"new": self.new, "unchanged": self.unchanged, "failed": self.failed, "events": self.events,
+        return {"new": self.new, "unchanged": self.unchanged, "updated": self.updated, "failed": self.failed,
+                "events": self.events,
                 "skipped": dict(self.skipped), "failures": [f.to_dict() for f in self.failures]}
 
 
@@ -70,11 +73,12 @@ def code_paths(paths: Iterable[str], *, date: str | None = None, settings: Setti
 
 def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, settings: Settings | None = None,
            stdin: BinaryIO | None = None, progress: Progress | None = None, n_process: int = 1,
-           select: Selection | None = None) -> IngestReport:
+           select: Selection | None = None, exclude: Iterable[str] = ()) -> IngestReport:
     """Clean, code and store documents; identical content already stored is left as it is."""
     settings = settings or Settings()
     report = IngestReport()
-    items = read_inputs(paths, date=date, settings=settings, stdin=stdin, select=select, skipped=report.skipped)
+    items = read_inputs(paths, date=date, settings=settings, stdin=stdin, select=select, skipped=report.skipped,
+                        exclude=exclude)
     return ingest_items(items, store, settings=settings, progress=progress, n_process=n_process, report=report)
 
 
@@ -86,6 +90,7 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
     report = report if report is not None else IngestReport()
     nlp = load_pipeline(settings)
     coder = coder_version(nlp)
+    completed: set[str] = set()
 
     def fresh() -> Iterator[Document]:
         source = iter(items)
@@ -100,13 +105,26 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
                 if progress:
                     progress(f"failed {item.origin}: {item.reason}")
             elif store.has_document(item.content_hash):
-                report.unchanged += 1
-                if progress:
-                    progress(f"unchanged {item.origin or item.doc_id}")
+                stored = store.stored_document(item.content_hash)
+                merged = complete_metadata(stored, item) if stored is not None else None
+                if merged is None:
+                    report.unchanged += 1
+                    if progress:
+                        progress(f"unchanged {item.origin or item.doc_id}")
+                else:  # the same text again, now with a date (or URL, title): keep it and re-date
+                    completed.add(merged.content_hash)
+                    yield merged
             else:
                 yield item
 
     for doc, events in code_documents(fresh(), settings=settings, nlp=nlp, n_process=n_process):
+        if doc.content_hash in completed:
+            store.write_document(doc, events, coder)
+            report.updated += 1
+            report.events += len(events)
+            if progress:
+                progress(f"updated {doc.origin or doc.doc_id}: metadata completed, {len(events)} events")
+            continue
         try:
             stored = store.add_document(doc, events, coder)
         except StoreError as exc:  # one document that cannot be written never stops the others
@@ -129,13 +147,26 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
     return report
 
 
-def recode(store: Store, *, settings: Settings | None = None, progress: Progress | None = None) -> IngestReport:
-    """Re-code every stored document with the current coder, replacing its events atomically."""
+METADATA = ("published", "url", "title", "source", "dateline", "fetched", "attribution")
+
+
+def complete_metadata(stored: Document, arriving: Document) -> Document | None:
+    """The stored document with the fields it lacks taken from an identical text arriving again, or
+    None when the new copy adds nothing (known metadata is never overwritten)."""
+    gained = {f: getattr(arriving, f) for f in METADATA if not getattr(stored, f) and getattr(arriving, f)}
+    return replace(stored, **gained) if gained else None
+
+
+def recode(store: Store, *, settings: Settings | None = None, progress: Progress | None = None,
+           date: str | None = None, doc_id: str | None = None) -> IngestReport:
+    """Re-code stored documents (all, or those with ``doc_id``) with the current coder, replacing
+    their events atomically; ``date`` becomes the publication date of those that have none."""
     settings = settings or Settings()
     nlp = load_pipeline(settings)
     coder = coder_version(nlp)
     report = IngestReport()
-    for doc, events in code_documents(list(store.stored_documents()), settings=settings, nlp=nlp):
+    docs = [replace(d, published=d.published or date) for d in store.stored_documents(doc_id=doc_id)]
+    for doc, events in code_documents(docs, settings=settings, nlp=nlp):
         report.events += store.write_document(doc, events, coder)
         report.new += 1
         if progress:
@@ -184,3 +215,24 @@ def watch(feeds: list[str], store: Store, *, every: float, stop: threading.Event
     finally:
         if own:
             fetcher.close()
+
+
+def set_date(store: Store, doc_id: str, date: str, *, settings: Settings | None = None,
+             progress: Progress | None = None) -> IngestReport:
+    """Give the documents with ``doc_id`` the publication date ``date`` and re-date their events
+    (time expressions are resolved again from the new date)."""
+    from tidings.errors import UsageError
+
+    docs = list(store.stored_documents(doc_id=doc_id))
+    if not docs:
+        raise UsageError(f"no coded document {doc_id!r} (see 'tidings docs' for the ids)")
+    settings = settings or Settings()
+    nlp = load_pipeline(settings)
+    coder = coder_version(nlp)
+    report = IngestReport()
+    for doc, events in code_documents([replace(d, published=date) for d in docs], settings=settings, nlp=nlp):
+        report.events += store.write_document(doc, events, coder)
+        report.updated += 1
+        if progress:
+            progress(f"re-dated {doc.doc_id}: {len(events)} events")
+    return report

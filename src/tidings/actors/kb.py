@@ -237,9 +237,8 @@ def load_user_actors(kb: KnowledgeBase, path: str | Path) -> int:
         raise KnowledgeError(f"cannot read actor file {p}: {exc.strerror or exc}") from exc
     kb.feed_hash(text)
     count = 0
-    for row in _rows(p):
-        if not row.get("alias") or not row.get("code"):
-            raise KnowledgeError(f"{p.name}: every row needs 'alias' and 'code'")
+    # the header names the columns: a file without one is an error, never an empty dictionary
+    for row in read_table(p, columns=("alias", "code"), required=("alias", "code")):
         code = row["code"].upper()
         kind = row.get("kind") or ("person" if row.get("start") or row.get("end") else "organization")
         country = None if code[:3] in {"IGO", "NGO"} else code[:3]

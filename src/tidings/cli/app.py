@@ -14,7 +14,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from tidings.config import Settings, load_settings
-from tidings.errors import TidingsError, UsageError
+from tidings.errors import KnowledgeError, TidingsError, UsageError
 from tidings.records import Event
 
 __all__ = ["Fmt", "Options", "app", "actors_app", "check_date", "err", "main", "out", "print_events", "settings_for"]
@@ -24,7 +24,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_
 actors_app = typer.Typer(no_args_is_help=True, help="Inspect the actor knowledge base.")
 app.add_typer(actors_app, name="actors")
 
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 200)  # pipes and logs get full rows
+out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
 
@@ -65,30 +65,67 @@ def main_options(
     ctx.obj = Options(debug=debug, config=config)
 
 
-def print_events(events: list[Event], fmt: Fmt) -> None:
+def table_width() -> int | None:
+    """Columns to fit: the terminal's; when output is piped, $COLUMNS, else no wrapping at all."""
+    import os
+    import shutil
+
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    cols = os.environ.get("COLUMNS", "")
+    return int(cols) if cols.isdigit() and int(cols) > 0 else None
+
+
+def table_console(wide: bool = False) -> Console:
+    """A console for a table on standard output, as wide as ``table_width`` allows."""
+    width = table_width()
+    return Console(file=sys.stdout, width=10_000 if wide or width is None else width, soft_wrap=False)
+
+
+def print_events(events: list[Event], fmt: Fmt, *, wide: bool = False) -> None:
+    """Events as a table that fits the terminal (``wide``: every column), JSON lines or CSV. Every
+    text from documents is escaped: "[red]" in a sentence stays text."""
     from tidings.export import write_events
 
-    if fmt == Fmt.table:
-        table = Table(show_lines=False, header_style="bold")
-        for col in ("date", "source", "cameo", "target", "plover", "flags", "amounts", "evidence"):
-            table.add_column(col, overflow="fold")
-        for e in events:
-            flags = ",".join(f for f in ("neg" if e.negated else "", e.modality if e.modality != "asserted" else "",
-                                         f"by {e.deadline}" if e.deadline else "") if f)
-            amounts = "; ".join(q.text for q in e.quantities)
-            src = e.source.code or f"[{e.source.text}]" if e.source else "-"
-            tgt = e.target.code or f"[{e.target.text}]" if e.target else "-"
-            snippet = e.sentence if len(e.sentence) <= 90 else e.sentence[:87] + "..."
-            table.add_row(e.date or "?", escape(src), e.cameo, escape(tgt), e.plover or "-", flags, escape(amounts),
-                          escape(snippet))
-        out.print(table)
-        out.print(f"{len(events)} events")
-    else:
+    if fmt != Fmt.table:
         write_events(events, fmt.value, sys.stdout)
+        return
+    console = table_console(wide)
+    room = console.width
+    columns = ["date", "source", "cameo", "target"]
+    if room >= 100:
+        columns += ["plover", "flags"]
+    if room >= 120:
+        columns += ["amounts"]
+    columns += ["doc:sentence"] if room >= 90 else []
+    columns += ["evidence"]
+    table = Table(show_lines=False, header_style="bold", expand=False)
+    for col in columns:
+        if col == "date":
+            table.add_column(col, no_wrap=True, min_width=10)
+        elif col == "evidence":
+            table.add_column(col, overflow="fold", ratio=1)
+        else:
+            table.add_column(col, overflow="fold")
+    for e in events:
+        flags = ",".join(f for f in ("neg" if e.negated else "", e.modality if e.modality != "asserted" else "",
+                                     f"by {e.deadline}" if e.deadline else "") if f)
+        src = e.source.code or f"[{e.source.text}]" if e.source else "-"
+        tgt = e.target.code or f"[{e.target.text}]" if e.target else "-"
+        limit = 90 if room >= 120 else 60
+        snippet = e.sentence if wide or len(e.sentence) <= limit else e.sentence[:limit - 3] + "..."
+        cells = {"date": e.date or "?", "source": escape(src), "cameo": e.cameo, "target": escape(tgt),
+                 "plover": e.plover or "-", "flags": flags, "amounts": escape("; ".join(q.text for q in e.quantities)),
+                 "doc:sentence": escape(f"{e.doc_id}:{e.sentence_index}"), "evidence": escape(snippet)}
+        table.add_row(*(cells[c] for c in columns))
+    console.print(table)
+    console.print(f"{len(events)} events", highlight=False)
 
 
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
+    if not [a for a in args if a != "--debug"]:
+        args = ["--help"]  # bare "tidings": the help, not an error
     debug = "--debug" in args
     if debug:  # --debug works anywhere on the line, before or after the command
         args = ["--debug"] + [a for a in args if a != "--debug"]
@@ -110,7 +147,8 @@ def main(argv: list[str] | None = None) -> None:
         if debug:
             raise
         err.print(f"error: {exc.reason}", markup=False, highlight=False)
-        sys.exit(2 if isinstance(exc, UsageError) else 1)
+        # a usage error, or a knowledge file to fix (an --actors file, an edited data file): 2
+        sys.exit(2 if isinstance(exc, (UsageError, KnowledgeError)) else 1)
     except KeyboardInterrupt:
         sys.exit(130)
     except Exception as exc:  # noqa: BLE001 - the last line of defence for users

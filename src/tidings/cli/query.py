@@ -1,18 +1,52 @@
-"""Commands that read a store: ``events``, ``docs`` and ``export``."""
+"""Commands that read a store: ``events``, ``docs`` and ``export``. They never create a database:
+a mistyped ``--db`` is an error, not an empty result."""
 
 from __future__ import annotations
 
+import csv
 import json
+import sys
 from datetime import UTC
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from tidings.cli.app import Fmt, app, check_date, out, print_events, settings_for
+from tidings.cli.app import Fmt, app, out, print_events, settings_for, table_console
 from tidings.errors import UsageError
+
+# The filters every command that reads events takes, declared once.
+Db = Annotated[str | None, typer.Option("--db", help="Database URL (default sqlite:///tidings.db or $TIDINGS_DB).")]
+Source = Annotated[str | None, typer.Option("--source", help="Source actor: code prefix (RUS, RUSGOV) or a name (Kenya, EU).")]
+Target = Annotated[str | None, typer.Option("--target", help="Target actor: code prefix or a name.")]
+Root = Annotated[str | None, typer.Option("--root", help="CAMEO root (01-20).")]
+Code = Annotated[str | None, typer.Option("--code", help="CAMEO code prefix.")]
+Plover = Annotated[str | None, typer.Option("--plover", help="PLOVER category.")]
+Since = Annotated[str | None, typer.Option("--since", help="Earliest event date (YYYY-MM-DD).")]
+Until = Annotated[str | None, typer.Option("--until", help="Latest event date (YYYY-MM-DD).")]
+Doc = Annotated[str | None, typer.Option("--doc", help="Document id.")]
+Negated = Annotated[bool, typer.Option("--include-negated", help="Include negated events.")]
+Hypothetical = Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events (may, could, if).")]
+Country = Annotated[str | None, typer.Option("--country", help="Country where the event happened (ISO alpha-3).")]
+Near = Annotated[str | None, typer.Option("--near", help="LAT,LON,KM: events located within KM of the point.")]
+Limit = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")]
+SinceIngest = Annotated[str | None, typer.Option("--since-ingest", help="Only documents ingested at or after this time "
+                                                 "(YYYY-MM-DD or ISO time): an incremental export.")]
+
+
+class Sort(str, Enum):
+    document = "document"
+    date = "date"
+    date_desc = "-date"
+    goldstein = "goldstein"
+    goldstein_desc = "-goldstein"
+
+
+SortOpt = Annotated[Sort, typer.Option("--sort", help="Order: text order of the documents, date or Goldstein "
+                                       "(a leading - reverses).")]
 
 
 class ExportFmt(str, Enum):
@@ -35,34 +69,49 @@ def parse_near(value: str | None) -> tuple[float, float, float] | None:
     return lat, lon, km
 
 
+def _since_ingest(value: str | None) -> str | None:
+    from datetime import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"invalid --since-ingest {value!r}: use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS") from None
+
+
+def _query(*, source, target, root, code, plover, since, until, doc, include_negated, include_hypothetical,
+           country, near, limit=None, sort=Sort.document, since_ingest=None):
+    from tidings.store.filters import event_query
+
+    return event_query(source=source, target=target, root=root, code=code, plover=plover, since=since, until=until,
+                       doc=doc, include_negated=include_negated, include_hypothetical=include_hypothetical,
+                       country=country, near=parse_near(near), limit=limit, sort=sort.value,
+                       since_ingest=_since_ingest(since_ingest))
+
+
+def _store(ctx: typer.Context, db: str | None):
+    from tidings.store import Store
+
+    return Store(settings_for(ctx, db_url=db).db_url, create=False)
+
+
 @app.command("events")
 def events_cmd(
-    ctx: typer.Context,
-    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
-    source: Annotated[str | None, typer.Option("--source", help="Source actor code prefix or country.")] = None,
-    target: Annotated[str | None, typer.Option("--target", help="Target actor code prefix or country.")] = None,
-    root: Annotated[str | None, typer.Option("--root", help="CAMEO root (01-20).")] = None,
-    code: Annotated[str | None, typer.Option("--code", help="CAMEO code prefix.")] = None,
-    plover: Annotated[str | None, typer.Option("--plover", help="PLOVER category.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Earliest event date.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Latest event date.")] = None,
-    doc: Annotated[str | None, typer.Option("--doc", help="Document id.")] = None,
-    include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
-    include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events (may, could, if).")] = False,
-    country: Annotated[str | None, typer.Option("--country", help="Country where the event happened (ISO alpha-3).")] = None,
-    near: Annotated[str | None, typer.Option("--near", help="LAT,LON,KM: events located within KM of the point.")] = None,
+    ctx: typer.Context, db: Db = None, source: Source = None, target: Target = None, root: Root = None,
+    code: Code = None, plover: Plover = None, since: Since = None, until: Until = None, doc: Doc = None,
+    include_negated: Negated = False, include_hypothetical: Hypothetical = False, country: Country = None,
+    near: Near = None, limit: Limit = None, sort: SortOpt = Sort.document,
     explain: Annotated[bool, typer.Option("--explain", help="Show why each event was coded (its trace).")] = False,
+    wide: Annotated[bool, typer.Option("--wide", help="Every column, whatever the terminal's width.")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
 ) -> None:
     """Query stored events."""
-    from tidings.store import EventQuery, Store
-
-    store = Store(settings_for(ctx, db_url=db).db_url)
-    query = EventQuery(source=source, target=target, root=root, code=code, plover=plover, since=check_date(since),
-                       until=check_date(until), doc=doc, include_negated=include_negated,
-                       include_hypothetical=include_hypothetical, country=country, near=parse_near(near))
-    events = store.events(query)
-    print_events(events, fmt)
+    query = _query(source=source, target=target, root=root, code=code, plover=plover, since=since, until=until,
+                   doc=doc, include_negated=include_negated, include_hypothetical=include_hypothetical,
+                   country=country, near=near, limit=limit, sort=sort)
+    events = _store(ctx, db).events(query)
+    print_events(events, fmt, wide=wide)
     if explain and fmt == Fmt.table:
         for e in events:
             src = e.source.code or e.source.text if e.source else "-"
@@ -73,28 +122,60 @@ def events_cmd(
                 out.print(f"    {step}", markup=False, highlight=False)
 
 
-@app.command("docs")
-def docs_cmd(
-    ctx: typer.Context,
-    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
-    failed: Annotated[bool, typer.Option("--failed", help="Only documents that failed, with reasons.")] = False,
-    fmt: Annotated[Fmt, typer.Option("--format", help="Output format (table or jsonl).")] = Fmt.table,
-) -> None:
-    """List stored documents with their status and failure reasons."""
-    from tidings.store import Store
+DOC_COLUMNS = ("doc_id", "origin", "status", "events", "published", "title", "url", "attribution", "error_code", "error",
+               "coder", "fetched")
 
-    rows = Store(settings_for(ctx, db_url=db).db_url).documents(failed_only=failed)
-    if fmt != Fmt.table:
+
+docs_app = typer.Typer(help="Stored documents: list them, or give one a publication date.")
+app.add_typer(docs_app, name="docs")
+
+
+@docs_app.callback(invoke_without_command=True)
+def docs_cmd(
+    ctx: typer.Context, db: Db = None,
+    failed: Annotated[bool, typer.Option("--failed", help="Only documents that failed, with reasons.")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
+) -> None:
+    """List stored documents with their id (what --doc takes), status, events and failure reasons."""
+    if ctx.invoked_subcommand is not None:
+        return
+    rows = _store(ctx, db).documents(failed_only=failed)
+    if fmt == Fmt.jsonl:
         for r in rows:
-            out.print(json.dumps(r, ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    if fmt == Fmt.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=[c for c in DOC_COLUMNS if not rows or c in rows[0]],
+                                extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
         return
     table = Table(header_style="bold")
-    for col in ("doc", "status", "events", "published", "reason"):
+    for col in ("doc", "status", "events", "published", "from", "reason"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(escape(r["origin"] or r["doc_id"]), r["status"], str(r["events"]), r["published"] or "",
-                      escape(f"{r['error_code']}: {r['error']}") if r["error"] else "")
-    out.print(table)
+        table.add_row(escape(r["doc_id"]), r["status"], str(r["events"]), r["published"] or "",
+                      escape(r["origin"] or ""), escape(f"{r['error_code']}: {r['error']}") if r["error"] else "")
+    console = table_console()
+    console.print(table)
+    console.print(f"{len(rows)} documents", highlight=False)
+
+
+@docs_app.command("set-date")
+def docs_set_date(
+    ctx: typer.Context,
+    doc_id: Annotated[str, typer.Argument(help="Document id (as 'tidings docs' shows it).")],
+    date: Annotated[str, typer.Argument(help="Publication date, YYYY-MM-DD.")],
+    db: Db = None,
+) -> None:
+    """Give a stored document its publication date and re-date its events."""
+    from tidings import service
+    from tidings.store.filters import check_date
+
+    settings = settings_for(ctx, db_url=db)
+    report = service.set_date(_store(ctx, db), doc_id, check_date(date) or date, settings=settings)
+    out.print(f"{doc_id}: published {date}; {report.updated} document(s) re-dated, {report.events} events",
+              highlight=False, markup=False)
 
 
 @app.command("export")
@@ -102,18 +183,24 @@ def export_cmd(
     ctx: typer.Context,
     output: Annotated[str, typer.Option("-o", "--output", help="Output file.")],
     fmt: Annotated[ExportFmt, typer.Option("--format", help="Export format.")] = ExportFmt.jsonl,
-    db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
-    include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
-    include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events.")] = False,
+    db: Db = None, source: Source = None, target: Target = None, root: Root = None, code: Code = None,
+    plover: Plover = None, since: Since = None, until: Until = None, doc: Doc = None,
+    include_negated: Negated = False, include_hypothetical: Hypothetical = False, country: Country = None,
+    near: Near = None, limit: Limit = None, sort: SortOpt = Sort.document, since_ingest: SinceIngest = None,
 ) -> None:
-    """Export stored events (gdelt = GDELT 2.0 Events columns, tab-separated)."""
+    """Export stored events, with the same filters as ``events`` (gdelt = GDELT 2.0 Events columns)."""
     from datetime import datetime
 
     from tidings.export import write_events
-    from tidings.store import EventQuery, Store
 
-    store = Store(settings_for(ctx, db_url=db).db_url)
-    events = store.events(EventQuery(include_negated=include_negated, include_hypothetical=include_hypothetical))
+    folder = Path(output).resolve().parent
+    if not folder.is_dir():
+        raise UsageError(f"cannot write {output}: folder {folder} does not exist")
+    query = _query(source=source, target=target, root=root, code=code, plover=plover, since=since, until=until,
+                   doc=doc, include_negated=include_negated, include_hypothetical=include_hypothetical,
+                   country=country, near=near, limit=limit, sort=sort, since_ingest=since_ingest)
+    store = _store(ctx, db)
+    events = store.events(query)
     # GDELT's SOURCEURL: the document's URL when known, else where it was read from
     urls = {d["doc_id"]: d["url"] or d["origin"] for d in store.documents()}
     added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")

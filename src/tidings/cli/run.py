@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from tidings.cli.app import Fmt, app, check_date, err, out, print_events, settings_for
-from tidings.cli.sources import Since, Site, Until, selection, summary
+from tidings.cli.sources import Since, Site, Until, selection
 from tidings.errors import UsageError
 from tidings.records import Event, Failure
 
@@ -36,12 +36,10 @@ def code_cmd(
     settings = settings_for(ctx, actor_files=tuple(actors or ()), statements=statements or None)
     failures: list[Failure] = []
     events: list[Event] = []
-    for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures):
-        events.extend(e for e in evs if (include_negated or not e.negated)
-                      and (include_hypothetical or e.modality != "hypothetical"))
     for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures,
                                 select=selection(since, until, site)):
-        events.extend(evs)
+        events.extend(e for e in evs if (include_negated or not e.negated)
+                      and (include_hypothetical or e.modality != "hypothetical"))
     print_events(events, fmt)
     for f in failures:
         err.print(f"failed: {f.origin}: {f.reason}", markup=False, highlight=False)
@@ -49,44 +47,66 @@ def code_cmd(
         raise typer.Exit(1)
 
 
+def own_database_files(db_url: str) -> tuple[str, ...]:
+    """The SQLite file of ``db_url`` and its journal files: never inputs of an ingest into it."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        url = make_url(db_url)
+    except Exception:  # noqa: BLE001 - a bad URL is reported when the store opens
+        return ()
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return ()
+    base = str(Path(url.database).resolve())
+    return tuple(base + suffix for suffix in ("", "-wal", "-shm", "-journal"))
+
+
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress display (failures are still printed).")]
+Every = Annotated[float, typer.Option("--progress-every", min=0, help="Seconds between status lines when "
+                                      "standard error is not a terminal (0: none).")]
+
+
 @app.command("ingest")
 def ingest_cmd(
     ctx: typer.Context,
     paths: Annotated[list[str] | None, typer.Argument(help="Files, directories, or - for JSON lines on stdin.")] = None,
     db: Annotated[str | None, typer.Option("--db", help="Database URL (default sqlite:///tidings.db or $TIDINGS_DB).")] = None,
-    date: Annotated[str | None, typer.Option("--date", help="Publication date for documents that carry none.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="Publication date for documents that carry none "
+                                             "(with --recode: for stored documents that have none).")] = None,
     recode: Annotated[bool, typer.Option("--recode", help="Re-code all stored documents with the current coder.")] = False,
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file.")] = None,
+    statements: Annotated[bool, typer.Option("--statements", help="Also code bare statements (CAMEO 010).")] = False,
     processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes.")] = 1,
+    exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Leave out files whose name or path matches "
+                                                      "this glob pattern (repeatable).")] = None,
     since: Since = None,
     until: Until = None,
     site: Site = None,
+    quiet: Quiet = False,
+    every: Every = 10.0,
 ) -> None:
-    """Clean, code and store documents."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
+    """Clean, code and store documents (the database is created when it does not exist)."""
     from tidings import service
+    from tidings.cli.progress import IngestProgress, summary
+    from tidings.ingest import count_inputs
     from tidings.store import Store
 
-    settings = settings_for(ctx, db_url=db, actor_files=tuple(actors or ()))
+    settings = settings_for(ctx, db_url=db, actor_files=tuple(actors or ()), statements=statements or None)
     if not paths and not recode:
         raise UsageError("give files or directories to ingest, or --recode")
     select = selection(since, until, site)
+    skip = (*(exclude or ()), *own_database_files(settings.db_url))
     store = Store(settings.db_url)
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  transient=True, disable=not err.is_terminal) as bar:
-        task = bar.add_task("ingesting", total=None)
-
-        def progress(msg: str) -> None:
-            bar.update(task, description=msg[:100])
-            if msg.startswith("failed "):
-                err.print(msg, markup=False, highlight=False)
-
+    if recode:
+        total: int | None = store.counts()["coded"]
+    else:
+        total = count_inputs(paths or [], skip)
+    with IngestProgress(err, total, every=every, quiet=quiet, label="recode" if recode else "ingest") as progress:
         if recode:
-            report = service.recode(store, settings=settings, progress=progress)
+            report = service.recode(store, settings=settings, progress=progress, date=check_date(date))
         else:
             report = service.ingest(paths or [], store, date=check_date(date), settings=settings,
-                                    progress=progress, n_process=processes, select=select)
+                                    progress=progress, n_process=processes, select=select, exclude=skip)
     out.print(summary(report, "recoded" if recode else "new"), highlight=False, markup=False)
     if report.failed:
         raise typer.Exit(1)

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from tidings.cli.app import app, check_date, err, out, settings_for
+from tidings.cli.progress import summary
 from tidings.errors import UsageError
 from tidings.ingest.select import Selection
 
@@ -29,14 +30,6 @@ def selection(since: str | None, until: str | None, sites: list[str] | None) -> 
     if sel.since and sel.until and sel.since > sel.until:
         raise UsageError(f"--since {sel.since} is after --until {sel.until}")
     return sel
-
-
-def summary(report: IngestReport, verb: str = "new") -> str:
-    line = (f"documents: {report.new} {verb}, {report.unchanged} unchanged, {report.failed} failed"
-            f"{f', {sum(report.skipped.values())} skipped' if report.skipped else ''}; events stored: {report.events}")
-    if report.skipped:
-        line += "\nskipped: " + ", ".join(f"{why} {n}" for why, n in report.skipped.most_common())
-    return line
 
 
 def _progress(msg: str) -> None:

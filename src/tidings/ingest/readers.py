@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import json
 import os
@@ -40,8 +41,16 @@ def _valid_date(value: Any) -> str | None:
         return None
 
 
-def iter_paths(paths: Iterable[str]) -> Iterator[str]:
-    """Expand directories recursively (sorted); keep files and ``-`` as given."""
+def _excluded(path: Path, exclude: tuple[str, ...]) -> bool:
+    resolved = str(path.resolve())
+    return any(fnmatch.fnmatch(path.name, pat) or fnmatch.fnmatch(str(path), pat) or resolved == pat
+               for pat in exclude)
+
+
+def iter_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[str]:
+    """Expand directories recursively (sorted); keep files and ``-`` as given. Files whose name or
+    path matches an ``exclude`` glob pattern (or whose absolute path is in it) are left out."""
+    skip = tuple(exclude)
     for p in paths:
         if p == "-":
             yield p
@@ -51,10 +60,28 @@ def iter_paths(paths: Iterable[str]) -> Iterator[str]:
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
+                    if not name.startswith(".") and not _excluded(Path(root) / name, skip):
                         yield str(Path(root) / name)
-        else:
+        elif not _excluded(path, skip):
             yield p
+
+
+def count_inputs(paths: Iterable[str], exclude: Iterable[str] = ()) -> int | None:
+    """How many documents the inputs hold, counted cheaply (JSON lines are counted, other files
+    are one document each); None when it cannot be known up front (stdin, web archives)."""
+    total = 0
+    for p in iter_paths(paths, exclude):
+        if p == "-" or p.endswith((".warc", ".warc.gz")):
+            return None
+        if p.endswith(".jsonl"):
+            try:
+                with open(p, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            except OSError:
+                total += 1
+        else:
+            total += 1
+    return total
 
 
 def _build(doc_id: str, text: str, origin: str, *, published: str | None, settings: Settings,
@@ -182,7 +209,7 @@ def _path_hash(path: str) -> str:
 
 def read_inputs(paths: Iterable[str], *, date: str | None = None, settings: Settings | None = None,
                 stdin: BinaryIO | None = None, select: Selection | None = None,
-                skipped: Counter[str] | None = None) -> Iterator[Document | Failure]:
+                skipped: Counter[str] | None = None, exclude: Iterable[str] = ()) -> Iterator[Document | Failure]:
     """Yield documents and failures for files, directories and ``-`` (JSON lines on stdin).
 
     ``date`` is the publication date used when a document carries none; it is never "today".
@@ -193,7 +220,7 @@ def read_inputs(paths: Iterable[str], *, date: str | None = None, settings: Sett
     select = select or Selection()
     skipped = skipped if skipped is not None else Counter()
     default_date = _valid_date(date) if date else None
-    for path in iter_paths(paths):
+    for path in iter_paths(paths, exclude):
         if path == "-":
             items = _read_jsonl(stdin or sys.stdin.buffer, "<stdin>", default_date=default_date, settings=settings)
         else:

@@ -19,7 +19,7 @@ from sqlalchemy import and_, delete, func, or_, select, true
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
-from tidings.errors import DatabaseUnavailable, StoreError
+from tidings.errors import DatabaseUnavailable, StoreError, UsageError
 from tidings.records import Document, Event, Failure, Quantity, event_from_flat, event_to_flat
 from tidings.store.engine import WRITE, lock, open_engine, safe_url, transient
 from tidings.store.geo import near_box, place_country_codes, within
@@ -49,6 +49,8 @@ class EventQuery:
     limit: int | None = None
     country: str | None = None  # where the event happened (ISO alpha-3; KOS and XKX both mean Kosovo)
     near: tuple[float, float, float] | None = None  # (lat, lon, km): located within km of the point
+    sort: str = "document"  # document (text order) | date | -date | goldstein | -goldstein
+    since_ingest: str | None = None  # only events of documents ingested at or after this ISO time
 
 
 def _now() -> str:
@@ -85,12 +87,23 @@ class Store:
     raises ``DatabaseUnavailable`` with a one-line reason.
     """
 
-    def __init__(self, url: str = "sqlite:///tidings.db", *, migrate: bool = True) -> None:
+    def __init__(self, url: str = "sqlite:///tidings.db", *, migrate: bool = True, create: bool = True) -> None:
+        """Open the store at ``url``. ``create=False`` (commands that only read) refuses a database
+        that does not exist or holds no tidings store, instead of creating an empty one."""
         self.url = url
         self.display_url = safe_url(url)
-        self.engine: Engine = open_engine(url)
+        self.engine: Engine = open_engine(url, create=create)
+        if not create and not self._has_schema():
+            self.engine.dispose()
+            raise DatabaseUnavailable(f"{self.display_url} holds no tidings store: check --db (or $TIDINGS_DB), "
+                                      "or create one with 'tidings ingest'")
         if migrate:
             self.migrate()
+
+    def _has_schema(self) -> bool:
+        from sqlalchemy import inspect
+
+        return "documents" in inspect(self.engine).get_table_names()
 
     @property
     def backend(self) -> str:
@@ -285,9 +298,18 @@ class Store:
             counts = dict(conn.execute(select(mentions.c.document_id, func.count()).group_by(mentions.c.document_id)).all())
         return [dict(r._mapping) | {"events": counts.get(r.id, 0)} for r in rows]
 
-    def stored_documents(self) -> Iterator[Document]:
+    def stored_document(self, content_hash: str) -> Document | None:
+        """The coded document with this content, or None."""
+        return next(self.stored_documents(content_hash=content_hash), None)
+
+    def stored_documents(self, *, content_hash: str | None = None, doc_id: str | None = None) -> Iterator[Document]:
+        q = select(documents).where(documents.c.status == "coded").order_by(documents.c.id)
+        if content_hash is not None:
+            q = q.where(documents.c.content_hash == content_hash)
+        if doc_id is not None:
+            q = q.where(documents.c.doc_id == doc_id)
         with self._read() as conn:
-            rows = conn.execute(select(documents).where(documents.c.status == "coded").order_by(documents.c.id)).all()
+            rows = conn.execute(q).all()
         for r in rows:
             yield Document(doc_id=r.doc_id, text=r.text or "", origin=r.origin or "", title=r.title, source=r.source,
                            url=r.url, published=r.published, attribution=r.attribution,
@@ -322,7 +344,16 @@ class Store:
             conds.append(m.location_country.in_(place_country_codes(query.country)))
         if query.near:
             conds.append(and_(*near_box(m.location_lat, m.location_lon, query.near)))
-        stmt = select(mentions).where(and_(true(), *conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
+        if query.since_ingest:
+            conds.append(m.document_id.in_(select(documents.c.id).where(documents.c.ingested_at >= query.since_ingest)))
+        order = {"document": (m.document_id, m.sentence_index, m.trigger_start, m.id),
+                 "date": (m.date, m.document_id, m.sentence_index, m.id),
+                 "-date": (m.date.desc(), m.document_id, m.sentence_index, m.id),
+                 "goldstein": (m.goldstein, m.document_id, m.sentence_index, m.id),
+                 "-goldstein": (m.goldstein.desc(), m.document_id, m.sentence_index, m.id)}
+        if query.sort not in order:
+            raise UsageError(f"unknown sort {query.sort!r}: one of {', '.join(order)}")
+        stmt = select(mentions).where(and_(true(), *conds)).order_by(*order[query.sort])
         if query.limit:
             stmt = stmt.limit(query.limit)
         with self._read() as conn:

@@ -85,10 +85,15 @@ def _reason(exc: BaseException) -> str:
     return text.removeprefix("connection failed: ")
 
 
-def open_engine(url: str) -> Engine:
-    """An engine for ``url`` that has connected once; raises ``DatabaseUnavailable`` otherwise."""
+def open_engine(url: str, *, create: bool = True) -> Engine:
+    """An engine for ``url`` that has connected once; raises ``DatabaseUnavailable`` otherwise.
+    With ``create=False`` a SQLite file that does not exist is an error, not a new empty database."""
     parsed = _parse(url)
     shown = safe_url(url)
+    if not create and parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+            and not parsed.database.startswith("file:") and not os.path.exists(parsed.database):
+        raise DatabaseUnavailable(f"no database at {parsed.database}: check --db (or $TIDINGS_DB), "
+                                  "or create one with 'tidings ingest'")
     kwargs: dict[str, Any] = {}
     if parsed.get_backend_name() == "postgresql" and "connect_timeout" not in parsed.query:
         kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT}
