@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from tidings.coding.context import DocContext
 from tidings.coding.matching import object_lemmas
-from tidings.coding.syntax import effective_noun, pobjs
+from tidings.coding.syntax import QUANTITY_HEADS, effective_noun, pobjs
 from tidings.coding.trace import Candidate, Trace
 
 __all__ = ["CONTENT_ROOTS", "RULES", "suppress"]
@@ -149,8 +149,10 @@ def unreported_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace:
         tok = c.tok
         while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head  # "talks and negotiations": as the first conjunct
-        while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
-            tok = tok.head.head  # "ten days of drills"
+        while tok.dep_ == "pobj" and tok.head.lower_ in ("of", "in") and (
+                tok.head.head.lemma_.lower() in CONTAINERS or tok.head.head.lower_ in QUANTITY_HEADS
+                or tok.head.head.like_num or tok.head.head.ent_type_ in ("MONEY", "CARDINAL")):
+            tok = tok.head.head  # "ten days of drills", "$2 billion in loans"
         dep, head = tok.dep_, tok.head
         lemma = head.lemma_.lower()
         if dep in ("ROOT", "attr", "oprd") or head.i == tok.i:
