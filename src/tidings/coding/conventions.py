@@ -29,6 +29,7 @@ __all__ = ["Decision", "apply_conventions", "derived_code", "obligation"]
 KINDS = ("reject", "threat", "demand", "appeal")
 INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 PROMISES = frozenset({"pledge", "promise", "agree", "offer", "commit", "undertake"})
+CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 
 
 @lru_cache(maxsize=1)
@@ -95,6 +96,13 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         if not own:
             trace.add("build", "opinion", tok, f"what {head.text!r} says others will do is not an event")
             return None
+    # allegations: "X claimed that Y attacked Z" is X accusing Y (GUIDELINES 1.3: alleged content is not asserted)
+    if head is not None and head.lemma_.lower() in w.allege and code[:2] in CONFLICT_ROOTS and sources \
+            and attrs.reported_by is not None:
+        speaker = attrs.reported_by
+        if all((s.code or s.text) != (speaker.code or speaker.text) for s in sources):
+            trace.add("attributes", "convention-allegation", tok, f"{code} alleged by {speaker.code or speaker.text} -> 112")
+            return Decision("112", False, "asserted", [speaker], sources)
     # refusals: "refused to X", "will not X"
     refusal = cue is not None and cue.lemma_.lower() in w.refusal
     will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX

@@ -30,6 +30,7 @@ class Words:
     opinion: frozenset[str]
     support: frozenset[str]
     happen: frozenset[str]
+    allege: frozenset[str]
 
 
 @lru_cache(maxsize=1)
