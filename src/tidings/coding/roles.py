@@ -273,10 +273,38 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         frontier = nxt
         if not frontier:
             break
-    return [a for a in backup if (a.code or a.text) not in taken], True
+    found = [a for a in backup if (a.code or a.text) not in taken]
+    return found, bool(found)
 
 
-TARGET_FALLBACKS: tuple[Fallback, ...] = (reciprocal_sources, protest_purpose, content_subject, complement_search)
+PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "08", "16"})
+PLACE_TARGET_PREPS = frozenset({"to", "into", "in", "for", "from", "inside"})
+
+
+def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """Where cooperation, aid, a visit or a withdrawal goes, when no actor receives it: the state of
+    the place it is sent to or happens in ("sent teams into Libya", "suspended aid deliveries in
+    Borno State", "withdrew peacekeepers from a position in Syria") — GUIDELINES §3, place-derived
+    targets."""
+    if c.pat.code[:2] not in PLACE_TARGET_ROOTS:
+        return [], False
+    home = {a.country for a in sources if a.country}
+    hosts = [c.tok] + (list(objects(c.tok)) if c.pat.pos == "V" else [])
+    for host in hosts:
+        for prep in host.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_TARGET_PREPS:
+                continue
+            for p in prep.children:
+                if p.dep_ != "pobj":
+                    continue
+                country = ctx.place_country(p, date)
+                if country and country not in home:
+                    return [Actor(text=p.text, code=country, country=country, kind="state", via="place-of-the-act")], True
+    return [], False
+
+
+TARGET_FALLBACKS: tuple[Fallback, ...] = (reciprocal_sources, protest_purpose, content_subject, complement_search,
+                                          place_target)
 
 
 # -- after the roles ----------------------------------------------------------------------------------
