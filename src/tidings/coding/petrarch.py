@@ -517,9 +517,12 @@ def _resolve(rows: list[Row], names: dict[str, str]) -> tuple[list[Row], set[tup
             root = keep.code[:2] + "0"
             if len({c[:2] for c in codes}) > 1 or root not in names:
                 dropped |= {(r.line, "the source codes the same pattern two ways") for r in exact}
+                dropped |= {(r.line, "a noun modifier decides the code (not testable on an object)")
+                            for r in group if r not in exact}
                 continue
             keep = replace(keep, code=root, note=keep.note.split(":")[0] + f": {names[root]}")
-        others = sorted({r.line for r in exact} - {keep.line})
+        # the repeats, and rows that lost a modifier but give the same code, are merged into the kept row
+        others = sorted({r.line for r in group if r in exact or r.code in codes} - {keep.line})
         out.append(replace(keep, origin=keep.origin + "".join(f",{n}" for n in others)))
     out.sort(key=lambda r: (r.line, r.id))
     return out, dropped
@@ -608,8 +611,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--whole-block", action="store_true", help="apply each pattern to every verb of its block")
     ap.add_argument("--report", action="store_true", help="print what was left out, by reason")
     args = ap.parse_args(argv)
-    conv = convert(parse(Path(args.source).read_text(encoding="utf-8")), _codebook_names(),
-                   whole_block=args.whole_block)
+    d = parse(Path(args.source).read_text(encoding="utf-8"))
+    conv = convert(d, _codebook_names(), whole_block=args.whole_block)
     rules = [] if args.selection == "none" else read_rules(args.selection)
     kept, dropped = select(conv.rows, rules) if rules else (conv.rows, [])
     summary = [f"read: {', '.join(f'{n} {k}' for k, n in conv.read.items())}",
@@ -617,11 +620,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     Path(args.out).write_text(render_tsv(kept, summary), encoding="utf-8")
     print(f"{'; '.join(summary)}; wrote {args.out}")
     if args.report:
-        print("source entries not converted, by reason:")
-        for reason, n in Counter(why for _, why in conv.dropped).most_common():
-            print(f"{n:6d}  {reason}")
-        print("converted rows left out, by reason:")
-        for reason, n in Counter(why for _, why in dropped).most_common():
+        pattern_lines = {p.line for b in d.blocks for p in b.patterns}
+        converted = {int(n) for r in conv.rows for n in r.origin.split(":", 1)[1].split(",")}
+        for what, lines in (("patterns", pattern_lines), ("verbs", {v.line for b in d.blocks for v in b.verbs}),
+                            ("transformations", {n for n, _ in d.transformations})):
+            reasons = Counter(why for n, why in conv.dropped if n in lines)
+            print(f"{what}: {len(lines)} read, {len(lines & converted)} converted, {sum(reasons.values())} not:")
+            for reason, n in reasons.most_common():
+                print(f"{n:6d}  {reason}")
+        print(f"rows: {len(conv.rows)} converted ({Counter(r.kind for r in conv.rows)}), {len(kept)} kept, "
+              f"{len(dropped)} left out:")
+        for reason, n in Counter(why.split(":")[0] if why.startswith(("sense", "measured")) else why
+                                 for _, why in dropped).most_common():
             print(f"{n:6d}  {reason}")
     return 0
 
