@@ -48,9 +48,9 @@ GAINS = ("root_tp", "plover_tp", "tuple_tp", "penta_ok", "pair", "tgt_found", "d
 HARMS = ("root_fp", "plover_fp", "noev_fp", "doc_spurious")
 
 
-def dev_sets() -> list[Path]:
+def dev_sets(shared: Path) -> list[Path]:
     own = sorted((ROOT / "eval" / "gold").glob("dev_*.jsonl")) + [ROOT / "eval" / "gold" / "documents.jsonl"]
-    return own + sorted((ROOT.parent.parent / "shared" / "dev-gold").glob("*.jsonl"))
+    return own + sorted((shared / "dev-gold").glob("*.jsonl"))
 
 
 class CachedPipeline:
@@ -208,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("source", help="path of CAMEO.2.0.txt")
     ap.add_argument("--json", help="write every group's figures to this file")
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared",
+                    help="the shared folder with dev-gold/ (default ../shared)")
     args = ap.parse_args(argv)
     rows = convert(parse(Path(args.source).read_text(encoding="utf-8")), _codebook_names()).rows
     folder = data_file("lexicon")
@@ -220,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         path.write_text(render_tsv(extra), encoding="utf-8")
         return read_lexicon([*own, path])
 
-    bench = Bench(dev_sets())
+    bench = Bench(dev_sets(args.shared))
     base, _ = bench.run(read_lexicon(own))
     _, fired = bench.run(lexicon(rows))
     by_id = {r.id: r for r in rows}
