@@ -147,7 +147,7 @@ class Bench:
             by_set = defaultdict(list)
             for k in keys:
                 by_set[k[0]].append(k)
-            for name, ks in by_set.items():
+            for ks in by_set.values():
                 docs = [self._document(self.items[k]) for k in ks]
                 with recording() as seen:
                     coded = dict(code_documents(docs, settings=self.settings,
