@@ -7,15 +7,19 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.resources.abc import Traversable
+from pathlib import Path
 
 from tidings.coding.codebook import codebook
 from tidings.errors import KnowledgeError
 from tidings.tables import data_file, read_table
 
-__all__ = ["Lexicon", "Pattern", "load_lexicon"]
+__all__ = ["Lexicon", "Pattern", "load_lexicon", "read_lexicon"]
 
+FALLBACK_PREFIX = "zz_"  # lexicon files consulted only where no pattern of the other files fits (docs/lexicon.md)
 COLUMNS = ["id", "code", "pos", "lemma", "prt", "prep", "obj", "comp", "source", "target", "intent", "note"]
 # optional 13th column "mod": lemmas of a modifier (amod/compound) the trigger noun must carry ("joint" drills)
 
@@ -39,6 +43,7 @@ class Pattern:
     target: tuple[str, ...]
     intent: str | None
     order: int
+    fallback: bool = False  # from a ``zz_*.tsv`` file: ranks after every pattern of the other files
 
     @property
     def any_clause(self) -> bool:
@@ -73,14 +78,21 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
+    """The packaged lexicon: every ``data/lexicon/*.tsv``, in file-name order."""
     folder = data_file("lexicon")
+    return read_lexicon(sorted((p for p in folder.iterdir() if p.name.endswith(".tsv")), key=lambda p: p.name))
+
+
+def read_lexicon(paths: Iterable[Traversable | Path]) -> Lexicon:
+    """A lexicon from TSV files read in the given order (files named ``zz_*`` are fallbacks)."""
     codes = codebook()
     by_lemma: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
     digest = hashlib.sha1()
     seen: set[str] = set()
     order = 0
-    for path in sorted((p for p in folder.iterdir() if p.name.endswith(".tsv")), key=lambda p: p.name):
+    for path in paths:
         digest.update(path.read_bytes())
+        fallback = path.name.startswith(FALLBACK_PREFIX)
         for row in read_table(path, columns=COLUMNS, optional=COLUMNS[4:] + ["mod"], required=("id", "code", "pos", "lemma")):
             where = row.where
             pid = (row["id"] or "").strip()
@@ -105,9 +117,9 @@ def load_lexicon() -> Lexicon:
                 comp=frozenset(_alts(row.get("comp") or "")) or None,
                 mod=frozenset(_alts(row.get("mod") or "")) or None,
                 source=_alts(row.get("source") or ""), target=_alts(row.get("target") or ""),
-                intent=intent, order=order,
+                intent=intent, order=order, fallback=fallback,
             )
             by_lemma[(pat.lemma, pos)].append(pat)
     for pats in by_lemma.values():
-        pats.sort(key=lambda p: (-p.specificity, p.order))
+        pats.sort(key=lambda p: (p.fallback, -p.specificity, p.order))
     return Lexicon(dict(by_lemma), digest.hexdigest()[:10], order)
