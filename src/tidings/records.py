@@ -116,7 +116,9 @@ class FieldDoc:
 # The public event record, in order. ``Event``, its JSON form, the flat columns of CSV, Parquet and
 # the store, and the README table all follow from this list (tests check each).
 EVENT_FIELD_DOCS: tuple[FieldDoc, ...] = (
-    FieldDoc("event_id", "stable id (same document content, sentence, trigger, code and actors → same id)"),
+    FieldDoc("mention_id", "stable id of the mention (same document content, sentence, trigger, code and actors → same id)"),
+    FieldDoc("event_id", "id of the event (the real-world happening) the mention reports, shared by every mention of it "
+             "(see the event record), or null before clustering"),
     FieldDoc("doc_id", "document id (JSONL `id`, or the file name without extension)"),
     FieldDoc("sentence_index", "index of the evidence sentence in the document"),
     FieldDoc("sentence", "the evidence sentence"),
@@ -159,7 +161,8 @@ def _plain(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Event:
-    """One coded event in one sentence (a *mention* of a real-world happening). Fields: ``EVENT_FIELD_DOCS``."""
+    """One coded event in one sentence: a *mention* of a real-world happening (``Happening`` groups
+    the mentions of one). Fields: ``EVENT_FIELD_DOCS``."""
 
     doc_id: str
     sentence_index: int
@@ -184,11 +187,12 @@ class Event:
     coder: str = ""
     reported_by: Actor | None = None
     trace: tuple[str, ...] = ()
-    event_id: str = field(default="")
+    mention_id: str = field(default="")
+    event_id: str | None = None
 
     def __post_init__(self) -> None:
-        if not self.event_id:
-            object.__setattr__(self, "event_id", self.make_id(self.doc_id))
+        if not self.mention_id:
+            object.__setattr__(self, "mention_id", self.make_id(self.doc_id))
 
     def make_id(self, doc_key: str) -> str:
         """Stable id from the document key (its content hash when known), sentence, trigger, code and actors."""
@@ -217,7 +221,7 @@ class Event:
             location=data.get("location"), confidence=data.get("confidence", 0.5),
             rule=data.get("rule", ""), coder=data.get("coder", ""),
             reported_by=Actor.from_dict(data.get("reported_by")), trace=tuple(data.get("trace") or ()),
-            event_id=data.get("event_id", ""),
+            mention_id=data.get("mention_id", ""), event_id=data.get("event_id"),
         )
 
 

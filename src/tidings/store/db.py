@@ -113,9 +113,9 @@ class Store:
         conn.execute(mentions.insert(), rows)
         with_qty = [ev for ev in events if ev.quantities]
         if with_qty:
-            ids = dict(conn.execute(select(mentions.c.event_id, mentions.c.id).where(mentions.c.document_id == doc_pk)).all())
+            ids = dict(conn.execute(select(mentions.c.mention_id, mentions.c.id).where(mentions.c.document_id == doc_pk)).all())
             conn.execute(quantities.insert(), [
-                {"mention_id": ids[ev.event_id], "kind": q.kind, "value": q.value, "unit": q.unit, "per": q.per,
+                {"mention_id": ids[ev.mention_id], "kind": q.kind, "value": q.value, "unit": q.unit, "per": q.per,
                  "category": q.category, "text": q.text}
                 for ev in with_qty for q in ev.quantities
             ])

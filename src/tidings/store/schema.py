@@ -58,7 +58,7 @@ events = Table(
 _ACTOR_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {"text": Text, "code": String(32), "country": String(3), "sector": String(8), "name": Text,
                 "kind": String(16)}
 FLAT_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {
-    "event_id": String(32), "doc_id": String(512), "sentence_index": Integer, "sentence": Text,
+    "mention_id": String(32), "event_id": String(32), "doc_id": String(512), "sentence_index": Integer, "sentence": Text,
     "trigger_text": Text, "trigger_start": Integer, "trigger_end": Integer, "date": String(10),
     "deadline": String(10), "cameo": String(4), "cameo_root": String(2), "quad_class": Integer,
     "goldstein": Float, "plover": String(16), "plover_mode": String(32), "negated": Boolean,
@@ -66,7 +66,7 @@ FLAT_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {
     "trace": JSON,
     **{f"{role}_{f}": t for role in ACTOR_ROLES for f, t in _ACTOR_TYPES.items()},
 }
-REQUIRED = {"event_id", "doc_id", "sentence_index", "sentence", "trigger_text", "trigger_start", "trigger_end",
+REQUIRED = {"mention_id", "doc_id", "sentence_index", "sentence", "trigger_text", "trigger_start", "trigger_end",
             "cameo", "cameo_root", "quad_class", "goldstein", "negated", "modality", "confidence", "rule", "coder"}
 STORED_COLUMNS = tuple(c for c in FLAT_COLUMNS if c != "quantities")
 assert set(STORED_COLUMNS) == set(FLAT_TYPES), "every flat event column needs a type"
@@ -76,7 +76,7 @@ mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    *(Column(name, FLAT_TYPES[name], nullable=name not in REQUIRED, unique=name == "event_id")
+    *(Column(name, FLAT_TYPES[name], nullable=name not in REQUIRED, unique=name == "mention_id")
       for name in STORED_COLUMNS),
     Column("event_ref", Integer, ForeignKey("events.id", ondelete="SET NULL")),
 )

@@ -1,0 +1,199 @@
+"""Clustering mentions into events: deterministic, order-independent and incremental.
+
+The unit is the *frame*: the mentions one trigger of one sentence produced ("Russia and Belarus
+met" gives RUS→BLR and BLR→RUS, "the US and the EU sanctioned Minsk" gives two sources); a frame
+is never split. Within one block (same CAMEO root and polarity; ``features``) frames are taken in
+their canonical order (by date interval, then mention id: never the order of arrival). Each frame
+joins the best open event it fits, or opens a new one:
+
+- it must *fit* every frame of the event (complete link): a pair of their mentions with actors of
+  one country (or organisation) in each role, unresolved or missing actors fitting any, in the
+  same direction (either way for symmetric roots 03–06 and converse codes such as 042 visit /
+  043 host); codes of one family (one a prefix of the other); date intervals that overlap; no two
+  different named persons or sides (state, armed group, civilians) in one role; no two different
+  places; amounts of the same kind within ``amount_ratio``;
+- it needs *evidence* from at least one frame (single link): the same sentence (a syndicated
+  copy), or enough shared words, amounts or place (``min_similarity``).
+
+An event's id comes from its first frame in canonical order, so events and ids are a function of
+the set of mentions: any ingest order or split gives the same result. A frame only looks back at
+events whose date interval reaches its own; ``cluster_block`` can start from the events formed by
+the mentions before a point, which is what makes the incremental update cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tidings.stories.features import SYMMETRIC_ROOTS, StoryFeatures, StorySettings
+
+__all__ = ["Cluster", "Frame", "cluster_block", "event_id_for", "frames_of"]
+
+CONVERSE = {("042", "043"), ("043", "042")}
+WILD = ("-", "?")
+
+
+def event_id_for(anchor_mention_id: str) -> str:
+    return "e" + hashlib.sha1(anchor_mention_id.encode()).hexdigest()[:15]
+
+
+@dataclass
+class Frame:
+    members: list[StoryFeatures]
+
+    @property
+    def lo(self) -> int:
+        return max(m.lo for m in self.members)
+
+    @property
+    def hi(self) -> int:
+        return min(m.hi for m in self.members)
+
+    @property
+    def order(self) -> tuple[int, int, str]:
+        return (self.hi, self.lo, min(m.mention_id for m in self.members))
+
+    @property
+    def keys(self) -> set[str]:
+        return {k for m in self.members for k in m.direction if k not in WILD}
+
+
+def frames_of(mentions: Iterable[StoryFeatures]) -> list[Frame]:
+    """Group mentions by trigger, in canonical order."""
+    groups: dict[tuple[str, int, int], list[StoryFeatures]] = defaultdict(list)
+    for m in mentions:
+        groups[m.trigger].append(m)
+    frames = [Frame(sorted(ms, key=lambda f: f.mention_id)) for ms in groups.values()]
+    return sorted(frames, key=lambda f: f.order)
+
+
+@dataclass
+class Cluster:
+    event_id: str
+    frames: list[Frame] = field(default_factory=list)
+    lo: int = -(10**9)
+    hi: int = 10**9
+
+    def add(self, f: Frame) -> None:
+        self.frames.append(f)
+        self.lo = max(self.lo, f.lo)
+        self.hi = min(self.hi, f.hi)
+
+    @property
+    def members(self) -> list[StoryFeatures]:
+        return [m for f in self.frames for m in f.members]
+
+
+def _fits(a: str, b: str) -> bool:
+    return a == b or a in WILD or b in WILD
+
+
+def _aligned(m: StoryFeatures, x: StoryFeatures) -> int:
+    """1 when x can report m's act in m's direction, -1 reversed (converse codes, symmetric
+    roots), 0 when their actors cannot be the same; at least one role must share a real key."""
+    (ms, mt), (xs, xt) = m.direction, x.direction
+    converse = (m.cameo[:3], x.cameo[:3]) in CONVERSE
+    if not converse and _fits(ms, xs) and _fits(mt, xt) and ((ms == xs and ms not in WILD) or (mt == xt and mt not in WILD)):
+        return 1
+    if (converse or m.cameo[:2] in SYMMETRIC_ROOTS) and _fits(ms, xt) and _fits(mt, xs) \
+            and ((ms == xt and ms not in WILD) or (mt == xs and mt not in WILD)):
+        return -1
+    return 0
+
+
+def _codes_fit(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a) or (a[:3], b[:3]) in CONVERSE
+
+
+def _amounts_fit(a: Sequence[tuple[str, str, str, float]], b: Sequence[tuple[str, str, str, float]], ratio: float) -> bool:
+    for kind in {q[:3] for q in a} & {q[:3] for q in b}:
+        va = [q[3] for q in a if q[:3] == kind]
+        vb = [q[3] for q in b if q[:3] == kind]
+        if not any(x == y or min(x, y) > 0 and max(x, y) / min(x, y) <= ratio for x in va for y in vb):
+            return False
+    return True
+
+
+def pair_fits(m: StoryFeatures, x: StoryFeatures, settings: StorySettings) -> bool:
+    """True when mentions m and x can report one happening."""
+    way = _aligned(m, x)
+    if way == 0 or not _codes_fit(m.cameo, x.cameo):
+        return False
+    if m.places and x.places and not m.places & x.places:
+        return False
+    if not _amounts_fit(m.amounts, x.amounts, settings.amount_ratio):
+        return False
+    names = x.names if way > 0 else (x.names[1], x.names[0])
+    sectors = x.sectors if way > 0 else (x.sectors[1], x.sectors[0])
+    if any(a and b and a != b for a, b in zip(m.sectors, sectors, strict=True)):
+        return False
+    return not any(a is not None and b is not None and a != b for a, b in zip(m.names, names, strict=True))
+
+
+def pair_evidence(m: StoryFeatures, x: StoryFeatures) -> float:
+    """How strongly two fitting mentions look like one happening (0 = no evidence)."""
+    if m.sentence_key == x.sentence_key:
+        return 2.0
+    small = min(len(m.words), len(x.words))
+    score = len(m.words & x.words) / small if small else 0.0
+    if m.amounts and x.amounts and _amounts_fit(m.amounts, x.amounts, 1.01):
+        score += 0.5
+    if m.places & x.places:
+        score += 0.3
+    return score
+
+
+def frame_fit(f: Frame, g: Frame, settings: StorySettings) -> float | None:
+    """The evidence that frames f and g report one happening, or None when they cannot."""
+    if f.hi < g.lo or g.hi < f.lo:
+        return None
+    best: float | None = None
+    for m in f.members:
+        for x in g.members:
+            if pair_fits(m, x, settings):
+                e = pair_evidence(m, x)
+                best = e if best is None or e > best else best
+    return best
+
+
+def cluster_block(mentions: Iterable[StoryFeatures], settings: StorySettings,
+                  open_clusters: Iterable[Cluster] = ()) -> list[Cluster]:
+    """Cluster the mentions of one block in canonical order, after the clusters already formed by
+    earlier mentions (``open_clusters``); returns every cluster, old and new."""
+    clusters = list(open_clusters)
+    index: dict[str, list[Cluster]] = defaultdict(list)
+    for c in clusters:
+        for k in {k for f in c.frames for k in f.keys}:
+            index[k].append(c)
+    loose: list[Cluster] = [c for c in clusters if not any(f.keys for f in c.frames)]
+    for frame in frames_of(mentions):
+        best: Cluster | None = None
+        best_score = 0.0
+        keys = frame.keys
+        seen: set[int] = set()
+        candidates = [c for k in sorted(keys) for c in index.get(k, ())] if keys else []
+        for c in candidates:
+            if id(c) in seen or c.hi < frame.lo or c.lo > frame.hi:
+                continue
+            seen.add(id(c))
+            fits = [frame_fit(frame, g, settings) for g in c.frames]
+            if any(s is None for s in fits):
+                continue
+            score = max(s for s in fits if s is not None)
+            if score < settings.min_similarity:
+                continue
+            if best is None or score > best_score or (score == best_score and c.event_id < best.event_id):
+                best, best_score = c, score
+        if best is None:
+            best = Cluster(event_id_for(frame.order[2]))
+            clusters.append(best)
+            if not keys:
+                loose.append(best)
+        best.add(frame)
+        for k in keys:
+            if best not in index[k]:
+                index[k].append(best)
+    return clusters
