@@ -282,3 +282,83 @@ def render_field_table() -> str:
     lines = ["| field | meaning |", "|---|---|"]
     lines += [f"| `{f.name}` | {f.meaning} |" for f in EVENT_FIELD_DOCS]
     return "\n".join(lines)
+
+
+# The public record of an event: one real-world happening and the mentions that report it (the
+# README's second table is made from this list).
+HAPPENING_FIELD_DOCS: tuple[FieldDoc, ...] = (
+    FieldDoc("event_id", "stable id of the event: the same mentions give the same id, whatever the order or split of ingests"),
+    FieldDoc("date", "YYYY-MM-DD the event happened: the day most of its mentions name, else its first report's publication date"),
+    FieldDoc("source", "the source actor of the representative mention (as in the mention record)"),
+    FieldDoc("target", "its target actor"),
+    FieldDoc("cameo", "CAMEO code of the representative mention"),
+    FieldDoc("cameo_root", "its root (every mention of an event has this root)"),
+    FieldDoc("quad_class", "GDELT QuadClass 1–4"),
+    FieldDoc("goldstein", "Goldstein score of the code"),
+    FieldDoc("plover", "PLOVER category"),
+    FieldDoc("plover_mode", "PLOVER mode, or null"),
+    FieldDoc("negated", "true when the mentions deny the act (negated mentions never join asserted events)"),
+    FieldDoc("modality", "`asserted`, `intended` or `hypothetical` (hypothetical mentions never join asserted events)"),
+    FieldDoc("location", "place where it happened, when a mention names one, or null"),
+    FieldDoc("quantities", "amounts of the representative mention, as in the mention record"),
+    FieldDoc("num_mentions", "mentions of the event (GDELT NumMentions)"),
+    FieldDoc("num_articles", "documents that mention it, syndicated copies included (GDELT NumArticles)"),
+    FieldDoc("num_sources", "distinct outlets that reported it independently: a syndicated copy counts with its original (GDELT NumSources)"),
+    FieldDoc("sources", "those outlets, sorted"),
+    FieldDoc("first_seen", "earliest publication date of a document that mentions it"),
+    FieldDoc("last_seen", "latest such publication date"),
+    FieldDoc("confidence", "0–1: grows with independent sources (1 − Π(1 − best mention confidence of each source))"),
+    FieldDoc("mentions", "ids of its mentions (`mention_id`), in document and sentence order"),
+    FieldDoc("representative", "`{mention_id, doc_id, sentence}`: the best evidence sentence (most precise date, highest confidence)"),
+)
+HAPPENING_FIELDS: tuple[str, ...] = tuple(f.name for f in HAPPENING_FIELD_DOCS)
+
+
+@dataclass(frozen=True)
+class Happening:
+    """One real-world event and the mentions that report it. Fields: ``HAPPENING_FIELD_DOCS``."""
+
+    event_id: str
+    date: str | None
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+    negated: bool
+    modality: str
+    location: str | None
+    quantities: tuple[Quantity, ...]
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    sources: tuple[str, ...]
+    first_seen: str | None
+    last_seen: str | None
+    confidence: float
+    mentions: tuple[str, ...]
+    representative: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: _plain(getattr(self, name)) for name in HAPPENING_FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Happening:
+        values = {name: data.get(name) for name in HAPPENING_FIELDS}
+        values["source"] = Actor.from_dict(data.get("source"))
+        values["target"] = Actor.from_dict(data.get("target"))
+        values["quantities"] = tuple(Quantity.from_dict(q) for q in data.get("quantities") or ())
+        values["sources"] = tuple(data.get("sources") or ())
+        values["mentions"] = tuple(data.get("mentions") or ())
+        values["negated"] = bool(data.get("negated"))
+        return cls(**values)
+
+
+def render_happening_table() -> str:
+    """The README's table of the event record."""
+    lines = ["| field | meaning |", "|---|---|"]
+    lines += [f"| `{f.name}` | {f.meaning} |" for f in HAPPENING_FIELD_DOCS]
+    return "\n".join(lines)

@@ -15,8 +15,9 @@ from tidings.nlp import load_pipeline
 from tidings.pipeline import code_documents
 from tidings.records import Document, Event, Failure
 from tidings.store import Store
+from tidings.stories import DocInfo, cluster_events, story_settings
 
-__all__ = ["IngestReport", "code_paths", "coder_version", "ingest", "recode"]
+__all__ = ["IngestReport", "code_paths", "code_stories", "coder_version", "ingest", "recode"]
 
 Progress = Callable[[str], None]
 
@@ -68,6 +69,7 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
     report = IngestReport()
     nlp = load_pipeline(settings)
     coder = coder_version(nlp)
+    story = story_settings(settings)
 
     def fresh() -> Iterator[Document]:
         for item in read_inputs(paths, date=date, settings=settings, stdin=stdin):
@@ -86,7 +88,7 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
 
     for doc, events in code_documents(fresh(), settings=settings, nlp=nlp, n_process=n_process):
         try:
-            report.events += store.write_document(doc, events, coder)
+            report.events += store.write_document(doc, events, coder, story=story)
         except StoreError as exc:  # one document that cannot be written never stops the others
             failure = Failure(doc.origin or doc.doc_id, exc.reason, exc.code, doc.content_hash)
             store.write_failure(failure)
@@ -102,14 +104,24 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
 
 
 def recode(store: Store, *, settings: Settings | None = None, progress: Progress | None = None) -> IngestReport:
-    """Re-code every stored document with the current coder, replacing its events atomically."""
+    """Re-code every stored document with the current coder, replacing its mentions atomically,
+    then rebuild copies and events from scratch."""
     settings = settings or Settings()
     nlp = load_pipeline(settings)
     coder = coder_version(nlp)
     report = IngestReport()
+    story = story_settings(settings)
     for doc, events in code_documents(list(store.stored_documents()), settings=settings, nlp=nlp):
-        report.events += store.write_document(doc, events, coder)
+        report.events += store.write_document(doc, events, coder, story=story, cluster=False)
         report.new += 1
         if progress:
             progress(f"recoded {doc.doc_id}: {len(events)} events")
+    store.rebuild_stories(story)
     return report
+
+
+def code_stories(coded: Iterable[tuple[Document, list[Event]]], settings: Settings | None = None) -> tuple[list[Event], list]:
+    """Cluster coded documents held in memory: their mentions with ``event_id``, and the events."""
+    story = story_settings(settings or Settings())
+    items = [(e, DocInfo(d.content_hash, d.doc_id, d.published, d.source, d.source or d.doc_id)) for d, evs in coded for e in evs]
+    return cluster_events(items, story)

@@ -23,14 +23,13 @@ def code_cmd(
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file (TSV or PETRARCH .txt).")] = None,
     statements: Annotated[bool, typer.Option("--statements", help="Also code bare statements (CAMEO 010).")] = False,
 ) -> None:
-    """Code documents and print their events (no database)."""
-    from tidings.service import code_paths
+    """Code documents and print their mentions (no database); mentions of one happening share an event_id."""
+    from tidings.service import code_paths, code_stories
 
     settings = settings_for(ctx, actor_files=tuple(actors or ()), statements=statements or None)
     failures: list[Failure] = []
-    events: list[Event] = []
-    for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures):
-        events.extend(evs)
+    coded = list(code_paths(paths, date=check_date(date), settings=settings, failures=failures))
+    events: list[Event] = code_stories(coded, settings)[0]
     print_events(events, fmt)
     for f in failures:
         err.print(f"failed: {f.origin}: {f.reason}", markup=False, highlight=False)

@@ -13,8 +13,11 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from tidings.errors import StoreError
-from tidings.records import Document, Event, Failure, Quantity, event_from_flat, event_to_flat
+from tidings.records import Document, Event, Failure, Happening, Quantity, event_from_flat, event_to_flat
+from tidings.store import stories
 from tidings.store.schema import STORED_COLUMNS, documents, mentions, quantities
+from tidings.store.schema import events as events_table
+from tidings.stories.features import StorySettings
 
 __all__ = ["EventQuery", "Store"]
 
@@ -33,6 +36,7 @@ class EventQuery:
     doc: str | None = None
     include_negated: bool = False
     limit: int | None = None
+    min_sources: int = 0  # events only: reported by at least this many independent outlets
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -85,10 +89,16 @@ class Store:
             row = conn.execute(select(documents.c.status).where(documents.c.content_hash == content_hash)).first()
         return row is not None and row.status == "coded"
 
-    def write_document(self, doc: Document, events: list[Event], coder: str) -> int:
-        """Store a coded document and its events in one transaction, replacing an earlier coding."""
+    def write_document(self, doc: Document, events: list[Event], coder: str, *,
+                       story: StorySettings | None = None, cluster: bool = True) -> int:
+        """Store a coded document and its mentions in one transaction, replacing an earlier coding;
+        with ``cluster`` its copies and the events its mentions belong to are updated in the same
+        transaction (``tidings.store.stories``)."""
+        story = story or StorySettings()
         try:
             with self.engine.begin() as conn:
+                old = conn.execute(select(documents.c.id).where(documents.c.content_hash == doc.content_hash)).all()
+                stale = stories.events_of_documents(conn, [r.id for r in old]) if old and cluster else set()
                 conn.execute(delete(documents).where(documents.c.content_hash == doc.content_hash))
                 if doc.origin:
                     conn.execute(delete(documents).where(and_(documents.c.origin == doc.origin, documents.c.status == "failed")))
@@ -98,19 +108,27 @@ class Store:
                     credits=list(doc.credits), headings=[list(h) for h in doc.headings], text=doc.text,
                     status="coded", coder=coder, ingested_at=_now(),
                 )).inserted_primary_key[0]
-                self._insert_events(conn, doc_pk, events)
+                feats = self._insert_events(conn, doc_pk, doc, events, story)
+                if cluster:
+                    changed = stories.update_copies(conn, doc_pk, doc.text, story)
+                    dirty = stale | stories.update_clusters(conn, feats, story)
+                    dirty |= stories.events_of_documents(conn, changed - {doc_pk})
+                    stories.refresh_events(conn, dirty)
             return len(events)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot store document {doc.doc_id}: {str(exc).splitlines()[0]}") from exc
 
-    def _insert_events(self, conn: Connection, doc_pk: int, events: list[Event]) -> None:
+    def _insert_events(self, conn: Connection, doc_pk: int, doc: Document, events: list[Event],
+                       story: StorySettings) -> list[Any]:
         if not events:
-            return
+            return []
         rows = []
         for ev in events:
             flat = event_to_flat(ev)
-            rows.append({**{c: flat[c] for c in STORED_COLUMNS}, "document_id": doc_pk, "event_ref": None})
+            cols = stories.story_columns(ev, doc, story)
+            rows.append({**{c: flat[c] for c in STORED_COLUMNS}, "document_id": doc_pk, "event_id": None, **cols})
         conn.execute(mentions.insert(), rows)
+        feats = [stories.from_json(r["story"]) for r in rows]
         with_qty = [ev for ev in events if ev.quantities]
         if with_qty:
             ids = dict(conn.execute(select(mentions.c.mention_id, mentions.c.id).where(mentions.c.document_id == doc_pk)).all())
@@ -119,6 +137,15 @@ class Store:
                  "category": q.category, "text": q.text}
                 for ev in with_qty for q in ev.quantities
             ])
+        return feats
+
+    def rebuild_stories(self, story: StorySettings | None = None) -> int:
+        """Recompute copies and events of the whole store in one transaction; returns the number of events."""
+        try:
+            with self.engine.begin() as conn:
+                return stories.rebuild(conn, story or StorySettings())
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot rebuild stories: {str(exc).splitlines()[0]}") from exc
 
     def write_failure(self, failure: Failure) -> None:
         key = failure.raw_hash or failure.origin
@@ -134,9 +161,10 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------
     def documents(self, *, failed_only: bool = False) -> list[dict[str, Any]]:
-        q = select(documents.c.id, documents.c.doc_id, documents.c.origin, documents.c.url, documents.c.status, documents.c.error_code,
-                   documents.c.error, documents.c.published, documents.c.title, documents.c.attribution,
-                   documents.c.coder).order_by(documents.c.id)
+        q = select(documents.c.id, documents.c.doc_id, documents.c.origin, documents.c.url, documents.c.source,
+                   documents.c.status, documents.c.error_code, documents.c.error, documents.c.published, documents.c.title,
+                   documents.c.attribution, documents.c.coder, documents.c.duplicate_of,
+                   func.length(documents.c.text).label("length")).order_by(documents.c.id)
         if failed_only:
             q = q.where(documents.c.status == "failed")
         with self.engine.connect() as conn:
@@ -186,6 +214,38 @@ class Store:
                 for q in conn.execute(select(quantities).where(quantities.c.mention_id.in_(part)).order_by(quantities.c.id)):
                     qty.setdefault(q.mention_id, []).append(Quantity(q.kind, q.value, q.unit, q.text or "", q.per, q.category))
         return [event_from_flat(r, qty.get(r.id, ())) for r in rows]
+
+    def happenings(self, query: EventQuery | None = None) -> list[Happening]:
+        """Unique events (story clusters), filtered like ``events`` on their representative mention;
+        ``min_sources`` keeps those reported by that many independent outlets."""
+        query = query or EventQuery()
+        t = events_table.c
+        conds = []
+        if not query.include_negated:
+            conds.append(t.negated.is_(False))
+        for role, value in (("source", query.source), ("target", query.target)):
+            if value:
+                v = value.upper()
+                conds.append(or_(getattr(t, f"{role}_code").like(v + "%"), getattr(t, f"{role}_country") == v))
+        if query.root:
+            conds.append(t.cameo_root == query.root.zfill(2))
+        if query.code:
+            conds.append(t.cameo.like(query.code + "%"))
+        if query.plover:
+            conds.append(t.plover == query.plover.upper())
+        if query.since:
+            conds.append(t.date >= query.since)
+        if query.until:
+            conds.append(t.date <= query.until)
+        if query.doc:
+            conds.append(t.event_id.in_(select(mentions.c.event_id).where(mentions.c.doc_id == query.doc)))
+        if query.min_sources:
+            conds.append(t.num_sources >= query.min_sources)
+        stmt = select(t.record).where(and_(*conds)).order_by(t.date, t.event_id)
+        if query.limit:
+            stmt = stmt.limit(query.limit)
+        with self.engine.connect() as conn:
+            return [Happening.from_dict(r.record) for r in conn.execute(stmt).all()]
 
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:

@@ -19,10 +19,11 @@ import re
 from dataclasses import dataclass
 from datetime import date as Date
 from functools import lru_cache
+from typing import Any
 
 from tidings.records import Actor, Event
 
-__all__ = ["StoryFeatures", "StorySettings", "actor_key", "content_words", "date_interval", "features"]
+__all__ = ["StoryFeatures", "StorySettings", "actor_key", "content_words", "date_interval", "features", "from_json", "to_json"]
 
 SYMMETRIC_ROOTS = frozenset({"03", "04", "05", "06"})
 INTENT_ROOTS = frozenset({"03", "13"})
@@ -40,8 +41,7 @@ class StorySettings:
     weak_days: int = 7
     min_similarity: float = 0.2
     amount_ratio: float = 1.6
-    copy_threshold: float = 0.7
-    num_perm: int = 128
+    copy_threshold: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -251,4 +251,21 @@ def features(ev: Event, published: str | None, doc_key: str, settings: StorySett
         trigger=(doc_key, ev.sentence_index, ev.trigger.start), sentence_key=" ".join(ev.sentence.lower().split()),
         words=words, names=_names(ev), codes=(ev.source.code if ev.source else None, ev.target.code if ev.target else None),
         places=places(ev), sectors=(sector_family(ev.source), sector_family(ev.target)), amounts=amounts,
+    )
+
+
+def to_json(f: StoryFeatures) -> dict[str, Any]:
+    """The stored form of the features (``mentions.story``)."""
+    return {"m": f.mention_id, "d": f.doc_key, "b": f.block, "dir": list(f.direction), "lo": f.lo, "hi": f.hi,
+            "p": f.precision, "c": f.cameo, "t": list(f.trigger), "s": f.sentence_key, "w": sorted(f.words),
+            "n": list(f.names), "k": list(f.codes), "pl": sorted(f.places), "sec": list(f.sectors),
+            "a": [list(a) for a in f.amounts]}
+
+
+def from_json(d: dict[str, Any]) -> StoryFeatures:
+    return StoryFeatures(
+        mention_id=d["m"], doc_key=d["d"], block=d["b"], direction=(d["dir"][0], d["dir"][1]), lo=d["lo"], hi=d["hi"],
+        precision=d["p"], cameo=d["c"], trigger=(d["t"][0], d["t"][1], d["t"][2]), sentence_key=d["s"],
+        words=frozenset(d["w"]), names=(d["n"][0], d["n"][1]), codes=(d["k"][0], d["k"][1]), places=frozenset(d["pl"]),
+        sectors=(d["sec"][0], d["sec"][1]), amounts=tuple((a[0], a[1], a[2], float(a[3])) for a in d["a"]),
     )

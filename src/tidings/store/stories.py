@@ -1,0 +1,208 @@
+"""Stories in the store: syndicated copies and mention clustering, kept up to date incrementally
+inside the transaction that writes a document (portable SQL: SQLite and PostgreSQL).
+
+- ``update_copies``: the new document's MinHash bands find candidate copies; the group of copies
+  is re-ranked and every member's ``duplicate_of`` set.
+- ``update_clusters``: for each block the new mentions fall in, the frames from the first new one
+  onwards (canonical order) are clustered again, starting from the events formed before that
+  point whose date interval can still be reached (``tidings.stories.cluster``).
+- ``refresh_events``: the rows of the events whose mentions or documents changed.
+- ``rebuild``: everything from the stored mentions (``tidings ingest --recode``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import and_, delete, select, update
+from sqlalchemy.engine import Connection
+
+from tidings.records import Document, Event, Quantity, event_from_flat
+from tidings.store.schema import doc_bands, documents, events, mentions, quantities
+from tidings.stories.cluster import Cluster, cluster_block, frames_of
+from tidings.stories.copies import CopyCandidate, bands, canonical, resemblance, signature
+from tidings.stories.events import DocInfo, summarize
+from tidings.stories.features import StoryFeatures, StorySettings, features, from_json, to_json
+
+__all__ = ["events_of_documents", "from_json", "rebuild", "refresh_events", "story_columns", "update_clusters",
+           "update_copies"]
+
+_CHUNK = 500
+
+
+def story_columns(ev: Event, doc: Document, settings: StorySettings) -> dict[str, Any]:
+    """The clustering columns of a mention row."""
+    f = features(ev, doc.published, doc.content_hash[:16], settings)
+    return {"story_block": f.block, "story_hi": f.hi, "story": to_json(f)}
+
+
+def _in_chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
+    items = sorted(set(values))
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+# -- copies ---------------------------------------------------------------------------------------
+def update_copies(conn: Connection, doc_pk: int, text: str, settings: StorySettings) -> set[int]:
+    """Record the document's signature and bands, and re-rank its group of copies; returns the
+    primary keys of the documents whose original changed."""
+    sig = signature(text)
+    conn.execute(update(documents).where(documents.c.id == doc_pk).values(minhash=sig))
+    keys = bands(sig)
+    conn.execute(doc_bands.insert(), [{"document_id": doc_pk, "band": b} for b in keys])
+    near = {r[0] for r in conn.execute(select(doc_bands.c.document_id).where(
+        and_(doc_bands.c.band.in_(keys), doc_bands.c.document_id != doc_pk))).all()}
+    if not near:
+        return set()
+    rows = conn.execute(select(documents.c.id, documents.c.minhash, documents.c.copy_of, documents.c.content_hash)
+                        .where(documents.c.id.in_(sorted(near)))).all()
+    copies = [r for r in rows if r.minhash and resemblance(sig, r.minhash) >= settings.copy_threshold]
+    if not copies:
+        return set()
+    # the group: the new document, its copies, and every document already grouped with them
+    heads = {r.copy_of or r.content_hash for r in copies}
+    group_rows = conn.execute(select(documents).where(
+        (documents.c.content_hash.in_(sorted(heads))) | (documents.c.copy_of.in_(sorted(heads)))
+        | (documents.c.id == doc_pk))).all()
+    members = {r.id: r for r in group_rows}
+    original = canonical(CopyCandidate(r.content_hash, r.doc_id, r.published, r.source, r.attribution) for r in members.values())
+    changed = set()
+    for r in members.values():
+        new = None if r.content_hash == original.key else original.key
+        if r.copy_of != new or r.id == doc_pk:
+            conn.execute(update(documents).where(documents.c.id == r.id).values(
+                copy_of=new, duplicate_of=original.doc_id if new else None))
+            changed.add(r.id)
+    return changed
+
+
+# -- clusters -------------------------------------------------------------------------------------
+def update_clusters(conn: Connection, new: list[StoryFeatures], settings: StorySettings) -> set[str]:
+    """Cluster the blocks of the new mentions again from the first new frame on; returns the ids
+    of the events whose members changed."""
+    dirty: set[str] = set()
+    by_block: dict[str, list[StoryFeatures]] = defaultdict(list)
+    for f in new:
+        by_block[f.block].append(f)
+    for block in sorted(by_block):
+        start = min(fr.order for fr in frames_of(by_block[block]))
+        rows = conn.execute(select(mentions.c.mention_id, mentions.c.event_id, mentions.c.story).where(
+            and_(mentions.c.story_block == block, mentions.c.story_hi >= start[0]))).all()
+        feats = {r.mention_id: from_json(r.story) for r in rows}
+        old_event = {r.mention_id: r.event_id for r in rows}
+        replay_frames = [fr for fr in frames_of(feats.values()) if fr.order >= start]
+        replay = [m for fr in replay_frames for m in fr.members]
+        replay_ids = {m.mention_id for m in replay}
+        low = min(fr.lo for fr in replay_frames)
+        open_ids = [r[0] for r in conn.execute(select(events.c.event_id).where(
+            and_(events.c.block == block, events.c.hi >= low))).all()]
+        members: dict[str, list[StoryFeatures]] = defaultdict(list)
+        for chunk in _in_chunks(open_ids):
+            for r in conn.execute(select(mentions.c.mention_id, mentions.c.event_id, mentions.c.story).where(
+                    mentions.c.event_id.in_(chunk))).all():
+                if r.mention_id not in replay_ids:
+                    members[r.event_id].append(from_json(r.story))
+        prefix = []
+        for event_id in sorted(members):
+            c = Cluster(event_id)
+            for fr in frames_of(members[event_id]):
+                c.add(fr)
+            prefix.append(c)
+        before = {c.event_id: len(c.members) for c in prefix}
+        for c in cluster_block(replay, settings, prefix):
+            if before.get(c.event_id) != len(c.members):
+                dirty.add(c.event_id)
+            for m in c.members:
+                if m.mention_id in replay_ids and old_event.get(m.mention_id) != c.event_id:
+                    if old_event.get(m.mention_id):
+                        dirty.add(old_event[m.mention_id])  # type: ignore[arg-type]
+                    conn.execute(update(mentions).where(mentions.c.mention_id == m.mention_id).values(event_id=c.event_id))
+    return dirty
+
+
+def _doc_infos(conn: Connection, doc_pks: Iterable[int]) -> dict[int, DocInfo]:
+    rows = []
+    for chunk in _in_chunks(doc_pks):
+        rows += conn.execute(select(documents.c.id, documents.c.content_hash, documents.c.doc_id, documents.c.published,
+                                    documents.c.source, documents.c.copy_of).where(documents.c.id.in_(chunk))).all()
+    heads = {r.copy_of for r in rows if r.copy_of}
+    outlet_of: dict[str, str | None] = {}
+    for chunk in _in_chunks(heads):
+        for h in conn.execute(select(documents.c.content_hash, documents.c.source, documents.c.doc_id).where(
+                documents.c.content_hash.in_(chunk))).all():
+            outlet_of[h.content_hash] = h.source or h.doc_id
+    out = {}
+    for r in rows:
+        own = r.source or r.doc_id
+        independent = outlet_of.get(r.copy_of, r.copy_of) if r.copy_of else own
+        out[r.id] = DocInfo(r.content_hash, r.doc_id, r.published, r.source, str(independent))
+    return out
+
+
+def refresh_events(conn: Connection, event_ids: Iterable[str]) -> None:
+    """Rewrite the rows of these events from their current mentions (deleting emptied ones)."""
+    for chunk in _in_chunks(e for e in event_ids if e):
+        conn.execute(delete(events).where(events.c.event_id.in_(chunk)))
+        rows = conn.execute(select(mentions).where(mentions.c.event_id.in_(chunk))).all()
+        if not rows:
+            continue
+        qty: dict[int, list[Quantity]] = defaultdict(list)
+        for q in conn.execute(select(quantities).where(quantities.c.mention_id.in_([r.id for r in rows])).order_by(quantities.c.id)):
+            qty[q.mention_id].append(Quantity(q.kind, q.value, q.unit, q.text or "", q.per, q.category))
+        infos = _doc_infos(conn, {r.document_id for r in rows})
+        grouped: dict[str, list[tuple[Event, StoryFeatures, DocInfo]]] = defaultdict(list)
+        for r in rows:
+            grouped[r.event_id].append((event_from_flat(r, qty.get(r.id, ())), from_json(r.story), infos[r.document_id]))
+        values = []
+        for event_id, items in sorted(grouped.items()):
+            h = summarize(event_id, items)
+            feats = [f for _, f, _ in items]
+            values.append({
+                "event_id": event_id, "block": feats[0].block, "lo": max(f.lo for f in feats), "hi": min(f.hi for f in feats),
+                "date": h.date, "cameo": h.cameo, "cameo_root": h.cameo_root, "plover": h.plover,
+                "source_code": h.source.code if h.source else None, "source_country": h.source.country if h.source else None,
+                "target_code": h.target.code if h.target else None, "target_country": h.target.country if h.target else None,
+                "negated": h.negated, "num_mentions": h.num_mentions, "num_sources": h.num_sources,
+                "num_articles": h.num_articles, "goldstein": h.goldstein, "first_seen": h.first_seen,
+                "last_seen": h.last_seen, "record": h.to_dict(),
+            })
+        conn.execute(events.insert(), values)
+
+
+def events_of_documents(conn: Connection, doc_pks: Iterable[int]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _in_chunks(doc_pks):
+        out |= {r[0] for r in conn.execute(select(mentions.c.event_id).where(mentions.c.document_id.in_(chunk))).all() if r[0]}
+    return out
+
+
+def rebuild(conn: Connection, settings: StorySettings) -> int:
+    """Recompute copies, features and events of the whole store; returns the number of events."""
+    conn.execute(delete(events))
+    conn.execute(delete(doc_bands))
+    conn.execute(update(documents).values(duplicate_of=None, copy_of=None, minhash=None))
+    docs = conn.execute(select(documents.c.id, documents.c.text, documents.c.published, documents.c.content_hash)
+                        .where(documents.c.status == "coded").order_by(documents.c.content_hash)).all()
+    for d in docs:
+        update_copies(conn, d.id, d.text or "", settings)
+    published = {d.id: (d.published, d.content_hash[:16]) for d in docs}
+    blocks: dict[str, list[StoryFeatures]] = defaultdict(list)
+    rows = conn.execute(select(mentions)).all()
+    qty: dict[int, list[Quantity]] = defaultdict(list)
+    for q in conn.execute(select(quantities).order_by(quantities.c.id)):
+        qty[q.mention_id].append(Quantity(q.kind, q.value, q.unit, q.text or "", q.per, q.category))
+    for r in rows:
+        pub, key = published[r.document_id]
+        f = features(event_from_flat(r, qty.get(r.id, ())), pub, key, settings)
+        conn.execute(update(mentions).where(mentions.c.id == r.id).values(story_block=f.block, story_hi=f.hi, story=to_json(f)))
+        blocks[f.block].append(f)
+    ids: set[str] = set()
+    for block in sorted(blocks):
+        for c in cluster_block(blocks[block], settings):
+            ids.add(c.event_id)
+            for chunk in _in_chunks(m.mention_id for m in c.members):
+                conn.execute(update(mentions).where(mentions.c.mention_id.in_(chunk)).values(event_id=c.event_id))
+    refresh_events(conn, ids)
+    return len(ids)
