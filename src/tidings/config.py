@@ -26,7 +26,7 @@ class Settings:
     db_url: str = "sqlite:///tidings.db"
     actor_files: tuple[str, ...] = ()
     story_slack_days: int = 1
-    story_weak_days: int = 7
+    story_weak_days: int = 5
     story_min_similarity: float = 0.2
     story_amount_ratio: float = 1.6
     copy_threshold: float = 0.5

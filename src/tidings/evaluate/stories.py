@@ -29,7 +29,7 @@ from typing import Any
 from tidings.evaluate.events import align
 from tidings.records import Event
 
-__all__ = ["align_mentions", "bcubed", "copy_pairs", "near_miss_pairs", "score_stories"]
+__all__ = ["align_mentions", "bcubed", "copy_pairs", "evaluate_stories", "near_miss_pairs", "render_stories", "score_stories"]
 
 _NEAR = re.compile(r"^\s*-\s*(S\d+-H\d+)\s+vs\s+(S\d+-H\d+)\b", re.M)
 
@@ -127,7 +127,7 @@ def score_stories(items: list[dict[str, Any]], produced: dict[str, list[Event]],
     for h in set(happening.values()):
         split[sum(1 for hs in members.values() if h in hs)] += 1
     return {
-        "articles": len(items), "gold_mentions": gold_events, "happenings": len({g["happening"] for i in items for g in i.get("events") or ()}),
+        "articles": len(items), "gold_mentions": gold_events, "happenings_found": len(set(happening.values())), "happenings": len({g["happening"] for i in items for g in i.get("events") or ()}),
         "aligned_mentions": len(happening), "coder_misses": len(misses),
         "unaligned_mentions": len(unaligned), "produced_mentions": sum(len(v) for v in produced.values()),
         "events_for_aligned": len(members),
@@ -136,3 +136,56 @@ def score_stories(items: list[dict[str, Any]], produced: dict[str, list[Event]],
         "wrong_merges": len(merged), "happenings_split": sum(n for k, n in split.items() if k > 1),
         "wrong_merge_examples": sorted("/".join(sorted(p)) for p in merged)[:errors],
     }
+
+
+def evaluate_stories(items: list[dict[str, Any]], *, settings: Any = None, nlp: Any = None, errors: int = 10,
+                     gold_paths: Iterable[Path] = ()) -> dict[str, Any]:
+    """Ingest the gold's articles into a fresh temporary store the way ``tidings ingest`` does
+    (copies, clustering) and score what it built."""
+    import tempfile
+
+    from tidings.config import Settings
+    from tidings.evaluate.gold import story_corpus
+    from tidings.nlp import load_pipeline
+    from tidings.pipeline import code_documents
+    from tidings.service import coder_version
+    from tidings.store import EventQuery, Store
+    from tidings.stories import story_settings
+
+    settings = settings or Settings()
+    nlp = nlp or load_pipeline(settings)
+    story = story_settings(settings)
+    docs = [i["_document"] for i in items]
+    with tempfile.TemporaryDirectory(prefix="tidings-stories-") as tmp:
+        store = Store(f"sqlite:///{Path(tmp) / 'stories.db'}")
+        try:
+            coder = coder_version(nlp)
+            for doc, events in code_documents(docs, settings=settings, nlp=nlp):
+                store.write_document(doc, events, coder, story=story)
+            produced: dict[str, list[Event]] = defaultdict(list)
+            for e in store.events(EventQuery(include_negated=True)):
+                produced[e.doc_id].append(e)
+            duplicates = {d["doc_id"]: d["duplicate_of"] for d in store.documents()}
+        finally:
+            store.close()
+    readmes = {story_corpus(i, p).parent / "README.md" for p in gold_paths for i in items[:1]}
+    near = set().union(*(near_miss_pairs(r) for r in readmes)) if readmes else set()
+    return score_stories(items, dict(produced), duplicates, near, errors=errors)
+
+
+def render_stories(r: dict[str, Any]) -> str:
+    b, c = r["bcubed"], r["copies"]
+    return "\n".join([
+        f"stories: {r['articles']} articles, {r['happenings']} happenings, {r['gold_mentions']} gold mentions",
+        f"  alignment: {r['aligned_mentions']} coder mentions aligned to gold events (same sentence; root and actors, "
+        f"then root, then actors); coder misses {r['coder_misses']} gold events; {r['unaligned_mentions']} of "
+        f"{r['produced_mentions']} mentions align to none",
+        f"  event clusters (aligned mentions): B-cubed P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}; "
+        f"{r['events_for_aligned']} events for {r['happenings_found']} happenings found; "
+        f"{r['happenings_split']} happenings split",
+        f"  wrong merges (pairs of happenings in one event): {r['wrong_merges']}; near-miss merges "
+        f"{len(r['near_miss_merges'])} of {r['near_miss_pairs']} near-miss pairs"
+        + (f" ({', '.join(r['near_miss_merges'])})" if r["near_miss_merges"] else ""),
+        f"  copy detection: P {c['precision']:.3f} R {c['recall']:.3f} ({c['right']} of {c['gold']} copy pairs found, "
+        f"{c['found']} reported)",
+    ])

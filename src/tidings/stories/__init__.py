@@ -19,7 +19,7 @@ __all__ = ["DocInfo", "StorySettings", "cluster_events", "story_settings", "summ
 def story_settings(settings: object) -> StorySettings:
     """The story part of ``tidings.config.Settings``."""
     return StorySettings(
-        slack_days=int(getattr(settings, "story_slack_days", 1)), weak_days=int(getattr(settings, "story_weak_days", 7)),
+        slack_days=int(getattr(settings, "story_slack_days", 1)), weak_days=int(getattr(settings, "story_weak_days", 5)),
         min_similarity=float(getattr(settings, "story_min_similarity", 0.2)),
         amount_ratio=float(getattr(settings, "story_amount_ratio", 1.6)),
         copy_threshold=float(getattr(settings, "copy_threshold", 0.5)),

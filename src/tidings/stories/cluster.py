@@ -91,21 +91,34 @@ def _fits(a: str, b: str) -> bool:
     return a == b or a in WILD or b in WILD
 
 
+def _anchored(m: StoryFeatures, x: StoryFeatures, pairs: tuple[tuple[int, int], ...]) -> bool:
+    """Some role names the same party: one real actor key, or (unresolved) shared words."""
+    for i, j in pairs:
+        a, b = m.direction[i], x.direction[j]
+        if a == b and a not in WILD:
+            return True
+        if a == "?" and b == "?" and m.texts[i] & x.texts[j]:
+            return True
+    return False
+
+
 def _aligned(m: StoryFeatures, x: StoryFeatures) -> int:
     """1 when x can report m's act in m's direction, -1 reversed (converse codes, symmetric
-    roots), 0 when their actors cannot be the same; at least one role must share a real key."""
+    roots), 0 when their actors cannot be the same; at least one role must name the same party."""
     (ms, mt), (xs, xt) = m.direction, x.direction
     converse = (m.cameo[:3], x.cameo[:3]) in CONVERSE
-    if not converse and _fits(ms, xs) and _fits(mt, xt) and ((ms == xs and ms not in WILD) or (mt == xt and mt not in WILD)):
+    if not converse and _fits(ms, xs) and _fits(mt, xt) and _anchored(m, x, ((0, 0), (1, 1))):
         return 1
-    if (converse or m.cameo[:2] in SYMMETRIC_ROOTS) and _fits(ms, xt) and _fits(mt, xs) \
-            and ((ms == xt and ms not in WILD) or (mt == xs and mt not in WILD)):
+    if (converse or m.cameo[:2] in SYMMETRIC_ROOTS) and _fits(ms, xt) and _fits(mt, xs) and _anchored(m, x, ((0, 1), (1, 0))):
         return -1
     return 0
 
 
 def _codes_fit(a: str, b: str) -> bool:
-    return a.startswith(b) or b.startswith(a) or (a[:3], b[:3]) in CONVERSE
+    """One code refines the other (033 / 0331), one is its root's generic code (040 "consult"
+    fits 042 "make a visit"), or they are converse (042 / 043)."""
+    generic = (len(a) == 3 and a[2] == "0") or (len(b) == 3 and b[2] == "0")
+    return a.startswith(b) or b.startswith(a) or generic or (a[:3], b[:3]) in CONVERSE
 
 
 def _amounts_fit(a: Sequence[tuple[str, str, str, float]], b: Sequence[tuple[str, str, str, float]], ratio: float) -> bool:
@@ -127,6 +140,12 @@ def pair_fits(m: StoryFeatures, x: StoryFeatures, settings: StorySettings) -> bo
     if not _amounts_fit(m.amounts, x.amounts, settings.amount_ratio):
         return False
     names = x.names if way > 0 else (x.names[1], x.names[0])
+    xdir = x.direction if way > 0 else (x.direction[1], x.direction[0])
+    # a named person in one role and no actor at all in the other: only when the other names them
+    for mine, theirs, key, text in ((m.names, names, xdir, x.sentence_key), (names, m.names, m.direction, m.sentence_key)):
+        for i in (0, 1):
+            if theirs[i] is None and key[i] == "-" and mine[i] and mine[i].split()[-1] not in text:
+                return False
     sectors = x.sectors if way > 0 else (x.sectors[1], x.sectors[0])
     if any(a and b and a != b for a, b in zip(m.sectors, sectors, strict=True)):
         return False

