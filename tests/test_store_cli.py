@@ -40,14 +40,14 @@ def test_ingest_twice_is_a_noop_and_recode_replaces(article, tmp_path, run_cli):
     assert b"1 new, 0 unchanged, 0 failed" in first.stdout
     con = sqlite3.connect(tmp_path / "a.db")
     n_events = con.execute("select count(*) from mentions").fetchone()[0]
-    ids = sorted(r[0] for r in con.execute("select event_id from mentions"))
+    ids = sorted(r[0] for r in con.execute("select mention_id from mentions"))
     assert n_events > 0
     second = run_cli("ingest", str(article.parent), "--db", db, "--date", "2021-09-10")
     assert b"0 new, 1 unchanged, 0 failed" in second.stdout
     assert con.execute("select count(*) from mentions").fetchone()[0] == n_events
     recoded = run_cli("ingest", "--recode", "--db", db)
     assert recoded.returncode == 0 and b"1 recoded" in recoded.stdout
-    assert sorted(r[0] for r in con.execute("select event_id from mentions")) == ids  # stable ids
+    assert sorted(r[0] for r in con.execute("select mention_id from mentions")) == ids  # stable ids
     assert con.execute("select count(*) from documents").fetchone()[0] == 1
     assert con.execute("pragma journal_mode").fetchone()[0] == "wal"
 
@@ -95,14 +95,17 @@ def test_event_records_follow_the_public_contract(article, run_cli):
 def test_export_formats(article, tmp_path, run_cli):
     db = f"sqlite:///{tmp_path / 'e.db'}"
     run_cli("ingest", str(article), "--db", db, "--date", "2021-09-10")
-    n = len(run_cli("events", "--db", db, "--format", "jsonl").stdout.decode().splitlines())
+    n = len(run_cli("mentions", "--db", db, "--format", "jsonl").stdout.decode().splitlines())
+    n_events = len(run_cli("events", "--db", db, "--format", "jsonl").stdout.decode().splitlines())
+    assert 0 < n_events < n  # "Russia and Belarus agreed": two mentions of one event
     for fmt in ("jsonl", "csv", "gdelt", "parquet"):
         out = tmp_path / f"out.{fmt}"
         res = run_cli("export", "--format", fmt, "-o", str(out), "--db", db)
         assert res.returncode == 0, res.stderr.decode()
-        assert f"wrote {n} events".encode() in res.stdout
+        expected = f"wrote {n_events} events" if fmt == "gdelt" else f"wrote {n} mentions"
+        assert expected.encode() in res.stdout
     rows = list(csv.reader(io.StringIO((tmp_path / "out.gdelt").read_text()), delimiter="\t"))
-    assert len(rows) == n and all(len(r) == len(GDELT_COLUMNS) == 61 for r in rows)
+    assert len(rows) == n_events and all(len(r) == len(GDELT_COLUMNS) == 61 for r in rows)
     col = {c: i for i, c in enumerate(GDELT_COLUMNS)}
     for r in rows:
         assert r[col["EventRootCode"]] == r[col["EventCode"]][:2]

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import and_, create_engine, delete, event, func, or_, select
+from sqlalchemy import and_, create_engine, delete, event, func, or_, select, true
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -202,7 +202,7 @@ class Store:
             conds.append(m.date <= query.until)
         if query.doc:
             conds.append(m.doc_id == query.doc)
-        stmt = select(mentions).where(and_(*conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
+        stmt = select(mentions).where(and_(true(), *conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
         if query.limit:
             stmt = stmt.limit(query.limit)
         with self.engine.connect() as conn:
@@ -241,7 +241,7 @@ class Store:
             conds.append(t.event_id.in_(select(mentions.c.event_id).where(mentions.c.doc_id == query.doc)))
         if query.min_sources:
             conds.append(t.num_sources >= query.min_sources)
-        stmt = select(t.record).where(and_(*conds)).order_by(t.date, t.event_id)
+        stmt = select(t.record).where(and_(true(), *conds)).order_by(t.date, t.event_id)
         if query.limit:
             stmt = stmt.limit(query.limit)
         with self.engine.connect() as conn:

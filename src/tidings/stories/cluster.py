@@ -162,6 +162,8 @@ def pair_evidence(m: StoryFeatures, x: StoryFeatures) -> float:
         score += 0.5
     if m.places & x.places:
         score += 0.3
+    if (m.cameo[:3], x.cameo[:3]) in CONVERSE:
+        score += 0.3  # "A visited B" and "B hosted A": two views of one act
     return score
 
 

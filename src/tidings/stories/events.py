@@ -16,7 +16,7 @@ from tidings.stories.features import StoryFeatures, StorySettings, features
 
 __all__ = ["DocInfo", "cluster_events", "summarize"]
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "published": 4, "none": 5}
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "sentence": 4, "published": 5, "none": 6}
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ def summarize(event_id: str, mentions: Iterable[tuple[Event, StoryFeatures, DocI
     """The event record of ``event_id`` from its mentions (each with its features and document)."""
     items = sorted(mentions, key=lambda x: (x[2].published or "", x[2].doc_id, x[0].sentence_index, x[0].trigger.start,
                                             x[0].mention_id))
-    rep_ev, _rep_f, rep_doc = min(items, key=lambda x: (_PRECISION_RANK.get(x[1].precision, 5), -x[0].confidence,
+    rep_ev, _rep_f, rep_doc = min(items, key=lambda x: (_PRECISION_RANK.get(x[1].precision, 6), -x[0].confidence,
                                                           x[2].published or "", x[2].doc_id, x[0].sentence_index,
                                                           x[0].mention_id))
     days = Counter(e.date for e, f, _ in items if f.precision == "day" and e.date)

@@ -52,7 +52,7 @@ class StoryFeatures:
     direction: tuple[str, str]
     lo: int
     hi: int
-    precision: str  # day | week | month | year | published
+    precision: str  # day | week | month | year | sentence | published | none
     cameo: str
     trigger: tuple[str, int, int]  # document, sentence, trigger start
     sentence_key: str
@@ -117,8 +117,10 @@ def _precision(ev: Event, published: str | None) -> str:
     if not ev.date or ev.date == published:
         return "published"
     said = next((m.group("text") for t in ev.trace if (m := _DATE_TRACE.match(t))), None)
-    if said is None:
-        return "day"
+    return "day" if said is None else _said_precision(said)
+
+
+def _said_precision(said: str) -> str:
     if "week" in said.lower():
         return "week"
     if _DAY_WORDS.search(said):
@@ -128,26 +130,41 @@ def _precision(ev: Event, published: str | None) -> str:
     return "year"
 
 
+def _interval(d: Date, prec: str, settings: StorySettings) -> tuple[int, int]:
+    day = 2 * d.toordinal()
+    if prec == "published":
+        return (day - 2 * settings.weak_days, day)
+    if prec == "week":
+        return (day - 6, day + 12)
+    if prec == "month":
+        end = d.replace(day=calendar.monthrange(d.year, d.month)[1])
+        return (2 * d.replace(day=1).toordinal(), 2 * end.toordinal())
+    if prec == "year":
+        return (2 * Date(d.year, 1, 1).toordinal(), 2 * Date(d.year, 12, 31).toordinal())
+    return (day - settings.slack_days, day + settings.slack_days)
+
+
 def date_interval(ev: Event, published: str | None, settings: StorySettings) -> tuple[int, int, str]:
     """``(lo, hi, precision)``: the days the mention's happening may have taken place on, in
     half-days (twice the day's ordinal), so that two days named in texts overlap exactly when they
-    are at most ``slack_days`` apart."""
+    are at most ``slack_days`` apart. A mention dated by its publication whose sentence names
+    another time ("began talks in 2018", "at their meeting on Sept. 9") may have happened then:
+    its interval spans those times (precision ``sentence``)."""
     when = ev.date or published
     if not when:
         return (0, 0, "none")
     d = Date.fromisoformat(when)
     prec = _precision(ev, published)
-    day = 2 * d.toordinal()
-    if prec == "published":
-        return (day - 2 * settings.weak_days, day, prec)
-    if prec == "week":
-        return (day - 6, day + 12, prec)
-    if prec == "month":
-        end = d.replace(day=calendar.monthrange(d.year, d.month)[1])
-        return (2 * d.replace(day=1).toordinal(), 2 * end.toordinal(), prec)
-    if prec == "year":
-        return (2 * Date(d.year, 1, 1).toordinal(), 2 * Date(d.year, 12, 31).toordinal(), prec)
-    return (day - settings.slack_days, day + settings.slack_days, prec)
+    if prec == "published" and published:
+        from tidings.attributes.dates import find_times
+
+        named = [(Date.fromisoformat(t.date), _said_precision(t.text)) for t in find_times(ev.sentence, published)
+                 if t.date and t.date != published]
+        if named:
+            spans = [_interval(day, p, settings) for day, p in named]
+            return (min(a for a, _ in spans), max(b for _, b in spans), "sentence")
+    lo, hi = _interval(d, prec, settings)
+    return (lo, hi, prec)
 
 
 @lru_cache(maxsize=1)
