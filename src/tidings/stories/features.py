@@ -148,8 +148,9 @@ def date_interval(ev: Event, published: str | None, settings: StorySettings) -> 
     """``(lo, hi, precision)``: the days the mention's happening may have taken place on, in
     half-days (twice the day's ordinal), so that two days named in texts overlap exactly when they
     are at most ``slack_days`` apart. A mention dated by its publication whose sentence names
-    another time ("began talks in 2018", "at their meeting on Sept. 9") may have happened then:
-    its interval spans those times (precision ``sentence``)."""
+    another time ("began talks in 2018", "at their meeting on Sept. 9") may have happened then or
+    lately: its interval spans those times and the days before publication (precision
+    ``sentence``)."""
     when = ev.date or published
     if not when:
         return (0, 0, "none")
@@ -161,7 +162,7 @@ def date_interval(ev: Event, published: str | None, settings: StorySettings) -> 
         named = [(Date.fromisoformat(t.date), _said_precision(t.text)) for t in find_times(ev.sentence, published)
                  if t.date and t.date != published]
         if named:
-            spans = [_interval(day, p, settings) for day, p in named]
+            spans = [_interval(day, p, settings) for day, p in named] + [_interval(d, prec, settings)]
             return (min(a for a, _ in spans), max(b for _, b in spans), "sentence")
     lo, hi = _interval(d, prec, settings)
     return (lo, hi, prec)
