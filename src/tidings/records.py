@@ -347,7 +347,7 @@ class Happening:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Happening:
-        values = {name: data.get(name) for name in HAPPENING_FIELDS}
+        values: dict[str, Any] = {name: data.get(name) for name in HAPPENING_FIELDS}
         values["source"] = Actor.from_dict(data.get("source"))
         values["target"] = Actor.from_dict(data.get("target"))
         values["quantities"] = tuple(Quantity.from_dict(q) for q in data.get("quantities") or ())

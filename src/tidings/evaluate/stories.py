@@ -123,7 +123,7 @@ def score_stories(items: list[dict[str, Any]], produced: dict[str, list[Event]],
     gold_links = {str(i["doc"]): i.get("copy_of") for i in items}
     copies = _prf(copy_pairs(gold_links), copy_pairs({d: duplicates.get(d) for d in gold_links}))
     gold_events = sum(len(i.get("events") or ()) for i in items)
-    split = Counter()
+    split: Counter[int] = Counter()
     for h in set(happening.values()):
         split[sum(1 for hs in members.values() if h in hs)] += 1
     return {

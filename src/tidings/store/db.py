@@ -220,7 +220,7 @@ class Store:
         ``min_sources`` keeps those reported by that many independent outlets."""
         query = query or EventQuery()
         t = events_table.c
-        conds = []
+        conds: list[Any] = []
         if not query.include_negated:
             conds.append(t.negated.is_(False))
         for role, value in (("source", query.source), ("target", query.target)):

@@ -16,7 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, bindparam, delete, select, update
 from sqlalchemy.engine import Connection
 
 from tidings.records import Document, Event, Quantity, event_from_flat
@@ -116,14 +116,15 @@ def update_clusters(conn: Connection, new: list[StoryFeatures], settings: StoryS
                 dirty.add(c.event_id)
             for m in c.members:
                 if m.mention_id in replay_ids and old_event.get(m.mention_id) != c.event_id:
-                    if old_event.get(m.mention_id):
-                        dirty.add(old_event[m.mention_id])  # type: ignore[arg-type]
+                    previous = old_event.get(m.mention_id)
+                    if previous:
+                        dirty.add(previous)
                     conn.execute(update(mentions).where(mentions.c.mention_id == m.mention_id).values(event_id=c.event_id))
     return dirty
 
 
 def _doc_infos(conn: Connection, doc_pks: Iterable[int]) -> dict[int, DocInfo]:
-    rows = []
+    rows: list[Any] = []
     for chunk in _in_chunks(doc_pks):
         rows += conn.execute(select(documents.c.id, documents.c.content_hash, documents.c.doc_id, documents.c.published,
                                     documents.c.source, documents.c.copy_of).where(documents.c.id.in_(chunk))).all()
@@ -178,31 +179,80 @@ def events_of_documents(conn: Connection, doc_pks: Iterable[int]) -> set[str]:
     return out
 
 
+def _copy_groups(conn: Connection, settings: StorySettings) -> None:
+    """Copies of the whole store at once: signatures, bands, groups (union-find), originals."""
+    docs = conn.execute(select(documents.c.id, documents.c.text, documents.c.published, documents.c.content_hash,
+                               documents.c.doc_id, documents.c.source, documents.c.attribution)
+                        .where(documents.c.status == "coded").order_by(documents.c.content_hash)).all()
+    sigs = {d.id: signature(d.text or "") for d in docs}
+    buckets: dict[str, list[int]] = defaultdict(list)
+    band_rows = []
+    for d in docs:
+        for b in bands(sigs[d.id]):
+            buckets[b].append(d.id)
+            band_rows.append({"document_id": d.id, "band": b})
+    parent = {d.id: d.id for d in docs}
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    checked: set[tuple[int, int]] = set()
+    for ids in buckets.values():
+        for i, first in enumerate(ids):
+            for second in ids[i + 1:]:
+                if (first, second) in checked or find(first) == find(second):
+                    continue
+                checked.add((first, second))
+                if resemblance(sigs[first], sigs[second]) >= settings.copy_threshold:
+                    parent[find(first)] = find(second)
+    groups: dict[int, list[Any]] = defaultdict(list)
+    for d in docs:
+        groups[find(d.id)].append(d)
+    updates = []
+    for members in groups.values():
+        original = canonical(CopyCandidate(d.content_hash, d.doc_id, d.published, d.source, d.attribution) for d in members)
+        for d in members:
+            copy = d.content_hash != original.key and len(members) > 1
+            updates.append({"_id": d.id, "_sig": sigs[d.id], "_copy": original.key if copy else None,
+                            "_dup": original.doc_id if copy else None})
+    if updates:
+        conn.execute(update(documents).where(documents.c.id == bindparam("_id")).values(
+            minhash=bindparam("_sig"), copy_of=bindparam("_copy"), duplicate_of=bindparam("_dup")), updates)
+    if band_rows:
+        conn.execute(doc_bands.insert(), band_rows)
+
+
 def rebuild(conn: Connection, settings: StorySettings) -> int:
     """Recompute copies, features and events of the whole store; returns the number of events."""
     conn.execute(delete(events))
     conn.execute(delete(doc_bands))
     conn.execute(update(documents).values(duplicate_of=None, copy_of=None, minhash=None))
-    docs = conn.execute(select(documents.c.id, documents.c.text, documents.c.published, documents.c.content_hash)
-                        .where(documents.c.status == "coded").order_by(documents.c.content_hash)).all()
-    for d in docs:
-        update_copies(conn, d.id, d.text or "", settings)
-    published = {d.id: (d.published, d.content_hash[:16]) for d in docs}
+    _copy_groups(conn, settings)
+    published = {d.id: (d.published, d.content_hash[:16]) for d in conn.execute(
+        select(documents.c.id, documents.c.published, documents.c.content_hash).where(documents.c.status == "coded")).all()}
     blocks: dict[str, list[StoryFeatures]] = defaultdict(list)
-    rows = conn.execute(select(mentions)).all()
     qty: dict[int, list[Quantity]] = defaultdict(list)
     for q in conn.execute(select(quantities).order_by(quantities.c.id)):
         qty[q.mention_id].append(Quantity(q.kind, q.value, q.unit, q.text or "", q.per, q.category))
-    for r in rows:
+    rows = []
+    for r in conn.execute(select(mentions)).all():
         pub, key = published[r.document_id]
         f = features(event_from_flat(r, qty.get(r.id, ())), pub, key, settings)
-        conn.execute(update(mentions).where(mentions.c.id == r.id).values(story_block=f.block, story_hi=f.hi, story=to_json(f)))
+        rows.append({"_id": r.id, "_b": f.block, "_hi": f.hi, "_s": to_json(f)})
         blocks[f.block].append(f)
+    if rows:
+        conn.execute(update(mentions).where(mentions.c.id == bindparam("_id")).values(
+            story_block=bindparam("_b"), story_hi=bindparam("_hi"), story=bindparam("_s")), rows)
     ids: set[str] = set()
+    assign = []
     for block in sorted(blocks):
         for c in cluster_block(blocks[block], settings):
             ids.add(c.event_id)
-            for chunk in _in_chunks(m.mention_id for m in c.members):
-                conn.execute(update(mentions).where(mentions.c.mention_id.in_(chunk)).values(event_id=c.event_id))
+            assign += [{"_m": m.mention_id, "_e": c.event_id} for m in c.members]
+    if assign:
+        conn.execute(update(mentions).where(mentions.c.mention_id == bindparam("_m")).values(event_id=bindparam("_e")), assign)
     refresh_events(conn, ids)
     return len(ids)

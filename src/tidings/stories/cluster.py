@@ -40,25 +40,50 @@ def event_id_for(anchor_mention_id: str) -> str:
     return "e" + hashlib.sha1(anchor_mention_id.encode()).hexdigest()[:15]
 
 
-@dataclass
 class Frame:
-    members: list[StoryFeatures]
+    """The mentions one trigger produced, with their common date interval."""
 
-    @property
-    def lo(self) -> int:
-        return max(m.lo for m in self.members)
+    __slots__ = ("hi", "lo", "members", "order")
 
-    @property
-    def hi(self) -> int:
-        return min(m.hi for m in self.members)
+    def __init__(self, members: list[StoryFeatures]) -> None:
+        self.members = members
+        self.lo = max(m.lo for m in members)
+        self.hi = min(m.hi for m in members)
+        self.order = (self.hi, self.lo, min(m.mention_id for m in members))
 
-    @property
-    def order(self) -> tuple[int, int, str]:
-        return (self.hi, self.lo, min(m.mention_id for m in self.members))
+    def index_keys(self) -> set[tuple[str, ...]]:
+        """Where the frame's event is filed: by actor pair, by one role, or as unresolved."""
+        out: set[tuple[str, ...]] = set()
+        for m in self.members:
+            s, t = m.direction
+            if s not in WILD and t not in WILD:
+                out |= {("P", s, t), ("S", s), ("T", t)}
+            elif s not in WILD:
+                out |= {("SW", s), ("S", s)}
+            elif t not in WILD:
+                out |= {("TW", t), ("T", t)}
+            if "?" in (s, t) or (s in WILD and t in WILD):
+                out.add(("W",))
+        return out
 
-    @property
-    def keys(self) -> set[str]:
-        return {k for m in self.members for k in m.direction if k not in WILD}
+    def lookup_keys(self) -> set[tuple[str, ...]]:
+        """Where events this frame may join are filed (both directions when the act can be told
+        either way)."""
+        out: set[tuple[str, ...]] = set()
+        for m in self.members:
+            ways = [m.direction]
+            if m.cameo[:2] in SYMMETRIC_ROOTS or m.cameo[:3] in ("042", "043"):
+                ways.append((m.direction[1], m.direction[0]))
+            for s, t in ways:
+                if s not in WILD and t not in WILD:
+                    out |= {("P", s, t), ("SW", s), ("TW", t)}
+                elif s not in WILD:
+                    out.add(("S", s))
+                elif t not in WILD:
+                    out.add(("T", t))
+                if "?" in (s, t) or (s in WILD and t in WILD):
+                    out.add(("W",))
+        return out
 
 
 def frames_of(mentions: Iterable[StoryFeatures]) -> list[Frame]:
@@ -144,7 +169,8 @@ def pair_fits(m: StoryFeatures, x: StoryFeatures, settings: StorySettings) -> bo
     # a named person in one role and no actor at all in the other: only when the other names them
     for mine, theirs, key, text in ((m.names, names, xdir, x.sentence_key), (names, m.names, m.direction, m.sentence_key)):
         for i in (0, 1):
-            if theirs[i] is None and key[i] == "-" and mine[i] and mine[i].split()[-1] not in text:
+            name = mine[i]
+            if theirs[i] is None and key[i] == "-" and name and name.split()[-1] not in text:
                 return False
     sectors = x.sectors if way > 0 else (x.sectors[1], x.sectors[0])
     if any(a and b and a != b for a, b in zip(m.sectors, sectors, strict=True)):
@@ -185,36 +211,47 @@ def cluster_block(mentions: Iterable[StoryFeatures], settings: StorySettings,
     """Cluster the mentions of one block in canonical order, after the clusters already formed by
     earlier mentions (``open_clusters``); returns every cluster, old and new."""
     clusters = list(open_clusters)
-    index: dict[str, list[Cluster]] = defaultdict(list)
+    index: dict[tuple[str, ...], dict[str, Cluster]] = defaultdict(dict)
     for c in clusters:
-        for k in {k for f in c.frames for k in f.keys}:
-            index[k].append(c)
-    loose: list[Cluster] = [c for c in clusters if not any(f.keys for f in c.frames)]
-    for frame in frames_of(mentions):
+        for f in c.frames:
+            for k in f.index_keys():
+                index[k][c.event_id] = c
+    frames = frames_of(mentions)
+    # no frame reaches back further than the widest date interval: older events leave the index
+    reach = max((f.hi - f.lo for f in frames), default=0)
+    compacted = frames[0].hi if frames else 0
+    for frame in frames:
+        if frame.hi - compacted > max(reach, 8):
+            compacted = frame.hi
+            for k in list(index):
+                kept = {e: c for e, c in index[k].items() if c.hi >= frame.hi - reach}
+                if kept:
+                    index[k] = kept
+                else:
+                    del index[k]
         best: Cluster | None = None
         best_score = 0.0
-        keys = frame.keys
-        seen: set[int] = set()
-        candidates = [c for k in sorted(keys) for c in index.get(k, ())] if keys else []
-        for c in candidates:
-            if id(c) in seen or c.hi < frame.lo or c.lo > frame.hi:
+        candidates: dict[str, Cluster] = {}
+        for k in sorted(frame.lookup_keys()):
+            candidates.update(index.get(k, {}))
+        for event_id in sorted(candidates):
+            c = candidates[event_id]
+            if c.hi < frame.lo or c.lo > frame.hi:
                 continue
-            seen.add(id(c))
-            fits = [frame_fit(frame, g, settings) for g in c.frames]
-            if any(s is None for s in fits):
+            score = 0.0
+            for g in c.frames:
+                s = frame_fit(frame, g, settings)
+                if s is None:
+                    break
+                score = max(score, s)
+            else:
+                if score >= settings.min_similarity and (best is None or score > best_score):
+                    best, best_score = c, score
                 continue
-            score = max(s for s in fits if s is not None)
-            if score < settings.min_similarity:
-                continue
-            if best is None or score > best_score or (score == best_score and c.event_id < best.event_id):
-                best, best_score = c, score
         if best is None:
             best = Cluster(event_id_for(frame.order[2]))
             clusters.append(best)
-            if not keys:
-                loose.append(best)
         best.add(frame)
-        for k in keys:
-            if best not in index[k]:
-                index[k].append(best)
+        for k in frame.index_keys():
+            index[k][best.event_id] = best
     return clusters

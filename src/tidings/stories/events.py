@@ -37,8 +37,9 @@ def summarize(event_id: str, mentions: Iterable[tuple[Event, StoryFeatures, DocI
     rep_ev, _rep_f, rep_doc = min(items, key=lambda x: (_PRECISION_RANK.get(x[1].precision, 6), -x[0].confidence,
                                                           x[2].published or "", x[2].doc_id, x[0].sentence_index,
                                                           x[0].mention_id))
-    days = Counter(e.date for e, f, _ in items if f.precision == "day" and e.date)
+    days: Counter[str] = Counter(e.date for e, f, _ in items if f.precision == "day" and e.date)
     published = sorted(d.published for _, _, d in items if d.published)
+    date: str | None
     if days:
         date = min(days, key=lambda d: (-days[d], d))
     elif _rep_f.precision in ("week", "month"):
