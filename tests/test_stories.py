@@ -308,3 +308,52 @@ def test_story_gold_meets_its_targets(nlp):
     # the target is none; one remains: S05-H1/S05-H6, which the coder codes alike (0871, asserted,
     # same actors and days: "signed the truce on May 20" / "have agreed to a ceasefire")
     assert len(report["near_miss_merges"]) <= 1 and report["wrong_merges"] <= 1
+
+
+def test_migration_keeps_old_mentions_and_recode_builds_their_events(tmp_path, run_cli):
+    """A database made before stories (revision 0002) upgrades: the old mention ids survive as
+    ``mention_id`` and ``--recode`` clusters the stored mentions into events."""
+    import sqlite3
+    from importlib import resources
+
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import create_engine
+
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    cfg = Config(str(resources.files("tidings") / "store" / "alembic.ini"))
+    cfg.set_main_option("script_location", str(resources.files("tidings") / "store" / "migrations"))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0002")
+    engine.dispose()
+    import hashlib
+
+    text = "Japan imposed sanctions on North Korea on Friday."
+    con = sqlite3.connect(path)
+    con.execute("insert into documents (content_hash, doc_id, origin, text, status, ingested_at, published) values "
+                "(?, 'old', 'old.txt', ?, 'coded', 'x', '2017-09-08')", (hashlib.sha256(text.encode()).hexdigest(), text))
+    con.execute("insert into mentions (event_id, document_id, doc_id, sentence_index, sentence, trigger_text, trigger_start,"
+                " trigger_end, cameo, cameo_root, quad_class, goldstein, negated, modality, confidence, rule, coder,"
+                " source_text, source_code, source_country, source_kind, target_text, target_code, target_country,"
+                " target_kind, date) values ('oldmention', 1, 'old', 0, 'Japan imposed sanctions on North Korea on Friday.',"
+                " 'imposed', 6, 13, '163', '16', 4, -8.0, 0, 'asserted', 0.5, 'r', 'c', 'Japan', 'JPN', 'JPN', 'state',"
+                " 'North Korea', 'PRK', 'PRK', 'state', '2017-09-08')")
+    con.commit()
+    con.close()
+    db = f"sqlite:///{path}"
+    mentions = _jsonl(run_cli("mentions", "--db", db, "--format", "jsonl"))
+    assert [m["mention_id"] for m in mentions] == ["oldmention"] and mentions[0]["event_id"] is None
+    assert _jsonl(run_cli("events", "--db", db, "--format", "jsonl")) == []
+    # the next ingest clusters the old mentions with the new ones
+    new = tmp_path / "new" / "report.txt"
+    new.parent.mkdir()
+    new.write_text("Tokyo imposed new sanctions on North Korea on Friday, officials said.", encoding="utf-8")
+    assert run_cli("ingest", str(new), "--db", db, "--date", "2017-09-09").returncode == 0
+    events = _jsonl(run_cli("events", "--db", db, "--format", "jsonl", "--root", "16"))
+    assert len(events) == 1 and events[0]["source"]["country"] == "JPN" and events[0]["num_articles"] == 2
+    assert "oldmention" in events[0]["mentions"]
+    assert run_cli("ingest", "--recode", "--db", db).returncode == 0
+    recoded = _jsonl(run_cli("events", "--db", db, "--format", "jsonl", "--root", "16"))
+    assert len(recoded) == 1 and recoded[0]["num_articles"] == 2

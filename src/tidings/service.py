@@ -70,6 +70,8 @@ def ingest(paths: Iterable[str], store: Store, *, date: str | None = None, setti
     nlp = load_pipeline(settings)
     coder = coder_version(nlp)
     story = story_settings(settings)
+    if store.ensure_stories(story) and progress:
+        progress("built the events of mentions stored before stories")
 
     def fresh() -> Iterator[Document]:
         for item in read_inputs(paths, date=date, settings=settings, stdin=stdin):

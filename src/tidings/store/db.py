@@ -139,6 +139,16 @@ class Store:
             ])
         return feats
 
+    def ensure_stories(self, story: StorySettings | None = None) -> bool:
+        """Build copies and events once for mentions stored before stories existed (a database
+        upgraded from an older tidings); returns whether it had to."""
+        with self.engine.connect() as conn:
+            missing = conn.execute(select(mentions.c.id).where(mentions.c.story_block.is_(None)).limit(1)).first()
+        if missing is None:
+            return False
+        self.rebuild_stories(story)
+        return True
+
     def rebuild_stories(self, story: StorySettings | None = None) -> int:
         """Recompute copies and events of the whole store in one transaction; returns the number of events."""
         try:

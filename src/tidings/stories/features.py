@@ -175,6 +175,7 @@ def _stopwords() -> frozenset[str]:
     return frozenset(read_words("stories/stopwords.txt"))
 
 
+@lru_cache(maxsize=100_000)
 def _stem(word: str) -> str:
     for suffix in ("ies", "es", "s", "ing", "ed", "ly", "al"):
         if len(word) > len(suffix) + 3 and word.endswith(suffix):
