@@ -357,3 +357,31 @@ def test_migration_keeps_old_mentions_and_recode_builds_their_events(tmp_path, r
     assert run_cli("ingest", "--recode", "--db", db).returncode == 0
     recoded = _jsonl(run_cli("events", "--db", db, "--format", "jsonl", "--root", "16"))
     assert len(recoded) == 1 and recoded[0]["num_articles"] == 2
+
+
+def test_incremental_updates_equal_a_rebuild_on_synthetic_mentions(tmp_path):
+    """Documents written one by one in a shuffled order (each re-clustering only what it can
+    reach) leave the same events as clustering everything at once."""
+    import sqlite3
+
+    from tidings.bench.stories import generate
+    from tidings.store import Store
+
+    docs = list(generate(1500, seed=4))
+    random.Random(9).shuffle(docs)
+    store = Store(f"sqlite:///{tmp_path / 'inc.db'}")
+    for doc, evs in docs:
+        store.write_document(doc, evs, "bench")
+
+    def snapshot():
+        con = sqlite3.connect(tmp_path / "inc.db")
+        out = (dict(con.execute("select mention_id, event_id from mentions").fetchall()),
+               {r[0]: json.loads(r[1]) for r in con.execute("select event_id, record from events")})
+        con.close()
+        return out
+
+    incremental = snapshot()
+    assert len(incremental[1]) < len(incremental[0]) and None not in incremental[0].values()
+    store.rebuild_stories()
+    assert snapshot() == incremental
+    store.close()

@@ -111,9 +111,8 @@ class Store:
                 feats = self._insert_events(conn, doc_pk, doc, events, story)
                 if cluster:
                     changed = stories.update_copies(conn, doc_pk, doc.text, story)
-                    dirty = stale | stories.update_clusters(conn, feats, story)
-                    dirty |= stories.events_of_documents(conn, changed - {doc_pk})
-                    stories.refresh_events(conn, dirty)
+                    done = stories.update_clusters(conn, feats, story)
+                    stories.refresh_events(conn, (stale | stories.events_of_documents(conn, changed - {doc_pk})) - done)
             return len(events)
         except SQLAlchemyError as exc:
             raise StoreError(f"cannot store document {doc.doc_id}: {str(exc).splitlines()[0]}") from exc

@@ -51,6 +51,7 @@ events = Table(
     Column("block", String(16), nullable=False),
     Column("lo", Integer, nullable=False),  # the date interval every mention fits (half-days)
     Column("hi", Integer, nullable=False),
+    Column("anchor", String(64), nullable=False),  # canonical position of its first frame
     Column("date", String(10)),
     Column("cameo", String(4), nullable=False),
     Column("cameo_root", String(2), nullable=False),
@@ -106,6 +107,7 @@ mentions = Table(
     *(Column(name, FLAT_TYPES[name], nullable=name not in REQUIRED, unique=name == "mention_id")
       for name in STORED_COLUMNS),
     Column("story_block", String(16)),  # story clustering: block, end of the date interval, features
+    Column("story_lo", Integer),
     Column("story_hi", Integer),
     Column("story", JSON),
 )

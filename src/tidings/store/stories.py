@@ -21,7 +21,7 @@ from sqlalchemy.engine import Connection
 
 from tidings.records import Document, Event, Quantity, event_from_flat
 from tidings.store.schema import doc_bands, documents, events, mentions, quantities
-from tidings.stories.cluster import Cluster, cluster_block, frames_of
+from tidings.stories.cluster import Cluster, Clusterer, Frame, anchor_key, cluster_block, frames_of
 from tidings.stories.copies import CopyCandidate, bands, canonical, resemblance, signature
 from tidings.stories.events import DocInfo, summarize
 from tidings.stories.features import StoryFeatures, StorySettings, features, from_json, to_json
@@ -30,12 +30,13 @@ __all__ = ["events_of_documents", "from_json", "rebuild", "refresh_events", "sto
            "update_copies"]
 
 _CHUNK = 500
+PAGE = 8  # half-days of the canonical order read at a time while replaying
 
 
 def story_columns(ev: Event, doc: Document, settings: StorySettings) -> dict[str, Any]:
     """The clustering columns of a mention row."""
     f = features(ev, doc.published, doc.content_hash[:16], settings)
-    return {"story_block": f.block, "story_hi": f.hi, "story": to_json(f)}
+    return {"story_block": f.block, "story_lo": f.lo, "story_hi": f.hi, "story": to_json(f)}
 
 
 def _in_chunks(values: Iterable[Any]) -> Iterable[list[Any]]:
@@ -80,47 +81,102 @@ def update_copies(conn: Connection, doc_pk: int, text: str, settings: StorySetti
 
 # -- clusters -------------------------------------------------------------------------------------
 def update_clusters(conn: Connection, new: list[StoryFeatures], settings: StorySettings) -> set[str]:
-    """Cluster the blocks of the new mentions again from the first new frame on; returns the ids
-    of the events whose members changed."""
+    """Cluster the blocks of the new mentions again from each new frame on, until the result
+    agrees with the stored one again; the rows of the events that changed are rewritten, and
+    their ids returned."""
     dirty: set[str] = set()
     by_block: dict[str, list[StoryFeatures]] = defaultdict(list)
     for f in new:
         by_block[f.block].append(f)
     for block in sorted(by_block):
-        start = min(fr.order for fr in frames_of(by_block[block]))
-        rows = conn.execute(select(mentions.c.mention_id, mentions.c.event_id, mentions.c.story).where(
-            and_(mentions.c.story_block == block, mentions.c.story_hi >= start[0]))).all()
-        feats = {r.mention_id: from_json(r.story) for r in rows}
-        old_event = {r.mention_id: r.event_id for r in rows}
-        replay_frames = [fr for fr in frames_of(feats.values()) if fr.order >= start]
-        replay = [m for fr in replay_frames for m in fr.members]
-        replay_ids = {m.mention_id for m in replay}
-        low = min(fr.lo for fr in replay_frames)
-        open_ids = [r[0] for r in conn.execute(select(events.c.event_id).where(
-            and_(events.c.block == block, events.c.hi >= low))).all()]
-        members: dict[str, list[StoryFeatures]] = defaultdict(list)
-        for chunk in _in_chunks(open_ids):
-            for r in conn.execute(select(mentions.c.mention_id, mentions.c.event_id, mentions.c.story).where(
-                    mentions.c.event_id.in_(chunk))).all():
-                if r.mention_id not in replay_ids:
-                    members[r.event_id].append(from_json(r.story))
-        prefix = []
-        for event_id in sorted(members):
-            c = Cluster(event_id)
-            for fr in frames_of(members[event_id]):
-                c.add(fr)
-            prefix.append(c)
-        before = {c.event_id: len(c.members) for c in prefix}
-        for c in cluster_block(replay, settings, prefix):
-            if before.get(c.event_id) != len(c.members):
-                dirty.add(c.event_id)
-            for m in c.members:
-                if m.mention_id in replay_ids and old_event.get(m.mention_id) != c.event_id:
-                    previous = old_event.get(m.mention_id)
-                    if previous:
-                        dirty.add(previous)
-                    conn.execute(update(mentions).where(mentions.c.mention_id == m.mention_id).values(event_id=c.event_id))
+        pending = frames_of(by_block[block])
+        while pending:
+            pending, changed = _replay(conn, block, pending, settings)
+            refresh_events(conn, changed)
+            dirty |= changed
     return dirty
+
+
+def _replay(conn: Connection, block: str, pending: list[Frame], settings: StorySettings) -> tuple[list[Frame], set[str]]:
+    """Replay the block in canonical order from the first pending (new) frame, starting from the
+    stored events formed before it. An old frame that can reach no diverged event (one whose
+    members differ from the stored state, in either) keeps its stored event; the others are
+    decided again. The replay ends when no later mention can reach a diverged event: from there on
+    the stored state is what a replay would give. Returns the pending frames not reached, and the
+    diverged events (mentions written, event rows not yet)."""
+    start = pending[0].order
+    start_key = anchor_key(start)
+    new_ids = {m.mention_id for fr in pending for m in fr.members}
+    state = Clusterer(settings)
+    loaded_to: list[int] = []  # prefix events with hi >= loaded_to[0] are in memory
+    orig_hi: dict[str, int] = {}  # stored events: the end of their interval so far in the stored state
+
+    def load_prefix(bound: int) -> None:
+        if loaded_to and bound >= loaded_to[0]:
+            return
+        q = select(events.c.event_id).where(and_(events.c.block == block, events.c.hi >= bound, events.c.anchor < start_key))
+        if loaded_to:
+            q = q.where(events.c.hi < loaded_to[0])
+        ids = [r[0] for r in conn.execute(q).all()]
+        loaded_to[:] = [bound]
+        members: dict[str, list[StoryFeatures]] = defaultdict(list)
+        for chunk in _in_chunks(ids):
+            for r in conn.execute(select(mentions.c.event_id, mentions.c.story).where(mentions.c.event_id.in_(chunk))).all():
+                members[r.event_id].append(from_json(r.story))
+        for event_id in sorted(members):
+            frames = [fr for fr in frames_of(members[event_id]) if fr.order < start]
+            if frames:
+                c = Cluster(event_id)
+                for fr in frames:
+                    c.add(fr)
+                state.file(c, frames)
+                orig_hi[event_id] = c.hi
+
+    diverged: set[str] = set()
+    moved: dict[str, str] = {}
+
+    def reach() -> int | None:
+        ends = [max(state.clusters[e].hi if e in state.clusters else -1, orig_hi.get(e, -1)) for e in diverged]
+        return max(ends) if ends else None
+
+    h = start[0]
+    while True:
+        rows = conn.execute(select(mentions.c.event_id, mentions.c.story).where(and_(
+            mentions.c.story_block == block, mentions.c.story_hi >= h, mentions.c.story_hi < h + PAGE))).all()
+        stored: dict[str, str | None] = {}
+        feats = []
+        for r in rows:
+            f = from_json(r.story)
+            stored[f.mention_id] = r.event_id
+            feats.append(f)
+        frames = [fr for fr in frames_of(feats) if fr.order >= start]
+        if frames:
+            load_prefix(min(fr.lo for fr in frames))
+        for fr in frames:
+            mid = fr.members[0].mention_id
+            before = None if mid in new_ids else stored[mid]
+            if before is not None:
+                orig_hi[before] = min(orig_hi.get(before, fr.hi), fr.hi)
+            far = reach()
+            if before is not None and (far is None or fr.lo > far):
+                state.place(fr, before)  # it can reach no diverged event: it stays where it was
+                continue
+            c = state.place(fr)
+            if c.event_id != before:
+                diverged.add(c.event_id)
+                if before is not None:
+                    diverged.add(before)
+                for m in fr.members:
+                    moved[m.mention_id] = c.event_id
+        h += PAGE
+        far = reach()
+        later = [fr for fr in pending if fr.order[0] >= h]
+        if far is None or not conn.execute(select(mentions.c.id).where(and_(
+                mentions.c.story_block == block, mentions.c.story_hi >= h, mentions.c.story_lo <= far)).limit(1)).first():
+            if moved:
+                conn.execute(update(mentions).where(mentions.c.mention_id == bindparam("_m")).values(event_id=bindparam("_e")),
+                             [{"_m": m, "_e": e} for m, e in sorted(moved.items())])
+            return later, diverged
 
 
 def _doc_infos(conn: Connection, doc_pks: Iterable[int]) -> dict[int, DocInfo]:
@@ -162,6 +218,7 @@ def refresh_events(conn: Connection, event_ids: Iterable[str]) -> None:
             feats = [f for _, f, _ in items]
             values.append({
                 "event_id": event_id, "block": feats[0].block, "lo": max(f.lo for f in feats), "hi": min(f.hi for f in feats),
+                "anchor": anchor_key(frames_of(feats)[0].order),
                 "date": h.date, "cameo": h.cameo, "cameo_root": h.cameo_root, "plover": h.plover,
                 "source_code": h.source.code if h.source else None, "source_country": h.source.country if h.source else None,
                 "target_code": h.target.code if h.target else None, "target_country": h.target.country if h.target else None,
@@ -241,11 +298,11 @@ def rebuild(conn: Connection, settings: StorySettings) -> int:
     for r in conn.execute(select(mentions)).all():
         pub, key = published[r.document_id]
         f = features(event_from_flat(r, qty.get(r.id, ())), pub, key, settings)
-        rows.append({"_id": r.id, "_b": f.block, "_hi": f.hi, "_s": to_json(f)})
+        rows.append({"_id": r.id, "_b": f.block, "_lo": f.lo, "_hi": f.hi, "_s": to_json(f)})
         blocks[f.block].append(f)
     if rows:
         conn.execute(update(mentions).where(mentions.c.id == bindparam("_id")).values(
-            story_block=bindparam("_b"), story_hi=bindparam("_hi"), story=bindparam("_s")), rows)
+            story_block=bindparam("_b"), story_lo=bindparam("_lo"), story_hi=bindparam("_hi"), story=bindparam("_s")), rows)
     ids: set[str] = set()
     assign = []
     for block in sorted(blocks):

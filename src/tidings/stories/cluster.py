@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 
 from tidings.stories.features import SYMMETRIC_ROOTS, StoryFeatures, StorySettings
 
-__all__ = ["Cluster", "Frame", "cluster_block", "event_id_for", "frames_of"]
+__all__ = ["Cluster", "Clusterer", "Frame", "anchor_key", "cluster_block", "event_id_for", "frames_of"]
 
 CONVERSE = {("042", "043"), ("043", "042")}
 WILD = ("-", "?")
@@ -206,16 +206,77 @@ def frame_fit(f: Frame, g: Frame, settings: StorySettings) -> float | None:
     return best
 
 
+def anchor_key(order: tuple[int, int, str]) -> str:
+    """A frame's canonical position as a string that sorts like the position (stored on events)."""
+    return f"{order[0]:09d}|{order[1]:09d}|{order[2]}"
+
+
+class Clusterer:
+    """The state of clustering one block at a point of the canonical order: the events formed so
+    far, filed by actor keys."""
+
+    def __init__(self, settings: StorySettings) -> None:
+        self.settings = settings
+        self.clusters: dict[str, Cluster] = {}
+        self.index: dict[tuple[str, ...], dict[str, Cluster]] = defaultdict(dict)
+
+    def file(self, c: Cluster, frames: Iterable[Frame]) -> None:
+        self.clusters[c.event_id] = c
+        for f in frames:
+            for k in f.index_keys():
+                self.index[k][c.event_id] = c
+
+    def forget_before(self, hi: int) -> None:
+        """Drop events no later frame can reach (their interval ends before ``hi``)."""
+        for k in list(self.index):
+            kept = {e: c for e, c in self.index[k].items() if c.hi >= hi}
+            if kept:
+                self.index[k] = kept
+            else:
+                del self.index[k]
+
+    def candidates(self, frame: Frame) -> list[Cluster]:
+        found: dict[str, Cluster] = {}
+        for k in sorted(frame.lookup_keys()):
+            found.update(self.index.get(k, {}))
+        return [found[e] for e in sorted(found) if found[e].hi >= frame.lo and found[e].lo <= frame.hi]
+
+    def best(self, frame: Frame, candidates: list[Cluster]) -> Cluster | None:
+        """The event the frame joins: it fits every frame of it, with the most evidence (the
+        smallest id among equals), or None."""
+        best: Cluster | None = None
+        best_score = 0.0
+        for c in candidates:
+            score = 0.0
+            for g in c.frames:
+                s = frame_fit(frame, g, self.settings)
+                if s is None:
+                    break
+                score = max(score, s)
+            else:
+                if score >= self.settings.min_similarity and (best is None or score > best_score):
+                    best, best_score = c, score
+        return best
+
+    def place(self, frame: Frame, event_id: str | None = None) -> Cluster:
+        """Add the frame to its best event, or to ``event_id`` when given; a frame that joins
+        nothing opens an event named after it."""
+        if event_id is None:
+            c = self.best(frame, self.candidates(frame))
+            event_id = c.event_id if c is not None else event_id_for(frame.order[2])
+        c = self.clusters.get(event_id) or Cluster(event_id)
+        c.add(frame)
+        self.file(c, [frame])
+        return c
+
+
 def cluster_block(mentions: Iterable[StoryFeatures], settings: StorySettings,
                   open_clusters: Iterable[Cluster] = ()) -> list[Cluster]:
     """Cluster the mentions of one block in canonical order, after the clusters already formed by
     earlier mentions (``open_clusters``); returns every cluster, old and new."""
-    clusters = list(open_clusters)
-    index: dict[tuple[str, ...], dict[str, Cluster]] = defaultdict(dict)
-    for c in clusters:
-        for f in c.frames:
-            for k in f.index_keys():
-                index[k][c.event_id] = c
+    state = Clusterer(settings)
+    for c in open_clusters:
+        state.file(c, c.frames)
     frames = frames_of(mentions)
     # no frame reaches back further than the widest date interval: older events leave the index
     reach = max((f.hi - f.lo for f in frames), default=0)
@@ -223,35 +284,6 @@ def cluster_block(mentions: Iterable[StoryFeatures], settings: StorySettings,
     for frame in frames:
         if frame.hi - compacted > max(reach, 8):
             compacted = frame.hi
-            for k in list(index):
-                kept = {e: c for e, c in index[k].items() if c.hi >= frame.hi - reach}
-                if kept:
-                    index[k] = kept
-                else:
-                    del index[k]
-        best: Cluster | None = None
-        best_score = 0.0
-        candidates: dict[str, Cluster] = {}
-        for k in sorted(frame.lookup_keys()):
-            candidates.update(index.get(k, {}))
-        for event_id in sorted(candidates):
-            c = candidates[event_id]
-            if c.hi < frame.lo or c.lo > frame.hi:
-                continue
-            score = 0.0
-            for g in c.frames:
-                s = frame_fit(frame, g, settings)
-                if s is None:
-                    break
-                score = max(score, s)
-            else:
-                if score >= settings.min_similarity and (best is None or score > best_score):
-                    best, best_score = c, score
-                continue
-        if best is None:
-            best = Cluster(event_id_for(frame.order[2]))
-            clusters.append(best)
-        best.add(frame)
-        for k in frame.index_keys():
-            index[k][best.event_id] = best
-    return clusters
+            state.forget_before(frame.hi - reach)
+        state.place(frame)
+    return list(state.clusters.values())

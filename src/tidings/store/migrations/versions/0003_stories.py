@@ -21,6 +21,7 @@ def _events_table() -> None:
         sa.Column("event_id", sa.String(32), nullable=False, unique=True),
         sa.Column("block", sa.String(16), nullable=False),
         sa.Column("lo", sa.Integer, nullable=False), sa.Column("hi", sa.Integer, nullable=False),
+        sa.Column("anchor", sa.String(64), nullable=False),
         sa.Column("date", sa.String(10)), sa.Column("cameo", sa.String(4), nullable=False),
         sa.Column("cameo_root", sa.String(2), nullable=False), sa.Column("plover", sa.String(16)),
         sa.Column("source_code", sa.String(32)), sa.Column("source_country", sa.String(3)),
@@ -42,6 +43,7 @@ def upgrade() -> None:
     with op.batch_alter_table("mentions") as batch:
         batch.add_column(sa.Column("event_id", sa.String(32)))
         batch.add_column(sa.Column("story_block", sa.String(16)))
+        batch.add_column(sa.Column("story_lo", sa.Integer))
         batch.add_column(sa.Column("story_hi", sa.Integer))
         batch.add_column(sa.Column("story", sa.JSON))
     op.create_index("ix_mentions_event", "mentions", ["event_id"])
@@ -80,7 +82,7 @@ def downgrade() -> None:
     op.drop_index("ix_mentions_story", "mentions")
     op.drop_index("ix_mentions_event", "mentions")
     with op.batch_alter_table("mentions") as batch:
-        for name in ("story", "story_hi", "story_block", "event_id"):
+        for name in ("story", "story_hi", "story_lo", "story_block", "event_id"):
             batch.drop_column(name)
     with op.batch_alter_table("mentions") as batch:
         batch.add_column(sa.Column("event_ref", sa.Integer, sa.ForeignKey("events.id", ondelete="SET NULL")))
