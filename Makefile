@@ -39,7 +39,7 @@ bench: $(STAMP)
 # ../shared/dev-gold when present. One row per set.
 SHARED_GOLD := $(wildcard ../shared/dev-gold/*.jsonl)
 eval: $(STAMP)
-	$(BIN)/tidings eval eval/gold/dev_*.jsonl eval/gold/documents.jsonl $(wildcard eval/gold/articles_dev.jsonl) $(SHARED_GOLD)
+	$(BIN)/tidings eval eval/gold/dev_*.jsonl eval/gold/documents.jsonl eval/gold/stories.jsonl $(wildcard eval/gold/articles_dev.jsonl) $(SHARED_GOLD)
 
 # The blind test split: look at its totals only, never its sentences.
 eval-test: $(STAMP)

@@ -13,7 +13,7 @@ from tidings.errors import StoreError
 from tidings.ingest import read_inputs
 from tidings.nlp import load_pipeline
 from tidings.pipeline import code_documents
-from tidings.records import Document, Event, Failure
+from tidings.records import Document, Event, Failure, Happening
 from tidings.store import Store
 from tidings.stories import DocInfo, cluster_events, story_settings
 
@@ -122,8 +122,10 @@ def recode(store: Store, *, settings: Settings | None = None, progress: Progress
     return report
 
 
-def code_stories(coded: Iterable[tuple[Document, list[Event]]], settings: Settings | None = None) -> tuple[list[Event], list]:
-    """Cluster coded documents held in memory: their mentions with ``event_id``, and the events."""
+def code_stories(coded: Iterable[tuple[Document, list[Event]]],
+                 settings: Settings | None = None) -> tuple[list[Event], list[Happening]]:
+    """Cluster coded documents held in memory (``code_documents``' output): their mentions with
+    ``event_id`` set, and the events. No copy detection: each document counts as its own outlet's."""
     story = story_settings(settings or Settings())
     items = [(e, DocInfo(d.content_hash, d.doc_id, d.published, d.source, d.source or d.doc_id)) for d, evs in coded for e in evs]
     return cluster_events(items, story)

@@ -9,8 +9,9 @@ quarter of them with no date of their own. The timeline grows with ``n`` at a co
 Two measures:
 - *batch*: clustering every mention from scratch in memory, one core (``cluster_events``);
 - *incremental*: a SQLite store already holding ``n`` mentions (built in bulk, then clustered
-  once) receives new documents about the latest days; the time per new document (its write,
-  copy detection and re-clustering, one transaction each) is compared at two store sizes.
+  once) receives new documents about the latest days, a fifth of them also restating a happening
+  from anywhere in the past; the time per new document (its write, copy detection and
+  re-clustering, one transaction each) is compared at two store sizes.
 """
 
 from __future__ import annotations
@@ -137,8 +138,22 @@ def bench_batch(n: int, seed: int = 11) -> dict[str, Any]:
             "mentions_per_s": round(len(items) / secs, 1)}
 
 
-def bench_incremental(n: int, new_docs: int = 200, seed: int = 11) -> dict[str, Any]:
-    """Time per new document written into a store that already holds ``n`` mentions."""
+def _with_background(doc: Document, events: list[Event], old: Event) -> tuple[Document, list[Event]]:
+    """The document with one more sentence restating an old happening (a background mention)."""
+    from dataclasses import replace
+
+    sentence = old.sentence.rstrip(".") + ", as reported at the time."
+    text = doc.text + "\n\n" + sentence
+    new_doc = replace(doc, text=text)
+    key = new_doc.content_hash[:16]
+    moved = [replace(e, mention_id=replace(e, doc_id=new_doc.doc_id).make_id(key)) for e in events]
+    extra = replace(old, doc_id=new_doc.doc_id, sentence_index=len(events) + 1, sentence=sentence, mention_id="-")
+    return new_doc, moved + [replace(extra, mention_id=extra.make_id(key))]
+
+
+def bench_incremental(n: int, new_docs: int = 200, seed: int = 11, background: float = 0.2) -> dict[str, Any]:
+    """Time per new document written into a store that already holds ``n`` mentions; a share
+    ``background`` of the new documents also restates a happening from anywhere in the past."""
     from tidings.store import Store
 
     docs = list(generate(n + new_docs * 6, seed=seed))
@@ -147,6 +162,9 @@ def bench_incremental(n: int, new_docs: int = 200, seed: int = 11) -> dict[str, 
         count += len(docs[cut][1])
         cut += 1
     old, new = docs[:cut], docs[cut:cut + new_docs]
+    rng = random.Random(seed + 1)
+    new = [_with_background(d, evs, rng.choice(rng.choice(old)[1])) if rng.random() < background else (d, evs)
+           for d, evs in new]
     with tempfile.TemporaryDirectory(prefix="tidings-bench-stories-") as tmp:
         store = Store(f"sqlite:///{Path(tmp) / 'stories.db'}")
         _fill(store, old)
