@@ -288,7 +288,7 @@ def render_field_table() -> str:
 # README's second table is made from this list).
 HAPPENING_FIELD_DOCS: tuple[FieldDoc, ...] = (
     FieldDoc("event_id", "stable id of the event: the same mentions give the same id, whatever the order or split of ingests"),
-    FieldDoc("date", "YYYY-MM-DD the event happened: the day most of its mentions name, else its first report's publication date"),
+    FieldDoc("date", "YYYY-MM-DD the event happened: the day most of its mentions name (else the week, month or year named, as the mention record gives it), else its first report's publication date"),
     FieldDoc("source", "the source actor of the representative mention (as in the mention record)"),
     FieldDoc("target", "its target actor"),
     FieldDoc("cameo", "CAMEO code of the representative mention"),

@@ -112,7 +112,7 @@ mentions = Table(
     Column("story", JSON),
 )
 Index("ix_mentions_event", mentions.c.event_id)
-Index("ix_mentions_story", mentions.c.story_block, mentions.c.story_hi)
+Index("ix_mentions_story", mentions.c.story_block, mentions.c.story_hi, mentions.c.story_lo)
 Index("ix_mentions_date", mentions.c.date)
 Index("ix_mentions_source", mentions.c.source_code)
 Index("ix_mentions_target", mentions.c.target_code)

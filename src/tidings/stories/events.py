@@ -42,9 +42,9 @@ def summarize(event_id: str, mentions: Iterable[tuple[Event, StoryFeatures, DocI
     date: str | None
     if days:
         date = min(days, key=lambda d: (-days[d], d))
-    elif _rep_f.precision in ("week", "month"):
+    elif _rep_f.precision in ("week", "month", "year"):
         date = rep_ev.date
-    else:  # only a year, or nothing but publication dates: the first report's day
+    else:  # nothing but publication dates: the first report's day
         date = published[0] if published else rep_ev.date
     best: dict[str, float] = defaultdict(float)
     for e, _, d in items:

@@ -47,7 +47,7 @@ def upgrade() -> None:
         batch.add_column(sa.Column("story_hi", sa.Integer))
         batch.add_column(sa.Column("story", sa.JSON))
     op.create_index("ix_mentions_event", "mentions", ["event_id"])
-    op.create_index("ix_mentions_story", "mentions", ["story_block", "story_hi"])
+    op.create_index("ix_mentions_story", "mentions", ["story_block", "story_hi", "story_lo"])
     op.drop_table("events")
     _events_table()
     with op.batch_alter_table("documents") as batch:
