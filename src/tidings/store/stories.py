@@ -114,7 +114,9 @@ def _replay(conn: Connection, block: str, pending: list[Frame], settings: StoryS
     def load_prefix(bound: int) -> None:
         if loaded_to and bound >= loaded_to[0]:
             return
-        q = select(events.c.event_id).where(and_(events.c.block == block, events.c.hi >= bound, events.c.anchor < start_key))
+        # an event formed before the start ends no later than its first frame, so before the start
+        q = select(events.c.event_id).where(and_(events.c.block == block, events.c.hi >= bound, events.c.hi <= start[0],
+                                                 events.c.anchor < start_key))
         if loaded_to:
             q = q.where(events.c.hi < loaded_to[0])
         ids = [r[0] for r in conn.execute(q).all()]
