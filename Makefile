@@ -50,7 +50,7 @@ pg: $(STAMP)
 # ../shared/dev-gold when present. One row per set.
 SHARED_GOLD := $(wildcard ../shared/dev-gold/*.jsonl)
 eval: $(STAMP)
-	$(BIN)/tidings eval eval/gold/dev_*.jsonl eval/gold/documents.jsonl $(wildcard eval/gold/articles_dev.jsonl) $(SHARED_GOLD)
+	$(BIN)/tidings eval eval/gold/dev_*.jsonl eval/gold/documents.jsonl eval/gold/stories.jsonl $(wildcard eval/gold/articles_dev.jsonl) $(SHARED_GOLD)
 	$(BIN)/tidings eval eval/gold/places.jsonl --errors 0
 
 # The blind test split: look at its totals only, never its sentences.

@@ -7,9 +7,9 @@ import inspect
 import tidings
 
 EXPECTED = {
-    "Actor", "Document", "Event", "EventQuery", "Failure", "Quantity", "Settings", "Store", "Trigger",
+    "Actor", "Document", "Event", "EventQuery", "Failure", "Happening", "Quantity", "Settings", "Store", "Trigger",
     "__version__", "code_documents", "code_paths", "code_text", "evaluate", "explain_text", "ingest",
-    "load_pipeline", "load_settings", "read_inputs", "recode",
+    "code_stories", "load_pipeline", "load_settings", "read_inputs", "recode",
 }
 
 

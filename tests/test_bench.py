@@ -27,7 +27,8 @@ def test_corpus_is_reproducible_and_varied():
 def test_bench_prints_summary_line(tmp_path):
     out = tmp_path / "r.json"
     res = subprocess.run([sys.executable, "-m", "tidings.bench", "--docs", "6", "--big", "0", "--reps", "1",
-                          "--processes", "1", "--output", str(out)], capture_output=True, text=True, timeout=600)
+                          "--processes", "1", "--output", str(out), "--stories", "300", "600"],
+                         capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stderr
     last = LAST_LINE.match(res.stdout.strip().splitlines()[-1])
     assert last, res.stdout
@@ -37,9 +38,25 @@ def test_bench_prints_summary_line(tmp_path):
     ingest = next(r for r in data["rows"] if r["mode"] == "ingest")
     assert warc["stored"] == ingest["stored"] == 6 and warc["failed"] == 0
     assert data["summary"]["ratio_warc_vs_jsonl_ingest"] > 0
+    stories = data["stories"]
+    assert [r["store_mentions"] >= n for r, n in zip(stories["incremental"], (300, 600), strict=True)] == [True, True]
+    assert stories["batch"]["mentions"] >= 600 and 0 < stories["batch"]["events"] < stories["batch"]["mentions"]
+    assert "mentions clustered in" in res.stdout
     # PostgreSQL ingest is measured wherever a server can be started (always in CI)
     need_service(TemporaryPostgres.available(), NO_POSTGRES)
     assert modes == {"bare", "code", "ingest", "warc", "ingest-postgresql"} and last["pg"]
     (pg_row,) = [r for r in data["rows"] if r["mode"] == "ingest-postgresql"]
     assert pg_row["docs"] == ingest["docs"] == 6 and pg_row["events"] == ingest["events"] > 0
     assert set(data["summary"]["ratio_postgresql_vs_sqlite_ingest"]) == {"1"}
+
+
+def test_synthetic_mentions_are_reproducible_and_cluster():
+    from tidings.bench.stories import generate
+    from tidings.stories import DocInfo, cluster_events
+
+    a = list(generate(400, seed=2))
+    assert [d.text for d, _ in a] == [d.text for d, _ in generate(400, seed=2)]
+    items = [(e, DocInfo(d.content_hash, d.doc_id, d.published, d.source, d.source)) for d, evs in a for e in evs]
+    assert len(items) >= 400
+    _, events = cluster_events(items)
+    assert len(events) < len(items) and max(e.num_sources for e in events) > 1

@@ -65,12 +65,15 @@ def test_markup_in_document_text_is_shown_as_text(store, run_cli):
 
 
 def test_tables_fit_80_columns_and_show_where_the_evidence_is(store, run_cli):
-    res = run_cli("events", "--db", store, env={"COLUMNS": "80"})
-    lines = res.stdout.decode().splitlines()
-    assert max(len(x) for x in lines) <= 80
-    assert "2024-06-24" in res.stdout.decode()  # dates never split across lines
-    wide = run_cli("events", "--db", store, env={"COLUMNS": "140"}).stdout.decode()
+    for command in ("events", "mentions"):
+        res = run_cli(command, "--db", store, env={"COLUMNS": "80"})
+        lines = res.stdout.decode().splitlines()
+        assert max(len(x) for x in lines) <= 80, command
+        assert "2024-06-24" in res.stdout.decode(), command  # dates never split across lines
+    wide = run_cli("mentions", "--db", store, env={"COLUMNS": "140"}).stdout.decode()
     assert "a:0" in wide and "doc:sentence" in wide
+    events = run_cli("events", "--db", store, env={"COLUMNS": "140"}).stdout.decode()
+    assert "│ a " in events and "sources" in events and "articles" in events
 
 
 def test_docs_as_csv_and_ids(store, run_cli):

@@ -117,8 +117,9 @@ def test_migrations_keep_the_data_and_move_reporters_into_actor_columns(db_url):
         conn.execute(quantities.insert().values(mention_id=first, kind="money", value=630e6, unit="USD", text="$630 million"))
     engine.dispose()
     store = Store(db_url)  # upgrades to the newest revision
-    rows = query(db_url, "select event_id, reported_by_text, reported_by_code, reported_by_kind from mentions "
-                         "order by event_id")
+    # the mention's own id is mention_id since revision 0007 (event_id names its clustered event)
+    rows = query(db_url, "select mention_id, reported_by_text, reported_by_code, reported_by_kind from mentions "
+                         "order by mention_id")
     assert rows == [("e0", "Putin", "RUSGOV", "person"), ("e1", None, None, None)]
     columns = {c["name"] for c in sa.inspect(store.engine).get_columns("mentions")}
     assert "reported_by" not in columns and {"trace", "reported_by_name"} <= columns
@@ -157,7 +158,7 @@ def test_two_writers_of_the_same_documents_store_each_once(db_url, nlp):
     n_events = sum(len(evs) for _, evs in coded)
     assert n_events > len(coded)
     assert query(db_url, "select count(*), count(distinct content_hash) from documents") == [(12, 12)]
-    assert query(db_url, "select count(*), count(distinct event_id) from mentions") == [(n_events, n_events)]
+    assert query(db_url, "select count(*), count(distinct mention_id) from mentions") == [(n_events, n_events)]
 
 
 def test_failure_never_replaces_a_coded_document(db_url, nlp):
@@ -205,11 +206,11 @@ def test_two_ingests_of_overlapping_corpora_at_once_equal_one_sequential_ingest(
     assert sum(r["new"] for r in reports) == 20 and sum(r["unchanged"] for r in reports) == 10
     assert sum(r["events"] for r in reports) == reference["events"] > 20
     docs = "select content_hash, doc_id, origin, status, published from documents order by content_hash"
-    events = ("select m.event_id, m.doc_id, m.sentence_index, m.cameo, m.source_code, m.target_code, d.content_hash "
-              "from mentions m join documents d on d.id = m.document_id order by m.event_id")
+    events = ("select m.mention_id, m.event_id, m.doc_id, m.sentence_index, m.cameo, m.source_code, m.target_code, "
+              "d.content_hash from mentions m join documents d on d.id = m.document_id order by m.mention_id")
     assert query(together, docs) == query(alone, docs)
     assert query(together, events) == query(alone, events)
-    assert query(together, "select count(*), count(distinct event_id) from mentions") == [(reference["events"],) * 2]
+    assert query(together, "select count(*), count(distinct mention_id) from mentions") == [(reference["events"],) * 2]
 
 
 # -- databases that cannot be used ---------------------------------------------------------------------------

@@ -32,6 +32,11 @@ class Settings:
     fetch_backoff: float = 2.0
     fetch_max_redirects: int = 5
     fetch_delay: float = 2.0
+    story_slack_days: int = 1
+    story_weak_days: int = 5
+    story_min_similarity: float = 0.2
+    story_amount_ratio: float = 1.6
+    copy_threshold: float = 0.5
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

@@ -10,9 +10,10 @@ from datetime import date as Date
 from pathlib import Path
 from typing import IO, Any
 
-from tidings.records import FLAT_COLUMNS, Event, event_to_flat
+from tidings.records import FLAT_COLUMNS, Event, Happening, event_to_flat
 
-__all__ = ["FORMATS", "GDELT_COLUMNS", "flat_row", "gdelt_row", "write_events"]
+__all__ = ["FORMATS", "GDELT_COLUMNS", "GDELT_MENTION_COLUMNS", "flat_row", "gdelt_mention_row", "gdelt_row", "write_events",
+           "write_gdelt"]
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
 
@@ -33,6 +34,19 @@ GDELT_COLUMNS = (
     "ActionGeo_Lat ActionGeo_Long ActionGeo_FeatureID DATEADDED SOURCEURL"
 ).split()
 
+# GDELT 2.0 Mentions table, in its column order (one row per mention of an event).
+GDELT_MENTION_COLUMNS = (
+    "GLOBALEVENTID EventTimeDate MentionTimeDate MentionType MentionSourceName MentionIdentifier SentenceID "
+    "Actor1CharOffset Actor2CharOffset ActionCharOffset InRawText Confidence MentionDocLen MentionDocTone "
+    "MentionDocTranslationInfo Extras"
+).split()
+
+
+def global_event_id(event_id: str) -> str:
+    """GDELT's integer GLOBALEVENTID for a tidings id."""
+    return str(int(hashlib.sha1(event_id.encode()).hexdigest()[:12], 16))
+
+
 def flat_row(ev: Event) -> dict[str, Any]:
     """The event as one flat CSV row: actors and trigger expanded, lists as JSON text."""
     row = event_to_flat(ev)
@@ -48,7 +62,7 @@ def _fraction(d: Date) -> str:
 def gdelt_row(ev: Event, *, url: str | None = None, added: str = "") -> list[str]:
     """One GDELT 2.0 Events row; columns tidings does not know are left empty."""
     values: dict[str, str] = dict.fromkeys(GDELT_COLUMNS, "")
-    values["GLOBALEVENTID"] = str(int(hashlib.sha1(ev.event_id.encode()).hexdigest()[:12], 16))
+    values["GLOBALEVENTID"] = global_event_id(ev.event_id or ev.mention_id)
     if ev.date:
         d = Date.fromisoformat(ev.date)
         values.update(SQLDATE=d.strftime("%Y%m%d"), MonthYear=d.strftime("%Y%m"), Year=str(d.year), FractionDate=_fraction(d))
@@ -113,3 +127,72 @@ def write_events(events: Iterable[Event], fmt: str, out: str | Path | IO[str], *
         if own:
             fh.close()
     return len(events)
+
+
+def _stamp(day: str | None) -> str:
+    return day.replace("-", "") + "000000" if day else ""
+
+
+def gdelt_event_row(h: Happening, rep: Event, *, url: str | None = None, added: str = "") -> list[str]:
+    """One GDELT 2.0 Events row for an event: its representative mention's coding, its counts."""
+    from dataclasses import replace
+
+    values = dict(zip(GDELT_COLUMNS, gdelt_row(replace(rep, event_id=h.event_id, date=h.date, source=h.source,
+                                                       target=h.target, cameo=h.cameo, cameo_root=h.cameo_root,
+                                                       location=h.location), url=url, added=added), strict=True))
+    values.update(NumMentions=str(h.num_mentions), NumSources=str(h.num_sources), NumArticles=str(h.num_articles))
+    return [values[c] for c in GDELT_COLUMNS]
+
+
+def gdelt_mention_row(ev: Event, h: Happening, doc: dict[str, Any]) -> list[str]:
+    """One GDELT 2.0 Mentions row: which document mentions the event, where, how surely."""
+    ident = doc.get("url") or doc.get("origin") or ev.doc_id
+    values = {
+        "GLOBALEVENTID": global_event_id(h.event_id), "EventTimeDate": _stamp(h.first_seen),
+        "MentionTimeDate": _stamp(doc.get("published")), "MentionType": "1" if str(ident).startswith("http") else "2",
+        "MentionSourceName": doc.get("source") or "", "MentionIdentifier": ident, "SentenceID": str(ev.sentence_index + 1),
+        "Actor1CharOffset": "-1", "Actor2CharOffset": "-1", "ActionCharOffset": str(ev.trigger.start), "InRawText": "1",
+        "Confidence": str(round(ev.confidence * 100)), "MentionDocLen": str(doc.get("length") or ""),
+        "MentionDocTone": "", "MentionDocTranslationInfo": "", "Extras": "",
+    }
+    return [values[c] for c in GDELT_MENTION_COLUMNS]
+
+
+def write_gdelt(happenings: Iterable[Happening], mentions: Iterable[Event], documents: Iterable[dict[str, Any]],
+                out: str | Path | IO[str], mentions_out: str | Path | IO[str] | None = None, *, added: str = "") -> tuple[int, int]:
+    """GDELT 2.0 Events (one row per event) and, with ``mentions_out``, Mentions (one row per
+    mention of an exported event); returns the numbers of rows written."""
+    by_id = {m.mention_id: m for m in mentions}
+    docs = {d["doc_id"]: d for d in documents}
+    events = [h for h in happenings if h.representative.get("mention_id") in by_id]
+
+    def open_(target: str | Path | IO[str]) -> tuple[IO[str], bool]:
+        if isinstance(target, (str, Path)):
+            return open(target, "w", encoding="utf-8", newline=""), True
+        return target, False
+
+    fh, own = open_(out)
+    try:
+        cells = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        for h in events:
+            rep = by_id[h.representative["mention_id"]]
+            doc = docs.get(rep.doc_id, {})
+            cells.writerow(gdelt_event_row(h, rep, url=doc.get("url") or doc.get("origin"), added=added))
+    finally:
+        if own:
+            fh.close()
+    n_mentions = 0
+    if mentions_out is not None:
+        mh, own = open_(mentions_out)
+        try:
+            cells = csv.writer(mh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+            for h in events:
+                for mid in h.mentions:
+                    if mid in by_id:
+                        ev = by_id[mid]
+                        cells.writerow(gdelt_mention_row(ev, h, docs.get(ev.doc_id, {})))
+                        n_mentions += 1
+        finally:
+            if own:
+                mh.close()
+    return len(events), n_mentions

@@ -37,7 +37,7 @@ def _code_batch(nlp: Language, documents: list[Document], batch_size: int) -> li
     for d, doc in zip(documents, nlp.pipe(_docs_for(nlp, documents), batch_size=batch_size), strict=True):
         key = d.content_hash[:16]
         # ids keyed by content: two documents that share a name never share event ids
-        out.append((d, [replace(e, event_id=e.make_id(key)) for e in doc._.events or []]))
+        out.append((d, [replace(e, mention_id=e.make_id(key)) for e in doc._.events or []]))
     return out
 
 

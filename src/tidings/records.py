@@ -147,7 +147,9 @@ class FieldDoc:
 # The public event record, in order. ``Event``, its JSON form, the flat columns of CSV, Parquet and
 # the store, and the README table all follow from this list (tests check each).
 EVENT_FIELD_DOCS: tuple[FieldDoc, ...] = (
-    FieldDoc("event_id", "stable id (same document content, sentence, trigger, code and actors → same id)"),
+    FieldDoc("mention_id", "stable id of the mention (same document content, sentence, trigger, code and actors → same id)"),
+    FieldDoc("event_id", "id of the event (the real-world happening) the mention reports, shared by every mention of it "
+             "(see the event record), or null before clustering"),
     FieldDoc("doc_id", "document id (JSONL `id`, or the file name without extension)"),
     FieldDoc("sentence_index", "index of the evidence sentence in the document"),
     FieldDoc("sentence", "the evidence sentence"),
@@ -196,7 +198,8 @@ def _plain(value: Any) -> Any:
 
 @dataclass(frozen=True)
 class Event:
-    """One coded event in one sentence (a *mention* of a real-world happening). Fields: ``EVENT_FIELD_DOCS``."""
+    """One coded event in one sentence: a *mention* of a real-world happening (``Happening`` groups
+    the mentions of one). Fields: ``EVENT_FIELD_DOCS``."""
 
     doc_id: str
     sentence_index: int
@@ -223,11 +226,12 @@ class Event:
     coder: str = ""
     reported_by: Actor | None = None
     trace: tuple[str, ...] = ()
-    event_id: str = field(default="")
+    mention_id: str = field(default="")
+    event_id: str | None = None
 
     def __post_init__(self) -> None:
-        if not self.event_id:
-            object.__setattr__(self, "event_id", self.make_id(self.doc_id))
+        if not self.mention_id:
+            object.__setattr__(self, "mention_id", self.make_id(self.doc_id))
 
     def make_id(self, doc_key: str) -> str:
         """Stable id from the document key (its content hash when known), sentence, trigger, code and actors."""
@@ -257,7 +261,7 @@ class Event:
             location=Location.from_dict(data.get("location")), confidence=data.get("confidence", 0.5),
             rule=data.get("rule", ""), coder=data.get("coder", ""),
             reported_by=Actor.from_dict(data.get("reported_by")), trace=tuple(data.get("trace") or ()),
-            event_id=data.get("event_id", ""),
+            mention_id=data.get("mention_id", ""), event_id=data.get("event_id"),
         )
 
 
@@ -325,4 +329,85 @@ def render_field_table() -> str:
     """The README's table of the event record."""
     lines = ["| field | meaning |", "|---|---|"]
     lines += [f"| `{f.name}` | {f.meaning} |" for f in EVENT_FIELD_DOCS]
+    return "\n".join(lines)
+
+
+# The public record of an event: one real-world happening and the mentions that report it (the
+# README's second table is made from this list).
+HAPPENING_FIELD_DOCS: tuple[FieldDoc, ...] = (
+    FieldDoc("event_id", "stable id of the event: the same mentions give the same id, whatever the order or split of ingests"),
+    FieldDoc("date", "YYYY-MM-DD the event happened: the day most of its mentions name (else the week, month or year named, as the mention record gives it), else its first report's publication date"),
+    FieldDoc("source", "the source actor of the representative mention (as in the mention record)"),
+    FieldDoc("target", "its target actor"),
+    FieldDoc("cameo", "CAMEO code of the representative mention"),
+    FieldDoc("cameo_root", "its root (every mention of an event has this root)"),
+    FieldDoc("quad_class", "GDELT QuadClass 1–4"),
+    FieldDoc("goldstein", "Goldstein score of the code"),
+    FieldDoc("plover", "PLOVER category"),
+    FieldDoc("plover_mode", "PLOVER mode, or null"),
+    FieldDoc("negated", "true when the mentions deny the act (negated mentions never join asserted events)"),
+    FieldDoc("modality", "`asserted`, `intended` or `hypothetical` (hypothetical mentions never join asserted events)"),
+    FieldDoc("location", "where it happened (as in the mention record): the place most of its mentions name, or null"),
+    FieldDoc("quantities", "amounts of the representative mention, as in the mention record"),
+    FieldDoc("num_mentions", "mentions of the event (GDELT NumMentions)"),
+    FieldDoc("num_articles", "documents that mention it, syndicated copies included (GDELT NumArticles)"),
+    FieldDoc("num_sources", "distinct outlets that reported it independently: a syndicated copy counts with its original (GDELT NumSources)"),
+    FieldDoc("sources", "those outlets, sorted"),
+    FieldDoc("first_seen", "earliest publication date of a document that mentions it"),
+    FieldDoc("last_seen", "latest such publication date"),
+    FieldDoc("confidence", "0–1: grows with independent sources (1 − Π(1 − best mention confidence of each source))"),
+    FieldDoc("mentions", "ids of its mentions (`mention_id`), in document and sentence order"),
+    FieldDoc("representative", "`{mention_id, doc_id, sentence}`: the best evidence sentence (most precise date, highest confidence)"),
+)
+HAPPENING_FIELDS: tuple[str, ...] = tuple(f.name for f in HAPPENING_FIELD_DOCS)
+
+
+@dataclass(frozen=True)
+class Happening:
+    """One real-world event and the mentions that report it. Fields: ``HAPPENING_FIELD_DOCS``."""
+
+    event_id: str
+    date: str | None
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    cameo_root: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+    plover_mode: str | None
+    negated: bool
+    modality: str
+    location: Location | None
+    quantities: tuple[Quantity, ...]
+    num_mentions: int
+    num_articles: int
+    num_sources: int
+    sources: tuple[str, ...]
+    first_seen: str | None
+    last_seen: str | None
+    confidence: float
+    mentions: tuple[str, ...]
+    representative: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: _plain(getattr(self, name)) for name in HAPPENING_FIELDS}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Happening:
+        values: dict[str, Any] = {name: data.get(name) for name in HAPPENING_FIELDS}
+        values["source"] = Actor.from_dict(data.get("source"))
+        values["target"] = Actor.from_dict(data.get("target"))
+        values["location"] = Location.from_dict(data.get("location"))
+        values["quantities"] = tuple(Quantity.from_dict(q) for q in data.get("quantities") or ())
+        values["sources"] = tuple(data.get("sources") or ())
+        values["mentions"] = tuple(data.get("mentions") or ())
+        values["negated"] = bool(data.get("negated"))
+        return cls(**values)
+
+
+def render_happening_table() -> str:
+    """The README's table of the event record."""
+    lines = ["| field | meaning |", "|---|---|"]
+    lines += [f"| `{f.name}` | {f.meaning} |" for f in HAPPENING_FIELD_DOCS]
     return "\n".join(lines)

@@ -15,13 +15,14 @@ from tidings.errors import StoreError, TidingsError
 from tidings.ingest import Selection, read_inputs
 from tidings.nlp import load_pipeline
 from tidings.pipeline import code_documents
-from tidings.records import Document, Event, Failure
+from tidings.records import Document, Event, Failure, Happening
 from tidings.store import Store
+from tidings.stories import DocInfo, cluster_events, story_settings
 
 if TYPE_CHECKING:
     from tidings.sources import Fetcher
 
-__all__ = ["IngestReport", "code_paths", "coder_version", "complete_metadata", "fetch", "ingest", "ingest_items", "recode",
+__all__ = ["IngestReport", "code_paths", "code_stories", "coder_version", "complete_metadata", "fetch", "ingest", "ingest_items", "recode",
            "set_date", "watch"]
 
 Progress = Callable[[str], None]
@@ -91,6 +92,9 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
     nlp = load_pipeline(settings)
     coder = coder_version(nlp)
     completed: set[str] = set()
+    story = story_settings(settings)
+    if store.ensure_stories(story) and progress:
+        progress("built the events of mentions stored before stories")
 
     def fresh() -> Iterator[Document]:
         source = iter(items)
@@ -119,14 +123,14 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
 
     for doc, events in code_documents(fresh(), settings=settings, nlp=nlp, n_process=n_process):
         if doc.content_hash in completed:
-            store.write_document(doc, events, coder)
+            store.write_document(doc, events, coder, story=story)
             report.updated += 1
             report.events += len(events)
             if progress:
                 progress(f"updated {doc.origin or doc.doc_id}: metadata completed, {len(events)} events")
             continue
         try:
-            stored = store.add_document(doc, events, coder)
+            stored = store.add_document(doc, events, coder, story=story)
         except StoreError as exc:  # one document that cannot be written never stops the others
             failure = Failure(doc.origin or doc.doc_id, exc.reason, exc.code, doc.content_hash)
             store.write_failure(failure)
@@ -160,17 +164,21 @@ def complete_metadata(stored: Document, arriving: Document) -> Document | None:
 def recode(store: Store, *, settings: Settings | None = None, progress: Progress | None = None,
            date: str | None = None, doc_id: str | None = None) -> IngestReport:
     """Re-code stored documents (all, or those with ``doc_id``) with the current coder, replacing
-    their events atomically; ``date`` becomes the publication date of those that have none."""
+    their mentions atomically; ``date`` becomes the publication date of those that have none. A
+    full recode then rebuilds copies and events from scratch; one document's updates its own."""
     settings = settings or Settings()
     nlp = load_pipeline(settings)
     coder = coder_version(nlp)
     report = IngestReport()
+    story = story_settings(settings)
     docs = [replace(d, published=d.published or date) for d in store.stored_documents(doc_id=doc_id)]
     for doc, events in code_documents(docs, settings=settings, nlp=nlp):
-        report.events += store.write_document(doc, events, coder)
+        report.events += store.write_document(doc, events, coder, story=story, cluster=doc_id is not None)
         report.new += 1
         if progress:
             progress(f"recoded {doc.doc_id}: {len(events)} events")
+    if doc_id is None:
+        store.rebuild_stories(story)
     return report
 
 
@@ -231,8 +239,17 @@ def set_date(store: Store, doc_id: str, date: str, *, settings: Settings | None 
     coder = coder_version(nlp)
     report = IngestReport()
     for doc, events in code_documents([replace(d, published=date) for d in docs], settings=settings, nlp=nlp):
-        report.events += store.write_document(doc, events, coder)
+        report.events += store.write_document(doc, events, coder, story=story_settings(settings))
         report.updated += 1
         if progress:
             progress(f"re-dated {doc.doc_id}: {len(events)} events")
     return report
+
+
+def code_stories(coded: Iterable[tuple[Document, list[Event]]],
+                 settings: Settings | None = None) -> tuple[list[Event], list[Happening]]:
+    """Cluster coded documents held in memory (``code_documents``' output): their mentions with
+    ``event_id`` set, and the events. No copy detection: each document counts as its own outlet's."""
+    story = story_settings(settings or Settings())
+    items = [(e, DocInfo(d.content_hash, d.doc_id, d.published, d.source, d.source or d.doc_id)) for d, evs in coded for e in evs]
+    return cluster_events(items, story)

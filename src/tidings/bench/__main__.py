@@ -80,6 +80,32 @@ def _postgres(wanted: str) -> TemporaryPostgres | None:
         return None
 
 
+def _stories(sizes: list[int]) -> dict:
+    """Story clustering on synthetic mentions, each measure in its own process (one core)."""
+    if not sizes:
+        return {}
+    out: dict = {"incremental": []}
+    for n in sorted(sizes):
+        cmd = [sys.executable, "-c", f"import json; from tidings.bench.stories import bench_incremental; "
+                                     f"print(json.dumps(bench_incremental({n})))"]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True)
+        row = json.loads(done.stdout.strip().splitlines()[-1])
+        out["incremental"].append(row)
+        print(f"stories: store of {row['store_mentions']} mentions: {row['ms_per_new_document']} ms per new document "
+              f"({row['new_documents']} documents, {row['new_mentions']} mentions); full rebuild {row['rebuild_seconds']} s",
+              flush=True)
+    cmd = [sys.executable, "-c", f"import json; from tidings.bench.stories import bench_batch; "
+                                 f"print(json.dumps(bench_batch({max(sizes)})))"]
+    batch = json.loads(subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.strip().splitlines()[-1])
+    out["batch"] = batch
+    first, last = out["incremental"][0], out["incremental"][-1]
+    out["growth"] = round(last["ms_per_new_document"] / first["ms_per_new_document"], 2) if first["ms_per_new_document"] else None
+    print(f"stories: {batch['mentions']} mentions clustered in {batch['seconds']} s in one batch ({batch['events']} events); "
+          f"cost per new document x{out['growth']} from {first['store_mentions']} to {last['store_mentions']} mentions",
+          flush=True)
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tidings.bench", description=__doc__)
     ap.add_argument("--docs", type=int, default=2000, help="corpus size for the timed runs")
@@ -94,6 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--postgres", choices=("auto", "on", "off"), default="auto",
                     help="ingest into a throwaway PostgreSQL server too: when one can be started (auto), "
                          "always (on: fail otherwise) or never")
+    ap.add_argument("--stories", type=int, nargs="*", default=[10000, 100000],
+                    help="story clustering: store sizes in mentions (the largest is also clustered in one batch); none to skip")
     args = ap.parse_args(argv)
     modes = [m for m in MODES if m in args.modes]
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the PostgreSQL server on kill too
@@ -155,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"places: {100 * places['overhead_share']:.1f}% of the pipeline's time on {places['docs']} docs, "
                   f"gazetteer resident memory {places['gazetteer_rss_mb']} MB", flush=True)
 
+    stories = _stories(args.stories)
+
     def get(mode: str, procs: int) -> dict | None:
         return next((r for r in rows if r["mode"] == mode and r["processes"] == procs), None)
 
@@ -180,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
                                      for m in modes if get(m, 1) and get(m, 2)}
     peak = max((r["peak_rss_mb"] for r in rows if r["processes"] == 1), default=0.0)
     result = {"corpus_docs": args.docs, "reps": args.reps, "rows": rows, "memory": memory, "places": places,
+              "stories": stories,
               "summary": summary, "python": sys.version.split()[0]}
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

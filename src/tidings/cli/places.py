@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from tidings.cli.app import app, check_date, err, out, settings_for
+from tidings.cli.app import app, check_date, err, out, settings_for, table_console
 from tidings.records import Failure
 
 
@@ -25,6 +25,7 @@ def places_cmd(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSON lines on stdin.")],
     date: Annotated[str | None, typer.Option("--date", help="Publication date for documents that carry none.")] = None,
     fmt: Annotated[PlacesFmt, typer.Option("--format", help="Output format.")] = PlacesFmt.table,
+    wide: Annotated[bool, typer.Option("--wide", help="Every column, whatever the terminal's width.")] = False,
 ) -> None:
     """Place mentions with coordinates: doc_id, text, offsets, name, GeoNames id, lat, lon, country."""
     from tidings.ingest import read_inputs
@@ -41,17 +42,23 @@ def places_cmd(
         for row in rows:
             out.print(json.dumps(row, ensure_ascii=False), markup=False, highlight=False, soft_wrap=True)
     else:
+        console = table_console(wide)
+        room = console.width
+        columns = ["doc", "text", "start", "name", "country"] + (["feature", "conf"] if room >= 100 else [])
+        columns += ["admin1", "lat", "lon"] if room >= 130 else []
         table = Table(header_style="bold")
-        for col in ("doc", "text", "start", "name", "country", "admin1", "feature", "lat", "lon", "conf"):
+        for col in columns:
             table.add_column(col, overflow="fold")
         n = 0
         for r in rows:
             n += 1
-            table.add_row(escape(str(r["doc_id"])), escape(str(r["text"])), str(r["start"]), escape(str(r["name"])),
-                          str(r["country"] or ""), escape(str(r["admin1"] or "")), str(r["feature"]),
-                          f"{r['lat']:.4f}", f"{r['lon']:.4f}", f"{r['confidence']:.2f}")
-        out.print(table)
-        out.print(f"{n} place mentions")
+            cells = {"doc": escape(str(r["doc_id"])), "text": escape(str(r["text"])), "start": str(r["start"]),
+                     "name": escape(str(r["name"])), "country": str(r["country"] or ""),
+                     "admin1": escape(str(r["admin1"] or "")), "feature": str(r["feature"]), "lat": f"{r['lat']:.4f}",
+                     "lon": f"{r['lon']:.4f}", "conf": f"{r['confidence']:.2f}"}
+            table.add_row(*(cells[c] for c in columns))
+        console.print(table)
+        console.print(f"{n} place mentions", highlight=False)
     for f in failures:
         err.print(f"failed: {f.origin}: {f.reason}", markup=False, highlight=False)
     if failures:

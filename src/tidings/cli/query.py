@@ -4,6 +4,7 @@ a mistyped ``--db`` is an error, not an empty result."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import json
 import sys
 from datetime import UTC
@@ -35,6 +36,8 @@ Near = Annotated[str | None, typer.Option("--near", help="LAT,LON,KM: events loc
 Limit = Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")]
 SinceIngest = Annotated[str | None, typer.Option("--since-ingest", help="Only documents ingested at or after this time "
                                                  "(YYYY-MM-DD or ISO time): an incremental export.")]
+Explain = Annotated[bool, typer.Option("--explain", help="Show why each mention was coded (its trace).")]
+Wide = Annotated[bool, typer.Option("--wide", help="Every column, whatever the terminal's width.")]
 
 
 class Sort(str, Enum):
@@ -81,13 +84,13 @@ def _since_ingest(value: str | None) -> str | None:
 
 
 def _query(*, source, target, root, code, plover, since, until, doc, include_negated, include_hypothetical,
-           country, near, limit=None, sort=Sort.document, since_ingest=None):
+           country, near, limit=None, sort=Sort.document, since_ingest=None, min_sources=0):
     from tidings.store.filters import event_query
 
     return event_query(source=source, target=target, root=root, code=code, plover=plover, since=since, until=until,
                        doc=doc, include_negated=include_negated, include_hypothetical=include_hypothetical,
                        country=country, near=parse_near(near), limit=limit, sort=sort.value,
-                       since_ingest=_since_ingest(since_ingest))
+                       since_ingest=_since_ingest(since_ingest), min_sources=min_sources)
 
 
 def _store(ctx: typer.Context, db: str | None):
@@ -96,30 +99,102 @@ def _store(ctx: typer.Context, db: str | None):
     return Store(settings_for(ctx, db_url=db).db_url, create=False)
 
 
+def _explain(mentions) -> None:
+    for e in mentions:
+        src = e.source.code or e.source.text if e.source else "-"
+        tgt = e.target.code or e.target.text if e.target else "-"
+        out.print(f"{e.mention_id}  {e.cameo} {src} -> {tgt}  (doc {e.doc_id}, sentence {e.sentence_index}, "
+                  f"rule {e.rule}, event {e.event_id})", markup=False, highlight=False)
+        for step in e.trace:
+            out.print(f"    {step}", markup=False, highlight=False)
+
+
+def print_happenings(events, fmt: Fmt, *, wide: bool = False) -> None:
+    """Unique events as a table that fits the terminal, JSON lines or CSV."""
+    if fmt == Fmt.jsonl:
+        for h in events:
+            sys.stdout.write(json.dumps(h.to_dict(), ensure_ascii=False) + "\n")
+        return
+    if fmt == Fmt.csv:
+        cols = ("event_id", "date", "source", "target", "cameo", "cameo_root", "plover", "negated", "modality",
+                "num_mentions", "num_articles", "num_sources", "first_seen", "last_seen", "confidence", "sentence")
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        for h in events:
+            d = h.to_dict()
+            d["source"] = h.source.code if h.source else None
+            d["target"] = h.target.code if h.target else None
+            d["sentence"] = h.representative.get("sentence")
+            w.writerow([d[c] for c in cols])
+        return
+    console = table_console(wide)
+    room = console.width
+    columns = ["date", "source", "cameo", "target"] + (["plover", "flags", "mentions"] if room >= 100 else [])
+    columns += (["articles"] if room >= 120 else []) + ["sources"] + (["doc"] if room >= 90 else []) + ["evidence"]
+    table = Table(show_lines=False, header_style="bold")
+    for col in columns:
+        if col == "date":
+            table.add_column(col, no_wrap=True, min_width=10)
+        else:
+            table.add_column(col, overflow="fold", **({"ratio": 1} if col == "evidence" else {}))
+    for h in events:
+        flags = ",".join(f for f in ("neg" if h.negated else "", h.modality if h.modality != "asserted" else "") if f)
+        src = h.source.code or f"[{h.source.text}]" if h.source else "-"
+        tgt = h.target.code or f"[{h.target.text}]" if h.target else "-"
+        sentence = h.representative.get("sentence") or ""
+        limit = 90 if room >= 120 else 60
+        snippet = sentence if wide or len(sentence) <= limit else sentence[:limit - 3] + "..."
+        cells = {"date": h.date or "?", "source": escape(src), "cameo": h.cameo, "target": escape(tgt),
+                 "plover": h.plover or "-", "flags": flags, "mentions": str(h.num_mentions),
+                 "articles": str(h.num_articles), "sources": str(h.num_sources),
+                 "doc": escape(h.representative.get("doc_id") or ""), "evidence": escape(snippet)}
+        table.add_row(*(cells[c] for c in columns))
+    console.print(table)
+    console.print(f"{len(events)} events", highlight=False)
+
+
 @app.command("events")
 def events_cmd(
     ctx: typer.Context, db: Db = None, source: Source = None, target: Target = None, root: Root = None,
     code: Code = None, plover: Plover = None, since: Since = None, until: Until = None, doc: Doc = None,
     include_negated: Negated = False, include_hypothetical: Hypothetical = False, country: Country = None,
-    near: Near = None, limit: Limit = None, sort: SortOpt = Sort.document,
-    explain: Annotated[bool, typer.Option("--explain", help="Show why each event was coded (its trace).")] = False,
-    wide: Annotated[bool, typer.Option("--wide", help="Every column, whatever the terminal's width.")] = False,
+    near: Near = None, limit: Limit = None, sort: SortOpt = Sort.date,
+    min_sources: Annotated[int, typer.Option("--min-sources", min=0,
+                                             help="Only events reported by at least N independent outlets.")] = 0,
+    explain: Explain = False, wide: Wide = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
 ) -> None:
-    """Query stored events."""
+    """Unique events: every real-world happening once, with how many mentions, articles and outlets report it."""
+    query = _query(source=source, target=target, root=root, code=code, plover=plover, since=since, until=until,
+                   doc=doc, include_negated=include_negated, include_hypothetical=include_hypothetical,
+                   country=country, near=near, limit=limit, sort=sort, min_sources=min_sources)
+    store = _store(ctx, db)
+    events = store.happenings(query)
+    print_happenings(events, fmt, wide=wide)
+    if explain and fmt == Fmt.table:
+        from tidings.store import EventQuery
+
+        wanted = {h.event_id for h in events}
+        _explain([m for m in store.events(EventQuery(include_negated=True, include_hypothetical=True))
+                  if m.event_id in wanted])
+
+
+@app.command("mentions")
+def mentions_cmd(
+    ctx: typer.Context, db: Db = None, source: Source = None, target: Target = None, root: Root = None,
+    code: Code = None, plover: Plover = None, since: Since = None, until: Until = None, doc: Doc = None,
+    include_negated: Negated = False, include_hypothetical: Hypothetical = False, country: Country = None,
+    near: Near = None, limit: Limit = None, sort: SortOpt = Sort.document, explain: Explain = False, wide: Wide = False,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format.")] = Fmt.table,
+) -> None:
+    """Every stored mention (one coded event in one sentence), with the id of its event."""
     query = _query(source=source, target=target, root=root, code=code, plover=plover, since=since, until=until,
                    doc=doc, include_negated=include_negated, include_hypothetical=include_hypothetical,
                    country=country, near=near, limit=limit, sort=sort)
-    events = _store(ctx, db).events(query)
-    print_events(events, fmt, wide=wide)
+    mentions = _store(ctx, db).events(query)
+    print_events(mentions, fmt, wide=wide)
     if explain and fmt == Fmt.table:
-        for e in events:
-            src = e.source.code or e.source.text if e.source else "-"
-            tgt = e.target.code or e.target.text if e.target else "-"
-            out.print(f"{e.event_id}  {e.cameo} {src} -> {tgt}  (doc {e.doc_id}, sentence {e.sentence_index}, "
-                      f"rule {e.rule})", markup=False, highlight=False)
-            for step in e.trace:
-                out.print(f"    {step}", markup=False, highlight=False)
+        _explain(mentions)
 
 
 DOC_COLUMNS = ("doc_id", "origin", "status", "events", "published", "title", "url", "attribution", "error_code", "error",
@@ -151,11 +226,12 @@ def docs_cmd(
         writer.writerows(rows)
         return
     table = Table(header_style="bold")
-    for col in ("doc", "status", "events", "published", "from", "reason"):
+    for col in ("doc", "status", "events", "published", "from", "copy of", "reason"):
         table.add_column(col, overflow="fold")
     for r in rows:
         table.add_row(escape(r["doc_id"]), r["status"], str(r["events"]), r["published"] or "",
-                      escape(r["origin"] or ""), escape(f"{r['error_code']}: {r['error']}") if r["error"] else "")
+                      escape(r["origin"] or ""), escape(r.get("duplicate_of") or ""),
+                      escape(f"{r['error_code']}: {r['error']}") if r["error"] else "")
     console = table_console()
     console.print(table)
     console.print(f"{len(rows)} documents", highlight=False)
@@ -187,22 +263,38 @@ def export_cmd(
     plover: Plover = None, since: Since = None, until: Until = None, doc: Doc = None,
     include_negated: Negated = False, include_hypothetical: Hypothetical = False, country: Country = None,
     near: Near = None, limit: Limit = None, sort: SortOpt = Sort.document, since_ingest: SinceIngest = None,
+    mentions: Annotated[str | None, typer.Option("--mentions", help="gdelt: also write the Mentions table to this file.")] = None,
 ) -> None:
-    """Export stored events, with the same filters as ``events`` (gdelt = GDELT 2.0 Events columns)."""
+    """Export stored mentions (jsonl, csv, parquet) or unique events (gdelt = GDELT 2.0 Events, and Mentions with
+    --mentions), with the same filters as ``events``."""
     from datetime import datetime
 
-    from tidings.export import write_events
+    from tidings.export import write_events, write_gdelt
 
-    folder = Path(output).resolve().parent
-    if not folder.is_dir():
-        raise UsageError(f"cannot write {output}: folder {folder} does not exist")
+    for path in (output, mentions):
+        folder = Path(path).resolve().parent if path else None
+        if folder is not None and not folder.is_dir():
+            raise UsageError(f"cannot write {path}: folder {folder} does not exist")
+    if mentions and fmt != ExportFmt.gdelt:
+        raise UsageError("--mentions goes with --format gdelt")
     query = _query(source=source, target=target, root=root, code=code, plover=plover, since=since, until=until,
                    doc=doc, include_negated=include_negated, include_hypothetical=include_hypothetical,
                    country=country, near=near, limit=limit, sort=sort, since_ingest=since_ingest)
     store = _store(ctx, db)
+    added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
+    if fmt == ExportFmt.gdelt:
+        happenings = store.happenings(query)
+        wanted = {h.event_id for h in happenings}
+        everything = dataclasses.replace(query, limit=None, sort="document", source=None, target=None, root=None,
+                                         code=None, plover=None, since=None, until=None, doc=None, country=None,
+                                         near=None, since_ingest=None)
+        events = [m for m in store.events(everything) if m.event_id in wanted]
+        n, m = write_gdelt(happenings, events, store.documents(), output, mentions, added=added)
+        extra = f" and {m} mentions to {mentions}" if mentions else ""
+        out.print(f"wrote {n} events to {output}{extra}", highlight=False)
+        return
     events = store.events(query)
     # GDELT's SOURCEURL: the document's URL when known, else where it was read from
     urls = {d["doc_id"]: d["url"] or d["origin"] for d in store.documents()}
-    added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     n = write_events(events, fmt.value, output, urls=urls, added=added)
-    out.print(f"wrote {n} events to {output}", highlight=False)
+    out.print(f"wrote {n} mentions to {output}", highlight=False)

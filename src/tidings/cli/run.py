@@ -29,17 +29,16 @@ def code_cmd(
     until: Until = None,
     site: Site = None,
 ) -> None:
-    """Code documents and print their events (no database). Negated and hypothetical events are
-    left out unless asked for."""
-    from tidings.service import code_paths
+    """Code documents and print their mentions (no database); mentions of one happening share an
+    event_id. Negated and hypothetical events are left out unless asked for."""
+    from tidings.service import code_paths, code_stories
 
     settings = settings_for(ctx, actor_files=tuple(actors or ()), statements=statements or None)
     failures: list[Failure] = []
-    events: list[Event] = []
-    for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures,
-                                select=selection(since, until, site)):
-        events.extend(e for e in evs if (include_negated or not e.negated)
-                      and (include_hypothetical or e.modality != "hypothetical"))
+    coded = list(code_paths(paths, date=check_date(date), settings=settings, failures=failures,
+                            select=selection(since, until, site)))
+    events: list[Event] = [e for e in code_stories(coded, settings)[0] if (include_negated or not e.negated)
+                           and (include_hypothetical or e.modality != "hypothetical")]
     print_events(events, fmt)
     for f in failures:
         err.print(f"failed: {f.origin}: {f.reason}", markup=False, highlight=False)

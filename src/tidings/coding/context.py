@@ -69,10 +69,13 @@ class DocContext:
         return None
 
     def sentence_places(self, tok: Token) -> set[str]:
-        """The countries of every place named in the token's sentence."""
+        """The countries of every place named as a place in the token's sentence (not "Brussels" in
+        "Brussels sanctioned Minsk": that one acts)."""
+        from tidings.places.locate import acts
+
         sent = tok.sent
         return {actor_country(m.place.country) for m in (self.doc._.places or () if self.doc.has_extension("places") else ())
-                if sent.start_char <= m.start < sent.end_char and m.place.country}
+                if sent.start_char <= m.start < sent.end_char and m.place.country and not acts(self.doc, m)}
 
     @property
     def focus(self) -> tuple[str | None, str]:

@@ -31,6 +31,7 @@ class Words:
     support: frozenset[str]
     happen: frozenset[str]
     allege: frozenset[str]
+    topic: frozenset[str]
 
 
 @lru_cache(maxsize=1)

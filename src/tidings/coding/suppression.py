@@ -63,7 +63,9 @@ def open_complement(cands: list[Candidate], drop: Drops, ctx: DocContext, trace:
         comps = [x for x in c.tok.children if x.dep_ == "xcomp" and x.i in by_i]
         if not comps:
             continue
-        if c.pat.comp:  # "attempted to assassinate": the pattern already names the complement
+        if c.tok.lemma_.lower() in w.refusal:  # "declined to release": coded on the complement (conventions)
+            drop[c.tok.i] = f"refusal coded on its complement {comps[0].text!r}"
+        elif c.pat.comp:  # "attempted to assassinate": the pattern already names the complement
             for x in comps:
                 if x.lemma_.lower() in c.pat.comp or c.pat.any_clause:
                     drop[x.i] = f"complement named by pattern {c.pat.id}"
@@ -170,10 +172,26 @@ def unreported_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace:
         drop[c.tok.i] = f"noun mentioned as {dep} of {head.text!r}, not reported as happening"
 
 
+def discussion_topic(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """What people talk, negotiate or think about is a topic, not an act ("talked about working
+    together more closely", "negotiations on releasing the hostages", "the idea of sending troops")."""
+    topics = ctx.knowledge.words.topic
+    for c in cands:
+        tok = c.tok
+        if tok.i in drop or tok.dep_ not in ("pcomp", "pobj") or tok.head.lower_ not in ("about", "on", "over", "of", "for"):
+            continue
+        head = tok.head.head
+        while head.dep_ == "conj" and head.head.i != head.i and head.lemma_.lower() not in topics:
+            head = head.head
+        if head.lemma_.lower() in topics and (tok.dep_ == "pcomp" or tok.tag_ == "VBG"):
+            drop[tok.i] = f"topic of {head.text!r}, not an act"
+
+
 CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
                         "lot", "set", "kind", "type", "form", "night", "weekend", "decade", "campaign"})
 
-RULES: tuple[Rule, ...] = (object_of_verb_trigger, open_complement, content_of, consequence, embedded_noun, unreported_noun)
+RULES: tuple[Rule, ...] = (object_of_verb_trigger, open_complement, content_of, discussion_topic, consequence, embedded_noun,
+                           unreported_noun)
 
 
 def suppress(cands: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:

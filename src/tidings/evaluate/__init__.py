@@ -3,7 +3,9 @@
 - sentence events (the project's gold, PETR-2 records): labels, actors, tuples, attributes;
 - PentaClass labels (ConfliBERT news sentences);
 - role spans (ConfliBERT source/target spans): pair recall, source and target found, swapped;
-- whole documents (articles with ``sentence_hint``): fully right, wrong part, missed, spurious.
+- whole documents (articles with ``sentence_hint``): fully right, wrong part, missed, spurious;
+- stories (articles of several outlets, happenings and copies): B-cubed of the events the store
+  builds, copy detection, near-miss merges (``evaluate.stories``).
 
 ``evaluate(paths)`` scores the files together; ``evaluate_sets(paths)`` scores each file on its own
 and ``render_table`` prints them as one table, a row per set.
@@ -21,6 +23,7 @@ from tidings.evaluate.documents import score_documents
 from tidings.evaluate.events import penta_class, render_text, score_sentences
 from tidings.evaluate.gold import gold_kind, load_gold
 from tidings.evaluate.roles import score_roles
+from tidings.evaluate.stories import evaluate_stories
 from tidings.records import Document, Event
 
 __all__ = ["evaluate", "evaluate_sets", "load_gold", "penta_class", "render_table", "render_text"]
@@ -51,7 +54,7 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
     if is_place_gold(gold_paths):  # toponyms with coordinates: scored by the places package
         return evaluate_places(gold_paths, settings=settings, errors=errors, nlp=nlp)
     items = load_gold(gold_paths)
-    kinds: dict[str, list[dict[str, Any]]] = {"events": [], "penta": [], "roles": [], "document": []}
+    kinds: dict[str, list[dict[str, Any]]] = {"events": [], "penta": [], "roles": [], "document": [], "story": []}
     for item in items:
         kinds[gold_kind(item)].append(item)
     sentences = kinds["events"] + kinds["penta"]
@@ -66,6 +69,9 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
         report["roles"] = score_roles(kinds["roles"], _code(kinds["roles"], settings, with_statements))
     if kinds["document"]:
         report["documents"] = score_documents(kinds["document"], _code(kinds["document"], settings, nlp))
+    if kinds["story"]:
+        report["stories"] = evaluate_stories(kinds["story"], settings=settings, nlp=nlp, errors=errors,
+                                             gold_paths=[Path(p) for p in gold_paths])
     return report
 
 
@@ -84,8 +90,9 @@ def row_figures(report: dict[str, Any]) -> dict[str, Any]:
     ev = report if report.get("event_sentences") else {}
     roles = report.get("roles") or {}
     docs = report.get("documents") or {}
+    st = report.get("stories") or {}
     return {
-        "n": report.get("sentences", 0) + roles.get("sentences", 0) + docs.get("documents", 0),
+        "n": report.get("sentences", 0) + roles.get("sentences", 0) + docs.get("documents", 0) + st.get("articles", 0),
         "root_f1": ev["root"]["micro"]["f1"] if ev else None,
         "plover_f1": ev["plover"]["micro"]["f1"] if ev else None,
         "tuple_r": ev["tuples"]["recall"] if ev else None,
@@ -96,11 +103,13 @@ def row_figures(report: dict[str, Any]) -> dict[str, Any]:
         "pair_r": roles.get("pair_recall"), "tgt_found": roles.get("target_found"), "swapped": roles.get("swapped"),
         "doc_right": docs.get("fully_right"), "doc_missed": docs.get("missed_share"),
         "doc_spurious": docs.get("spurious_share"),
+        "b3_f1": (st.get("bcubed") or {}).get("f1"), "copy_p": (st.get("copies") or {}).get("precision"),
+        "copy_r": (st.get("copies") or {}).get("recall"),
     }
 
 
 COLUMNS = ("n", "root_f1", "plover_f1", "tuple_r", "src", "tgt", "fp_rate", "penta", "pair_r", "tgt_found",
-           "swapped", "doc_right", "doc_missed", "doc_spurious")
+           "swapped", "doc_right", "doc_missed", "doc_spurious", "b3_f1", "copy_p", "copy_r")
 
 
 def render_table(reports: dict[str, dict[str, Any]]) -> str:
@@ -119,7 +128,8 @@ def render_table(reports: dict[str, dict[str, Any]]) -> str:
     lines.append("root_f1/plover_f1: micro F1 of what users see (neither negated nor hypothetical); tuple_r: recall of "
                  "(root, source country, target country); src/tgt: country accuracy on matched events; penta: "
                  "PentaClass accuracy; pair_r, tgt_found, swapped: role spans; doc_*: whole articles (share of "
-                 "expected events fully right / missed, share of produced events that are spurious).")
+                 "expected events fully right / missed, share of produced events that are spurious); b3_f1: "
+                 "B-cubed F1 of story events; copy_p/copy_r: syndicated-copy detection.")
     for name, report in places.items():
         lines += ["", f"{name}:", render_text(report)]
     return "\n".join(lines)

@@ -292,6 +292,10 @@ def render_text(report: dict[str, Any], by: str = "root") -> str:
         lines.append(f"role spans ({r['sentences']} sentences, {r['with_both']} with both): pair recall {_fmt(r['pair_recall'])}, "
                      f"source found {_fmt(r['source_found'])}, target found {_fmt(r['target_found'])}, "
                      f"swapped {_fmt(r['swapped'])}")
+    if "stories" in report:
+        from tidings.evaluate.stories import render_stories
+
+        lines.append(render_stories(report["stories"]))
     if "documents" in report:
         d = report["documents"]
         lines.append(f"whole documents ({d['documents']}; {d['gold']} expected, {d['produced']} produced events): "

@@ -6,6 +6,8 @@ One JSON object a line (``eval/GUIDELINES.md``, ``../shared/dev-gold/README.md``
     {"id", "text", "penta": 0..4}
     {"id", "text", "source_spans": [...], "target_spans": [...]}
     {"id", "file", "date", "events": [{..., "sentence_hint": "words of the sentence"}]}
+    {"doc", "copy_of", "events": [{"happening", ..., "sentence_hint"}]}   (stories; articles in
+        ``<gold dir>/../<gold name>/corpus.jsonl`` or the item's ``file``)
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ __all__ = ["gold_kind", "load_gold"]
 
 
 def gold_kind(item: dict[str, Any]) -> str:
-    """``document``, ``roles``, ``penta`` or ``events``."""
+    """``story``, ``document``, ``roles``, ``penta`` or ``events``."""
+    if "doc" in item and "copy_of" in item:
+        return "story"
     if "file" in item:
         return "document"
     if "source_spans" in item or "target_spans" in item:
@@ -48,10 +52,14 @@ def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
                 raise UsageError(f"{p.name} line {n}: not valid JSON ({exc.msg})") from exc
             if not isinstance(item, dict):
                 raise UsageError(f"{p.name} line {n}: not a JSON object")
-            if "text" not in item and "file" in item:
+            kind = gold_kind(item)
+            if kind == "story":
+                item["_document"] = _story_document(item, p)
+                item["text"] = item["_document"].text
+                item.setdefault("id", item["doc"])
+            elif "text" not in item and "file" in item:
                 item["_document"] = _document(item, p)
                 item["text"] = item["_document"].text
-            kind = gold_kind(item)
             if "text" not in item or (kind == "events" and "events" not in item):
                 raise UsageError(f"{p.name} line {n}: needs 'text' (or 'file') and 'events', 'penta' or role spans")
             item.setdefault("id", f"{p.stem}-{n}")
@@ -76,3 +84,31 @@ def _document(item: dict[str, Any], gold_path: Path) -> Any:
         if isinstance(doc, Document) and (path.suffix != ".jsonl" or doc.doc_id == str(item["id"])):
             return replace(doc, doc_id=str(item["id"]), published=item.get("date") or doc.published)
     raise UsageError(f"{gold_path.name}: no document {item['id']!r} in {rel}")
+
+
+def story_corpus(item: dict[str, Any], gold_path: Path) -> Path:
+    """Where the articles of story gold are: the item's ``file``, else ``corpus.jsonl`` in the
+    folder named after the gold file beside the gold's folder (``gold/stories.jsonl`` →
+    ``stories/corpus.jsonl``)."""
+    if item.get("file"):
+        rel = Path(item["file"])
+        return next((c for c in (rel, *(parent / rel for parent in gold_path.resolve().parents)) if c.exists()), rel)
+    return gold_path.resolve().parent.parent / gold_path.stem / "corpus.jsonl"
+
+
+_CORPORA: dict[Path, dict[str, Any]] = {}
+
+
+def _story_document(item: dict[str, Any], gold_path: Path) -> Any:
+    from tidings.ingest import read_inputs
+    from tidings.records import Document
+
+    path = story_corpus(item, gold_path)
+    if not path.exists():
+        raise UsageError(f"{gold_path.name}: story corpus {path} not found")
+    if path not in _CORPORA:
+        _CORPORA[path] = {d.doc_id: d for d in read_inputs([str(path)]) if isinstance(d, Document)}
+    doc = _CORPORA[path].get(str(item["doc"]))
+    if doc is None:
+        raise UsageError(f"{gold_path.name}: no document {item['doc']!r} in {path}")
+    return doc

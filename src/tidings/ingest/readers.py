@@ -101,8 +101,9 @@ def _build(doc_id: str, text: str, origin: str, *, published: str | None, settin
 def document_from_html(html: str, doc_id: str, origin: str, *, default_date: str | None,
                        settings: Settings, raw_hash: str, url: str | None = None,
                        published: str | None = None, source: str | None = None,
-                       title: str | None = None) -> Document:
-    """A document from an HTML page: article text, title, date and site through trafilatura."""
+                       title: str | None = None, folder: str | None = None) -> Document:
+    """A document from an HTML page: article text, title, date and site through trafilatura (the
+    folder's name is the outlet when the page names no site)."""
     import trafilatura
 
     extracted = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
@@ -115,7 +116,7 @@ def document_from_html(html: str, doc_id: str, origin: str, *, default_date: str
         doc_id, text, origin, settings=settings, raw_hash=raw_hash,
         published=published or _valid_date(data.get("date")) or default_date,
         title=title or data.get("title"), url=url or data.get("url"),
-        source=source or data.get("sitename") or data.get("hostname"),
+        source=source or data.get("sitename") or data.get("hostname") or folder,
     )
 
 
@@ -196,11 +197,19 @@ def _read_file(path: str, *, default_date: str | None, settings: Settings, selec
     try:
         text = decode_bytes(data)
         if suffix in HTML_SUFFIXES:
-            yield document_from_html(text, p.stem, path, default_date=default_date, settings=settings, raw_hash=raw_hash)
+            yield document_from_html(text, p.stem, path, default_date=default_date, settings=settings,
+                                     raw_hash=raw_hash, folder=_folder(p))
         else:
-            yield _build(p.stem, text, path, published=default_date, settings=settings, raw_hash=raw_hash)
+            yield _build(p.stem, text, path, published=default_date, settings=settings, raw_hash=raw_hash,
+                         source=_folder(p))
     except InputError as exc:
         yield Failure(path, exc.reason, exc.code, raw_hash)
+
+
+def _folder(p: Path) -> str | None:
+    """The outlet of a file without metadata: the name of the folder it is in."""
+    name = p.resolve().parent.name
+    return name or None
 
 
 def _path_hash(path: str) -> str:

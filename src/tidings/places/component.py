@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from tidings.places.build import load_gazetteer
 from tidings.places.finder import find_toponyms
 from tidings.places.gazetteer import Gazetteer
-from tidings.places.locate import focus
+from tidings.places.locate import acts, focus
 from tidings.places.resolve import PlaceMention, resolve
 
 __all__ = ["PlacesComponent", "doc_places"]
@@ -46,7 +46,7 @@ class PlacesComponent:
     def __call__(self, doc: Doc) -> Doc:
         mentions = doc_places(doc, self.gazetteer)
         doc._.places = mentions
-        doc._.place_focus = focus(mentions)
+        doc._.place_focus = focus([m for m in mentions if not acts(doc, m)])
         return doc
 
 

@@ -4,9 +4,11 @@
 
 - ``clause``: a place attached to the trigger's own clause by a locative word ("clashes *in* Aleppo",
   "troops advanced *near* Bakhmut", "a Kabul-based group"), the nearest and most precise first;
-- ``sentence``: else a place elsewhere in the sentence that is not the event's actor ("Russia" in
-  "Russia shelled the city" is the source, not the place);
-- ``focus``: else the document's focus, the place it is mostly about (``focus``).
+- ``sentence``: else a place elsewhere in the sentence that is no one's actor ("Russia" in
+  "Russia shelled the city" is the source, not the place; neither is "Brussels" in "since
+  Washington and Brussels sanctioned Minsk", whatever event of the sentence is located);
+- ``focus``: else the document's focus, the place it is mostly about (``focus``), counting only
+  places named as places (``acts``).
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from tidings.places.resolve import PlaceMention
 from tidings.records import Location
 
-__all__ = ["PRECISION", "focus", "locate_event", "to_location"]
+__all__ = ["PRECISION", "acts", "focus", "locate_event", "to_location"]
 
 # precision of a location from the feature of its place
 PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin1", "region": "admin1", "landform": "admin1",
@@ -86,6 +88,24 @@ def _locative(root: Token) -> bool:
     return root.dep_ in ("compound", "npadvmod") and root.head.lower_ in ("based", "border", "outskirts")
 
 
+def _argument(root: Token) -> bool:
+    """A place named as someone who acts or is acted on, by any verb of the sentence ("since
+    Washington and Brussels sanctioned ...", "Warsaw's decision"): an actor there, not a location."""
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ in ACTOR_DEPS:
+        return True
+    return first.dep_ == "poss" and first.head.dep_ in ACTOR_DEPS
+
+
+def acts(doc: Doc, m: PlaceMention) -> bool:
+    """Whether a place mention names an actor of some verb rather than a place (see ``_argument``);
+    such mentions never make a document's focus."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if 0 <= m.start < m.end <= len(doc.text) else None
+    return span is not None and _argument(span.root)
+
+
 def _order(tok: Token, items: list[tuple[Token, PlaceMention]]) -> PlaceMention:
     def rank(item: tuple[Token, PlaceMention]) -> tuple[int, int]:
         root, m = item
@@ -106,7 +126,7 @@ def locate_event(tok: Token, mentions: Sequence[PlaceMention] | None,
     actors = {c.i for c in tok.children if c.dep_ in ACTOR_DEPS}
     actors |= {g.i for a in list(actors) for g in tok.doc[a].children if g.dep_ in ("poss", "compound")}
     rest = [(r, m) for r, m in here if r.i not in actors and not (r.head.i in actors and r.dep_ in ("poss", "compound"))
-            and not (r.i == tok.i)]
+            and not (r.i == tok.i) and not _argument(r)]
     if rest:
         return to_location(_order(tok, rest)), "sentence"
     if doc_focus is not None:

@@ -20,12 +20,17 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from tidings.errors import DatabaseUnavailable, StoreError, UsageError
-from tidings.records import Document, Event, Failure, Quantity, event_from_flat, event_to_flat
+from tidings.records import Document, Event, Failure, Happening, Quantity, event_from_flat, event_to_flat
+from tidings.store import stories
 from tidings.store.engine import WRITE, lock, open_engine, safe_url, transient
 from tidings.store.geo import near_box, place_country_codes, within
 from tidings.store.schema import STORED_COLUMNS, documents, feeds, mentions, quantities
+from tidings.store.schema import events as events_table
+from tidings.stories.features import StorySettings
 
 __all__ = ["EventQuery", "Store"]
+
+STORIES_LOCK = "tidings-stories"  # clustering into the events table is serialised across writers
 
 T = TypeVar("T")
 RETRIES = 4
@@ -50,6 +55,7 @@ class EventQuery:
     country: str | None = None  # where the event happened (ISO alpha-3; KOS and XKX both mean Kosovo)
     near: tuple[float, float, float] | None = None  # (lat, lon, km): located within km of the point
     sort: str = "document"  # document (text order) | date | -date | goldstein | -goldstein
+    min_sources: int = 0  # events only: reported by at least this many independent outlets
     since_ingest: str | None = None  # only events of documents ingested at or after this ISO time
 
 
@@ -186,19 +192,29 @@ class Store:
             row = conn.execute(select(documents.c.status).where(documents.c.content_hash == content_hash)).first()
         return row is not None and row.status == "coded"
 
-    def write_document(self, doc: Document, events: list[Event], coder: str) -> int:
-        """Store a coded document and its events in one transaction, replacing an earlier coding."""
+    def write_document(self, doc: Document, events: list[Event], coder: str, *,
+                       story: StorySettings | None = None, cluster: bool = True) -> int:
+        """Store a coded document and its mentions in one transaction, replacing an earlier coding;
+        with ``cluster`` its copies and the events its mentions belong to are updated in the same
+        transaction (``tidings.store.stories``)."""
+        story = story or StorySettings()
 
         def write(conn: Connection) -> int:
+            old = conn.execute(select(documents.c.id).where(documents.c.content_hash == doc.content_hash)).all()
+            if cluster:
+                lock(conn, STORIES_LOCK)
+            stale = stories.events_of_documents(conn, [r.id for r in old]) if old and cluster else set()
             conn.execute(delete(documents).where(documents.c.content_hash == doc.content_hash))
-            self._insert_document(conn, doc, events, coder)
+            self._insert_document(conn, doc, events, coder, story, cluster, stale)
             return len(events)
 
         return self._write(write, key=doc.content_hash, what=f"cannot store document {doc.doc_id}")
 
-    def add_document(self, doc: Document, events: list[Event], coder: str) -> bool:
-        """Store a newly coded document unless a coded copy is there already (another ingester may
-        have stored it meanwhile): True when this call stored it."""
+    def add_document(self, doc: Document, events: list[Event], coder: str, *,
+                     story: StorySettings | None = None) -> bool:
+        """Store a newly coded document, with its copies and events, unless a coded copy is there
+        already (another ingester may have stored it meanwhile): True when this call stored it."""
+        story = story or StorySettings()
 
         def add(conn: Connection) -> bool:
             row = conn.execute(select(documents.c.status).where(documents.c.content_hash == doc.content_hash)).first()
@@ -206,12 +222,14 @@ class Store:
                 return False
             if row is not None:
                 conn.execute(delete(documents).where(documents.c.content_hash == doc.content_hash))
-            self._insert_document(conn, doc, events, coder)
+            lock(conn, STORIES_LOCK)
+            self._insert_document(conn, doc, events, coder, story, True, set())
             return True
 
         return self._write(add, key=doc.content_hash, what=f"cannot store document {doc.doc_id}")
 
-    def _insert_document(self, conn: Connection, doc: Document, events: list[Event], coder: str) -> None:
+    def _insert_document(self, conn: Connection, doc: Document, events: list[Event], coder: str,
+                         story: StorySettings, cluster: bool, stale: set[str]) -> None:
         if doc.origin:
             conn.execute(delete(documents).where(and_(documents.c.origin == doc.origin, documents.c.status == "failed")))
         doc_pk = conn.execute(documents.insert().values(
@@ -220,24 +238,51 @@ class Store:
             credits=_nul(list(doc.credits)), headings=_nul([list(h) for h in doc.headings]), text=doc.text,
             dateline=_nul(doc.dateline), status="coded", coder=coder, ingested_at=_now(), fetched=doc.fetched,
         )).inserted_primary_key[0]
-        self._insert_events(conn, doc_pk, events)
+        feats = self._insert_events(conn, doc_pk, doc, events, story)
+        if cluster:
+            changed = stories.update_copies(conn, doc_pk, doc.text, story)
+            done = stories.update_clusters(conn, feats, story)
+            stories.refresh_events(conn, (stale | stories.events_of_documents(conn, changed - {doc_pk})) - done)
 
-    def _insert_events(self, conn: Connection, doc_pk: int, events: list[Event]) -> None:
+    def _insert_events(self, conn: Connection, doc_pk: int, doc: Document, events: list[Event],
+                       story: StorySettings) -> list[Any]:
         if not events:
-            return
+            return []
         rows = []
         for ev in events:
             flat = event_to_flat(ev)
-            rows.append({**{c: flat[c] for c in STORED_COLUMNS}, "document_id": doc_pk, "event_ref": None})
+            cols = stories.story_columns(ev, doc, story)
+            rows.append({**{c: flat[c] for c in STORED_COLUMNS}, "document_id": doc_pk, "event_id": None, **cols})
         conn.execute(mentions.insert(), rows)
+        feats = [stories.from_json(r["story"]) for r in rows]
         with_qty = [ev for ev in events if ev.quantities]
         if with_qty:
-            ids = dict(conn.execute(select(mentions.c.event_id, mentions.c.id).where(mentions.c.document_id == doc_pk)).all())
+            ids = dict(conn.execute(select(mentions.c.mention_id, mentions.c.id).where(mentions.c.document_id == doc_pk)).all())
             conn.execute(quantities.insert(), [
-                {"mention_id": ids[ev.event_id], "kind": q.kind, "value": q.value, "unit": q.unit, "per": q.per,
+                {"mention_id": ids[ev.mention_id], "kind": q.kind, "value": q.value, "unit": q.unit, "per": q.per,
                  "category": q.category, "text": q.text}
                 for ev in with_qty for q in ev.quantities
             ])
+        return feats
+
+    def ensure_stories(self, story: StorySettings | None = None) -> bool:
+        """Build copies and events once for mentions stored before stories existed (a database
+        upgraded from an older tidings); returns whether it had to."""
+        with self._read() as conn:
+            missing = conn.execute(select(mentions.c.id).where(mentions.c.story_block.is_(None)).limit(1)).first()
+        if missing is None:
+            return False
+        self.rebuild_stories(story)
+        return True
+
+    def rebuild_stories(self, story: StorySettings | None = None) -> int:
+        """Recompute copies and events of the whole store in one transaction; returns the number of events."""
+
+        def rebuild(conn: Connection) -> int:
+            lock(conn, STORIES_LOCK)
+            return stories.rebuild(conn, story or StorySettings())
+
+        return self._write(rebuild, key=STORIES_LOCK, what="cannot rebuild stories")
 
     def write_failure(self, failure: Failure) -> None:
         """Record an input that failed, replacing an earlier failure of the same input (never a
@@ -288,9 +333,10 @@ class Store:
 
     # -- reading ----------------------------------------------------------------------------------
     def documents(self, *, failed_only: bool = False) -> list[dict[str, Any]]:
-        q = select(documents.c.id, documents.c.doc_id, documents.c.origin, documents.c.url, documents.c.status, documents.c.error_code,
-                   documents.c.error, documents.c.published, documents.c.title, documents.c.attribution,
-                   documents.c.coder, documents.c.fetched).order_by(documents.c.id)
+        q = select(documents.c.id, documents.c.doc_id, documents.c.origin, documents.c.url, documents.c.source,
+                   documents.c.status, documents.c.error_code, documents.c.error, documents.c.published,
+                   documents.c.title, documents.c.attribution, documents.c.coder, documents.c.fetched,
+                   documents.c.duplicate_of, func.length(documents.c.text).label("length")).order_by(documents.c.id)
         if failed_only:
             q = q.where(documents.c.status == "failed")
         with self._read() as conn:
@@ -367,6 +413,57 @@ class Store:
                 for q in conn.execute(select(quantities).where(quantities.c.mention_id.in_(part)).order_by(quantities.c.id)):
                     qty.setdefault(q.mention_id, []).append(Quantity(q.kind, q.value, q.unit, q.text or "", q.per, q.category))
         return [event_from_flat(r, qty.get(r.id, ())) for r in rows]
+
+    def happenings(self, query: EventQuery | None = None) -> list[Happening]:
+        """Unique events (story clusters), filtered like ``events`` on their representative mention;
+        ``min_sources`` keeps those reported by that many independent outlets."""
+        query = query or EventQuery()
+        t = events_table.c
+        conds: list[Any] = []
+        if not query.include_negated:
+            conds.append(t.negated.is_(False))
+        if not query.include_hypothetical:
+            conds.append(t.modality != "hypothetical")
+        for role, value in (("source", query.source), ("target", query.target)):
+            if value:
+                v = value.upper()
+                conds.append(or_(getattr(t, f"{role}_code").like(v + "%"), getattr(t, f"{role}_country") == v))
+        if query.root:
+            conds.append(t.cameo_root == query.root.zfill(2))
+        if query.code:
+            conds.append(t.cameo.like(query.code + "%"))
+        if query.plover:
+            conds.append(t.plover == query.plover.upper())
+        if query.since:
+            conds.append(t.date >= query.since)
+        if query.until:
+            conds.append(t.date <= query.until)
+        if query.doc:
+            conds.append(t.event_id.in_(select(mentions.c.event_id).where(mentions.c.doc_id == query.doc)))
+        if query.min_sources:
+            conds.append(t.num_sources >= query.min_sources)
+        m = mentions.c
+        where: list[Any] = []  # filters on where and when the mentions were: an event matches through any of them
+        if query.country:
+            where.append(m.location_country.in_(place_country_codes(query.country)))
+        if query.near:
+            where.extend(near_box(m.location_lat, m.location_lon, query.near))
+        if query.since_ingest:
+            where.append(m.document_id.in_(select(documents.c.id).where(documents.c.ingested_at >= query.since_ingest)))
+        order = {"date": (t.date, t.event_id), "-date": (t.date.desc(), t.event_id), "goldstein": (t.goldstein, t.event_id),
+                 "-goldstein": (t.goldstein.desc(), t.event_id), "document": (t.date, t.event_id)}
+        if query.sort not in order:
+            raise UsageError(f"unknown sort {query.sort!r}: one of {', '.join(order)}")
+        with self._read() as conn:
+            if where:
+                rows = conn.execute(select(m.event_id, m.location_lat, m.location_lon).where(and_(*where))).all()
+                if query.near:  # the box is coarse; the great-circle distance decides
+                    rows = [r for r in rows if within(r.location_lat, r.location_lon, query.near)]
+                conds.append(t.event_id.in_(sorted({r.event_id for r in rows if r.event_id})))
+            stmt = select(t.record).where(and_(true(), *conds)).order_by(*order[query.sort])
+            if query.limit:
+                stmt = stmt.limit(query.limit)
+            return [Happening.from_dict(r.record) for r in conn.execute(stmt).all()]
 
     def counts(self) -> dict[str, int]:
         with self._read() as conn:

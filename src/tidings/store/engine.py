@@ -92,6 +92,9 @@ def open_engine(url: str, *, create: bool = True) -> Engine:
     shown = safe_url(url)
     if not create and parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
             and not parsed.database.startswith("file:") and not os.path.exists(parsed.database):
+        folder = os.path.dirname(os.path.abspath(parsed.database))
+        if not os.path.isdir(folder):
+            raise DatabaseUnavailable(f"cannot open database {shown}: folder {folder} does not exist")
         raise DatabaseUnavailable(f"no database at {parsed.database}: check --db (or $TIDINGS_DB), "
                                   "or create one with 'tidings ingest'")
     kwargs: dict[str, Any] = {}

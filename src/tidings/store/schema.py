@@ -4,7 +4,9 @@
 - ``mentions``: one row per coded event in one sentence of one document (GDELT 2.0 "Mentions").
 - ``quantities``: amounts attached to a mention.
 - ``events``: deduplicated real-world events that many mentions report (GDELT 2.0 "Events"),
-  filled by story clustering; ``mentions.event_ref`` points to it.
+  filled by story clustering (``tidings.stories``); ``mentions.event_id`` names it.
+- ``doc_bands``: MinHash LSH band keys of each document, to find syndicated copies
+  (``documents.duplicate_of``).
 - ``feeds``: the validators (ETag, Last-Modified) of each feed polled, for conditional requests.
 """
 
@@ -38,6 +40,9 @@ documents = Table(
     Column("coder", String(128)),
     Column("ingested_at", String(32), nullable=False),
     Column("fetched", String(32)),
+    Column("duplicate_of", Text),  # doc_id of the original when this text is a syndicated copy
+    Column("copy_of", String(64)),  # content hash of that original
+    Column("minhash", JSON),
 )
 Index("ix_documents_doc_id", documents.c.doc_id)
 Index("ix_documents_status", documents.c.status)
@@ -56,16 +61,40 @@ feeds = Table(
 events = Table(
     "events", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(32), nullable=False, unique=True),
+    Column("block", String(16), nullable=False),
+    Column("lo", Integer, nullable=False),  # the date interval every mention fits (half-days)
+    Column("hi", Integer, nullable=False),
+    Column("anchor", String(64), nullable=False),  # canonical position of its first frame
     Column("date", String(10)),
     Column("cameo", String(4), nullable=False),
+    Column("cameo_root", String(2), nullable=False),
+    Column("plover", String(16)),
     Column("source_code", String(32)),
+    Column("source_country", String(3)),
     Column("target_code", String(32)),
+    Column("target_country", String(3)),
+    Column("negated", Boolean, nullable=False),
+    Column("modality", String(16), nullable=False, default="asserted"),
     Column("num_mentions", Integer, nullable=False, default=0),
     Column("num_sources", Integer, nullable=False, default=0),
     Column("num_articles", Integer, nullable=False, default=0),
     Column("goldstein", Float),
-    Column("first_seen", String(32)),
+    Column("first_seen", String(10)),
+    Column("last_seen", String(10)),
+    Column("record", JSON, nullable=False),  # the public event record (records.Happening)
 )
+Index("ix_events_block_hi", events.c.block, events.c.hi)
+Index("ix_events_date", events.c.date)
+
+doc_bands = Table(
+    "doc_bands", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("band", String(24), nullable=False),
+)
+Index("ix_doc_bands_band", doc_bands.c.band)
+Index("ix_doc_bands_document", doc_bands.c.document_id)
 
 # Types of the flat event columns; the mentions table has one column per flat column of the event
 # record (``records.FLAT_COLUMNS``) except ``quantities``, which have their own table.
@@ -74,7 +103,7 @@ _ACTOR_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {"text": Text, "code": 
 _LOCATION_TYPES = {"text": Text, "name": Text, "lat": Float, "lon": Float, "country": String(3), "admin1": Text,
                    "geonames_id": Integer, "precision": String(8)}
 FLAT_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {
-    "event_id": String(32), "doc_id": Text, "sentence_index": Integer, "sentence": Text,
+    "mention_id": String(32), "event_id": String(32), "doc_id": Text, "sentence_index": Integer, "sentence": Text,
     "trigger_text": Text, "trigger_start": Integer, "trigger_end": Integer, "date": String(10),
     "date_precision": String(8), "deadline": String(10), "deadline_precision": String(8), "cameo": String(4), "cameo_root": String(2), "quad_class": Integer,
     "goldstein": Float, "plover": String(16), "plover_mode": String(32), "negated": Boolean,
@@ -83,7 +112,7 @@ FLAT_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {
     **{f"{role}_{f}": t for role in ACTOR_ROLES for f, t in _ACTOR_TYPES.items()},
     **{f"location_{f}": t for f, t in _LOCATION_TYPES.items()},
 }
-REQUIRED = {"event_id", "doc_id", "sentence_index", "sentence", "trigger_text", "trigger_start", "trigger_end",
+REQUIRED = {"mention_id", "doc_id", "sentence_index", "sentence", "trigger_text", "trigger_start", "trigger_end",
             "cameo", "cameo_root", "quad_class", "goldstein", "negated", "modality", "confidence", "rule", "coder"}
 STORED_COLUMNS = tuple(c for c in FLAT_COLUMNS if c != "quantities")
 assert set(STORED_COLUMNS) == set(FLAT_TYPES), "every flat event column needs a type"
@@ -94,10 +123,15 @@ mentions = Table(
     "mentions", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("document_id", Integer, ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
-    *(Column(name, FLAT_TYPES[name], nullable=name not in REQUIRED, unique=name == "event_id")
+    *(Column(name, FLAT_TYPES[name], nullable=name not in REQUIRED, unique=name == "mention_id")
       for name in STORED_COLUMNS),
-    Column("event_ref", Integer, ForeignKey("events.id", ondelete="SET NULL")),
+    Column("story_block", String(16)),  # story clustering: block, end of the date interval, features
+    Column("story_lo", Integer),
+    Column("story_hi", Integer),
+    Column("story", JSON),
 )
+Index("ix_mentions_event", mentions.c.event_id)
+Index("ix_mentions_story", mentions.c.story_block, mentions.c.story_hi, mentions.c.story_lo)
 Index("ix_mentions_date", mentions.c.date)
 Index("ix_mentions_source", mentions.c.source_code)
 Index("ix_mentions_target", mentions.c.target_code)
