@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from tidings.evaluate import evaluate
 from tests.gate import BASELINE, EXTERNAL, LOWER_IS_BETTER, SPLITS, figures
+from tidings.evaluate import evaluate
 
 
 @pytest.fixture(scope="module")

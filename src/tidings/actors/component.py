@@ -16,7 +16,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from tidings.actors.kb import KnowledgeBase, load_kb
+from tidings.actors.kb import KnowledgeBase, fold, load_kb
+from tidings.actors.names import link_names
 from tidings.actors.resolve import ActorResolver, KBMatch
 from tidings.tables import read_words
 
@@ -53,7 +54,7 @@ class ActorComponent:
         self.lower_initial: set[str] = set()
         for key, forms in self.kb.surface.items():
             for form in forms:
-                variants = {form, form.replace("’", "'"), form.replace("'", "’")}
+                variants = {form, form.replace("’", "'"), form.replace("'", "’"), fold(form)}
                 for v in variants:
                     if _is_abbreviation(v):
                         self.exact.add(key, [tokenizer(v)])
@@ -82,6 +83,7 @@ class ActorComponent:
             spans.append(doc[start:end])
             spans[-1].label_ = vocab[match_id]  # type: ignore[misc]
         found = [KBMatch(s.start, s.end, "name", s.label_) for s in filter_spans(spans)]
+        found = link_names(doc, self.kb, found, self.kb.agents)
         agent_spans = []
         for match_id, start, end in self.agents(doc):
             agent_spans.append(doc[start:end])
