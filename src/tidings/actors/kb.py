@@ -14,6 +14,7 @@ apply in some countries carry them as ``context`` ("ADF" in a story about Austra
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -93,6 +94,15 @@ def normalize_alias(text: str) -> str:
     return re.sub(r"('s|')$", "", text).strip()
 
 
+def _near(a: str | None, b: str | None, days: int = 62) -> bool:
+    if not a or not b:
+        return False
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= days
+    except ValueError:
+        return False
+
+
 def _span(e: Entry) -> str:
     return f"from {e.start or 'an unknown date'} to {e.end or 'now'}"
 
@@ -170,10 +180,14 @@ class KnowledgeBase:
         return tuple(sorted(people + others, key=lambda c: -c.score))
 
     def _person(self, terms: list[Entry], date: str | None) -> Candidate:
-        dated = [t for t in terms if not t.fallback]
+        own = [t for t in terms if not t.petrarch]
+        # the project's own data is authoritative: a converted term for the same office (same code,
+        # starting within two months; often an open PETRARCH term cut at the 2014 conversion) gives way
+        dated = [t for t in terms if not t.fallback and not (t.petrarch and any(
+            o.code == t.code and _near(o.start, t.start) for o in own))]
         live = [t for t in dated if t.active(date) and (date is not None or t.start is not None)]
         if any(not t.petrarch for t in live):
-            live = [t for t in live if not t.petrarch]  # the project's own data is authoritative
+            live = [t for t in live if not t.petrarch]
         if live:
             # an office beats an opposition role, which beats elite status; the latest office wins
             best = max(live, key=lambda t: (t.sector != "ELI", t.sector != "OPP", t.start or ""))
