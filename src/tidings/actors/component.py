@@ -2,7 +2,9 @@
 
 It runs after the parser and NER. It finds every alias of the knowledge base in the text (names
 case-sensitively where case matters, abbreviations exactly, sector agents in any case), keeps the
-longest non-overlapping matches, and sets:
+longest non-overlapping matches, checks them against the document (``names.link_names``: a state's
+name inside a person's name is dropped, a surname after a full mention is pinned to that person),
+and sets:
 
 - ``doc._.actor_index``: the ``ActorResolver`` for this document — the matches, and resolution of
   any noun phrase at any date, cached. The coder reads actors only through it.

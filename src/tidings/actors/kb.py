@@ -162,7 +162,8 @@ class KnowledgeBase:
 
         ``context`` is the set of countries the document mentions (it settles acronyms and people
         who share a name); ``pid`` pins the reading to one person (a surname after a full mention)."""
-        return list(self._candidates(normalize_alias(mention), date, context, pid))
+        key = mention if mention in self.aliases else normalize_alias(mention)
+        return list(self._candidates(key, date, context, pid))
 
     @lru_cache(maxsize=65536)  # noqa: B019  (one knowledge base per process, cached by load_kb)
     def _candidates(self, key: str, date: str | None, context: frozenset[str], pid: str | None) -> tuple[Candidate, ...]:

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from tidings.actors.kb import KnowledgeBase, normalize_alias
@@ -46,26 +48,42 @@ def link_names(doc: Doc, kb: KnowledgeBase, found: list[KBMatch], agents: dict) 
 
 def _surnames(doc: Doc, kb: KnowledgeBase, found: list[KBMatch], agents: dict) -> list[KBMatch]:
     date = doc.user_data.get("tidings_published")
-    at = {m.start: m for m in found}
-    covered = {i for m in found for i in range(m.start, m.end)}
     known: dict[str, KBMatch] = {}  # a word of a person's name -> the pinned full mention
-    out: list[KBMatch] = []
-    for tok in doc:
-        m = at.get(tok.i)
-        if m is not None and m.end - m.start >= 2:
-            cands = kb.candidates(m.key, date)
-            if cands and cands[0].code and cands[0].entry.kind == "person" and cands[0].entry.pid:
-                pid = cands[0].entry.pid
-                m = KBMatch(m.start, m.end, m.kind, m.key, pid)
-                words = (kb.person_name(pid) or cands[0].entry.name).split()
-                for w in {words[0], words[-1]} if len(words) > 1 else ():
-                    key = normalize_alias(w)
-                    if key in agents or any(e.kind != "person" for e in kb.aliases.get(key, ())):
-                        continue  # "President", "Jordan": not a name to carry over
-                    known[w] = m
-        elif tok.text in known and (m is not None or tok.i not in covered) and tok.pos_ == "PROPN":
-            full = known[tok.text]
-            m = KBMatch(tok.i, tok.i + 1, "name", full.key, full.pid)
-        if m is not None:
-            out.append(m)
-    return out
+    first: dict[str, int] = {}  # where that full mention ends
+    pinned: dict[int, KBMatch] = {}
+    for m in found:
+        if m.kind != "name" or m.end - m.start < 2:
+            continue
+        cands = kb.candidates(m.key, date)
+        if not (cands and cands[0].code and cands[0].entry.kind == "person" and cands[0].entry.pid):
+            continue
+        pid = cands[0].entry.pid
+        full = KBMatch(m.start, m.end, m.kind, m.key, pid)
+        pinned[m.start] = full
+        words = (kb.person_name(pid) or cands[0].entry.name).split()
+        for w in {words[0], words[-1]} if len(words) > 1 else ():
+            key = normalize_alias(w)
+            if w in known or key in agents or any(e.kind != "person" for e in kb.aliases.get(key, ())):
+                continue  # "President", "Jordan": not a name to carry over; the first full mention wins
+            known[w] = full
+            first[w] = m.end
+    if not known:
+        return found
+    # later tokens spelled like a known name word: only those need looking at
+    strings = doc.vocab.strings
+    ids = numpy.array([strings.add(w) for w in known], dtype="uint64")
+    hits = numpy.nonzero(numpy.isin(doc.to_array(ORTH), ids))[0]
+    at = {m.start: m for m in found}
+    covered = {i for m in found for i in range(m.start, m.end) if m.end - m.start > 1}
+    for i in hits.tolist():
+        tok = doc[i]
+        full = known.get(tok.text)
+        if full is None or i < first[tok.text] or i in covered or tok.pos_ != "PROPN":
+            continue
+        m = at.get(i)
+        if m is None or (m.kind == "name" and m.end == i + 1):
+            pinned[i] = KBMatch(i, i + 1, "name", full.key, full.pid)
+    out = [pinned.get(m.start, m) if m.kind == "name" else m for m in found]
+    have = {m.start for m in out}
+    out += [m for i, m in pinned.items() if i not in have]
+    return sorted(out, key=lambda m: (m.start, m.end))

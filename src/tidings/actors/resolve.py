@@ -101,6 +101,7 @@ class ActorResolver(CorefMixin):
         self._resolving: set[int] = set()
         self._context: frozenset[str] | None = None
         self._sent_of: list[int] | None = None
+        self._sent_countries: dict[tuple[int, str | None], list[tuple[int, str]]] = {}
 
     # -- helpers ----------------------------------------------------------------------------------
     @property
@@ -347,7 +348,7 @@ class ActorResolver(CorefMixin):
         via = ""
         if country is None and code is None and sector:
             country = self._place_country(head, date)
-            if country is None and sector not in ("REF", "IGO", "NGO"):
+            if country is None and sector not in STATE_SECTORS | {"REF", "IGO", "NGO"}:
                 country = self._sentence_country(head, date)
                 via = "agent, country from the sentence" if country else ""
         if code is None and country:
@@ -358,21 +359,27 @@ class ActorResolver(CorefMixin):
                      kind=_kind_for(code, sector, "state" if country else "group"), via=via)
 
     def _sentence_country(self, head: Token, date: str | None) -> str | None:
-        """GUIDELINES 10.9: a sector-only actor takes the one country its sentence names (a place,
-        a state, a demonym or the country of another actor of the state), if there is only one."""
+        """GUIDELINES 10.9: a sector-only actor of society (protesters, students, farmers, rebels …)
+        takes the one country its sentence names (a place, a state, a demonym or the country of an
+        actor of the state), if there is only one. State sectors are left alone: in "the government
+        expelled the US ambassador" the country named is the target's."""
         sent = head.sent
+        key = (sent.start, date)
+        named = self._sent_countries.get(key)
+        if named is None:
+            named = []
+            for m in dict.fromkeys(self.at.get(i) for i in range(sent.start, sent.end)):
+                if m is None or m.kind != "name":
+                    continue
+                cand = self._best(m, date)
+                if cand is None or cand.code is None:
+                    continue
+                e = cand.entry
+                if e.country and (e.kind == "state" or (e.kind != "person" and cand.code[3:6] in STATE_SECTORS)):
+                    named.append((m.start, e.country))
+            self._sent_countries[key] = named
         left, right = self.np_range(head)
-        countries = set()
-        for m in dict.fromkeys(self.at.get(i) for i in range(sent.start, sent.end)):
-            if m is None or m.kind != "name" or left <= m.start < right:
-                continue
-            cand = self._best(m, date)
-            if cand is None or cand.code is None:
-                continue
-            e = cand.entry
-            if e.kind == "state" or (e.kind != "person" and cand.code[3:6] in STATE_SECTORS):
-                if e.country:
-                    countries.add(e.country)
+        countries = {c for i, c in named if not left <= i < right}
         return countries.pop() if len(countries) == 1 else None
 
     def _place_country(self, head: Token, date: str | None) -> str | None:
