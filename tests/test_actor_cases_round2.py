@@ -15,10 +15,19 @@ from tests.test_actor_cases import _resolve
 CASES = Path(__file__).parent / "data" / "actor_cases_round2.tsv"
 
 
+# Rows whose expectation the shared harness cannot express, reported rather than edited (file line: why).
+# Line 277 asks for the first conjunct alone ("Equatorial Guinea" in "Equatorial Guinea and Gabon took
+# their dispute to the ICJ"), but the harness resolves the mention's head as the coder does, and a
+# coordinated subject is both states (GUIDELINES 4; the same file expects RUS|BLR for "Russia and Belarus").
+HARNESS = {277: "coordinated subject: the head resolves to both conjuncts (GUIDELINES 4)"}
+
+
 def _cases():
     with CASES.open(encoding="utf-8") as fh:
         rows = list(csv.DictReader((ln for ln in fh if not ln.startswith("#")), delimiter="\t", quoting=csv.QUOTE_NONE))
-    return [pytest.param(r, id=f"{i:03d}-{r['note']}-{r['mention'][:20]}") for i, r in enumerate(rows, 3)]
+    return [pytest.param(r, id=f"{i:03d}-{r['note']}-{r['mention'][:20]}",
+                         marks=[pytest.mark.xfail(strict=True, reason=HARNESS[i])] if i in HARNESS else [])
+            for i, r in enumerate(rows, 3)]
 
 
 def test_round2_table_covers_the_issue():
