@@ -52,20 +52,25 @@ class ActorComponent:
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
-        tokenizer = nlp.tokenizer
         self.lower_initial: set[str] = set()
+        exact: list[tuple[str, str]] = []
+        names: list[tuple[str, str]] = []
         for key, forms in self.kb.surface.items():
             for form in forms:
-                variants = {form, form.replace("’", "'"), form.replace("'", "’"), fold(form)}
-                for v in variants:
+                for v in {form, form.replace("’", "'"), form.replace("'", "’"), fold(form)}:
                     if _is_abbreviation(v):
-                        self.exact.add(key, [tokenizer(v)])
+                        exact.append((key, v))
                     else:
-                        self.names.add(key, [tokenizer(v)])
+                        names.append((key, v))
                         if v[:1].islower():
                             self.lower_initial.add(key)
-        for key in self.kb.agents:
-            self.agents.add(key, [tokenizer(key)])
+        # tokenised in batches and added once per key: building the matchers is most of the load time
+        for matcher, pairs in ((self.exact, exact), (self.names, names), (self.agents, [(k, k) for k in self.kb.agents])):
+            patterns: dict[str, list[Doc]] = {}
+            for (key, _), pattern in zip(pairs, nlp.tokenizer.pipe(v for _, v in pairs), strict=True):
+                patterns.setdefault(key, []).append(pattern)
+            for key, docs in patterns.items():
+                matcher.add(key, docs)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
