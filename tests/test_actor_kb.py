@@ -79,6 +79,10 @@ def test_user_actor_file(tmp_path: Path):
     ("the Soviet Union", None, "SUN"),
     ("East Germany", None, "DDR"),
     ("West Germany", None, "DEU"),
+    ("Moscow", "1980-01-01", "SUNGOV"),  # historical states everywhere, seats of power included
+    ("Moscow", "2020-01-01", "RUSGOV"),
+    ("Belgrade", "1999-03-24", "YUGGOV"),
+    ("East German", None, "DDR"),
     ("the Fed", None, "USAGOV"),
     ("USAID", None, "USAGOV"),
 ])

@@ -237,6 +237,8 @@ class KnowledgeBase:
             score = 0.9 if e.role in {"name", "igo", "ngo", "group", "media", "metonym", "user", "institution"} else 0.7
             if e.petrarch:
                 score -= 0.05
+            if (e.start or e.end) and e.active(date):
+                score += 0.02  # a dated reading that holds that day is more specific than an undated one
             if e.context:
                 score = (0.95 - (0.05 if e.petrarch else 0)) if context & set(e.context) else score - 0.02
             why = f"{e.role} of {e.name}" + (f" {_span(e)}" if e.start or e.end else "")

@@ -95,7 +95,8 @@ def load_orgs(kb: KnowledgeBase) -> None:
             country = row.get("country") or (None if code[:3] in NON_STATE else code[:3])
             sector = row.get("sector") or (code[3:6] if code[:3] not in NON_STATE else code[:3]) or None
             role = "group" if name == "groups.tsv" else "institution"
-            entry = Entry(name=row["name"], kind="group" if role == "group" else "organization", role=role, code=code,
+            ekind = "group" if role == "group" else (row.get("kind") or "organization")
+            entry = Entry(name=row["name"], kind=ekind, role=role, code=code,
                           country=country, sector=sector, start=row.get("start") or None, end=row.get("end") or None,
                           pid=row.get("id") or None, source=_where(row), context=tuple(_split(row.get("context", ""))))
             for alias in [row["name"], *_split(row.get("aliases", ""))]:
