@@ -194,6 +194,10 @@ class KnowledgeBase:
             best = max(live, key=lambda t: (t.sector != "ELI", t.sector != "OPP", t.start or ""))
             score = 1.0 if best.sector not in ("ELI", "OPP") else 0.9 if best.sector == "OPP" else 0.85
             return Candidate(best, best.code, score, f"{best.office or 'role'} ({best.code}) {_span(best)}")
+        if date is None and dated:
+            # no date: the latest role on record is the best reading (tidings never assumes "today")
+            latest = max(dated, key=lambda t: (t.start or "", not t.petrarch))
+            return Candidate(latest, latest.code, 0.8, f"no date given; latest recorded role {latest.code} {_span(latest)}")
         national = [t for t in dated if t.country] or dated
         if date is not None and national:
             before = [t for t in national if t.end and t.end < date]

@@ -229,6 +229,10 @@ class ActorResolver(CorefMixin):
                     return []
                 if e.role in {"adjective", "demonym", "name", "historical", "capital", "metonym"} and agents:
                     return _via('name+agent', [self._combine(agents, names, head, text, date)])
+                titled = self._title(e, cand.code, agents, left, head)
+                if titled is not None:
+                    return _via('person+title', [Actor(text=text, code=titled, country=e.country or e.home,
+                                                       sector=actor_sector(titled), name=e.name, kind="person")])
                 return _via('name', [Actor(text=text, code=cand.code, country=e.country, sector=actor_sector(cand.code),
                               name=e.name, kind=_kind_for(cand.code, e.sector, e.kind if e.kind != "agent" else "group"))])
         # 2a. "a spokesman for Nigeria's army", "the leader of Kenya's opposition coalition": the person
@@ -277,6 +281,21 @@ class ActorResolver(CorefMixin):
         if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"):
             return _via('unknown-proper-name', [Actor(text=text, code=None, kind="organization")])
         return []
+
+    def _title(self, e, code: str | None, agents: list[KBMatch], left: int, head: Token) -> str | None:
+        """A known person with no recorded office that day, named with a title: "General David
+        Petraeus" -> USAMIL, "President Michel Suleiman" -> LBNGOV; the title says the role the data
+        lacks. "Former President …" keeps the elite code."""
+        country = e.country or e.home
+        if e.kind != "person" or not country or not (code is None or code.endswith("ELI")):
+            return None
+        titles = [m for m in agents if m.end <= head.i]
+        if not titles or any(t.lower_ in ("former", "ex", "ex-", "late", "then", "exiled", "ousted", "deposed")
+                             for t in self.doc[left:head.i]):
+            return None
+        entry = self.kb.agents.get(titles[-1].key)
+        sector = entry.sector if entry else None
+        return country + sector if sector else None
 
     def resolve_modifier(self, tok: Token, date: str | None) -> list[Actor]:
         """An actor named by a modifier: "Russian" in "Russian loans", "US" in "US sanctions"."""
