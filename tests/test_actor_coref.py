@@ -53,3 +53,10 @@ def test_a_state_name_inside_a_person_name_is_not_the_state(resolve):
     assert resolve("Jordan closed its border crossing with Syria.", "Jordan", "2015-04-02") == ["JOR"]
     assert resolve("Georgia Governor Brian Kemp signed a new election law.", "Kemp", "2021-03-25") == ["USAGOV"]
     assert resolve("Georgia applied for EU membership days after Russia invaded Ukraine.", "Georgia", "2022-03-03") == ["GEO"]
+
+
+def test_a_title_gives_a_known_person_the_role_the_data_lacks(resolve):
+    text = "US commander David Petraeus held talks with Lebanese officials in Beirut."
+    assert resolve(text, "Petraeus", "2008-08-06") == ["USAMIL"]
+    # "former" keeps the elite reading
+    assert resolve("Former Chancellor Angela Merkel defended her energy policy.", "Merkel", "2022-06-07") == ["DEUELI"]
