@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install install-extras gazetteer demo test lint bench eval eval-test pg lock clean
+.PHONY: install install-extras gazetteer demo test lint bench eval eval-test pg petrarch lock clean
 
 $(STAMP): requirements/dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -56,6 +56,12 @@ eval: $(STAMP)
 # The blind test split: look at its totals only, never its sentences.
 eval-test: $(STAMP)
 	$(BIN)/tidings eval eval/gold/test_*.jsonl $(wildcard eval/gold/articles_test.jsonl) --together --errors 0
+
+# Convert the PETRARCH-2/Phoenix actor dictionaries into src/tidings/data/actors/petrarch/ (provenance per row;
+# the MIT notice is copied beside the tables). PETRARCH=folder with the Phoenix files.
+PETRARCH ?= ../shared/reference/petrarch
+petrarch: $(STAMP)
+	$(BIN)/python -m tidings.actors.petrarch $(PETRARCH)
 
 # Regenerate the locks (needs network access to the package index; not part of setup).
 lock:

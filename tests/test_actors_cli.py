@@ -6,8 +6,17 @@ def test_actors_lookup_explains_dated_roles(run_cli):
     assert res.returncode == 0
     out = res.stdout.decode()
     assert "RUSGOV" in out and "president" in out
-    later = run_cli("actors", "lookup", "Medvedev", "--date", "2023-05-01").stdout.decode()
-    assert "RUSELI" in later and "no recorded office" in later
+    later = run_cli("actors", "lookup", "Merkel", "--date", "2023-05-01").stdout.decode()
+    assert "DEUELI" in later and "no recorded office" in later
+
+
+def test_actors_lookup_shows_provenance_and_every_term(run_cli):
+    out = run_cli("actors", "lookup", "Jens Stoltenberg", "--date", "2019-02-13").stdout.decode()
+    assert "IGOWSTNAT" in out and "people/igo_leaders.tsv:" in out  # the project's own file and line
+    assert "Phoenix.Countries.actors.txt:" in out  # terms that came from the converted dictionaries
+    assert "NORGOV" in out  # his earlier terms as prime minister are listed too
+    old = run_cli("actors", "lookup", "Brezhnev", "--date", "1975-08-01").stdout.decode()
+    assert "SUNGOV" in old
 
 
 def test_actors_lookup_composes_agents(run_cli):

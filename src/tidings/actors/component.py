@@ -2,7 +2,9 @@
 
 It runs after the parser and NER. It finds every alias of the knowledge base in the text (names
 case-sensitively where case matters, abbreviations exactly, sector agents in any case), keeps the
-longest non-overlapping matches, and sets:
+longest non-overlapping matches, checks them against the document (``names.link_names``: a state's
+name inside a person's name is dropped, a surname after a full mention is pinned to that person),
+and sets:
 
 - ``doc._.actor_index``: the ``ActorResolver`` for this document — the matches, and resolution of
   any noun phrase at any date, cached. The coder reads actors only through it.
@@ -11,12 +13,15 @@ longest non-overlapping matches, and sets:
 
 from __future__ import annotations
 
+import gc
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
-from tidings.actors.kb import KnowledgeBase, load_kb
+from tidings.actors.kb import KnowledgeBase, fold, load_kb
+from tidings.actors.names import link_names
 from tidings.actors.resolve import ActorResolver, KBMatch
 from tidings.tables import read_words
 
@@ -49,20 +54,29 @@ class ActorComponent:
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
-        tokenizer = nlp.tokenizer
         self.lower_initial: set[str] = set()
+        exact: list[tuple[str, str]] = []
+        names: list[tuple[str, str]] = []
         for key, forms in self.kb.surface.items():
             for form in forms:
-                variants = {form, form.replace("’", "'"), form.replace("'", "’")}
-                for v in variants:
+                for v in {form, form.replace("’", "'"), form.replace("'", "’"), fold(form)}:
                     if _is_abbreviation(v):
-                        self.exact.add(key, [tokenizer(v)])
+                        exact.append((key, v))
                     else:
-                        self.names.add(key, [tokenizer(v)])
+                        names.append((key, v))
                         if v[:1].islower():
                             self.lower_initial.add(key)
-        for key in self.kb.agents:
-            self.agents.add(key, [tokenizer(key)])
+        # tokenised in batches and added once per key: building the matchers is most of the load time
+        for matcher, pairs in ((self.exact, exact), (self.names, names), (self.agents, [(k, k) for k in self.kb.agents])):
+            patterns: dict[str, list[Doc]] = {}
+            for (key, _), pattern in zip(pairs, nlp.tokenizer.pipe(v for _, v in pairs), strict=True):
+                patterns.setdefault(key, []).append(pattern)
+            for key, docs in patterns.items():
+                matcher.add(key, docs)
+        # the knowledge base lives as long as the process: keep its few hundred thousand objects out of
+        # the garbage collector's full passes, which would otherwise rescan them during every batch
+        gc.collect()
+        gc.freeze()
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))
@@ -82,6 +96,7 @@ class ActorComponent:
             spans.append(doc[start:end])
             spans[-1].label_ = vocab[match_id]  # type: ignore[misc]
         found = [KBMatch(s.start, s.end, "name", s.label_) for s in filter_spans(spans)]
+        found = link_names(doc, self.kb, found, self.kb.agents)
         agent_spans = []
         for match_id, start, end in self.agents(doc):
             agent_spans.append(doc[start:end])

@@ -97,7 +97,7 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
     return SentenceAttachments(times, quants)
 
 
-def _distance(node: Token, trigger: Token, through_nouns: bool = True) -> int | None:
+def _distance(node: Token, trigger: Token, through_nouns: bool | frozenset[str] = True) -> int | None:
     """Steps from ``node`` up to a common ancestor with ``trigger`` and down to it, or None."""
     chain = {}
     t = trigger
@@ -115,13 +115,17 @@ def _distance(node: Token, trigger: Token, through_nouns: bool = True) -> int | 
             return None
         n = n.head
         d += 1
-        if not through_nouns and n.pos_ in NOUN_POS and n.i not in chain:
+        if through_nouns is not True and n.pos_ in NOUN_POS and n.i not in chain \
+                and (through_nouns is False or n.lemma_.lower() not in through_nouns):
             return None  # "the election in August" dates the election, not the event
     return None
 
 
-def attach(items: Sequence[tuple[Token, T]], triggers: list[Token], through_nouns: bool = True) -> dict[int, list[T]]:
-    """Each item goes to the trigger(s) nearest to its head in the parse."""
+def attach(items: Sequence[tuple[Token, T]], triggers: list[Token],
+           through_nouns: bool | frozenset[str] = True) -> dict[int, list[T]]:
+    """Each item goes to the trigger(s) nearest to its head in the parse; ``through_nouns`` False
+    stops at any noun on the way, a set of lemmas lets those nouns through ("struck the building
+    with a missile on Wednesday": the missile has no time of its own)."""
     out: dict[int, list[T]] = {t.i: [] for t in triggers}
     for root, item in items:
         scored = [(s, t) for s, t in ((_distance(root, t, through_nouns), t) for t in triggers) if s is not None]
@@ -191,7 +195,8 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
                       deadline=deadline.date if deadline else None,
                       deadline_precision=deadline.precision if deadline else None, negated=cue is not None, modality=mod,
                       negation_cue=cue, modality_cue=mod_cue, drop=verdict.rule if verdict.code is None else None,
-                      quantities=amounts, reported_by=reporter, location=location(tok, trace))
+                      quantities=amounts, reported_by=reporter,
+                      location=location(tok, trace, strike=refined[:2] in ("18", "19", "20")))
 
 
 def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
@@ -236,7 +241,7 @@ def outcome(q: Quantity, root: Token) -> Quantity:
     return q
 
 
-def location(tok: Token, trace: Trace) -> Location | None:
+def location(tok: Token, trace: Trace, *, strike: bool = False) -> Location | None:
     """Where the event happened, from the places the ``tidings_places`` component resolved
     (``doc._.places``): the event's clause, else its sentence, else the document's focus."""
     doc = tok.doc
@@ -244,7 +249,7 @@ def location(tok: Token, trace: Trace) -> Location | None:
         return None
     from tidings.places.locate import locate_event
 
-    where, how = locate_event(tok, doc._.places, doc._.place_focus)
+    where, how = locate_event(tok, doc._.places, doc._.place_focus, strike=strike)
     if where is not None:
         trace.add("attributes", f"location-{how}", tok, f"{where.text!r} -> {where.name} ({where.country}, {where.precision})")
     return where

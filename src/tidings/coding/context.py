@@ -26,6 +26,7 @@ class CoderKnowledge:
     mass_killing: float  # victims from which a killing of civilians is a mass killing (202)
     natural: frozenset[str]  # causes that are never agents ("flood", "earthquake")
     event_nouns: frozenset[str]  # lemmas of the lexicon's noun triggers
+    timeless_nouns: frozenset[str] = frozenset()  # nouns a time expression passes through to the event
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,7 @@ def load_knowledge() -> CoderKnowledge:
         lexicon=lexicon, codes=codebook(), words=words(), mass_killing=mass_killing,
         natural=frozenset(read_words("natural_causes.txt")),
         event_nouns=frozenset(lemma for (lemma, pos) in lexicon.by_lemma if pos == "N"),
+        timeless_nouns=frozenset(read_words("timeless_nouns.txt")),
     )
 
 

@@ -91,7 +91,7 @@ class Coder:
         if not found:
             return extra
         attached = sentence_attachments(sent, ctx.published)
-        time_by = attach(attached.times, [c.tok for c in found], through_nouns=False)
+        time_by = attach(attached.times, [c.tok for c in found], through_nouns=ctx.knowledge.timeless_nouns)
         staged: list[tuple[Candidate, Roles]] = []
         for c in found:
             forward = is_forward(modality_cue(c.tok, ctx.knowledge.words)[0])
@@ -102,7 +102,7 @@ class Coder:
             else:
                 trace.add("build", "no-actor", c.tok, "neither source nor target resolved")
         live = [c.tok for c, _ in staged]
-        time_by = attach(attached.times, live, through_nouns=False)
+        time_by = attach(attached.times, live, through_nouns=ctx.knowledge.timeless_nouns)
         qty_by = attach([(root, (root, q)) for root, q in attached.quantities], live)
         return build(staged, sent, index, time_by, qty_by, ctx, trace) + extra
 

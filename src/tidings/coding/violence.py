@@ -86,8 +86,9 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
     if not violent:
         return Verdict(code, "")
     attacked = any(p.search(text) for p in data.attack)
-    # no named attacker ("Air India" in "an Air India plane crashed" names an owner, not an agent)
-    unnamed = all(a.via.startswith("modifier") for a in sources)
+    # no named attacker ("Air India" in "an Air India plane crashed" names an owner, not an agent;
+    # "an airliner", "passengers" are civilians, not attackers)
+    unnamed = all(a.via.startswith("modifier") or (a.sector == "CVL" and "agent" in a.via) for a in sources)
     if unnamed and not attacked and any(p.search(text) for p in data.accident):
         return Verdict(None, "accident")
     if code in KEEP or code[:3] in ("194", "195"):

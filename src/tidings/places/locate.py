@@ -88,6 +88,16 @@ def _locative(root: Token) -> bool:
     return root.dep_ in ("compound", "npadvmod") and root.head.lower_ in ("based", "border", "outskirts")
 
 
+def _aimed_at(root: Token, m: PlaceMention) -> bool:
+    """A town or region an attack is aimed at ("on Odesa Oblast", "against Kharkiv", "shelled
+    Bakhmut", "the shelling of Donetsk"); a country there is the target, not a location."""
+    if m.place.feature == "country":
+        return False
+    if root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "into", "at", "of"):
+        return True
+    return root.dep_ == "dobj"
+
+
 def _argument(root: Token) -> bool:
     """A place named as someone who acts or is acted on, by any verb of the sentence ("since
     Washington and Brussels sanctioned ...", "Warsaw's decision"): an actor there, not a location."""
@@ -114,13 +124,14 @@ def _order(tok: Token, items: list[tuple[Token, PlaceMention]]) -> PlaceMention:
 
 
 def locate_event(tok: Token, mentions: Sequence[PlaceMention] | None,
-                 doc_focus: PlaceMention | None) -> tuple[Location | None, str]:
+                 doc_focus: PlaceMention | None, *, strike: bool = False) -> tuple[Location | None, str]:
     """The location of the event triggered by ``tok``, and how it was chosen (clause, sentence,
-    focus or none)."""
+    focus or none). For a ``strike`` (an attack, fighting, a killing) the place it is aimed at is
+    where it happened too ("a missile attack on Odesa", "shelling of Kharkiv")."""
     sent = tok.sent
     here = [(_root(tok, m), m) for m in mentions or () if sent.start_char <= m.start < sent.end_char]
     clause = _clause(tok)
-    in_clause = [(r, m) for r, m in here if r.i in clause and _locative(r)]
+    in_clause = [(r, m) for r, m in here if r.i in clause and (_locative(r) or strike and _aimed_at(r, m))]
     if in_clause:
         return to_location(_order(tok, in_clause)), "clause"
     actors = {c.i for c in tok.children if c.dep_ in ACTOR_DEPS}

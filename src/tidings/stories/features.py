@@ -244,14 +244,16 @@ def places(ev: Event) -> frozenset[str]:
     it names a government ("Moscow promised Minsk", "sought money from Moscow")."""
     cities, countries, capitals = _gazetteer()
     stop = _stopwords()
-    actor_words = {w.lower() for a in (ev.source, ev.target, ev.reported_by) if a is not None and a.code
-                   for w in a.text.split()}
+    # a place that is an actor's whole name acts ("Moscow promised Minsk"); one inside a longer
+    # name only describes ("Kharkiv Oblast Governor Oleh Syniehubov" reported)
+    actor_names = {re.sub(r"^the\s+|'s$|’s$", "", a.text.strip().lower()) for a in (ev.source, ev.target, ev.reported_by)
+                   if a is not None and a.code}
     found: set[str] = set()
 
     def keep(name: str) -> None:
         name = re.sub(r"'s$|’s$", "", name.strip()).lower()
         words = name.split()
-        if not words or name in countries or words[0] in stop or any(w in actor_words for w in words):
+        if not words or name in countries or words[0] in stop or name in actor_names:
             return
         found.add(name)
 
@@ -266,8 +268,8 @@ def places(ev: Event) -> frozenset[str]:
         name = " ".join(bare)
         if m.start() > 0 and name.lower() in cities and name.lower() not in capitals:
             keep(name)
-    if ev.location:
-        keep(ev.location.text)
+    if ev.location and not any(t.startswith("attributes:location-focus") for t in ev.trace):
+        keep(ev.location.text)  # a place from the document's focus says nothing about this sentence
     # "Kharkiv" and "Kharkiv Oblast" name one place: keep the shortest form of each
     return frozenset(p for p in found if not any(q != p and q in p for q in found))
 

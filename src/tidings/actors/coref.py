@@ -1,0 +1,234 @@
+"""Coreference for the actor resolver: pronouns, "the two leaders", definite descriptions.
+
+Antecedents are found in the document's actor mentions (``history``, resolved at the publication
+date) and then resolved again at the event date, so a pronoun for a person takes the role that
+person held on the day of the event. A pronoun that is the subject of a subordinate clause after its
+main clause ("police detained students after they rallied") takes the nearest antecedent that
+agrees in number inside that main clause (the object before the subject); a pronoun after a quoted
+statement takes the speaker, not a subject inside the quotation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
+
+from tidings.records import Actor
+
+__all__ = ["CorefMixin", "MALE_FEMALE", "NEUTER", "PLURAL"]
+
+MALE_FEMALE = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+NEUTER = {"it", "its", "itself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+NEUTER_SECTORS = (None, "GOV", "MIL", "IGO", "NGO", "REB", "PTY", "MED", "BUS", "LEG", "JUD", "COP")
+QUOTES = {'"', "“", "”", "''", "``"}
+Accept = Callable[[Actor], bool]
+
+
+class CorefMixin:
+    """The coreference half of ``ActorResolver`` (which provides ``doc``, ``matches``, ``resolve``)."""
+
+    def history(self) -> list[tuple[int, list[Actor]]]:
+        """Actor mentions of the document in order (position of head, actors), at publication date."""
+        if self._history is None:
+            self._building = True
+            date = self.doc.user_data.get("tidings_published")
+            hist: list[tuple[int, list[Actor]]] = []
+            heads = sorted({self._head_of(m) for m in self.matches})
+            for i in heads:
+                tok = self.doc[i]
+                if tok.dep_ == "conj" and tok.head.i in heads:
+                    continue
+                found = self.resolve(tok, date, follow_coref=False)
+                if found:
+                    hist.append((i, found))
+            self._history = hist
+            self._building = False
+        return self._history
+
+    def _head_of(self, m) -> int:
+        span = self.doc[m.start:m.end]
+        root = span.root
+        while root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.pos_ in ("NOUN", "PROPN") and root.head.i != root.i:
+            root = root.head
+        return root.i
+
+    def _at_date(self, i: int, actors: list[Actor], accept: Accept, date: str | None) -> list[Actor]:
+        """The antecedent at token ``i`` resolved again at the event date."""
+        if date is None or date == self.doc.user_data.get("tidings_published") or self._building:
+            return actors
+        fresh = [a for a in self.resolve(self.doc[i], date, follow_coref=False) if accept(a)]
+        return fresh if len(fresh) == len(actors) else actors
+
+    def _last(self, before: int, accept: Accept, count: int = 1, date: str | None = None) -> list[Actor]:
+        """The ``count`` most recent distinct actors before token ``before``, in order of mention."""
+        out: list[tuple[int, Actor]] = []
+        for i, actors in reversed(self.history()):
+            if i >= before:
+                continue
+            for a in reversed(actors):
+                if accept(a) and all((a.code or a.text) != (b.code or b.text) for _, b in out):
+                    out.append((i, a))
+                if len(out) >= count:
+                    break
+            if len(out) >= count:
+                break
+        out.reverse()
+        return [self._at_date(i, [a], accept, date)[0] for i, a in out]
+
+    def _sentence_index(self) -> list[int]:
+        if self._sent_of is None:
+            self._sent_of = [0] * len(self.doc)
+            for k, sent in enumerate(self.doc.sents):
+                for t in range(sent.start, sent.end):
+                    self._sent_of[t] = k
+        return self._sent_of
+
+    def _quoted(self, i: int) -> bool:
+        """Whether token ``i`` stands inside quotation marks within its sentence."""
+        sent = self.doc[i].sent
+        return sum(1 for t in self.doc[sent.start:i] if t.text in QUOTES) % 2 == 1
+
+    def _salient(self, pron: Token, accept: Accept, date: str | None = None) -> list[Actor]:
+        """The antecedent of a pronoun: in the nearest sentence (its own, then earlier ones) that
+        mentions an acceptable actor before it, the speaker or subject if it is one (outside any
+        quotation), else the latest mention."""
+        doc = self.doc
+        sent_of = self._sentence_index()
+        own = sent_of[pron.i]
+        by_sent: dict[int, list[tuple[int, list[Actor]]]] = {}
+        for i, actors in self.history():
+            if i < pron.i:
+                by_sent.setdefault(sent_of[i], []).append((i, actors))
+        for s in sorted(by_sent, reverse=True):
+            if s < own - 3:
+                break
+            mentions = [(i, [a for a in actors if accept(a)]) for i, actors in by_sent[s]]
+            mentions = [(i, actors) for i, actors in mentions if actors]
+            if not mentions:
+                continue
+            subjects = [(i, a) for i, a in mentions if doc[i].dep_ in ("nsubj", "nsubjpass")]
+            outside = [(i, a) for i, a in subjects if not self._quoted(i)]
+            if outside:
+                subjects = outside
+            i, actors = subjects[0] if subjects else mentions[-1]
+            return self._at_date(i, actors, accept, date)
+        return []
+
+    def _clause_subject(self, pron: Token, accept: Accept, date: str | None) -> list[Actor]:
+        """A possessive pronoun refers to the subject of its own clause when that fits ("Russia is
+        strengthening its presence", "the two countries integrate their markets")."""
+        node = pron.head
+        via_prep = False
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                if via_prep:
+                    # "X sanctioned Y over its crackdown", "sanctions on Y over its invasion": the pronoun
+                    # is the nearest state-level actor named before it in the verb's complements
+                    cands = []
+                    for c in node.children:
+                        if c.dep_ == "dobj" and c.i < pron.i:
+                            cands.append(c)
+                            cands += [p for q in c.children if q.dep_ == "prep" for p in q.children if p.dep_ == "pobj" and p.i < pron.i]
+                        elif c.dep_ == "prep" and c.i < pron.i:
+                            cands += [p for p in c.children if p.dep_ == "pobj" and p.i < pron.i]
+                    for cand in sorted(cands, key=lambda t: -t.i):
+                        found = [a for a in self.resolve(cand, date, follow_coref=False) if accept(a) and a.country]
+                        if found:
+                            return found
+                subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i]
+                if subj:
+                    return [a for a in self.resolve(subj[0], date) if accept(a)]
+                if node.dep_ not in ("xcomp", "conj", "advcl", "acl"):
+                    return []
+            if node.head.i == node.i:
+                return []
+            via_prep = via_prep or (node.dep_ == "prep" and node.head.pos_ in ("VERB", "AUX"))
+            node = node.head
+        return []
+
+    def _subordinate(self, pron: Token, accept: Accept, date: str | None) -> list[Actor]:
+        """The subject pronoun of a clause after its main clause ("police detained students after
+        they rallied"): the nearest agreeing antecedent in the main clause, objects before subject."""
+        if pron.dep_ not in ("nsubj", "nsubjpass"):
+            return []
+        clause = pron.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ != "advcl" or clause.i < clause.head.i:
+            return []
+        main = clause.head
+        plural = pron.lower_ in PLURAL
+        cands: list[Token] = []
+        for c in main.children:
+            if c.i >= pron.i:
+                continue
+            if c.dep_ in ("dobj", "nsubj", "nsubjpass", "dative"):
+                cands.append(c)
+                cands += [p for q in c.children if q.dep_ == "prep" and q.lower_ == "of" for p in q.children if p.dep_ == "pobj"]
+        for cand in sorted(cands, key=lambda t: -t.i):
+            agrees = (cand.tag_ in ("NNS", "NNPS") or any(t.dep_ == "conj" for t in cand.children)) == plural
+            if cand.pos_ == "PRON" or not agrees:
+                continue
+            found = [a for a in self.resolve(cand, date, follow_coref=False) if accept(a)]
+            if found:
+                return found
+        return []
+
+    def coref(self, pron: Token, date: str | None) -> list[Actor]:
+        if pron.i in self._resolving:
+            return []  # a pronoun whose antecedent search leads back to itself
+        self._resolving.add(pron.i)
+        try:
+            return self._coref(pron, date)
+        finally:
+            self._resolving.discard(pron.i)
+
+    def _coref(self, pron: Token, date: str | None) -> list[Actor]:
+        low = pron.lower_
+        if pron.dep_ == "poss":
+            accept = (lambda a: a.kind == "person") if low in MALE_FEMALE else (
+                lambda a: a.kind != "person") if low in NEUTER else (lambda a: True)
+            found = self._clause_subject(pron, accept, date)
+            if found and (low not in PLURAL or len(found) > 1 or found[0].kind != "person"):
+                return found
+        if low in MALE_FEMALE:
+            accept = lambda a: a.kind == "person"  # noqa: E731
+            found = self._cataphor(pron, accept, date) or self._subordinate(pron, accept, date)
+            return found or self._salient(pron, accept, date)[:1]
+        if low in NEUTER:
+            accept = lambda a: a.kind != "person" and a.code is not None and a.sector in NEUTER_SECTORS  # noqa: E731
+            return (self._subordinate(pron, accept, date) or self._salient(pron, accept, date))[:1]
+        if low in PLURAL:
+            return self._subordinate(pron, lambda a: True, date) or self._salient(pron, lambda a: True, date)
+        return []
+
+    def _cataphor(self, pron: Token, accept: Accept, date: str | None) -> list[Actor]:
+        """A pronoun inside a fronted subordinate clause refers to the main clause's subject."""
+        node = pron
+        while node.head.i != node.i:
+            if node.dep_ == "advcl" and node.i < node.head.i:
+                for child in node.head.children:
+                    if child.dep_ in ("nsubj", "nsubjpass") and child.i > pron.i:
+                        found = self.resolve(child, date, follow_coref=False)
+                        return [a for a in found if accept(a)]
+                return []
+            node = node.head
+        return []
+
+    def plural_reference(self, span: Span, kind: str, date: str | None = None) -> list[Actor]:
+        """'the two countries', 'both sides', 'the two leaders' → the last two distinct actors, at the date."""
+        if kind == "person":
+            accept = lambda a: a.kind == "person"  # noqa: E731
+        elif span.root.lemma_.lower() == "side":
+            accept = lambda a: a.kind != "person" and a.code is not None  # noqa: E731
+        else:
+            accept = lambda a: a.kind == "state" and a.code is not None  # noqa: E731
+        for i, actors in reversed(self.history()):  # a coordinated pair named earlier comes first
+            if i < span.start:
+                pair = [a for a in actors if accept(a)]
+                if len(pair) == 2:
+                    return self._at_date(i, pair, accept, date)
+        found = self._last(span.start, accept, count=2, date=date)
+        return found if len(found) == 2 else []

@@ -1,0 +1,62 @@
+"""Coreference in the actor resolver: antecedents at the event date, pronouns in subordinate clauses,
+a pronoun after a quoted statement, and surnames after a full mention."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def resolve(nlp):
+    def run(text: str, word: str, date: str, published: str | None = None, nth: int = 0) -> list[str]:
+        doc = nlp.make_doc(text)
+        doc.user_data["tidings_published"] = published or date
+        with nlp.select_pipes(disable=["tidings_coder"]):
+            doc = nlp(doc)
+        tok = [t for t in doc if t.text == word][nth]
+        return [a.code for a in doc._.actor_index.resolve(tok, date) if a.code]
+
+    return run
+
+
+def test_pronoun_takes_the_role_its_antecedent_held_on_the_event_date(resolve):
+    text = "Angela Merkel spoke in Berlin on Monday. She criticised the government's plan."
+    assert resolve(text, "She", "2004-03-10", published="2010-05-01") == ["DEUOPP"]
+    assert resolve(text, "She", "2010-05-01") == ["DEUGOV"]
+
+
+def test_the_two_leaders_are_resolved_at_the_event_date(resolve):
+    text = "Merkel and Putin met in Sochi. The two leaders disagreed."
+    assert resolve(text, "leaders", "2004-03-10", published="2015-05-10") == ["DEUOPP", "RUSGOV"]
+
+
+def test_pronoun_in_a_following_subordinate_clause_takes_the_clause_antecedent(resolve):
+    text = "Kenyan police detained dozens of students after they rallied outside the ministry."
+    assert resolve(text, "they", "2024-06-25") == ["KENEDU"]  # the students, not the police
+    assert resolve("The army withdrew from the town after it lost dozens of soldiers.", "it", "2024-06-25") == ["MIL"]
+
+
+def test_it_after_a_quoted_statement_is_the_speaker(resolve):
+    text = '"The authorities must free everyone held," Amnesty International said on Monday. It urged the government to act.'
+    assert resolve(text, "It", "2023-01-10") == ["NGOAMN"]
+
+
+def test_a_surname_after_a_full_mention_is_that_person(resolve):
+    text = "UN Secretary-General Ban Ki-moon arrived in Haiti, and Ban promised more help."
+    assert resolve(text, "Ban", "2010-01-17", nth=1) == ["IGOUNO"]
+    text = "Chancellor Olaf Scholz met President Joe Biden in Washington, where Scholz defended his China policy."
+    assert resolve(text, "Scholz", "2023-03-03", nth=1) == ["DEUGOV"]
+
+
+def test_a_state_name_inside_a_person_name_is_not_the_state(resolve):
+    assert resolve("Michael Jordan donated money to charities.", "Jordan", "2020-06-05") == []
+    assert resolve("Jordan closed its border crossing with Syria.", "Jordan", "2015-04-02") == ["JOR"]
+    assert resolve("Georgia Governor Brian Kemp signed a new election law.", "Kemp", "2021-03-25") == ["USAGOV"]
+    assert resolve("Georgia applied for EU membership days after Russia invaded Ukraine.", "Georgia", "2022-03-03") == ["GEO"]
+
+
+def test_a_title_gives_a_known_person_the_role_the_data_lacks(resolve):
+    text = "US commander David Petraeus held talks with Lebanese officials in Beirut."
+    assert resolve(text, "Petraeus", "2008-08-06") == ["USAMIL"]
+    # "former" keeps the elite reading
+    assert resolve("Former Chancellor Angela Merkel defended her energy policy.", "Merkel", "2022-06-07") == ["DEUELI"]
