@@ -17,7 +17,7 @@ from tidings.records import Document, Event, Failure, Quantity, event_from_flat,
 from tidings.store.geo import near_box, place_country_codes, within
 from tidings.store.schema import STORED_COLUMNS, documents, feeds, mentions, quantities
 
-__all__ = ["EventQuery", "Store"]
+__all__ = ["EventQuery", "Store", "event_conditions"]
 
 
 @dataclass(frozen=True)
@@ -53,11 +53,49 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+def event_conditions(query: EventQuery) -> list[Any]:
+    """The SQL conditions of an ``EventQuery`` on ``mentions`` (``near`` is a coarse box: callers
+    keep only the rows that ``geo.within`` accepts)."""
+    m = mentions.c
+    conds = []
+    if not query.include_negated:
+        conds.append(m.negated.is_(False))
+    if not query.include_hypothetical:
+        conds.append(m.modality != "hypothetical")
+    for role, value in (("source", query.source), ("target", query.target)):
+        if value:
+            v = value.upper()
+            conds.append(or_(getattr(m, f"{role}_code").like(v + "%"), getattr(m, f"{role}_country") == v))
+    if query.root:
+        conds.append(m.cameo_root == query.root.zfill(2))
+    if query.code:
+        conds.append(m.cameo.like(query.code + "%"))
+    if query.plover:
+        conds.append(m.plover == query.plover.upper())
+    if query.since:
+        conds.append(m.date >= query.since)
+    if query.until:
+        conds.append(m.date <= query.until)
+    if query.doc:
+        conds.append(m.doc_id == query.doc)
+    if query.country:
+        conds.append(m.location_country.in_(place_country_codes(query.country)))
+    if query.near:
+        conds.append(and_(*near_box(m.location_lat, m.location_lon, query.near)))
+    return conds
+
+
 class Store:
     """A tidings database (SQLite by default, any SQLAlchemy URL that the schema supports)."""
 
-    def __init__(self, url: str = "sqlite:///tidings.db", *, migrate: bool = True) -> None:
+    def __init__(self, url: str = "sqlite:///tidings.db", *, migrate: bool = True, read_only: bool = False) -> None:
         self.url = url
+        self.read_only = read_only
+        if read_only:  # a viewer: nothing it runs can write, and it never migrates
+            from tidings.store.readonly import read_only_engine
+
+            self.engine = read_only_engine(url)
+            return
         try:
             self.engine: Engine = create_engine(url)
         except (SQLAlchemyError, ValueError) as exc:
@@ -193,31 +231,7 @@ class Store:
     def events(self, query: EventQuery | None = None) -> list[Event]:
         query = query or EventQuery()
         m = mentions.c
-        conds = []
-        if not query.include_negated:
-            conds.append(m.negated.is_(False))
-        if not query.include_hypothetical:
-            conds.append(m.modality != "hypothetical")
-        for role, value in (("source", query.source), ("target", query.target)):
-            if value:
-                v = value.upper()
-                conds.append(or_(getattr(m, f"{role}_code").like(v + "%"), getattr(m, f"{role}_country") == v))
-        if query.root:
-            conds.append(m.cameo_root == query.root.zfill(2))
-        if query.code:
-            conds.append(m.cameo.like(query.code + "%"))
-        if query.plover:
-            conds.append(m.plover == query.plover.upper())
-        if query.since:
-            conds.append(m.date >= query.since)
-        if query.until:
-            conds.append(m.date <= query.until)
-        if query.doc:
-            conds.append(m.doc_id == query.doc)
-        if query.country:
-            conds.append(m.location_country.in_(place_country_codes(query.country)))
-        if query.near:
-            conds.append(and_(*near_box(m.location_lat, m.location_lon, query.near)))
+        conds = event_conditions(query)
         stmt = select(mentions).where(and_(*conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
         if query.limit:
             stmt = stmt.limit(query.limit)
