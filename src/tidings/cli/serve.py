@@ -28,7 +28,7 @@ def serve_cmd(
     if not 0 < port < 65536:
         raise UsageError(f"invalid --port {port}: 1-65535")
     url = settings_for(ctx, db_url=db).db_url
-    application = create_app(Store(url, read_only=True))
+    application = create_app(Store(url, read_only=True), warm=True)
     if host not in LOCAL:
         err.print(f"warning: serving on {host}: anyone who can reach this address can read the database "
                   "(there is no login)", markup=False, highlight=False)

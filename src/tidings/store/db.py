@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
-from sqlalchemy import and_, create_engine, delete, event, func, or_, select
+from sqlalchemy import and_, create_engine, delete, event, func, or_, select, true
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -232,7 +232,7 @@ class Store:
         query = query or EventQuery()
         m = mentions.c
         conds = event_conditions(query)
-        stmt = select(mentions).where(and_(*conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
+        stmt = select(mentions).where(and_(true(), *conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
         if query.limit:
             stmt = stmt.limit(query.limit)
         with self.engine.connect() as conn:

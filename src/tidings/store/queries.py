@@ -16,21 +16,23 @@ from datetime import date as Date
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, func, inspect, literal, select
+from sqlalchemy import Column, and_, case, func, inspect, literal, select
 from sqlalchemy.engine import Connection
+from sqlalchemy.sql import visitors
 
 from tidings.records import Event, Quantity, event_from_flat
 from tidings.store.db import EventQuery, Store, event_conditions
-from tidings.store.geo import within
+from tidings.store.geo import near_box, within
 from tidings.store.schema import documents, events, mentions, quantities
 
 __all__ = [
-    "BUCKETS", "COUNT_CAP", "DocumentView", "EventFilter", "EventPage", "StoryView", "Totals", "actor_key", "document",
+    "BUCKETS", "COUNT_CAP", "MAX_ROWS", "DocumentView", "EventFilter", "EventPage", "StoryView", "Totals", "actor_key", "document",
     "documents_page", "dyads", "event_detail", "events_page", "features", "iter_events", "map_points", "period_of", "timeline", "top_actors",
     "totals",
 ]
 
-COUNT_CAP = 10_000  # counts of filtered events stop here ("10,000+"): a count never scans a whole large store
+COUNT_CAP = 1000  # counts of filtered events stop here ("1,000+"): a count never scans a whole large store
+MAX_ROWS = 10_000  # how deep the pages of one listing go (refine the filters to see further)
 m = mentions.c
 
 
@@ -68,10 +70,12 @@ class EventPage:
     capped: bool
     page: int
     per_page: int
+    has_next: bool
 
     @property
     def pages(self) -> int:
-        return max(1, -(-self.total // self.per_page))
+        """Pages known to exist (when ``capped``, more follow: ``has_next``)."""
+        return max(1, -(-self.total // self.per_page), self.page)
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,7 @@ _cache: dict[tuple[Any, ...], Any] = {}
 
 def _version(conn: Connection) -> tuple[Any, ...]:
     """Changes whenever a document or mention is written (ids only grow; a recode inserts anew)."""
-    return (conn.execute(select(func.max(m.id))).scalar(), conn.execute(select(func.max(documents.c.id))).scalar(),
-            conn.execute(select(func.count()).select_from(documents)).scalar())
+    return conn.execute(select(func.max(m.id))).scalar(), conn.execute(select(func.max(documents.c.id))).scalar()
 
 
 def _cached(store: Store, name: str, args: tuple[Any, ...], compute: Any) -> Any:
@@ -153,10 +156,12 @@ def actor_key(role: str) -> Any:
 
 
 def _near_ids(conn: Connection, f: EventFilter) -> list[int] | None:
-    """Ids inside the ``near`` circle (the SQL box is coarse), or None without ``near``."""
+    """Ids inside the ``near`` circle, or None without ``near``: the box around it is read from
+    the (latitude, longitude) index alone, the great-circle distance decides."""
     if not f.query.near:
         return None
-    rows = conn.execute(select(m.id, m.location_lat, m.location_lon).where(_where(f))).all()
+    box = near_box(m.location_lat, m.location_lon, f.query.near)
+    rows = conn.execute(select(m.id, m.location_lat, m.location_lon).where(and_(*box))).all()
     return [r.id for r in rows if within(r.location_lat, r.location_lon, f.query.near)]
 
 
@@ -259,6 +264,25 @@ def map_points(store: Store, f: EventFilter, limit: int = 2000) -> list[dict[str
 
 
 # -- events ----------------------------------------------------------------------------------------------
+_TEXT_FILTERS = {"source_code", "source_country", "target_code", "target_country", "cameo_root", "cameo", "plover",
+                 "doc_id", "location_country"}
+
+
+def _by_date_only(cond: Any) -> Any:
+    """The same condition, written so that no index but the date's can serve it (``col || ''``
+    is ``col``, NULL included, on SQLite and PostgreSQL alike): the planner then walks the dates
+    in order and stops after one page instead of sorting every match."""
+
+    def swap(el: Any) -> Any:
+        if isinstance(el, Column) and el.table is mentions and el.name in _TEXT_FILTERS:
+            return el.concat("")
+        if isinstance(el, Column) and el.table is mentions and el.name in ("location_lat", "location_lon"):
+            return el + 0
+        return None
+
+    return visitors.replacement_traverse(cond, {}, swap)
+
+
 def _with_quantities(conn: Connection, rows: list[Any]) -> list[Event]:
     qty: dict[int, list[Quantity]] = {}
     ids = [r.id for r in rows]
@@ -270,18 +294,32 @@ def _with_quantities(conn: Connection, rows: list[Any]) -> list[Event]:
 
 
 def _order() -> tuple[Any, ...]:
-    return (m.date.desc(), m.id.desc())
+    """Newest first, undated last (as SQLite puts NULLs; PostgreSQL is told so)."""
+    return (m.date.desc().nulls_last(), m.id.desc())
 
 
 def events_page(store: Store, f: EventFilter, page: int = 1, per_page: int = 50) -> EventPage:
-    """One page of the filtered events, newest first, and their number (capped at ``COUNT_CAP``)."""
+    """One page of the filtered events, newest first, and their number (capped at ``COUNT_CAP``).
+
+    One pass through the filter's indexes finds up to ``COUNT_CAP + 1`` matches. When there are no
+    more, that is the whole set: it is sorted here and the page read by id. When there are more,
+    the filter is broad, and walking the date index finds a page fastest."""
     with store.engine.connect() as conn:
         cond = _scoped(conn, f)
-        total = conn.execute(select(func.count()).select_from(
-            select(m.id).where(cond).limit(COUNT_CAP + 1).subquery())).scalar_one()
-        rows = conn.execute(select(mentions).where(cond).order_by(*_order())
-                            .limit(per_page).offset((page - 1) * per_page)).all()
-        return EventPage(_with_quantities(conn, rows), total, total > COUNT_CAP, page, per_page)
+        found = conn.execute(select(m.id, m.date).where(cond).limit(COUNT_CAP + 1)).all()
+        start = (page - 1) * per_page
+        if len(found) <= COUNT_CAP:
+            found.sort(key=lambda r: (r.date or "", r.id), reverse=True)
+            ids = [r.id for r in found[start:start + per_page]]
+            by_id = {r.id: r for r in conn.execute(select(mentions).where(m.id.in_(ids or [-1])))}
+            rows = [by_id[i] for i in ids]
+            more = start + per_page < len(found)
+        else:
+            rows = conn.execute(select(mentions).where(_by_date_only(cond)).order_by(*_order())
+                                .limit(per_page + 1).offset(start)).all()
+            more = len(rows) > per_page and page * per_page < MAX_ROWS
+            rows = rows[:per_page]
+        return EventPage(_with_quantities(conn, rows), len(found), len(found) > COUNT_CAP, page, per_page, more)
 
 
 def iter_events(store: Store, f: EventFilter, chunk: int = 1000) -> Iterator[Event]:

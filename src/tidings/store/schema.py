@@ -104,6 +104,9 @@ Index("ix_mentions_target", mentions.c.target_code)
 Index("ix_mentions_cameo", mentions.c.cameo)
 Index("ix_mentions_document", mentions.c.document_id)
 Index("ix_mentions_location_country", mentions.c.location_country)
+for _col in ("source_country", "target_country", "cameo_root", "plover", "doc_id"):  # 0006: web filters
+    Index(f"ix_mentions_{_col}", mentions.c[_col])
+Index("ix_mentions_location", mentions.c.location_lat, mentions.c.location_lon)
 
 quantities = Table(
     "quantities", metadata,

@@ -69,7 +69,7 @@ def map_points(request: Request, f: Filters) -> dict[str, Any]:
 def events(request: Request, f: Filters, paging: Page) -> dict[str, Any]:
     page = queries.events_page(store_of(request), f, paging.page, paging.per_page)
     return {"total": page.total, "capped": page.capped, "page": page.page, "per_page": page.per_page,
-            "pages": page.pages, "events": [e.to_dict() for e in page.events]}
+            "pages": page.pages, "has_next": page.has_next, "events": [e.to_dict() for e in page.events]}
 
 
 def _csv(rows: Iterator[Any]) -> Iterator[str]:

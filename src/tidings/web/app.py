@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
@@ -43,12 +46,19 @@ def _error(request: Request, status: int, message: str) -> Response:
                                       status_code=status)
 
 
-def create_app(store: Store) -> FastAPI:
-    """The web view over ``store`` (open it with ``Store(url, read_only=True)``)."""
+def create_app(store: Store, *, warm: bool = False) -> FastAPI:
+    """The web view over ``store`` (open it with ``Store(url, read_only=True)``). ``warm`` computes
+    the whole-store aggregates in a background thread at start, so the first visitor does not wait."""
     from tidings.store.queries import features
     from tidings.web import api, pages
 
-    app = FastAPI(title="tidings", version=__version__, docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=pages.warm, args=(store,), name="tidings-warm", daemon=True).start()
+        yield
+
+    app = FastAPI(lifespan=lifespan, title="tidings", version=__version__, docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Political event data (CAMEO, PLOVER) with the evidence of every event. "
                               "Every list takes the filters of `tidings events`.")

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from tidings.coding.codebook import codebook
-from tidings.store import queries
+from tidings.store import Store, queries
 from tidings.store.queries import EventFilter
 from tidings.web import render
 from tidings.web.api import check_event_id
@@ -17,7 +17,7 @@ from tidings.web.app import templates
 from tidings.web.common import Filters, Page, features_of, store_of
 from tidings.web.params import bucket_from, int_param, query_string
 
-__all__ = ["router"]
+__all__ = ["router", "warm"]
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -38,6 +38,21 @@ def _timeline(request: Request, f: EventFilter, most: int = 60) -> dict[str, Any
     bucket = bucket_from(request.query_params, render.pick_bucket([d["period"] for d in days], most))
     rows = days if bucket == "day" else queries.timeline(store, f, bucket)
     return {"bucket": bucket, "bars": render.timeline_bars(rows, bucket)}
+
+
+def warm(store: Store) -> None:
+    """Compute the whole-store aggregates the pages show first (they stay cached until the store
+    changes): ``tidings serve`` runs this in the background at start."""
+    f = EventFilter()
+    days = queries.timeline(store, f, "day")
+    queries.timeline(store, f, render.pick_bucket([d["period"] for d in days]))
+    queries.totals(store)
+    for role in ("source", "target"):
+        queries.top_actors(store, f, role, 10)
+        queries.top_actors(store, f, role, 12)
+    queries.dyads(store, f, 10)
+    queries.dyads(store, f, 500)
+    queries.map_points(store, f)
 
 
 @router.get("/")

@@ -11,7 +11,7 @@ from datetime import date as Date
 from functools import lru_cache
 
 from tidings.store.db import EventQuery
-from tidings.store.queries import BUCKETS, COUNT_CAP, EventFilter
+from tidings.store.queries import BUCKETS, MAX_ROWS, EventFilter
 
 __all__ = ["FILTER_NAMES", "BadParameter", "Paging", "bucket_from", "filters_from", "int_param", "paging_from",
            "query_string"]
@@ -144,7 +144,7 @@ def filters_from(params: Mapping[str, str], *, stories: bool) -> EventFilter:
 
 def paging_from(params: Mapping[str, str]) -> Paging:
     per_page = int_param(params, "per_page", 50, 1, 200)
-    return Paging(int_param(params, "page", 1, 1, max(1, COUNT_CAP // per_page)), per_page)
+    return Paging(int_param(params, "page", 1, 1, max(1, MAX_ROWS // per_page)), per_page)
 
 
 def bucket_from(params: Mapping[str, str], default: str = "day") -> str:

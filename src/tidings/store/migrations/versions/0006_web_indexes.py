@@ -1,0 +1,32 @@
+"""Indexes for the web view's filters: actor countries (the other half of the actor filter, next to
+the code prefix), CAMEO root, PLOVER category, document id and coordinates (the ``near`` box, read from the index alone).
+
+Revision ID: 0006
+Revises: 0005
+"""
+
+from alembic import op
+
+revision = "0006"
+down_revision = "0005"
+branch_labels = None
+depends_on = None
+
+INDEXES = {
+    "ix_mentions_source_country": ["source_country"],
+    "ix_mentions_target_country": ["target_country"],
+    "ix_mentions_cameo_root": ["cameo_root"],
+    "ix_mentions_plover": ["plover"],
+    "ix_mentions_doc_id": ["doc_id"],
+    "ix_mentions_location": ["location_lat", "location_lon"],
+}
+
+
+def upgrade() -> None:
+    for name, columns in INDEXES.items():
+        op.create_index(name, "mentions", columns)
+
+
+def downgrade() -> None:
+    for name in INDEXES:
+        op.drop_index(name, "mentions")

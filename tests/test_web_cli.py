@@ -1,0 +1,39 @@
+"""``tidings serve`` only adapts: it opens the store read-only, builds the app and hands it to
+uvicorn, warning when the address is not local."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.web_support import web_store_url
+
+
+@pytest.fixture
+def served(monkeypatch):
+    import uvicorn
+
+    calls = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append((app, kw)))
+    return calls
+
+
+def test_serve_hands_a_read_only_app_to_uvicorn_on_localhost(run_cli, served):
+    res = run_cli("serve", "--db", web_store_url(), "--port", "8123")
+    assert res.returncode == 0, res.stderr
+    app, kw = served[0]
+    assert kw["host"] == "127.0.0.1" and kw["port"] == 8123
+    assert app.state.store.read_only is True
+    assert b"warning" not in res.stderr and b"read-only" in res.stderr
+
+
+def test_serve_warns_when_bound_to_another_address(run_cli, served):
+    res = run_cli("serve", "--db", web_store_url(), "--host", "0.0.0.0")
+    assert res.returncode == 0 and served[0][1]["host"] == "0.0.0.0"
+    assert b"warning: serving on 0.0.0.0" in res.stderr
+
+
+def test_serve_refuses_a_missing_database_and_a_bad_port(run_cli, served, tmp_path):
+    res = run_cli("serve", "--db", f"sqlite:///{tmp_path / 'none.db'}")
+    assert res.returncode == 1 and b"no database" in res.stderr and not (tmp_path / "none.db").exists()
+    assert run_cli("serve", "--db", web_store_url(), "--port", "70000").returncode == 2
+    assert served == []
