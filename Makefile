@@ -40,6 +40,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tidings.bench
+	$(BIN)/python -m tidings.bench.web
 
 # Development sets: the project's dev gold, the example articles, and the external sets in
 # ../shared/dev-gold when present. One row per set.

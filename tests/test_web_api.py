@@ -11,6 +11,7 @@ import io
 import json
 import re
 import shutil
+from datetime import date, timedelta
 from html import unescape
 from pathlib import Path
 
@@ -150,6 +151,12 @@ def test_dyads_count_what_their_events_list_shows(app):
         assert len(listed) == d["count"], d
         assert d["goldstein"] == pytest.approx(sum(e["goldstein"] for e in listed) / len(listed), abs=0.01)
         assert d["conflict"] == sum(1 for e in listed if e["quad_class"] >= 3)
+    from tidings.store.queries import EventFilter, summary
+
+    top = dyads[0]
+    s = summary(app.state.store, EventFilter(EventQuery(source=top["source"], target=top["target"])))
+    assert (s["count"], s["goldstein"], s["conflict"]) == (top["count"], top["goldstein"], top["conflict"])
+    assert f"{top['count']} events" in get(app, f"/dyad?source={top['source']}&target={top['target']}").text
 
 
 def test_timeline_counts_every_dated_event_by_quad_class(app, store):
@@ -159,6 +166,11 @@ def test_timeline_counts_every_dated_event_by_quad_class(app, store):
         assert sum(p["total"] for p in periods) == len(dated)
         assert sum(p["q4"] for p in periods) == sum(1 for e in dated if e.quad_class == 4)
         assert [p["period"] for p in periods] == sorted(p["period"] for p in periods)
+        if bucket == "week":
+            assert all(date.fromisoformat(p["period"]).weekday() == 0 for p in periods)
+            assert {p["period"] for p in periods} == {
+                (date.fromisoformat(e.date) - timedelta(days=date.fromisoformat(e.date).weekday())).isoformat()
+                for e in dated}
 
 
 def test_map_points_are_the_located_events(app, all_events):

@@ -37,3 +37,20 @@ def test_serve_refuses_a_missing_database_and_a_bad_port(run_cli, served, tmp_pa
     assert res.returncode == 1 and b"no database" in res.stderr and not (tmp_path / "none.db").exists()
     assert run_cli("serve", "--db", web_store_url(), "--port", "70000").returncode == 2
     assert served == []
+
+
+def test_serve_warns_about_an_older_schema_and_refuses_a_foreign_database(run_cli, served, tmp_path):
+    import shutil
+    import sqlite3
+
+    old = tmp_path / "old.db"
+    shutil.copy(web_store_url().removeprefix("sqlite:///"), old)
+    with sqlite3.connect(old) as con:
+        con.execute("UPDATE alembic_version SET version_num = '0005'")
+    res = run_cli("serve", "--db", f"sqlite:///{old}")
+    assert res.returncode == 0 and b"schema 0005" in res.stderr
+    assert b"schema" not in run_cli("serve", "--db", web_store_url()).stderr
+    foreign = tmp_path / "foreign.db"
+    sqlite3.connect(foreign).execute("CREATE TABLE t (x)").connection.close()
+    res = run_cli("serve", "--db", f"sqlite:///{foreign}")
+    assert res.returncode == 1 and b"not a tidings database" in res.stderr

@@ -27,8 +27,16 @@ def serve_cmd(
 
     if not 0 < port < 65536:
         raise UsageError(f"invalid --port {port}: 1-65535")
+    from tidings.store.readonly import schema_lag
+
     url = settings_for(ctx, db_url=db).db_url
-    application = create_app(Store(url, read_only=True), warm=True)
+    store = Store(url, read_only=True)
+    lag = schema_lag(store.engine)
+    if lag:
+        err.print(f"warning: the database is at schema {lag[0]}, this tidings expects {lag[1]}: pages work but "
+                  f"some filters are slow until a writing command upgrades it (e.g. tidings docs --db {url})",
+                  markup=False, highlight=False)
+    application = create_app(store, warm=True)
     if host not in LOCAL:
         err.print(f"warning: serving on {host}: anyone who can reach this address can read the database "
                   "(there is no login)", markup=False, highlight=False)

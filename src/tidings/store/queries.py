@@ -27,7 +27,7 @@ from tidings.store.schema import documents, events, mentions, quantities
 
 __all__ = [
     "BUCKETS", "COUNT_CAP", "MAX_ROWS", "DocumentView", "EventFilter", "EventPage", "StoryView", "Totals", "actor_key", "document",
-    "documents_page", "dyads", "event_detail", "events_page", "features", "iter_events", "map_points", "period_of", "timeline", "top_actors",
+    "documents_page", "dyads", "event_detail", "events_page", "features", "iter_events", "map_points", "period_of", "summary", "timeline", "top_actors",
     "totals",
 ]
 
@@ -200,24 +200,41 @@ def period_of(day: str, bucket: str) -> str:
     raise ValueError(f"unknown bucket {bucket!r}: one of {', '.join(BUCKETS)}")
 
 
+def _daily(store: Store, f: EventFilter) -> list[tuple[str | None, int, int, float]]:
+    """(date, QuadClass, events, sum of Goldstein) of the filtered events, one pass, cached."""
+
+    def compute(conn: Connection) -> list[tuple[str | None, int, int, float]]:
+        stmt = (select(m.date, m.quad_class, func.count(), func.sum(m.goldstein)).where(_scoped(conn, f))
+                .group_by(m.date, m.quad_class).order_by(m.date))
+        return [(d, q, n, float(g or 0)) for d, q, n, g in conn.execute(stmt)]
+
+    return _cached(store, "daily", (f,), compute)
+
+
 def timeline(store: Store, f: EventFilter, bucket: str = "day") -> list[dict[str, Any]]:
     """Events per period (``BUCKETS``) by QuadClass: ``[{"period", "q1", "q2", "q3", "q4", "total"}]``,
     oldest first; undated events are left out."""
     if bucket not in BUCKETS:
         raise ValueError(f"unknown bucket {bucket!r}: one of {', '.join(BUCKETS)}")
+    out: dict[str, dict[str, Any]] = {}
+    for day, quad, n, _ in _daily(store, f):
+        if day is None:
+            continue
+        p = period_of(day, bucket)
+        row = out.setdefault(p, {"period": p, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "total": 0})
+        row[f"q{quad}"] += n
+        row["total"] += n
+    return list(out.values())
 
-    def compute(conn: Connection) -> list[dict[str, Any]]:
-        stmt = (select(m.date, m.quad_class, func.count()).where(and_(_scoped(conn, f), m.date.is_not(None)))
-                .group_by(m.date, m.quad_class).order_by(m.date))
-        out: dict[str, dict[str, Any]] = {}
-        for day, quad, n in conn.execute(stmt):
-            p = period_of(day, bucket)
-            row = out.setdefault(p, {"period": p, "q1": 0, "q2": 0, "q3": 0, "q4": 0, "total": 0})
-            row[f"q{quad}"] += n
-            row["total"] += n
-        return list(out.values())
 
-    return _cached(store, "timeline", (f, bucket), compute)
+def summary(store: Store, f: EventFilter) -> dict[str, Any]:
+    """How many events the filter keeps, their mean Goldstein, cooperation (QuadClass 1-2) and
+    conflict (3-4): the figures of a dyad, from the same pass as its timeline."""
+    rows = _daily(store, f)
+    n = sum(r[2] for r in rows)
+    coop = sum(r[2] for r in rows if r[1] <= 2)
+    return {"count": n, "goldstein": round(sum(r[3] for r in rows) / n, 2) if n else None, "cooperation": coop,
+            "conflict": n - coop}
 
 
 def top_actors(store: Store, f: EventFilter, role: str = "source", limit: int = 10) -> list[dict[str, Any]]:

@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError
 
 from tidings.errors import StoreError
 
-__all__ = ["read_only_engine"]
+__all__ = ["read_only_engine", "schema_lag"]
 
 
 def _sqlite_read_only(dbapi_conn: Any, _record: Any) -> None:
@@ -47,3 +47,21 @@ def read_only_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "postgresql":
         return create_engine(parsed, connect_args={"options": "-c default_transaction_read_only=on"})
     raise StoreError(f"cannot open {parsed.get_backend_name()} databases read-only")
+
+
+def schema_lag(engine: Engine) -> tuple[str | None, str] | None:
+    """``(revision, head)`` when the store's schema is older than this tidings' (a viewer does not
+    migrate; any command that opens the store for writing does), None when it is current."""
+    from importlib import resources
+
+    from alembic.script import ScriptDirectory
+    from sqlalchemy import text
+    from sqlalchemy.exc import SQLAlchemyError
+
+    head = ScriptDirectory(str(resources.files("tidings") / "store" / "migrations")).get_current_head()
+    try:
+        with engine.connect() as conn:
+            revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"not a tidings database: {str(exc).splitlines()[0]}") from exc
+    return None if revision == head or head is None else (revision, head)

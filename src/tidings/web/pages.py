@@ -36,7 +36,7 @@ def _timeline(request: Request, f: EventFilter, most: int = 60) -> dict[str, Any
     store = store_of(request)
     days = queries.timeline(store, f, "day")
     bucket = bucket_from(request.query_params, render.pick_bucket([d["period"] for d in days], most))
-    rows = days if bucket == "day" else queries.timeline(store, f, bucket)
+    rows = days if bucket == "day" else queries.timeline(store, f, bucket)  # folded from the same cached pass
     return {"bucket": bucket, "bars": render.timeline_bars(rows, bucket)}
 
 
@@ -79,8 +79,7 @@ def dyad(request: Request, f: Filters, paging: Page) -> HTMLResponse:
         raise HTTPException(400, "a dyad needs both source and target (e.g. /dyad?source=RUS&target=BLR)")
     store = store_of(request)
     return _page(request, "dyad.html", f, timeline=_timeline(request, f),
-                 page=queries.events_page(store, f, paging.page, paging.per_page),
-                 pair=(queries.dyads(store, f, 1) or [None])[0])
+                 page=queries.events_page(store, f, paging.page, paging.per_page), pair=queries.summary(store, f))
 
 
 @router.get("/events")
