@@ -281,17 +281,18 @@ def map_points(store: Store, f: EventFilter, limit: int = 2000) -> list[dict[str
 
 
 # -- events ----------------------------------------------------------------------------------------------
-_TEXT_FILTERS = {"source_code", "source_country", "target_code", "target_country", "cameo_root", "cameo", "plover",
-                 "doc_id", "location_country"}
+# filters whose indexes cannot give the rows in date order (an OR of two indexes, a code prefix)
+_UNORDERED = {"source_code", "source_country", "target_code", "target_country", "cameo", "doc_id"}
 
 
 def _by_date_only(cond: Any) -> Any:
-    """The same condition, written so that no index but the date's can serve it (``col || ''``
-    is ``col``, NULL included, on SQLite and PostgreSQL alike): the planner then walks the dates
-    in order and stops after one page instead of sorting every match."""
+    """The same condition, written so that only indexes in date order can serve it (the date's, or
+    root, PLOVER or event country followed by the date; ``col || ''`` is ``col``, NULL included, on
+    SQLite and PostgreSQL alike): the planner then walks the dates in order and stops after one
+    page instead of sorting every match."""
 
     def swap(el: Any) -> Any:
-        if isinstance(el, Column) and el.table is mentions and el.name in _TEXT_FILTERS:
+        if isinstance(el, Column) and el.table is mentions and el.name in _UNORDERED:
             return el.concat("")
         if isinstance(el, Column) and el.table is mentions and el.name in ("location_lat", "location_lon"):
             return el + 0

@@ -1,5 +1,7 @@
 """Indexes for the web view's filters: actor countries (the other half of the actor filter, next to
-the code prefix), CAMEO root, PLOVER category, document id and coordinates (the ``near`` box, read from the index alone).
+the code prefix), document id, coordinates (the ``near`` box, read from the index alone), and
+CAMEO root, PLOVER category and event country each followed by the date, so that a page of
+newest events under one of them is read in order instead of sorted.
 
 Revision ID: 0006
 Revises: 0005
@@ -15,9 +17,10 @@ depends_on = None
 INDEXES = {
     "ix_mentions_source_country": ["source_country"],
     "ix_mentions_target_country": ["target_country"],
-    "ix_mentions_cameo_root": ["cameo_root"],
-    "ix_mentions_plover": ["plover"],
     "ix_mentions_doc_id": ["doc_id"],
+    "ix_mentions_root_date": ["cameo_root", "date"],
+    "ix_mentions_plover_date": ["plover", "date"],
+    "ix_mentions_place_date": ["location_country", "date"],
     "ix_mentions_location": ["location_lat", "location_lon"],
 }
 
