@@ -273,7 +273,8 @@ def map_points(store: Store, f: EventFilter, limit: int = 2000) -> list[dict[str
         stmt = (select(m.location_lat, m.location_lon, func.max(m.location_name), func.max(m.location_country),
                        func.count(), func.avg(m.goldstein), conflict)
                 .where(and_(_scoped(conn, f), m.location_lat.is_not(None), m.location_lon.is_not(None)))
-                .group_by(m.location_lat, m.location_lon).order_by(func.count().desc()).limit(limit))
+                .group_by(m.location_lat, m.location_lon)
+                .order_by(func.count().desc(), m.location_lat, m.location_lon).limit(limit))
         return [{"lat": lat, "lon": lon, "name": name, "country": c, "count": n, "goldstein": round(float(g), 2),
                  "conflict": int(k)} for lat, lon, name, c, n, g, k in conn.execute(stmt)]
 
