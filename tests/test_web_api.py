@@ -4,7 +4,6 @@ parameters are 400s with a message, document text is escaped, and nothing writes
 
 from __future__ import annotations
 
-import asyncio
 import csv
 import hashlib
 import io
@@ -18,18 +17,14 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.web_support import INJECTED, SCRIPT, read_only_store, web_store_url
+from tests.web_support import INJECTED, SCRIPT, asgi_get, read_only_store, web_store_url
 from tidings.store import EventQuery, Store
 
 PAGES = ["/", "/dyads", "/events", "/map", "/docs", "/docs?failed=1", "/api"]
 
 
 def get(app, url: str) -> httpx.Response:
-    async def go() -> httpx.Response:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1") as client:
-            return await client.get(url)
-
-    return asyncio.run(go())
+    return asgi_get(app, url)
 
 
 @pytest.fixture(scope="module")
@@ -329,3 +324,15 @@ def test_stories_plug_in_when_the_events_table_is_filled(tmp_path, all_events):
 def test_without_stories_there_is_no_minimum_sources_field(app):
     assert 'name="min_sources"' not in get(app, "/events").text
     assert get(app, "/api/overview").json()["stories"] is False
+
+
+def test_document_links_survive_any_id(app):
+    from tidings.web.render import doc_url
+
+    assert doc_url("union_state_talks") == "/docs/union_state_talks"
+    assert doc_url("https://example.org/a b?c#d") == "/docs/https%3A//example.org/a%20b%3Fc%23d"
+    for odd in ("../secret", "a/./b", "..", "x/%2e%2e"):
+        assert doc_url(odd).startswith("/doc?id=")  # a browser would drop dot segments from a path
+    assert get(app, doc_url("union_state_talks")).status_code == 200
+    assert get(app, doc_url("../union_state_talks")).status_code == 404
+    assert get(app, "/doc?id=union_state_talks").status_code == 200

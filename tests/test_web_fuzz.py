@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from urllib.parse import urlencode
 
 import httpx
@@ -11,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.web_support import read_only_store
+from tests.web_support import asgi_get, read_only_store
 from tidings.web.params import FILTER_NAMES
 
 ENDPOINTS = ["/api/events", "/api/timeline", "/api/dyads", "/api/actors", "/api/map", "/api/events.csv"]
@@ -35,14 +34,10 @@ def app():
 
 
 def get(app, url: str) -> httpx.Response:
-    async def go() -> httpx.Response:
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1") as client:
-            return await client.get(url)
-
-    return asyncio.run(go())
+    return asgi_get(app, url)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(endpoint=st.sampled_from(ENDPOINTS),
        params=st.dictionaries(st.sampled_from(FILTER_NAMES + tuple(EXTRA)), NEAR_VALID, max_size=5))
 def test_any_parameters_give_200_or_a_400_message(app, endpoint, params):
@@ -54,7 +49,7 @@ def test_any_parameters_give_200_or_a_400_message(app, endpoint, params):
         assert isinstance(r.json(), dict)
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=60, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.text(min_size=1, max_size=40))
 def test_any_document_or_event_id_is_found_or_not_found(app, path):
     from urllib.parse import quote

@@ -73,3 +73,20 @@ class LocalServer:
     def __exit__(self, *exc) -> None:
         self.server.should_exit = True
         self.thread.join(timeout=10)
+
+
+def asgi_get(app, url: str):
+    """GET ``url`` from ``app`` in-process through ``httpx.ASGITransport``. It runs in a thread of
+    its own: pytest-playwright's sync API keeps an event loop running in the main thread once a
+    browser test has started."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+
+    async def go() -> httpx.Response:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1") as client:
+            return await client.get(url)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, go()).result()

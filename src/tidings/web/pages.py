@@ -84,8 +84,7 @@ def dyad(request: Request, f: Filters, paging: Page) -> HTMLResponse:
 
 @router.get("/events")
 def events(request: Request, f: Filters, paging: Page) -> HTMLResponse:
-    return _page(request, "events.html", f, page=queries.events_page(store_of(request), f, paging.page, paging.per_page),
-                 evidence=lambda e: render.evidence_segments(e, None))
+    return _page(request, "events.html", f, page=queries.events_page(store_of(request), f, paging.page, paging.per_page))
 
 
 @router.get("/events/{event_id}")
