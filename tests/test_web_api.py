@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.web_support import INJECTED, SCRIPT, asgi_get, read_only_store, web_store_url
+from tests.web_support import INJECTED, SCRIPT, asgi_get, mid, read_only_store, web_store_url
 from tidings.store import EventQuery, Store
 
 PAGES = ["/", "/dyads", "/events", "/map", "/docs", "/docs?failed=1", "/api"]
@@ -45,7 +45,7 @@ def all_events(store):
 
 
 def ids(resp: httpx.Response) -> list[str]:
-    return [e["event_id"] for e in resp.json()["events"]]
+    return [mid(e) for e in resp.json()["events"]]
 
 
 def test_every_page_answers_with_the_stored_events_and_security_headers(app, all_events):
@@ -57,8 +57,8 @@ def test_every_page_answers_with_the_stored_events_and_security_headers(app, all
         assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
         assert r.headers["x-content-type-options"] == "nosniff"
     events_page = get(app, "/events?per_page=200").text
-    assert all(f"/events/{e.event_id}" in events_page for e in all_events)
-    assert f"/events/{some.event_id}" in get(app, f"/events?doc={some.doc_id}&per_page=200").text
+    assert all(f"/events/{mid(e)}" in events_page for e in all_events)
+    assert f"/events/{mid(some)}" in get(app, f"/events?doc={some.doc_id}&per_page=200").text
     overview = get(app, "/").text
     top = max({e.source.country for e in all_events if e.source and e.source.country},
               key=lambda c: sum(1 for e in all_events if e.source and e.source.country == c))
@@ -66,7 +66,7 @@ def test_every_page_answers_with_the_stored_events_and_security_headers(app, all
 
 
 def test_pages_have_no_inline_script_or_style(app, all_events):
-    urls = PAGES + [f"/events/{all_events[0].event_id}", f"/docs/{all_events[0].doc_id}", "/dyad?source=RUS&target=BLR"]
+    urls = PAGES + [f"/events/{mid(all_events[0])}", f"/docs/{all_events[0].doc_id}", "/dyad?source=RUS&target=BLR"]
     for url in urls:
         html = get(app, url).text
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
@@ -90,7 +90,7 @@ def test_pages_have_no_inline_script_or_style(app, all_events):
 def test_api_events_are_the_cli_query_for_the_same_filters(app, store, params, query):
     r = get(app, f"/api/events?per_page=200&{params}")
     assert r.status_code == 200, r.text
-    expected = {e.event_id for e in store.events(query)}
+    expected = {mid(e) for e in store.events(query)}
     assert set(ids(r)) == expected
     assert r.json()["total"] == len(expected)
 
@@ -106,35 +106,35 @@ def test_the_filters_select_something_in_the_examples(store):
 
 def test_text_search_finds_the_word_in_the_evidence_whatever_its_case(app, all_events):
     word = "sanctions"
-    expected = {e.event_id for e in all_events if word in e.sentence.lower()}
+    expected = {mid(e) for e in all_events if word in e.sentence.lower()}
     assert expected
     got = ids(get(app, "/api/events?per_page=200&q=SANCTIONS"))
     assert set(got) == expected
     for wildcard in ("%25", "_"):  # LIKE wildcards are searched as text
         literal = "%" if wildcard == "%25" else "_"
         assert set(ids(get(app, f"/api/events?per_page=200&q={wildcard}"))) == {
-            e.event_id for e in all_events if literal in e.sentence}
+            mid(e) for e in all_events if literal in e.sentence}
 
 
 def test_pages_cover_every_event_once_newest_first(app, all_events):
     seen, page = [], 1
     while True:
         body = get(app, f"/api/events?per_page=7&page={page}").json()
-        seen += [(e["date"] or "", e["event_id"]) for e in body["events"]]
+        seen += [(e["date"] or "", mid(e)) for e in body["events"]]
         if not body["has_next"]:
             break
         page += 1
-    assert sorted(i for _, i in seen) == sorted(e.event_id for e in all_events)
+    assert sorted(i for _, i in seen) == sorted(mid(e) for e in all_events)
     dated = [d for d, _ in seen if d]
     assert dated == sorted(dated, reverse=True)
 
 
 def test_downloads_hold_exactly_the_filtered_events(app, store):
-    expected = {e.event_id for e in store.events(EventQuery(target="BLR"))}
+    expected = {mid(e) for e in store.events(EventQuery(target="BLR"))}
     rows = list(csv.DictReader(io.StringIO(get(app, "/api/events.csv?target=BLR").text)))
-    assert {r["event_id"] for r in rows} == expected and len(rows) == len(expected)
+    assert {mid(r) for r in rows} == expected and len(rows) == len(expected)
     lines = get(app, "/api/events.jsonl?target=BLR").text.splitlines()
-    assert {json.loads(line)["event_id"] for line in lines} == expected and len(lines) == len(expected)
+    assert {mid(json.loads(line)) for line in lines} == expected and len(lines) == len(expected)
     assert "/api/events.csv?target=BLR" in get(app, "/events?target=BLR").text
 
 
@@ -207,7 +207,7 @@ def test_document_text_title_and_url_are_escaped(app):
     data = get(app, "/api/docs/injected").json()
     assert data["document"]["text"] == INJECTED["text"]
     event = next(e for e in data["events"] if SCRIPT in e["sentence"])
-    detail = get(app, f"/events/{event['event_id']}").text
+    detail = get(app, f"/events/{mid(event)}").text
     assert SCRIPT not in detail and "&lt;script&gt;" in detail
     listing = get(app, "/events?q=crackdown").text
     assert SCRIPT not in listing and "&lt;script&gt;" in listing
@@ -220,8 +220,8 @@ def marks(html: str, kind: str) -> list[str]:
 def test_event_page_highlights_the_trigger_and_actors_of_the_evidence(app, all_events):
     checked = 0
     for e in all_events:
-        html = get(app, f"/events/{e.event_id}").text
-        assert marks(html, "trigger") == [e.trigger.text], e.event_id
+        html = get(app, f"/events/{mid(e)}").text
+        assert marks(html, "trigger") == [e.trigger.text], mid(e)
         if e.source and e.source.text and e.source.text in e.sentence and e.source.text not in e.trigger.text:
             assert e.source.text in marks(html, "source")
         checked += 1
@@ -236,7 +236,7 @@ def test_document_page_highlights_every_trigger_in_place(app, store):
     html = get(app, "/docs/union_state_talks").text
     anchors = dict(re.findall(r'<a class="hl" id="ev-([0-9a-f]+)"[^>]*><mark class="trigger"[^>]*>([^<]*)</mark>', html))
     assert len(anchors) >= 10
-    by_id = {e["event_id"]: e for e in events}
+    by_id = {mid(e): e for e in events}
     for event_id, shown in anchors.items():
         t = by_id[event_id]["trigger"]
         assert unescape(shown) == text[t["start"]:t["end"]] == t["text"]
@@ -270,7 +270,7 @@ def test_the_server_never_writes_to_the_database(tmp_path, all_events):
     ro = Store(f"sqlite:///{copy}", read_only=True)
     before = hashlib.sha256(copy.read_bytes()).hexdigest()
     app = create_app(ro)
-    for url in PAGES + [f"/events/{all_events[0].event_id}", "/api/events.csv", "/docs/union_state_talks"]:
+    for url in PAGES + [f"/events/{mid(all_events[0])}", "/api/events.csv", "/docs/union_state_talks"]:
         assert get(app, url).status_code == 200
     with pytest.raises(Exception, match="readonly|read-only|read only"):
         with ro.engine.begin() as conn:
@@ -299,6 +299,9 @@ def test_openapi_documents_every_filter(app):
 def test_stories_plug_in_when_the_events_table_is_filled(tmp_path, all_events):
     """Story clustering is another component: once it links mentions to events, the minimum
     sources filter and the mentions list appear (here the link is written by hand)."""
+    from sqlalchemy import JSON, Boolean, Float, Integer
+
+    from tidings.store.queries import MENTION_ID, STORY_LINK
     from tidings.store.schema import events, mentions
     from tidings.web import create_app
 
@@ -306,19 +309,24 @@ def test_stories_plug_in_when_the_events_table_is_filled(tmp_path, all_events):
     shutil.copy(Path(web_store_url().removeprefix("sqlite:///")), copy)
     writer = Store(f"sqlite:///{copy}")
     pair = [e for e in all_events if e.doc_id != all_events[0].doc_id][:1] + [all_events[0]]
+    link, target = STORY_LINK
+    # a story row with whatever columns this schema requires, two sources
+    row = {c.name: {Integer: 0, Boolean: False, Float: 0.0, JSON: {}}.get(type(c.type), "story-1")
+           for c in events.c if not c.nullable and not c.primary_key and c.default is None and c.server_default is None}
+    row.update(num_mentions=2, num_sources=2, num_articles=2, date=pair[0].date, cameo=pair[0].cameo)
     with writer.engine.begin() as conn:
-        ref = conn.execute(events.insert().values(date=pair[0].date, cameo=pair[0].cameo, num_mentions=2,
-                                                  num_sources=2, num_articles=2)).inserted_primary_key[0]
-        conn.execute(mentions.update().where(mentions.c.event_id.in_([e.event_id for e in pair])).values(event_ref=ref))
+        key = conn.execute(events.insert().values(**row)).inserted_primary_key[0]
+        ref = key if target.primary_key else row[target.name]
+        conn.execute(mentions.update().where(MENTION_ID.in_([mid(e) for e in pair])).values({link.name: ref}))
     writer.close()
     app = create_app(Store(f"sqlite:///{copy}", read_only=True))
     assert get(app, "/api/overview").json()["stories"] is True
-    assert set(ids(get(app, "/api/events?min_sources=2"))) == {e.event_id for e in pair}
+    assert set(ids(get(app, "/api/events?min_sources=2"))) == {mid(e) for e in pair}
     assert ids(get(app, "/api/events?min_sources=3")) == []
     assert 'name="min_sources"' in get(app, "/events").text
-    story = get(app, f"/api/events/{pair[0].event_id}").json()["story"]
-    assert {m["event_id"] for m in story["mentions"]} == {e.event_id for e in pair}
-    assert f"/events/{pair[1].event_id}" in get(app, f"/events/{pair[0].event_id}").text
+    story = get(app, f"/api/events/{mid(pair[0])}").json()["story"]
+    assert {m["mention_id"] for m in story["mentions"]} == {mid(e) for e in pair}
+    assert f"/events/{mid(pair[1])}" in get(app, f"/events/{mid(pair[0])}").text
 
 
 def test_without_stories_there_is_no_minimum_sources_field(app):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import need_service
-from tests.web_support import SCRIPT, LocalServer, read_only_store
+from tests.web_support import SCRIPT, LocalServer, mid, read_only_store
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -97,7 +97,7 @@ def test_every_page_shows_the_examples_events(web, shots):
     assert page.locator("table.events tbody tr[data-event]").count() == min(50, len(events))
     page.screenshot(path=str(shots / "events.png"))
 
-    page.goto(base + f"/events/{some['event_id']}")
+    page.goto(base + f"/events/{mid(some)}")
     assert page.locator("#evidence mark.trigger").inner_text() == some["trigger"]["text"]
     page.screenshot(path=str(shots / "event.png"))
 
@@ -123,7 +123,7 @@ def test_filters_narrow_the_list_to_what_the_api_answers(web):
     expected = api(page, base, "/api/events?source=RUS&root=03&per_page=200")["events"]
     rows = page.locator("table.events tbody tr[data-event]")
     assert 0 < rows.count() == len(expected)
-    assert {rows.nth(i).get_attribute("data-event") for i in range(rows.count())} == {e["event_id"] for e in expected}
+    assert {rows.nth(i).get_attribute("data-event") for i in range(rows.count())} == {mid(e) for e in expected}
     assert page.input_value("input[name=source]") == "RUS"
 
     page.goto(base + "/events")
@@ -176,7 +176,7 @@ def test_a_script_in_a_document_shows_as_text_and_never_runs(web):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     doc = api(page, base, "/api/docs/injected")
     event = next(e for e in doc["events"] if SCRIPT in e["sentence"])
-    for path in ("/docs/injected", f"/events/{event['event_id']}", "/events?q=crackdown"):
+    for path in ("/docs/injected", f"/events/{mid(event)}", "/events?q=crackdown"):
         page.goto(base + path)
         assert SCRIPT in page.locator("main").inner_text(), path
         assert page.evaluate("typeof window.__pwned") == "undefined", path

@@ -90,3 +90,11 @@ def asgi_get(app, url: str):
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(asyncio.run, go()).result()
+
+
+def mid(e) -> str:
+    """The id of one coded event (a mention), from an ``Event`` or its JSON: ``mention_id`` once
+    stories exist, ``event_id`` before."""
+    if isinstance(e, dict):
+        return e.get("mention_id") or e["event_id"]
+    return getattr(e, "mention_id", None) or e.event_id

@@ -113,7 +113,9 @@ def generate_store(url: str, mentions: int, seed: int = 11) -> None:
             "location_country": where[0] if placed else None, "location_admin1": None, "location_geonames_id": None,
             "location_precision": "city" if placed else None,
         }
-        rows.append([i + 1, d, *(values[c] for c in STORED_COLUMNS)])
+        if "mention_id" in STORED_COLUMNS:  # the stories schema: event_id names a story (none here)
+            values.update(mention_id=values["event_id"], event_id=None)
+        rows.append([i + 1, d, *(values.get(c) for c in STORED_COLUMNS)])
         if i % 4 == 3 or i == mentions - 1:
             docs.append((d, f"{d:064x}", f"bench-{d}", f"bench-{d}", "bench", f"Bench report {d}", day,
                          " ".join(texts), "coded", "bench", "2026-01-01T00:00:00"))

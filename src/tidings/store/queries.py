@@ -26,10 +26,17 @@ from tidings.store.geo import near_box, within
 from tidings.store.schema import documents, events, mentions, quantities
 
 __all__ = [
-    "BUCKETS", "COUNT_CAP", "MAX_ROWS", "DocumentView", "EventFilter", "EventPage", "StoryView", "Totals", "actor_key", "document",
+    "BUCKETS", "COUNT_CAP", "MAX_ROWS", "MENTION_ID", "STORIES_SCHEMA", "STORY_LINK", "DocumentView", "EventFilter", "EventPage", "StoryView", "Totals", "actor_key", "document",
     "documents_page", "dyads", "event_detail", "events_page", "features", "iter_events", "map_points", "period_of", "summary", "timeline", "top_actors",
     "totals",
 ]
+
+# A mention's own id, and the link from a mention to its story (the clustered event). Stores before
+# story clustering call the mention's id ``event_id`` and link through ``event_ref``; with stories,
+# ``mention_id`` is the mention's id and ``event_id`` names its event in ``events.event_id``.
+STORIES_SCHEMA = "mention_id" in mentions.c
+MENTION_ID = mentions.c.mention_id if STORIES_SCHEMA else mentions.c.event_id
+STORY_LINK = (mentions.c.event_id, events.c.event_id) if STORIES_SCHEMA else (mentions.c.event_ref, events.c.id)
 
 COUNT_CAP = 1000  # counts of filtered events stop here ("1,000+"): a count never scans a whole large store
 MAX_ROWS = 10_000  # how deep the pages of one listing go (refine the filters to see further)
@@ -122,13 +129,15 @@ def features(store: Store) -> Features:
     """Feature detection: stories exist when the store has the events table, mentions point to it,
     and at least one does."""
     insp = inspect(store.engine)
+    link, target = STORY_LINK
     if "events" not in insp.get_table_names():
         return Features(stories=False)
     cols = {c["name"] for c in insp.get_columns("events")}
-    if not {"num_sources", "num_mentions"} <= cols or "event_ref" not in {c["name"] for c in insp.get_columns("mentions")}:
+    if not {"num_sources", "num_mentions", target.name} <= cols or link.name not in {
+            c["name"] for c in insp.get_columns("mentions")}:
         return Features(stories=False)
     with store.engine.connect() as conn:
-        linked = conn.execute(select(m.id).where(m.event_ref.is_not(None)).limit(1)).first()
+        linked = conn.execute(select(m.id).where(link.is_not(None)).limit(1)).first()
     return Features(stories=linked is not None)
 
 
@@ -137,7 +146,8 @@ def _conditions(f: EventFilter) -> list[Any]:
     if f.text:
         conds.append(func.lower(m.sentence).like("%" + _escape_like(f.text.lower()) + "%", escape="\\"))
     if f.min_sources:
-        conds.append(m.event_ref.in_(select(events.c.id).where(events.c.num_sources >= f.min_sources)))
+        link, target = STORY_LINK
+        conds.append(link.in_(select(target).where(events.c.num_sources >= f.min_sources)))
     return conds
 
 
@@ -360,20 +370,22 @@ def iter_events(store: Store, f: EventFilter, chunk: int = 1000) -> Iterator[Eve
             last = (rows[-1].date, rows[-1].id)
 
 
-def event_detail(store: Store, event_id: str) -> tuple[Event, StoryView | None] | None:
-    """One event by id, with its story and every mention of it when stories exist."""
+def event_detail(store: Store, mention_id: str) -> tuple[Event, StoryView | None] | None:
+    """One coded event (a mention) by its id, with its story and every mention of it when stories exist."""
+    link, target = STORY_LINK
     with store.engine.connect() as conn:
-        row = conn.execute(select(mentions).where(m.event_id == event_id)).first()
+        row = conn.execute(select(mentions).where(MENTION_ID == mention_id)).first()
         if row is None:
             return None
         event = _with_quantities(conn, [row])[0]
         story = None
-        if row.event_ref is not None and features(store).stories:
-            s = conn.execute(select(events).where(events.c.id == row.event_ref)).first()
-            ms = conn.execute(select(m.event_id, m.doc_id, m.sentence, m.date, documents.c.title, documents.c.url,
-                                     documents.c.source)
+        ref = getattr(row, link.name, None)
+        if ref is not None and features(store).stories:
+            s = conn.execute(select(events).where(target == ref)).first()
+            ms = conn.execute(select(MENTION_ID.label("mention_id"), m.doc_id, m.sentence, m.date, documents.c.title,
+                                     documents.c.url, documents.c.source)
                               .join(documents, documents.c.id == m.document_id)
-                              .where(m.event_ref == row.event_ref).order_by(m.date, m.id)).all()
+                              .where(link == ref).order_by(m.date, m.id)).all()
             if s is not None:
                 story = StoryView(dict(s._mapping), [dict(r._mapping) for r in ms])
         return event, story

@@ -19,6 +19,7 @@ from starlette.exceptions import HTTPException
 from tidings.about import __version__
 from tidings.store import Store
 from tidings.web.params import BadParameter
+from tidings.web.render import doc_url, mention_key
 
 __all__ = ["CSP", "create_app", "templates"]
 
@@ -33,6 +34,7 @@ _WEB = resources.files("tidings") / "web"
 # autoescape everywhere: every text from documents is escaped; no template marks anything safe
 templates = Jinja2Templates(env=jinja2.Environment(loader=jinja2.FileSystemLoader(str(_WEB / "templates")),
                                                    autoescape=True, undefined=jinja2.StrictUndefined))
+templates.env.globals.update(mid=mention_key, doc_url=doc_url)  # for macros too (they see no page context)
 
 
 def _wants_json(request: Request) -> bool:

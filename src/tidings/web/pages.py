@@ -29,7 +29,7 @@ def _page(request: Request, name: str, f: EventFilter | None = None, **context: 
         "filters": f, "qs": qs, "qs_text": urlencode(qs), "stories": features_of(request).stories,
         "roots": sorted({(c.root, book[c.root].name if c.root in book else c.root) for c in book.values()}),
         "plovers": sorted({c.plover for c in book.values() if c.plover}), "urlencode": urlencode,
-        "code_name": render.code_name, "doc_url": render.doc_url, "quad_names": render.QUAD_NAMES, **context})
+        "code_name": render.code_name, "quad_names": render.QUAD_NAMES, **context})
 
 
 def _timeline(request: Request, f: EventFilter, most: int = 60) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from urllib.parse import quote, urlencode
 
 from tidings.records import Event
 
-__all__ = ["QUAD_NAMES", "Bar", "Segment", "code_name", "doc_url", "document_segments", "evidence_segments", "period_range",
+__all__ = ["QUAD_NAMES", "Bar", "Segment", "code_name", "doc_url", "document_segments", "mention_key", "evidence_segments", "period_range",
            "pick_bucket", "timeline_bars"]
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -25,6 +25,12 @@ class Segment:
     kind: str | None = None  # trigger | source | target | None (plain text)
     ref: str | None = None  # event id the highlight belongs to
     title: str | None = None
+
+
+def mention_key(event: Any) -> str:
+    """The id that names one coded event (a mention) in links: ``mention_id`` once stories exist,
+    before that ``event_id``."""
+    return getattr(event, "mention_id", None) or event.event_id
 
 
 def doc_url(doc_id: str) -> str:
@@ -88,19 +94,19 @@ def evidence_segments(event: Event, text: str | None) -> list[Segment]:
     start = _sentence_start(event, text)
     spans: list[tuple[int, int, str, str | None, str | None]] = []
     if start is not None:
-        spans.append((event.trigger.start - start, event.trigger.end - start, "trigger", event.event_id, event.cameo))
+        spans.append((event.trigger.start - start, event.trigger.end - start, "trigger", mention_key(event), event.cameo))
     elif event.trigger.text and (i := sentence.find(event.trigger.text)) >= 0:
-        spans.append((i, i + len(event.trigger.text), "trigger", event.event_id, event.cameo))
+        spans.append((i, i + len(event.trigger.text), "trigger", mention_key(event), event.cameo))
     for role in ("source", "target"):
         actor = getattr(event, role)
         if actor is not None and actor.text and (i := sentence.find(actor.text)) >= 0:
-            spans.append((i, i + len(actor.text), role, event.event_id, actor.code or actor.text))
+            spans.append((i, i + len(actor.text), role, mention_key(event), actor.code or actor.text))
     return _cut(sentence, spans)
 
 
 def document_segments(text: str, events: list[Event]) -> list[Segment]:
     """The document text with the trigger of every event highlighted in place."""
-    spans = [(e.trigger.start, e.trigger.end, "trigger", e.event_id,
+    spans = [(e.trigger.start, e.trigger.end, "trigger", mention_key(e),
               f"{e.cameo} {code_name(e.cameo)}: {(e.source.code or e.source.text) if e.source else '-'} → "
               f"{(e.target.code or e.target.text) if e.target else '-'}") for e in events]
     return _cut(text, spans)
