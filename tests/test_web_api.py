@@ -181,7 +181,7 @@ def test_map_points_are_the_located_events(app, all_events):
     ("/api/events?near=1,2", "near"), ("/api/events?near=95,0,10", "near"), ("/api/events?page=0", "page"),
     ("/api/events?per_page=1000", "per_page"), ("/api/events?source=RU%20S", "source"), ("/api/events?country=RUSS", "country"),
     ("/api/events?since=2022-01-02&until=2022-01-01", "since"), ("/api/timeline?bucket=hour", "bucket"),
-    ("/api/events?min_sources=2", "min_sources"), ("/api/events?include_negated=maybe", "include_negated"),
+    ("/api/events?min_sources=0", "min_sources"), ("/api/events?include_negated=maybe", "include_negated"),
     ("/api/events/a%20b", "event id"), ("/api/actors?role=victim", "role"), ("/api/dyads?limit=0", "limit"),
 ])
 def test_bad_parameters_are_400_with_a_message_naming_them(app, url, name):
@@ -298,7 +298,7 @@ def test_openapi_documents_every_filter(app):
 
 def test_stories_plug_in_when_the_events_table_is_filled(tmp_path, all_events):
     """Story clustering is another component: once it links mentions to events, the minimum
-    sources filter and the mentions list appear (here the link is written by hand)."""
+    sources filter and the mentions list appear (here a story of 99 sources is written by hand)."""
     from sqlalchemy import JSON, Boolean, Float, Integer
 
     from tidings.store.queries import MENTION_ID, STORY_LINK
@@ -313,7 +313,7 @@ def test_stories_plug_in_when_the_events_table_is_filled(tmp_path, all_events):
     # a story row with whatever columns this schema requires, two sources
     row = {c.name: {Integer: 0, Boolean: False, Float: 0.0, JSON: {}}.get(type(c.type), "story-1")
            for c in events.c if not c.nullable and not c.primary_key and c.default is None and c.server_default is None}
-    row.update(num_mentions=2, num_sources=2, num_articles=2, date=pair[0].date, cameo=pair[0].cameo)
+    row.update(num_mentions=2, num_sources=99, num_articles=2, date=pair[0].date, cameo=pair[0].cameo)
     with writer.engine.begin() as conn:
         key = conn.execute(events.insert().values(**row)).inserted_primary_key[0]
         ref = key if target.primary_key else row[target.name]
@@ -321,17 +321,23 @@ def test_stories_plug_in_when_the_events_table_is_filled(tmp_path, all_events):
     writer.close()
     app = create_app(Store(f"sqlite:///{copy}", read_only=True))
     assert get(app, "/api/overview").json()["stories"] is True
-    assert set(ids(get(app, "/api/events?min_sources=2"))) == {mid(e) for e in pair}
-    assert ids(get(app, "/api/events?min_sources=3")) == []
+    assert set(ids(get(app, "/api/events?min_sources=99"))) == {mid(e) for e in pair}  # no real story has 99
+    assert ids(get(app, "/api/events?min_sources=100")) == []
     assert 'name="min_sources"' in get(app, "/events").text
     story = get(app, f"/api/events/{mid(pair[0])}").json()["story"]
     assert {m["mention_id"] for m in story["mentions"]} == {mid(e) for e in pair}
     assert f"/events/{mid(pair[1])}" in get(app, f"/events/{mid(pair[0])}").text
 
 
-def test_without_stories_there_is_no_minimum_sources_field(app):
-    assert 'name="min_sources"' not in get(app, "/events").text
-    assert get(app, "/api/overview").json()["stories"] is False
+def test_minimum_sources_is_offered_only_when_the_store_has_stories(app):
+    stories = app.state.features.stories
+    assert get(app, "/api/overview").json()["stories"] is stories
+    assert ('name="min_sources"' in get(app, "/events").text) is stories
+    r = get(app, "/api/events?min_sources=1")
+    if stories:
+        assert r.status_code == 200
+    else:
+        assert r.status_code == 400 and "needs stories" in r.json()["error"]
 
 
 def test_document_links_survive_any_id(app):
