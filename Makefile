@@ -40,6 +40,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m tidings.bench
+	$(BIN)/python -m tidings.bench.web
 
 # A throwaway PostgreSQL server (Debian's postgresql package) in a temporary folder: prints the
 # TIDINGS_DB line to use; Ctrl-C stops it and removes the folder.

@@ -28,7 +28,7 @@ from tidings.store.schema import STORED_COLUMNS, documents, feeds, mentions, qua
 from tidings.store.schema import events as events_table
 from tidings.stories.features import StorySettings
 
-__all__ = ["EventQuery", "Store"]
+__all__ = ["EventQuery", "Store", "event_conditions"]
 
 STORIES_LOCK = "tidings-stories"  # clustering into the events table is serialised across writers
 
@@ -86,6 +86,40 @@ def alembic_config() -> Any:
     return cfg
 
 
+def event_conditions(query: EventQuery) -> list[Any]:
+    """The SQL conditions of an ``EventQuery`` on ``mentions`` (``near`` is a coarse box: callers
+    keep only the rows that ``geo.within`` accepts; ``min_sources`` applies to events only)."""
+    m = mentions.c
+    conds: list[Any] = []
+    if not query.include_negated:
+        conds.append(m.negated.is_(False))
+    if not query.include_hypothetical:
+        conds.append(m.modality != "hypothetical")
+    for role, value in (("source", query.source), ("target", query.target)):
+        if value:
+            v = value.upper()
+            conds.append(or_(getattr(m, f"{role}_code").like(v + "%"), getattr(m, f"{role}_country") == v))
+    if query.root:
+        conds.append(m.cameo_root == query.root.zfill(2))
+    if query.code:
+        conds.append(m.cameo.like(query.code + "%"))
+    if query.plover:
+        conds.append(m.plover == query.plover.upper())
+    if query.since:
+        conds.append(m.date >= query.since)
+    if query.until:
+        conds.append(m.date <= query.until)
+    if query.doc:
+        conds.append(m.doc_id == query.doc)
+    if query.country:
+        conds.append(m.location_country.in_(place_country_codes(query.country)))
+    if query.near:
+        conds.append(and_(*near_box(m.location_lat, m.location_lon, query.near)))
+    if query.since_ingest:
+        conds.append(m.document_id.in_(select(documents.c.id).where(documents.c.ingested_at >= query.since_ingest)))
+    return conds
+
+
 class Store:
     """A tidings database: ``sqlite:///FILE.db`` (the default) or ``postgresql://USER:PW@HOST/DB``.
 
@@ -93,12 +127,21 @@ class Store:
     raises ``DatabaseUnavailable`` with a one-line reason.
     """
 
-    def __init__(self, url: str = "sqlite:///tidings.db", *, migrate: bool = True, create: bool = True) -> None:
+    def __init__(self, url: str = "sqlite:///tidings.db", *, migrate: bool = True, create: bool = True,
+                 read_only: bool = False) -> None:
         """Open the store at ``url``. ``create=False`` (commands that only read) refuses a database
-        that does not exist or holds no tidings store, instead of creating an empty one."""
+        that does not exist or holds no tidings store, instead of creating an empty one;
+        ``read_only`` (a viewer) opens SQLite with ``mode=ro`` and PostgreSQL in read-only sessions,
+        and never migrates."""
         self.url = url
         self.display_url = safe_url(url)
-        self.engine: Engine = open_engine(url, create=create)
+        self.read_only = read_only
+        if read_only:
+            from tidings.store.readonly import read_only_engine
+
+            self.engine: Engine = read_only_engine(url)
+            return
+        self.engine = open_engine(url, create=create)
         if not create and not self._has_schema():
             self.engine.dispose()
             raise DatabaseUnavailable(f"{self.display_url} holds no tidings store: check --db (or $TIDINGS_DB), "
@@ -365,33 +408,7 @@ class Store:
     def events(self, query: EventQuery | None = None) -> list[Event]:
         query = query or EventQuery()
         m = mentions.c
-        conds = []
-        if not query.include_negated:
-            conds.append(m.negated.is_(False))
-        if not query.include_hypothetical:
-            conds.append(m.modality != "hypothetical")
-        for role, value in (("source", query.source), ("target", query.target)):
-            if value:
-                v = value.upper()
-                conds.append(or_(getattr(m, f"{role}_code").like(v + "%"), getattr(m, f"{role}_country") == v))
-        if query.root:
-            conds.append(m.cameo_root == query.root.zfill(2))
-        if query.code:
-            conds.append(m.cameo.like(query.code + "%"))
-        if query.plover:
-            conds.append(m.plover == query.plover.upper())
-        if query.since:
-            conds.append(m.date >= query.since)
-        if query.until:
-            conds.append(m.date <= query.until)
-        if query.doc:
-            conds.append(m.doc_id == query.doc)
-        if query.country:
-            conds.append(m.location_country.in_(place_country_codes(query.country)))
-        if query.near:
-            conds.append(and_(*near_box(m.location_lat, m.location_lon, query.near)))
-        if query.since_ingest:
-            conds.append(m.document_id.in_(select(documents.c.id).where(documents.c.ingested_at >= query.since_ingest)))
+        conds = event_conditions(query)
         order = {"document": (m.document_id, m.sentence_index, m.trigger_start, m.id),
                  "date": (m.date, m.document_id, m.sentence_index, m.id),
                  "-date": (m.date.desc(), m.document_id, m.sentence_index, m.id),

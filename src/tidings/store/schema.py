@@ -138,6 +138,11 @@ Index("ix_mentions_target", mentions.c.target_code)
 Index("ix_mentions_cameo", mentions.c.cameo)
 Index("ix_mentions_document", mentions.c.document_id)
 Index("ix_mentions_location_country", mentions.c.location_country)
+for _col in ("source_country", "target_country", "doc_id"):  # 0006: the web view's filters
+    Index(f"ix_mentions_{_col}", mentions.c[_col])
+Index("ix_mentions_location", mentions.c.location_lat, mentions.c.location_lon)
+for _name, _col in (("root", "cameo_root"), ("plover", "plover"), ("place", "location_country")):
+    Index(f"ix_mentions_{_name}_date", mentions.c[_col], mentions.c.date)
 
 quantities = Table(
     "quantities", metadata,
