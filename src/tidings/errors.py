@@ -17,6 +17,7 @@
     │       └── NotHtml          the answer is neither an HTML page nor a feed
     ├── KnowledgeError           a data file (lexicon, actors, codebook) is malformed
     ├── StoreError               the database cannot be opened or written
+    ├── SparkError               a ``tidings spark`` job failed on the cluster
     └── UsageError               bad options or arguments on the command line
 
 Documents that fail are recorded with ``reason`` (the exception's message) and ``code`` (a short
@@ -101,6 +102,10 @@ class KnowledgeError(TidingsError):
 
 class StoreError(TidingsError):
     code = "store"
+
+
+class SparkError(TidingsError):
+    code = "spark"
 
 
 class UsageError(TidingsError):

@@ -25,6 +25,7 @@ def code_cmd(
     statements: Annotated[bool, typer.Option("--statements", help="Also code bare statements (CAMEO 010).")] = False,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
     include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events (may, could, if).")] = False,
+    processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes.")] = 1,
     since: Since = None,
     until: Until = None,
     site: Site = None,
@@ -36,12 +37,10 @@ def code_cmd(
     settings = settings_for(ctx, actor_files=tuple(actors or ()), statements=statements or None)
     failures: list[Failure] = []
     events: list[Event] = []
-    for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures):
+    for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures,
+                                select=selection(since, until, site), n_process=processes):
         events.extend(e for e in evs if (include_negated or not e.negated)
                       and (include_hypothetical or e.modality != "hypothetical"))
-    for _doc, evs in code_paths(paths, date=check_date(date), settings=settings, failures=failures,
-                                select=selection(since, until, site)):
-        events.extend(evs)
     print_events(events, fmt)
     for f in failures:
         err.print(f"failed: {f.origin}: {f.reason}", markup=False, highlight=False)
