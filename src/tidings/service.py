@@ -21,7 +21,8 @@ from tidings.store import Store
 if TYPE_CHECKING:
     from tidings.sources import Fetcher
 
-__all__ = ["IngestReport", "code_paths", "coder_version", "fetch", "ingest", "ingest_items", "recode", "watch"]
+__all__ = ["IngestReport", "code_paths", "coder_version", "fetch", "ingest", "ingest_coded", "ingest_items",
+           "ingest_parquet", "recode", "watch"]
 
 Progress = Callable[[str], None]
 
@@ -121,6 +122,37 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
         if progress:
             progress(f"coded {doc.origin or doc.doc_id}: {len(events)} events")
     return report
+
+
+def ingest_coded(items: Iterable[tuple[Document, list[Event], str] | Failure], store: Store, *,
+                 progress: Progress | None = None, report: IngestReport | None = None) -> IngestReport:
+    """Store documents coded elsewhere (``(document, events, coder)``) and failures, as ``ingest``
+    stores its own: one transaction per document, identical content already stored left as it is."""
+    report = report if report is not None else IngestReport()
+    for item in items:
+        if isinstance(item, Failure):
+            store.write_failure(item)
+            report.failed += 1
+            report.failures.append(item)
+            if progress:
+                progress(f"failed {item.origin}: {item.reason}")
+            continue
+        doc, events, coder = item
+        if store.has_document(doc.content_hash):
+            report.unchanged += 1
+            continue
+        report.events += store.write_document(doc, events, coder)
+        report.new += 1
+        if progress:
+            progress(f"stored {doc.origin or doc.doc_id}: {len(events)} events")
+    return report
+
+
+def ingest_parquet(path: str, store: Store, *, progress: Progress | None = None) -> IngestReport:
+    """Load the output of ``tidings spark`` (its Parquet documents and mentions) into a store."""
+    from tidings.parquet import read_output
+
+    return ingest_coded(read_output(path), store, progress=progress)
 
 
 def recode(store: Store, *, settings: Settings | None = None, progress: Progress | None = None) -> IngestReport:

@@ -57,19 +57,22 @@ def ingest_cmd(
     recode: Annotated[bool, typer.Option("--recode", help="Re-code all stored documents with the current coder.")] = False,
     actors: Annotated[list[str] | None, typer.Option("--actors", help="Extra actor file.")] = None,
     processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes.")] = 1,
+    from_parquet: Annotated[str | None, typer.Option("--from-parquet", help="Load the output folder of tidings spark (already coded).")] = None,
     since: Since = None,
     until: Until = None,
     site: Site = None,
 ) -> None:
-    """Clean, code and store documents."""
+    """Clean, code and store documents (or load documents coded by tidings spark)."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from tidings import service
     from tidings.store import Store
 
     settings = settings_for(ctx, db_url=db, actor_files=tuple(actors or ()))
-    if not paths and not recode:
-        raise UsageError("give files or directories to ingest, or --recode")
+    if not paths and not recode and not from_parquet:
+        raise UsageError("give files or directories to ingest, or --recode, or --from-parquet DIR")
+    if from_parquet and (paths or recode):
+        raise UsageError("--from-parquet loads a tidings spark output alone: give no files and no --recode")
     select = selection(since, until, site)
     store = Store(settings.db_url)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
@@ -83,6 +86,8 @@ def ingest_cmd(
 
         if recode:
             report = service.recode(store, settings=settings, progress=progress)
+        elif from_parquet:
+            report = service.ingest_parquet(from_parquet, store, progress=progress)
         else:
             report = service.ingest(paths or [], store, date=check_date(date), settings=settings,
                                     progress=progress, n_process=processes, select=select)

@@ -135,17 +135,26 @@ def run_spark(paths: Iterable[str], output: str, *, master: str = "local[*]", se
               overwrite: bool = False, conf: dict[str, str] | None = None, spark: Any = None) -> SparkReport:
     """Code ``paths`` on Spark and write the Parquet datasets under ``output``.
 
-    ``partitions`` is how many pieces to aim for (default: 4 per core of the cluster); ``spark`` an
-    existing SparkSession to use (it is left running), else one is started on ``master`` and stopped.
+    ``partitions`` is how many pieces to aim for (default: 4 per core of the cluster); ``spark`` a
+    SparkSession to use (default: the active one); either is left running. Otherwise a session is
+    started on ``master`` with ``conf`` and stopped at the end.
     """
     settings = settings or Settings()
     select = select or Selection()
     paths = list(paths)
     if not paths:
         raise UsageError("give files, directories or URLs to code")
+    if spark is None:
+        require_spark()
     _clear(output, overwrite)
-    own = spark is None
-    spark = spark or spark_session(master, conf)
+    if spark is None:
+        from pyspark.sql import SparkSession
+
+        active = SparkSession.getActiveSession()  # e.g. a notebook's: use it and leave it running
+        own = active is None
+        spark = active or spark_session(master, conf)
+    else:
+        own = False
     try:
         return _run(spark, paths, output, settings=settings, date=date, select=select, partitions=partitions,
                     overwrite=overwrite)
