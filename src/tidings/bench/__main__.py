@@ -2,7 +2,8 @@
 
 Every configuration (bare spaCy, tidings end to end, tidings ingest into SQLite; 1 and 2 processes;
 and ingest of the same corpus as HTML pages in a WARC.gz, 1 process) runs in its own process on the
-same generated corpus, after a warm-up, ``--reps`` times; the median is reported. WARC ingest ÷
+same generated corpus, after a warm-up, ``--reps`` times; the median is reported. ``tidings spark``
+on local[2] is compared with ``tidings code -j 2`` as whole commands (``tidings.bench.spark``). WARC ingest ÷
 JSONL ingest shows that reading an archive is not the bottleneck (target ≥ 0.95). Peak RSS is also measured end to end for ``--docs`` and ``--big`` documents to show that
 memory does not grow with corpus size. The last line of output is the summary line.
 """
@@ -53,6 +54,25 @@ def _places(corpus: Path, n: int) -> dict:
     return out
 
 
+def _spark(args: argparse.Namespace) -> dict | None:
+    """``tidings spark`` on local[2] against ``tidings code -j 2`` (tidings.bench.spark), or None
+    without PySpark or Java."""
+    import importlib.util
+
+    from tidings.spark.job import _java
+
+    if importlib.util.find_spec("pyspark") is None or _java() is None:
+        print("spark: skipped (PySpark or Java not installed: make install-extras)", flush=True)
+        return None
+    done = subprocess.run([sys.executable, "-m", "tidings.bench.spark", "--docs", str(args.docs), "--reps", str(args.reps),
+                           "--seed", str(args.seed)], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: spark failed: {done.stderr.strip()[-300:]}")
+    lines = done.stdout.strip().splitlines()
+    print(lines[-2], flush=True)
+    return json.loads(lines[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tidings.bench", description=__doc__)
     ap.add_argument("--docs", type=int, default=2000, help="corpus size for the timed runs")
@@ -62,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--places-docs", type=int, default=300, help="documents for the places overhead")
     ap.add_argument("--output", type=Path, default=RESULTS)
+    ap.add_argument("--spark", action=argparse.BooleanOptionalAction, default=True,
+                    help="also tidings spark on local[2] against tidings code -j 2 (when PySpark and Java are installed)")
     args = ap.parse_args(argv)
 
     with tempfile.TemporaryDirectory(prefix="tidings-bench-") as tmpdir:
@@ -117,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     if 2 in args.processes and 1 in args.processes:
         summary["scaling_2_vs_1"] = {m: round(get(m, 2)["docs_per_s"] / get(m, 1)["docs_per_s"], 3) for m in ("bare", "code", "ingest")}
     peak = max(r["peak_rss_mb"] for r in rows if r["processes"] == 1)
+    spark = _spark(args) if args.spark else None
     result = {"corpus_docs": args.docs, "reps": args.reps, "rows": rows, "memory": memory, "places": places,
-              "summary": summary,
+              "summary": summary, "spark": spark,
               "python": sys.version.split()[0]}
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

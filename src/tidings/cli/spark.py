@@ -23,12 +23,23 @@ def _conf(values: list[str] | None) -> dict[str, str]:
     return conf
 
 
+def _listed(path: str | None) -> list[str]:
+    if path is None:
+        return []
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return [ln.strip() for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
+    except OSError as exc:
+        raise UsageError(f"cannot read --from-file {path}: {exc.strerror or exc}") from None
+
+
 @app.command("spark")
 def spark_cmd(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="Files (txt, html, jsonl, warc, warc.gz), directories, or s3:// and https:// URLs.")],
-    output: Annotated[str, typer.Option("--output", "-o", help="Output folder (or a cluster URL) for the Parquet datasets.")],
-    master: Annotated[str, typer.Option("--master", help="Spark master: local[*], local[2], yarn, k8s://..., spark://...")] = "local[*]",
+    paths: Annotated[list[str] | None, typer.Argument(help="Files (txt, html, jsonl, warc, warc.gz), directories, or s3:// and https:// URLs.")] = None,
+    output: Annotated[str, typer.Option("--output", "-o", help="Output folder (or a cluster URL) for the Parquet datasets.")] = "",
+    from_file: Annotated[str | None, typer.Option("--from-file", help="A file listing inputs, one a line (# comments), e.g. CC-NEWS warc.paths.")] = None,
+    master: Annotated[str | None, typer.Option("--master", help="Spark master: local[*] (default), local[2], yarn, k8s://..., spark://...; spark-submit's when submitted.")] = None,
     partitions: Annotated[int | None, typer.Option("--partitions", min=1, help="Pieces to cut the input into (default 4 per core).")] = None,
     conf: Annotated[list[str] | None, typer.Option("--conf", help="Spark setting KEY=VALUE (repeatable).")] = None,
     overwrite: Annotated[bool, typer.Option("--overwrite", help="Replace an existing output.")] = False,
@@ -43,7 +54,10 @@ def spark_cmd(
     from tidings.spark import run_spark
 
     settings = settings_for(ctx, actor_files=tuple(actors or ()), statements=statements or None)
-    report = run_spark(paths, output, master=master, settings=settings, date=check_date(date),
+    if not output:
+        raise UsageError("give the output folder: --output DIR")
+    inputs = list(paths or ()) + _listed(from_file)
+    report = run_spark(inputs, output, master=master, settings=settings, date=check_date(date),
                        select=selection(since, until, site), partitions=partitions, overwrite=overwrite,
                        conf=_conf(conf))
     for origin, reason in report.failures[:SHOWN_FAILURES]:

@@ -29,7 +29,7 @@ from tidings.parquet import DOCUMENTS, MENTIONS, PARTITIONS, document_schema, me
 from tidings.spark.plan import MIN_PIECE_BYTES, Piece, plan_pieces
 from tidings.spark.worker import STATS, code_partition
 
-__all__ = ["SparkReport", "require_spark", "run_spark", "spark_session"]
+__all__ = ["SparkReport", "require_spark", "run_spark", "spark_session", "submitted"]
 
 INSTALL_HINT = "pip install 'tidings[spark]' (or make install-extras)"
 
@@ -71,15 +71,25 @@ def require_spark() -> None:
                          "on PATH or in $JAVA_HOME")
 
 
-def spark_session(master: str = "local[*]", conf: dict[str, str] | None = None) -> Any:
-    """A SparkSession for tidings: in local mode the executors run this Python; Spark logs only errors."""
+def submitted() -> bool:
+    """True inside a driver that ``spark-submit`` started: the master is spark-submit's."""
+    return "PYSPARK_GATEWAY_PORT" in os.environ
+
+
+def spark_session(master: str | None = "local[*]", conf: dict[str, str] | None = None) -> Any:
+    """A SparkSession for tidings: in local mode the executors run this Python; Spark logs only
+    errors. ``master`` None: spark-submit's when submitted, else ``local[*]``."""
     require_spark()
     from pyspark.sql import SparkSession
 
-    local = master.startswith("local")
+    if master is None and not submitted():
+        master = "local[*]"
+    local = master is not None and master.startswith("local")
     if local:
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    builder = SparkSession.builder.master(master).appName("tidings")
+    builder = SparkSession.builder.appName("tidings")
+    if master is not None:
+        builder = builder.master(master)
     settings = {"spark.ui.showConsoleProgress": "false", "spark.sql.sources.partitionColumnTypeInference.enabled": "true"}
     if local and not os.environ.get("PYSPARK_PYTHON"):
         os.environ["PYSPARK_PYTHON"] = sys.executable  # PySpark reads only the variable; executors run this Python
@@ -90,7 +100,7 @@ def spark_session(master: str = "local[*]", conf: dict[str, str] | None = None) 
         spark = builder.getOrCreate()
     except Exception as exc:  # noqa: BLE001 - the JVM did not start: say why in one line
         first = (str(exc).strip().splitlines() or [exc.__class__.__name__])[0]
-        raise UsageError(f"cannot start Spark (master {master}): {first[:200]}") from exc
+        raise UsageError(f"cannot start Spark (master {master or 'from spark-submit'}): {first[:200]}") from exc
     spark.sparkContext.setLogLevel("ERROR")
     return spark
 
@@ -130,14 +140,14 @@ def _clear(output: str, overwrite: bool) -> None:
             shutil.rmtree(root / name, ignore_errors=True)
 
 
-def run_spark(paths: Iterable[str], output: str, *, master: str = "local[*]", settings: Settings | None = None,
+def run_spark(paths: Iterable[str], output: str, *, master: str | None = None, settings: Settings | None = None,
               date: str | None = None, select: Selection | None = None, partitions: int | None = None,
               overwrite: bool = False, conf: dict[str, str] | None = None, spark: Any = None) -> SparkReport:
     """Code ``paths`` on Spark and write the Parquet datasets under ``output``.
 
     ``partitions`` is how many pieces to aim for (default: 4 per core of the cluster); ``spark`` a
     SparkSession to use (default: the active one); either is left running. Otherwise a session is
-    started on ``master`` with ``conf`` and stopped at the end.
+    started on ``master`` (default: spark-submit's, else ``local[*]``) with ``conf`` and stopped at the end.
     """
     settings = settings or Settings()
     select = select or Selection()
