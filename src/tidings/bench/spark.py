@@ -6,7 +6,7 @@ Each run is the whole command in its own process, as a user runs it: start-up (t
 Spark the JVM too), reading, coding, writing (Parquet for Spark, JSON lines to /dev/null for
 code). Runs alternate (code, spark, code, spark ...) so that load from other processes on the
 machine falls on both alike; medians are reported, by wall time and by CPU time (the process and
-all its descendants: for Spark the JVM and its Python workers). Spark's fixed cost is measured on
+all its descendants, sampled from /proc: for Spark the JVM and its Python workers). Spark's fixed cost is measured on
 a one-document corpus. Prints one line per run and last a JSON summary.
 """
 
@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -32,19 +31,54 @@ def _tidings() -> list[str]:
     return [str(exe)] if exe.exists() else [sys.executable, "-m", "tidings.cli"]
 
 
-def _children_cpu() -> float:
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+def _stat(pid: str) -> tuple[int, float] | None:
+    """Parent pid and CPU seconds (user + system, this process only) from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return int(fields[1]), (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def _tree_cpu(root: int, seen: dict[int, float]) -> None:
+    """Record the CPU time of ``root`` and all its descendants now alive (the JVM and the Python
+    workers of Spark are not reaped by the command, so rusage of children misses them)."""
+    stats = {int(p): s for p in os.listdir("/proc") if p.isdigit() and (s := _stat(p)) is not None}
+    tree, frontier = {root}, [root]
+    while frontier:
+        parent = frontier.pop()
+        for pid, (ppid, _) in stats.items():
+            if ppid == parent and pid not in tree:
+                tree.add(pid)
+                frontier.append(pid)
+    for pid in tree:
+        if pid in stats:
+            seen[pid] = max(seen.get(pid, 0.0), stats[pid][1])
 
 
 def _run(args: list[str], stdout: int | None = None) -> tuple[float, float, str]:
-    cpu0, t0 = _children_cpu(), time.perf_counter()
-    done = subprocess.run([*_tidings(), *args], stdout=stdout if stdout is not None else subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=True, check=False)
-    wall, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
-    if done.returncode != 0:
-        raise SystemExit(f"bench spark: tidings {args[0]} failed: {done.stderr.strip()[-400:]}")
-    return wall, cpu, done.stdout or ""
+    t0 = time.perf_counter()
+    seen: dict[int, float] = {}
+    err = tempfile.TemporaryFile(mode="w+")
+    out = tempfile.TemporaryFile(mode="w+") if stdout is None else None
+    proc = subprocess.Popen([*_tidings(), *args], stdout=stdout if stdout is not None else out, stderr=err, text=True)
+    while proc.poll() is None:
+        _tree_cpu(proc.pid, seen)
+        time.sleep(0.25)
+    wall = time.perf_counter() - t0
+    cpu = sum(seen.values())  # sampled every 0.25 s: each process's last moment is missed, nothing is counted twice
+    err.seek(0)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench spark: tidings {args[0]} failed: {err.read().strip()[-400:]}")
+    text = ""
+    if out is not None:
+        out.seek(0)
+        text = out.read()
+    return wall, cpu, text
+
+
+_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def _code(corpus: Path) -> tuple[float, float]:

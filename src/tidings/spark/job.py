@@ -90,7 +90,7 @@ def spark_session(master: str | None = "local[*]", conf: dict[str, str] | None =
     builder = SparkSession.builder.appName("tidings")
     if master is not None:
         builder = builder.master(master)
-    settings = {"spark.ui.showConsoleProgress": "false", "spark.sql.sources.partitionColumnTypeInference.enabled": "true"}
+    settings = {"spark.ui.showConsoleProgress": "false"}
     if local and not os.environ.get("PYSPARK_PYTHON"):
         os.environ["PYSPARK_PYTHON"] = sys.executable  # PySpark reads only the variable; executors run this Python
     settings.update(conf or {})
