@@ -149,7 +149,10 @@ def test_cli_spark_reports_and_refuses_to_overwrite(spark, corpus, run_cli, tmp_
     assert b"documents: 6 coded, 0 failed" in done.stdout and (out / MENTIONS).is_dir()
     again = run_cli("spark", str(corpus / "examples"), "--output", str(out))
     assert again.returncode == 2 and b"--overwrite" in again.stderr and b"Traceback" not in again.stderr
-    assert run_cli("spark", str(corpus / "examples"), "--output", str(out), "--overwrite").returncode == 0
+    listed = tmp_path / "inputs.txt"
+    listed.write_text("# one input a line\n" + "\n".join(str(p) for p in sorted((corpus / "examples").iterdir())) + "\n")
+    again = run_cli("spark", "--from-file", str(listed), "--output", str(out), "--overwrite")
+    assert again.returncode == 0 and b"documents: 6 coded, 0 failed" in again.stdout
     assert spark.sparkContext._jsc is not None  # the test's session was used and left running
 
 

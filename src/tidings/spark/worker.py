@@ -54,7 +54,7 @@ def _download(url: str, folder: str, settings: Settings) -> str:
     local = os.path.join(folder, name)
     if url.startswith(("s3://", "s3a://")):
         try:
-            import boto3  # type: ignore[import-not-found]
+            import boto3
         except ImportError:
             raise OSError("reading s3:// needs boto3 in the Spark environment") from None
         parts = urlsplit(url)
