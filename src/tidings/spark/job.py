@@ -3,14 +3,15 @@
     report = run_spark(["cc-news/"], "out/", master="local[2]")
 
 Each piece is one task (``tidings.spark.plan``); each task codes its documents with the same
-pipeline function as ``tidings code`` (``tidings.spark.worker``). The coded partitions are kept
-(memory, then disk) while two datasets are written from them, each shuffled by day so that a day
-is a few files, not one per task: ``OUTPUT/mentions`` partitioned by ``date`` and
+pipeline function as ``tidings code`` (``tidings.spark.worker``). The coded rows cross from Python
+to the JVM once, into one cached frame (memory, then disk), and two datasets are written from it,
+each shuffled by day so that a day is a few files, not one per task: ``OUTPUT/mentions`` partitioned by ``date`` and
 ``OUTPUT/documents`` partitioned by ``published``, in the Parquet contract of ``tidings.parquet``.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -116,12 +117,13 @@ def _cause(message: str) -> str:
     return found[-1] if found else (lines[0] if lines else "unknown error")
 
 
-def _kind(wanted: str, item: tuple[str, Any]) -> bool:
-    return item[0] == wanted
-
-
-def _values(names: tuple[str, ...], item: tuple[str, dict[str, Any]]) -> tuple[Any, ...]:
-    return tuple(item[1][n] for n in names)
+def _record(names: dict[str, tuple[str, ...]], item: tuple[str, dict[str, Any]]) -> tuple[Any, ...]:
+    """A row of the job's one frame: the mention, the document or the partition's counts (as JSON)."""
+    kind, row = item
+    if kind == STATS:
+        return None, None, json.dumps(row)
+    values = tuple(row[n] for n in names[kind])
+    return (values, None, None) if kind == MENTIONS else (None, values, None)
 
 
 def _code(settings: Settings, date: str | None, select: Selection,
@@ -179,26 +181,33 @@ def _run(spark: Any, paths: list[str], output: str, *, settings: Settings, date:
     from pyspark import StorageLevel
     from pyspark.errors import PySparkException
     from pyspark.sql.pandas.types import from_arrow_schema
+    from pyspark.sql.types import StringType, StructField, StructType
 
     sc = spark.sparkContext
     pieces = plan_pieces(paths, slices=partitions or sc.defaultParallelism * 4,
                          min_bytes=1 if partitions else MIN_PIECE_BYTES)
     report = SparkReport(output=output, pieces=len(pieces))
-    coded = sc.parallelize(pieces, max(len(pieces), 1)).mapPartitions(partial(_code, settings, date, select))
-    coded = coded.persist(StorageLevel.MEMORY_AND_DISK)
+    schemas = {MENTIONS: mention_schema(), DOCUMENTS: document_schema()}
+    rows = sc.parallelize(pieces, max(len(pieces), 1)).mapPartitions(partial(_code, settings, date, select))
+    # one pass through Python: each row becomes a record with a struct for its kind, the frame is
+    # cached in the JVM (columnar, spilling to disk), and both datasets are written from the cache
+    union = StructType([StructField(MENTIONS, from_arrow_schema(schemas[MENTIONS])),
+                        StructField(DOCUMENTS, from_arrow_schema(schemas[DOCUMENTS])),
+                        StructField(STATS, StringType())])
+    frame = spark.createDataFrame(rows.map(partial(_record, {k: tuple(v.names) for k, v in schemas.items()})), union,
+                                  verifySchema=False)
+    frame = frame.persist(StorageLevel.MEMORY_AND_DISK)
     mode = "overwrite" if overwrite else "errorifexists"
     try:
-        for name, schema in ((MENTIONS, mention_schema()), (DOCUMENTS, document_schema())):
-            rows = coded.filter(partial(_kind, name)).map(partial(_values, tuple(schema.names)))
-            frame = spark.createDataFrame(rows, from_arrow_schema(schema), verifySchema=False)
+        for name in (MENTIONS, DOCUMENTS):
             column = PARTITIONS[name]
-            (frame.repartition(column).write.mode(mode).partitionBy(column)
-             .parquet(f"{output.rstrip('/')}/{name}"))
-        stats = coded.filter(partial(_kind, STATS)).map(lambda item: item[1]).collect()
+            (frame.where(frame[name].isNotNull()).select(f"{name}.*").repartition(column)
+             .write.mode(mode).partitionBy(column).parquet(f"{output.rstrip('/')}/{name}"))
+        stats = [json.loads(r[0]) for r in frame.where(frame[STATS].isNotNull()).select(STATS).collect()]
     except (Py4JError, PySparkException) as exc:
         raise SparkError(f"the Spark job failed: {_cause(str(exc))[:300]}") from exc
     finally:
-        coded.unpersist()
+        frame.unpersist()
     for s in stats:
         report.documents += s["documents"]
         report.failed += s["failed"]
