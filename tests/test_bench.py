@@ -27,7 +27,7 @@ def test_corpus_is_reproducible_and_varied():
 def test_bench_prints_summary_line(tmp_path):
     out = tmp_path / "r.json"
     res = subprocess.run([sys.executable, "-m", "tidings.bench", "--docs", "6", "--big", "0", "--reps", "1",
-                          "--processes", "1", "--output", str(out), "--stories", "300", "600"],
+                          "--processes", "1", "--no-spark", "--output", str(out), "--stories", "300", "600"],
                          capture_output=True, text=True, timeout=600)
     assert res.returncode == 0, res.stderr
     last = LAST_LINE.match(res.stdout.strip().splitlines()[-1])

@@ -19,6 +19,7 @@
     ├── StoreError               the database cannot be opened or written
     │   └── DatabaseUnavailable  bad URL, unknown driver, server down, login refused, unknown schema;
     │                            also a UsageError: the user must fix the URL or the server (exit 2)
+    ├── SparkError               a ``tidings spark`` job failed on the cluster
     └── UsageError               bad options or arguments on the command line
 
 Documents that fail are recorded with ``reason`` (the exception's message) and ``code`` (a short
@@ -103,6 +104,10 @@ class KnowledgeError(TidingsError):
 
 class StoreError(TidingsError):
     code = "store"
+
+
+class SparkError(TidingsError):
+    code = "spark"
 
 
 class UsageError(TidingsError):

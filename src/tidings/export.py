@@ -101,12 +101,12 @@ def write_events(events: Iterable[Event], fmt: str, out: str | Path | IO[str], *
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     events = list(events)
-    if fmt == "parquet":
-        import pyarrow as pa
+    if fmt == "parquet":  # typed and nested, the contract Spark's output shares (tidings.parquet)
         import pyarrow.parquet as pq
 
-        table = pa.Table.from_pylist([flat_row(e) for e in events]) if events else pa.table({c: pa.array([], pa.string()) for c in FLAT_COLUMNS})
-        pq.write_table(table, str(out))
+        from tidings.parquet import mentions_table
+
+        pq.write_table(mentions_table(events), str(out))
         return len(events)
     own = isinstance(out, (str, Path))
     fh: IO[str] = open(out, "w", encoding="utf-8", newline="") if isinstance(out, (str, Path)) else out

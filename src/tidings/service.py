@@ -22,8 +22,8 @@ from tidings.stories import DocInfo, cluster_events, story_settings
 if TYPE_CHECKING:
     from tidings.sources import Fetcher
 
-__all__ = ["IngestReport", "code_paths", "code_stories", "coder_version", "complete_metadata", "fetch", "ingest", "ingest_items", "recode",
-           "set_date", "watch"]
+__all__ = ["IngestReport", "code_paths", "code_stories", "coder_version", "complete_metadata", "fetch", "ingest",
+           "ingest_coded", "ingest_items", "ingest_parquet", "recode", "set_date", "watch"]
 
 Progress = Callable[[str], None]
 
@@ -149,6 +149,44 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
         if progress:
             progress(f"coded {doc.origin or doc.doc_id}: {len(events)} events")
     return report
+
+
+def ingest_coded(items: Iterable[tuple[Document, list[Event], str] | Failure], store: Store, *,
+                 settings: Settings | None = None, progress: Progress | None = None,
+                 report: IngestReport | None = None) -> IngestReport:
+    """Store documents coded elsewhere (``(document, events, coder)``) and failures, as ``ingest``
+    stores its own: one transaction per document with its copies and events, identical content
+    already stored left as it is."""
+    report = report if report is not None else IngestReport()
+    story = story_settings(settings or Settings())
+    if store.ensure_stories(story) and progress:
+        progress("built the events of mentions stored before stories")
+    for item in items:
+        if isinstance(item, Failure):
+            store.write_failure(item)
+            report.failed += 1
+            report.failures.append(item)
+            if progress:
+                progress(f"failed {item.origin}: {item.reason}")
+            continue
+        doc, events, coder = item
+        if store.has_document(doc.content_hash) or not store.add_document(doc, events, coder, story=story):
+            report.unchanged += 1
+            continue
+        report.events += len(events)
+        report.new += 1
+        if progress:
+            progress(f"stored {doc.origin or doc.doc_id}: {len(events)} events")
+    return report
+
+
+def ingest_parquet(path: str, store: Store, *, settings: Settings | None = None,
+                   progress: Progress | None = None) -> IngestReport:
+    """Load the output of ``tidings spark`` (its Parquet documents and mentions) into a store; the
+    mentions are clustered into events as they are stored."""
+    from tidings.parquet import read_output
+
+    return ingest_coded(read_output(path), store, settings=settings, progress=progress)
 
 
 METADATA = ("published", "url", "title", "source", "dateline", "fetched", "attribution")

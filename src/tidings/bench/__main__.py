@@ -6,7 +6,8 @@ corpus as HTML pages in a WARC.gz, 1 process) runs in its own process on the sam
 after a warm-up, ``--reps`` times; the median is reported. WARC ingest ÷ JSONL ingest shows that
 reading an archive is not the bottleneck (target ≥ 0.95). Peak RSS is also measured end to end for
 ``--docs`` and ``--big`` documents to show that memory does not grow with corpus size; the places
-component's share of the time and the gazetteer's memory are measured too. The last line of output
+component's share of the time and the gazetteer's memory are measured too, and ``tidings spark``
+on local[2] is compared with ``tidings code -j 2`` as whole commands (``tidings.bench.spark``). The last line of output
 is the summary line.
 
 PostgreSQL runs in a throwaway cluster (``tidings.store.pgserver``) with the server's default
@@ -106,6 +107,25 @@ def _stories(sizes: list[int]) -> dict:
     return out
 
 
+def _spark(args: argparse.Namespace) -> dict | None:
+    """``tidings spark`` on local[2] against ``tidings code -j 2`` (tidings.bench.spark), or None
+    without PySpark or Java."""
+    import importlib.util
+
+    from tidings.spark.job import _java
+
+    if importlib.util.find_spec("pyspark") is None or _java() is None:
+        print("spark: skipped (PySpark or Java not installed: make install-extras)", flush=True)
+        return None
+    done = subprocess.run([sys.executable, "-m", "tidings.bench.spark", "--docs", str(args.docs), "--reps", str(args.reps),
+                           "--seed", str(args.seed)], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"bench: spark failed: {done.stderr.strip()[-300:]}")
+    lines = done.stdout.strip().splitlines()
+    print(lines[-2], flush=True)
+    return json.loads(lines[-1])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tidings.bench", description=__doc__)
     ap.add_argument("--docs", type=int, default=2000, help="corpus size for the timed runs")
@@ -122,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
                          "always (on: fail otherwise) or never")
     ap.add_argument("--stories", type=int, nargs="*", default=[10000, 100000],
                     help="story clustering: store sizes in mentions (the largest is also clustered in one batch); none to skip")
+    ap.add_argument("--spark", action=argparse.BooleanOptionalAction, default=True,
+                    help="also tidings spark on local[2] against tidings code -j 2 (when PySpark and Java are installed)")
     args = ap.parse_args(argv)
     modes = [m for m in MODES if m in args.modes]
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the PostgreSQL server on kill too
@@ -209,8 +231,9 @@ def main(argv: list[str] | None = None) -> int:
         summary["scaling_2_vs_1"] = {m: round(get(m, 2)["docs_per_s"] / get(m, 1)["docs_per_s"], 3)
                                      for m in modes if get(m, 1) and get(m, 2)}
     peak = max((r["peak_rss_mb"] for r in rows if r["processes"] == 1), default=0.0)
+    spark = _spark(args) if args.spark else None
     result = {"corpus_docs": args.docs, "reps": args.reps, "rows": rows, "memory": memory, "places": places,
-              "stories": stories,
+              "stories": stories, "spark": spark,
               "summary": summary, "python": sys.version.split()[0]}
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")

@@ -25,6 +25,7 @@ def code_cmd(
     statements: Annotated[bool, typer.Option("--statements", help="Also code bare statements (CAMEO 010).")] = False,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
     include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events (may, could, if).")] = False,
+    processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes.")] = 1,
     since: Since = None,
     until: Until = None,
     site: Site = None,
@@ -36,7 +37,7 @@ def code_cmd(
     settings = settings_for(ctx, actor_files=tuple(actors or ()), statements=statements or None)
     failures: list[Failure] = []
     coded = list(code_paths(paths, date=check_date(date), settings=settings, failures=failures,
-                            select=selection(since, until, site)))
+                            select=selection(since, until, site), n_process=processes))
     events: list[Event] = [e for e in code_stories(coded, settings)[0] if (include_negated or not e.negated)
                            and (include_hypothetical or e.modality != "hypothetical")]
     print_events(events, fmt)
@@ -78,21 +79,25 @@ def ingest_cmd(
     processes: Annotated[int, typer.Option("--processes", "-j", min=1, help="Worker processes.")] = 1,
     exclude: Annotated[list[str] | None, typer.Option("--exclude", help="Leave out files whose name or path matches "
                                                       "this glob pattern (repeatable).")] = None,
+    from_parquet: Annotated[str | None, typer.Option("--from-parquet", help="Load the output folder of tidings spark (already coded).")] = None,
     since: Since = None,
     until: Until = None,
     site: Site = None,
     quiet: Quiet = False,
     every: Every = 10.0,
 ) -> None:
-    """Clean, code and store documents (the database is created when it does not exist)."""
+    """Clean, code and store documents (the database is created when it does not exist), or load
+    documents coded by tidings spark."""
     from tidings import service
     from tidings.cli.progress import IngestProgress, summary
     from tidings.ingest import count_inputs
     from tidings.store import Store
 
     settings = settings_for(ctx, db_url=db, actor_files=tuple(actors or ()), statements=statements or None)
-    if not paths and not recode:
-        raise UsageError("give files or directories to ingest, or --recode")
+    if not paths and not recode and not from_parquet:
+        raise UsageError("give files or directories to ingest, or --recode, or --from-parquet DIR")
+    if from_parquet and (paths or recode):
+        raise UsageError("--from-parquet loads a tidings spark output alone: give no files and no --recode")
     select = selection(since, until, site)
     skip = (*(exclude or ()), *own_database_files(settings.db_url))
     store = Store(settings.db_url)
@@ -103,6 +108,8 @@ def ingest_cmd(
     with IngestProgress(err, total, every=every, quiet=quiet, label="recode" if recode else "ingest") as progress:
         if recode:
             report = service.recode(store, settings=settings, progress=progress, date=check_date(date))
+        elif from_parquet:
+            report = service.ingest_parquet(from_parquet, store, settings=settings, progress=progress)
         else:
             report = service.ingest(paths or [], store, date=check_date(date), settings=settings,
                                     progress=progress, n_process=processes, select=select, exclude=skip)

@@ -144,8 +144,8 @@ def _from_record(record: Any, origin: str, *, default_date: str | None, settings
 
 
 def _read_jsonl(stream: BinaryIO, name: str, *, default_date: str | None,
-                settings: Settings) -> Iterator[Document | Failure]:
-    for n, line in enumerate(stream, 1):
+                settings: Settings, first_line: int = 1) -> Iterator[Document | Failure]:
+    for n, line in enumerate(stream, first_line):
         origin = f"{name}:{n}"
         if not line.strip():
             continue
@@ -160,6 +160,14 @@ def _read_jsonl(stream: BinaryIO, name: str, *, default_date: str | None,
         except InputError as exc:
             reason = exc.reason if exc.reason.startswith("line ") else f"line {n}: {exc.reason}"
             yield Failure(origin, reason, exc.code, hashlib.sha256(f"{origin}\0".encode() + line).hexdigest())
+
+
+def read_jsonl(stream: BinaryIO, name: str, *, date: str | None = None, settings: Settings | None = None,
+               first_line: int = 1) -> Iterator[Document | Failure]:
+    """Documents and failures from JSON lines in an open binary stream, e.g. a slice of a file
+    whose first line is line ``first_line`` of ``name`` (origins and reasons give that number)."""
+    yield from _read_jsonl(stream, name, default_date=_valid_date(date) if date else None,
+                           settings=settings or Settings(), first_line=first_line)
 
 
 def _read_file(path: str, *, default_date: str | None, settings: Settings, select: Selection,
