@@ -31,6 +31,7 @@ class Settings:
     fetch_backoff: float = 2.0
     fetch_max_redirects: int = 5
     fetch_delay: float = 2.0
+    commitment_due_days: int = 30
 
 
 def _coerce(name: str, value: Any) -> Any:

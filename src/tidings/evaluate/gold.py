@@ -6,6 +6,7 @@ One JSON object a line (``eval/GUIDELINES.md``, ``../shared/dev-gold/README.md``
     {"id", "text", "penta": 0..4}
     {"id", "text", "source_spans": [...], "target_spans": [...]}
     {"id", "file", "date", "events": [{..., "sentence_hint": "words of the sentence"}]}
+    {"id", "promiser", "beneficiary", "cameo", "evidence": [...], "status": {...}}   (commitments)
 """
 
 from __future__ import annotations
@@ -21,7 +22,9 @@ __all__ = ["gold_kind", "load_gold"]
 
 
 def gold_kind(item: dict[str, Any]) -> str:
-    """``document``, ``roles``, ``penta`` or ``events``."""
+    """``commitment``, ``document``, ``roles``, ``penta`` or ``events``."""
+    if "promiser" in item and "status" in item:
+        return "commitment"
     if "file" in item:
         return "document"
     if "source_spans" in item or "target_spans" in item:
@@ -48,6 +51,8 @@ def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
                 raise UsageError(f"{p.name} line {n}: not valid JSON ({exc.msg})") from exc
             if not isinstance(item, dict):
                 raise UsageError(f"{p.name} line {n}: not a JSON object")
+            if gold_kind(item) == "commitment":
+                raise UsageError(f"{p.name} line {n}: a commitment record; score commitment gold files on their own")
             if "text" not in item and "file" in item:
                 item["_document"] = _document(item, p)
                 item["text"] = item["_document"].text

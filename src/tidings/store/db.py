@@ -233,6 +233,15 @@ class Store:
                     qty.setdefault(q.mention_id, []).append(Quantity(q.kind, q.value, q.unit, q.text or "", q.per, q.category))
         return [event_from_flat(r, qty.get(r.id, ())) for r in rows]
 
+    def mention_context(self) -> dict[str, tuple[str | None, str | None]]:
+        """For each stored mention (by event id): the publication date of its document and the
+        story event it was clustered into (``mentions.event_ref``), or None for either."""
+        stmt = (select(mentions.c.event_id, documents.c.published, mentions.c.event_ref)
+                .join(documents, documents.c.id == mentions.c.document_id))
+        with self.engine.connect() as conn:
+            return {r.event_id: (r.published, None if r.event_ref is None else str(r.event_ref))
+                    for r in conn.execute(stmt)}
+
     def counts(self) -> dict[str, int]:
         with self.engine.connect() as conn:
             docs = dict(conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status)).all())
