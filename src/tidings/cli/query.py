@@ -105,17 +105,40 @@ def export_cmd(
     db: Annotated[str | None, typer.Option("--db", help="Database URL.")] = None,
     include_negated: Annotated[bool, typer.Option("--include-negated", help="Include negated events.")] = False,
     include_hypothetical: Annotated[bool, typer.Option("--include-hypothetical", help="Include hypothetical events.")] = False,
+    commitments: Annotated[bool, typer.Option("--commitments", help="Export commitments (promises tracked to delivery) instead of events.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="With --commitments: status as of this day (default today).")] = None,
 ) -> None:
-    """Export stored events (gdelt = GDELT 2.0 Events columns, tab-separated)."""
+    """Export stored events (gdelt = GDELT 2.0 Events columns, tab-separated), or commitments."""
     from datetime import datetime
 
     from tidings.export import write_events
     from tidings.store import EventQuery, Store
 
-    store = Store(settings_for(ctx, db_url=db).db_url)
+    settings = settings_for(ctx, db_url=db)
+    if commitments:
+        _export_commitments(settings, fmt.value, output, as_of)
+        return
+    if as_of:
+        raise UsageError("--as-of goes with --commitments")
+    store = Store(settings.db_url)
     events = store.events(EventQuery(include_negated=include_negated, include_hypothetical=include_hypothetical))
     # GDELT's SOURCEURL: the document's URL when known, else where it was read from
     urls = {d["doc_id"]: d["url"] or d["origin"] for d in store.documents()}
     added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     n = write_events(events, fmt.value, output, urls=urls, added=added)
     out.print(f"wrote {n} events to {output}", highlight=False)
+
+
+def _export_commitments(settings, fmt: str, output: str, as_of: str | None) -> None:
+    from datetime import date
+
+    from tidings.commitments import CommitmentQuery, commitments_from_store
+    from tidings.export import COMMITMENT_FORMATS, write_commitments
+    from tidings.store import Store
+
+    if fmt not in COMMITMENT_FORMATS:
+        raise UsageError(f"commitments export as {', '.join(COMMITMENT_FORMATS)}, not {fmt}")
+    day = check_date(as_of) or date.today().isoformat()
+    found = commitments_from_store(Store(settings.db_url), CommitmentQuery(as_of=day), due_days=settings.commitment_due_days)
+    n = write_commitments(found, fmt, output)
+    out.print(f"wrote {n} commitments (as of {day}) to {output}", highlight=False)

@@ -107,8 +107,11 @@ def codes_compatible(a: str, b: str) -> bool:
 
 
 def promise_amount(quantities: Iterable[Quantity]) -> Quantity | None:
-    """The amount a promise is about: its first money amount, else its first count."""
+    """The amount a promise is about: its first money amount, else its first count. A promise of a
+    price ("hold the gas price at $128.50") has none: other sums in its sentence are comparisons."""
     qs = list(quantities)
+    if any(q.kind == "price" for q in qs):
+        return None
     for kind in AMOUNT_KINDS:
         for q in qs:
             if q.kind == kind:

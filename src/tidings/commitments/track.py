@@ -7,7 +7,9 @@ each promise tracked by then:
   to the beneficiary, reported after the promise was first reported and dated no earlier than it,
   with a compatible amount (no more than what is still owed) and price. One act reported twice (the
   same story, or the same amount on the same day) counts once. An act that could deliver several
-  promises goes to the one it fits best (the amount still owed, then the code).
+  promises goes to the one it fits best: the one whose outstanding amount it settles, else the one
+  it is the very counterpart of (its intent code, or the act a statement itself named: signing
+  for "have until December to sign"), else the oldest.
 - **withdrawals**: a refusal or cancellation of the same act (withdrawal codes), a denial (016), a
   negated restatement ("will not attend") by the promiser; or, for promises with breach codes (a
   ceasefire), an attack by the promiser on the beneficiary once the promise took effect (after its
@@ -175,7 +177,7 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
             continue
         if ev.modality != "asserted":
             continue
-        fits: list[tuple[int, View, float | None]] = []
+        fits: list[tuple[tuple[int, int], View, float | None]] = []
         for v in candidates:
             if rules.withdraws(v.intent, ev.cameo) and _roles_fit(v, m, parties, strict_source=True):
                 v.withdrawals.append((m, "a refusal, cancellation or denial"))
@@ -187,9 +189,11 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
                 if ok and not _repeats(v, m, value):
                     owed = v.owed()
                     exact = int(value is not None and owed is not None and close(value, owed))
-                    fits.append((exact, v, value))
-        if fits:  # the promise whose outstanding amount it settles exactly, else the oldest
-            _exact, best, value = max(fits, key=lambda f: f[0])
+                    counterpart = int(intent_code(ev.cameo) == v.intent or any(
+                        s.mention.event.cameo[:3] == ev.cameo[:3] for s in v.statements))
+                    fits.append(((exact, counterpart), v, value))
+        if fits:  # the promise whose outstanding amount it settles, else whose own act it is, else the oldest
+            _key, best, value = max(fits, key=lambda f: f[0])
             best.deliveries.append((m, value))
 
 
