@@ -246,7 +246,7 @@ def _object(statements: Sequence[Statement]) -> str | None:
     for s in statements:
         parts = s.mention.event.rule.split(".")
         if len(parts) >= 3 and parts[-1] not in ("cooperation", "generic", "any"):
-            return parts[-1].replace("_", " ")
+            return parts[-1].replace("_", " ").replace("-", " ")
     return statements[0].mention.event.trigger.text.lower() if statements else None
 
 

@@ -218,7 +218,7 @@ class Store:
             conds.append(m.location_country.in_(place_country_codes(query.country)))
         if query.near:
             conds.append(and_(*near_box(m.location_lat, m.location_lon, query.near)))
-        stmt = select(mentions).where(and_(*conds)).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
+        stmt = select(mentions).where(*conds).order_by(m.document_id, m.sentence_index, m.trigger_start, m.id)
         if query.limit:
             stmt = stmt.limit(query.limit)
         with self.engine.connect() as conn:
