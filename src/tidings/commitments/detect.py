@@ -70,7 +70,7 @@ class Promise:
     def beneficiary(self) -> str | None:
         parties = [s.beneficiary for s in self.statements if s.beneficiary]
         states = [p for p in parties if len(p) == 3]
-        return (states or parties or [None])[0]
+        return (states or parties)[0] if parties else None
 
     @property
     def intent(self) -> str:

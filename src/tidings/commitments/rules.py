@@ -75,19 +75,20 @@ class Rules:
 
     def delivers(self, intent: str, code: str) -> bool:
         rule = self.rule(intent)
-        return bool(rule) and code.startswith(rule.delivery)
+        return rule is not None and code.startswith(rule.delivery)
 
     def withdraws(self, intent: str, code: str) -> bool:
+        """A denial (016) withdraws any promise; otherwise the intent's withdrawal codes."""
         rule = self.rule(intent)
-        return code == "016" or (bool(rule) and bool(rule.withdrawal) and code.startswith(rule.withdrawal))
+        return code == "016" or (rule is not None and bool(rule.withdrawal) and code.startswith(rule.withdrawal))
 
     def breaks(self, intent: str, code: str) -> bool:
         rule = self.rule(intent)
-        return bool(rule) and bool(rule.breach) and code.startswith(rule.breach)
+        return rule is not None and bool(rule.breach) and code.startswith(rule.breach)
 
     def concrete(self, intent: str) -> bool:
         rule = self.rule(intent)
-        return bool(rule) and rule.concrete
+        return rule is not None and rule.concrete
 
 
 @lru_cache(maxsize=4)

@@ -20,8 +20,9 @@ each promise tracked by then:
 
 The latest decisive act wins: a withdrawal gives ``withdrawn``; deliveries give ``fulfilled`` (the
 full amount, or any delivery of a promise without amount) or ``partly fulfilled``. Deliveries that
-state no amount count as the whole amount only when none of the promise's deliveries states one. With neither, a
-deadline before the date gives ``lapsed``, one within ``due_days`` gives ``due``, else ``open``.
+state no amount count as the whole amount only when none of the promise's deliveries states one.
+With neither, a deadline before the date gives ``lapsed``, one within ``due_days`` gives ``due``,
+else ``open``.
 """
 
 from __future__ import annotations
@@ -259,7 +260,7 @@ def _evidence(m: Mention, role: str, amount: Quantity | None = None, note: str =
 def _commitment(v: View, as_of: str, due_days: int) -> Commitment:
     status, delivered = _status(v, as_of, due_days)
     first_doc = v.statements[0].mention.event.doc_id
-    chain: list[tuple[tuple[str, ...], Evidence]] = []
+    chain: list[tuple[tuple[str, str, int, int], Evidence]] = []
     for s in v.statements:
         role = "statement" if s.mention.event.doc_id == first_doc else "restatement"
         note = "beneficiary inferred from the document" if s.inferred else ""

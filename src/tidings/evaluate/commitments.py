@@ -59,7 +59,7 @@ def is_commitment_gold(paths: Iterable[str | Path]) -> bool:
     for p in paths:
         try:
             with Path(p).open(encoding="utf-8") as fh:
-                first = next((json.loads(line) for line in fh if line.strip()), {})
+                first: Any = next((json.loads(line) for line in fh if line.strip()), {})
         except (OSError, json.JSONDecodeError):
             continue
         if isinstance(first, dict) and {"promiser", "beneficiary", "status", "evidence"} <= set(first):
