@@ -216,6 +216,9 @@ def find_promises(mentions: Iterable[Mention], rules: Rules) -> list[Promise]:
         by_doc.setdefault(m.event.doc_id, []).append(m)
     statements = _statements(ordered, rules, by_doc)
     promises: list[Promise] = []
+    # compatible parties share their first three letters (a country, or IGO/NGO): an index by them
+    by_promiser: dict[str, list[Promise]] = {}
+    by_beneficiary: dict[str, list[Promise]] = {}
     story_of: dict[str, Promise] = {}
     leftovers: list[Statement] = []
     for s in statements:
@@ -226,17 +229,20 @@ def find_promises(mentions: Iterable[Mention], rules: Rules) -> list[Promise]:
         if not (s.promiser and s.beneficiary and s.concrete):
             leftovers.append(s)
             continue
-        fitting = [p for p in promises if _fits(p, s)]
+        fitting = [p for p in by_promiser.get(s.promiser[:3], ()) if _fits(p, s)]
         if fitting:
             target = max(fitting, key=lambda p: _score(p, s))
         else:
             target = Promise()
             promises.append(target)
+            by_promiser.setdefault(s.promiser[:3], []).append(target)
+            by_beneficiary.setdefault(s.beneficiary[:3], []).append(target)
         target.statements.append(s)
         if story:
             story_of[story] = target
     for s in leftovers:
-        fitting = [p for p in promises if p.statements[0].seen <= s.seen and _fits(p, s, lenient=True)]
+        pool = by_promiser.get(s.promiser[:3], []) if s.promiser else by_beneficiary.get((s.beneficiary or "")[:3], [])
+        fitting = [p for p in pool if p.statements[0].seen <= s.seen and _fits(p, s, lenient=True)]
         if len(fitting) == 1:
             fitting[0].statements.append(s)
     for p in promises:

@@ -6,7 +6,7 @@ table (``0331`` → the ``0331`` row; ``0339``, unknown, → the ``033`` row).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from tidings.coding.codebook import codebook, intent_code
@@ -50,12 +50,12 @@ class Rules:
     """The intent → delivery table, with the lookups the tracker needs."""
 
     rows: dict[str, IntentRule]
+    _found: dict[str, IntentRule | None] = field(default_factory=dict, compare=False, repr=False)
 
     def rule(self, intent: str) -> IntentRule | None:
-        for n in range(len(intent), 1, -1):
-            if intent[:n] in self.rows:
-                return self.rows[intent[:n]]
-        return None
+        if intent not in self._found:
+            self._found[intent] = next((self.rows[intent[:n]] for n in range(len(intent), 1, -1) if intent[:n] in self.rows), None)
+        return self._found[intent]
 
     def intent_of(self, event: Event) -> str | None:
         """The intent code of an event that states a promise, or None when it states none.

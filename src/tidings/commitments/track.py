@@ -161,12 +161,26 @@ def _took_effect(v: View) -> str:
 
 def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, doc_parties: dict[str, set[str]]) -> None:
     statement_ids = {s.mention.event.event_id for v in views for s in v.promise.statements}
+    # a follow-up names the promiser, or (with no source) the beneficiary: compatible parties share
+    # their first three letters, so the views are indexed by them
+    by_promiser: dict[str, list[View]] = {}
+    by_beneficiary: dict[str, list[View]] = {}
+    by_pair: dict[tuple[str, str], list[View]] = {}
+    for v in views:
+        by_promiser.setdefault(v.promiser[:3], []).append(v)
+        by_beneficiary.setdefault(v.beneficiary[:3], []).append(v)
+        by_pair.setdefault((v.promiser[:3], v.beneficiary[:3]), []).append(v)
     for m in mentions:
         ev = m.event
         if ev.event_id in statement_ids or ev.modality == "hypothetical":
             continue
         parties = doc_parties.get(ev.doc_id, set())
-        candidates = [v for v in views if _after(v, m)]
+        src, tgt = party(ev.source), party(ev.target)
+        if src and tgt:
+            pool = by_pair.get((src[:3], tgt[:3]), [])
+        else:
+            pool = by_promiser.get(src[:3], []) if src else by_beneficiary.get(tgt[:3], []) if tgt else []
+        candidates = [v for v in pool if _after(v, m)]
         if ev.negated:
             refused = _intent_of_refusal(m)
             for v in candidates:
