@@ -48,11 +48,12 @@ pg: $(STAMP)
 	$(BIN)/python -m tidings.store.pgserver
 
 # Development sets: the project's dev gold, the example articles, and the external sets in
-# ../shared/dev-gold when present. One row per set.
+# ../shared/dev-gold when present. One row per set. Then places and commitments.
 SHARED_GOLD := $(wildcard ../shared/dev-gold/*.jsonl)
 eval: $(STAMP)
 	$(BIN)/tidings eval eval/gold/dev_*.jsonl eval/gold/documents.jsonl eval/gold/stories.jsonl $(wildcard eval/gold/articles_dev.jsonl) $(SHARED_GOLD)
 	$(BIN)/tidings eval eval/gold/places.jsonl --errors 0
+	$(BIN)/tidings eval eval/gold/commitments.jsonl --errors 0
 
 # The blind test split: look at its totals only, never its sentences.
 eval-test: $(STAMP)

@@ -36,3 +36,26 @@ def test_readme_lists_every_command():
 
 def test_ci_runs_make_test():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
+
+
+def test_readme_reference_lists_every_command_and_option():
+    from tidings.cli.reference import render_reference
+
+    reference = render_reference()
+    # paste the output of scripts/cli_reference.py into the README after changing a command
+    assert reference in README
+    # the reference itself is complete: every option of every command as --help shows it
+    from typer.main import get_command
+
+    def options(command, path):
+        subs = getattr(command, "commands", None) or {}
+        found = [(path, o) for p in command.params if p.param_type_name == "option" and "--help" not in p.opts
+                 for o in p.opts]
+        for name, sub in subs.items():
+            found += options(sub, f"{path} {name}")
+        return found
+
+    for path, opt in options(get_command(app), "tidings"):
+        line = next((x for x in reference.splitlines() if f"`{opt}`" in x), None)
+        assert line is not None, f"{path} {opt} is not in the README reference"
+    assert "- `tidings summary`" in reference and "`--plot`" in reference

@@ -37,6 +37,7 @@ class Settings:
     story_min_similarity: float = 0.2
     story_amount_ratio: float = 1.6
     copy_threshold: float = 0.5
+    commitment_due_days: int = 30
 
 
 def _coerce(name: str, value: Any, default: Any) -> Any:

@@ -1,4 +1,5 @@
-"""Exports of stored events: JSON lines, CSV, Parquet and GDELT 2.0 Events (tab-separated)."""
+"""Exports of stored events: JSON lines, CSV, Parquet and GDELT 2.0 Events (tab-separated); and of
+commitments (promises tracked to delivery): JSON lines, CSV and Parquet."""
 
 from __future__ import annotations
 
@@ -8,14 +9,18 @@ import json
 from collections.abc import Iterable
 from datetime import date as Date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from tidings.records import FLAT_COLUMNS, Event, Happening, event_to_flat
 
-__all__ = ["FORMATS", "GDELT_COLUMNS", "GDELT_MENTION_COLUMNS", "flat_row", "gdelt_mention_row", "gdelt_row", "write_events",
-           "write_gdelt"]
+if TYPE_CHECKING:
+    from tidings.commitments import Commitment
+
+__all__ = ["COMMITMENT_COLUMNS", "COMMITMENT_FORMATS", "FORMATS", "GDELT_COLUMNS", "GDELT_MENTION_COLUMNS", "commitment_row",
+           "flat_row", "gdelt_mention_row", "gdelt_row", "write_commitments", "write_events", "write_gdelt"]
 
 FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+COMMITMENT_FORMATS = ("jsonl", "csv", "parquet")
 
 # GDELT 2.0 Events table, in its column order.
 GDELT_COLUMNS = (
@@ -196,3 +201,57 @@ def write_gdelt(happenings: Iterable[Happening], mentions: Iterable[Event], docu
             if own:
                 mh.close()
     return len(events), n_mentions
+
+
+# One flat row per commitment (CSV, Parquet): the evidence chain is JSON text in ``evidence``.
+COMMITMENT_COLUMNS = (
+    "commitment_id", "promiser_code", "promiser_name", "beneficiary_code", "beneficiary_name", "beneficiary_inferred",
+    "cameo", "what", "object", "amount_kind", "amount_value", "amount_unit", "amount_text", "delivered", "deadline",
+    "deadline_precision", "first_stated", "as_of", "status", "evidence",
+)
+
+
+def commitment_row(c: Commitment) -> dict[str, Any]:
+    """A commitment as one flat row; its evidence chain as JSON text."""
+    d = c.to_dict()
+    amount = d["amount"] or {}
+    return {
+        "commitment_id": d["commitment_id"], "promiser_code": c.promiser.code, "promiser_name": c.promiser.name or c.promiser.text,
+        "beneficiary_code": c.beneficiary.code, "beneficiary_name": c.beneficiary.name or c.beneficiary.text,
+        "beneficiary_inferred": d["beneficiary_inferred"], "cameo": d["cameo"], "what": d["what"], "object": d["object"],
+        "amount_kind": amount.get("kind"), "amount_value": amount.get("value"), "amount_unit": amount.get("unit"),
+        "amount_text": amount.get("text"), "delivered": d["delivered"], "deadline": d["deadline"],
+        "deadline_precision": d["deadline_precision"], "first_stated": d["first_stated"], "as_of": d["as_of"],
+        "status": d["status"], "evidence": json.dumps(d["evidence"], ensure_ascii=False),
+    }
+
+
+def write_commitments(commitments: Iterable[Commitment], fmt: str, out: str | Path | IO[str]) -> int:
+    """Write commitments in ``fmt`` (jsonl, csv or parquet) to a path or an open text stream;
+    returns the number written."""
+    if fmt not in COMMITMENT_FORMATS:
+        raise ValueError(f"unknown commitment format {fmt!r}")
+    items = list(commitments)
+    if fmt == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        rows = [commitment_row(c) for c in items]
+        table = pa.Table.from_pylist(rows) if rows else pa.table({c: pa.array([], pa.string()) for c in COMMITMENT_COLUMNS})
+        pq.write_table(table, str(out))
+        return len(items)
+    own = isinstance(out, (str, Path))
+    fh: IO[str] = open(out, "w", encoding="utf-8", newline="") if isinstance(out, (str, Path)) else out
+    try:
+        if fmt == "jsonl":
+            for c in items:
+                fh.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+        else:
+            writer = csv.DictWriter(fh, fieldnames=list(COMMITMENT_COLUMNS))
+            writer.writeheader()
+            for c in items:
+                writer.writerow(commitment_row(c))
+    finally:
+        if own:
+            fh.close()
+    return len(items)

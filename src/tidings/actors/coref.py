@@ -35,6 +35,7 @@ class CorefMixin:
             self._building = True
             date = self.doc.user_data.get("tidings_published")
             hist: list[tuple[int, list[Actor]]] = []
+            self._partial = hist  # what the history holds so far, for descriptions inside it
             heads = sorted({self._head_of(m) for m in self.matches})
             for i in heads:
                 tok = self.doc[i]
@@ -90,7 +91,8 @@ class CorefMixin:
         sent = self.doc[i].sent
         return sum(1 for t in self.doc[sent.start:i] if t.text in QUOTES) % 2 == 1
 
-    def _salient(self, pron: Token, accept: Accept, date: str | None = None) -> list[Actor]:
+    def _salient(self, pron: Token, accept: Accept, date: str | None = None,
+                 history: list[tuple[int, list[Actor]]] | None = None, subjects_only: bool = False) -> list[Actor]:
         """The antecedent of a pronoun: in the nearest sentence (its own, then earlier ones) that
         mentions an acceptable actor before it, the speaker or subject if it is one (outside any
         quotation), else the latest mention."""
@@ -98,7 +100,7 @@ class CorefMixin:
         sent_of = self._sentence_index()
         own = sent_of[pron.i]
         by_sent: dict[int, list[tuple[int, list[Actor]]]] = {}
-        for i, actors in self.history():
+        for i, actors in self.history() if history is None else history:
             if i < pron.i:
                 by_sent.setdefault(sent_of[i], []).append((i, actors))
         for s in sorted(by_sent, reverse=True):
@@ -108,10 +110,12 @@ class CorefMixin:
             mentions = [(i, actors) for i, actors in mentions if actors]
             if not mentions:
                 continue
-            subjects = [(i, a) for i, a in mentions if doc[i].dep_ in ("nsubj", "nsubjpass")]
+            subjects = [(i, a) for i, a in mentions if _subject_like(doc[i])]
             outside = [(i, a) for i, a in subjects if not self._quoted(i)]
             if outside:
                 subjects = outside
+            if subjects_only and not subjects:
+                continue  # only a place or an object of this sentence: not the state the story follows
             i, actors = subjects[0] if subjects else mentions[-1]
             return self._at_date(i, actors, accept, date)
         return []
@@ -232,3 +236,10 @@ class CorefMixin:
                     return self._at_date(i, pair, accept, date)
         found = self._last(span.start, accept, count=2, date=date)
         return found if len(found) == 2 else []
+
+
+def _subject_like(tok: Token) -> bool:
+    """A subject, or the name that owns or qualifies one ("Sudan's army", "the Kenyan police")."""
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    return tok.dep_ in ("poss", "compound", "amod") and tok.head.dep_ in ("nsubj", "nsubjpass")

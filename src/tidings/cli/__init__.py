@@ -5,7 +5,7 @@ No traceback reaches the user unless ``--debug`` is given. Each command group li
 module and registers itself on ``app``.
 """
 
-from tidings.cli import places, query, run, serve, sources, spark, tools  # noqa: F401  (register the commands)
+from tidings.cli import commitments, places, query, run, serve, sources, spark, tools  # noqa: F401  (register the commands)
 from tidings.cli.app import app, main
 
 __all__ = ["app", "main"]

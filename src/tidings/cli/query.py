@@ -16,7 +16,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from tidings.cli.app import Fmt, app, out, print_events, settings_for, table_console
+from tidings.cli.app import Fmt, app, err, out, print_events, settings_for, table_console
 from tidings.errors import UsageError
 
 # The filters every command that reads events takes, declared once.
@@ -179,6 +179,107 @@ def events_cmd(
                   if m.event_id in wanted])
 
 
+class Unit(str, Enum):
+    events = "events"
+    mentions = "mentions"
+
+
+class Period(str, Enum):
+    day = "day"
+    week = "week"
+    month = "month"
+    year = "year"
+
+
+@app.command("summary")
+def summary_cmd(
+    ctx: typer.Context, db: Db = None, source: Source = None, target: Target = None, root: Root = None,
+    code: Code = None, plover: Plover = None, since: Since = None, until: Until = None, doc: Doc = None,
+    include_negated: Negated = False, include_hypothetical: Hypothetical = False, country: Country = None,
+    near: Near = None,
+    by: Annotated[Period, typer.Option("--by", help="Period of the timeline.")] = Period.month,
+    dyad: Annotated[str | None, typer.Option("--dyad", help="SOURCE:TARGET, e.g. RUS:BLR: that dyad's time series.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="An actor's time series: events where it is source or target.")] = None,
+    top: Annotated[int, typer.Option("--top", min=0, help="How many dyads to list.")] = 10,
+    unit: Annotated[Unit, typer.Option("--count", help="Count unique events (stories) or mentions.")] = Unit.events,
+    min_sources: Annotated[int, typer.Option("--min-sources", min=0,
+                                             help="Only events reported by at least N independent outlets.")] = 0,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Output format (csv and jsonl: one row per period or dyad, "
+                                                      "with a 'section' column).")] = Fmt.table,
+    plot: Annotated[str | None, typer.Option("--plot", help="Also draw the timeline to FILE.png or FILE.svg.")] = None,
+) -> None:
+    """Events per day, week, month or year by QuadClass with the mean Goldstein, and the top dyads;
+    an actor's or a dyad's time series with --actor or --dyad."""
+    from tidings.summary import SummaryItem, actor_key, plot_timeline, summarize
+
+    if dyad is not None:
+        parts = [p.strip() for p in dyad.split(":")]
+        if len(parts) != 2 or not all(parts):
+            raise UsageError(f"invalid --dyad {dyad!r}: use SOURCE:TARGET (e.g. RUS:BLR)")
+        if source or target:
+            raise UsageError("--dyad sets the source and the target: leave out --source and --target")
+        source, target = parts
+    if actor is not None and (source or target):
+        raise UsageError("--actor is either side of the event: leave out --source, --target and --dyad")
+    if min_sources and unit == Unit.mentions:
+        raise UsageError("--min-sources counts the outlets of events: it does not go with --count mentions")
+    common = dict(root=root, code=code, plover=plover, since=since, until=until, doc=doc,
+                  include_negated=include_negated, include_hypothetical=include_hypothetical, country=country, near=near,
+                  min_sources=min_sources)
+    sides = ([dict(source=actor, target=None), dict(source=None, target=actor)] if actor
+             else [dict(source=source, target=target)])
+    queries = [_query(**common, **side) for side in sides]
+    store = _store(ctx, db)
+    items: dict[str, SummaryItem] = {}
+    for query in queries:
+        if unit == Unit.events:
+            for h in store.happenings(query):
+                items[h.event_id] = SummaryItem(h.date, h.quad_class, h.goldstein, actor_key(h.source), actor_key(h.target))
+        else:
+            for e in store.events(query):
+                items[e.mention_id] = SummaryItem(e.date, e.quad_class, e.goldstein, actor_key(e.source),
+                                                  actor_key(e.target))
+    result = summarize(items.values(), unit=unit.value, bucket=by.value, top=top)
+    what = f"{actor} (either side)" if actor else f"{source}→{target}" if dyad else ""
+    if plot:
+        plot_timeline(result, plot, title=f"{what + ': ' if what else ''}{result.total} {result.unit} by QuadClass")
+    if fmt == Fmt.jsonl:
+        for row in result.rows():
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == Fmt.csv:
+        cols = ["section", "period", "source", "target", "q1", "q2", "q3", "q4", "total", "count", "cooperation",
+                "conflict", "goldstein"]
+        writer = csv.DictWriter(sys.stdout, fieldnames=cols, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(result.rows())
+    else:
+        _print_summary(result, what)
+    if plot:
+        err.print(f"plotted {len(result.timeline)} periods to {plot}", highlight=False, markup=False)
+
+
+def _print_summary(result, what: str) -> None:
+    console = table_console()
+    table = Table(header_style="bold", title=f"{result.unit} per {result.bucket}" + (f": {escape(what)}" if what else ""))
+    # QuadClass 1-4: verbal cooperation, material cooperation, verbal conflict, material conflict
+    for col in (result.bucket, "verb.coop", "mat.coop", "verb.confl", "mat.confl", "total", "Goldstein"):
+        table.add_column(col, justify="left" if col == result.bucket else "right", no_wrap=True)
+    for r in result.timeline:
+        table.add_row(r["period"], str(r["q1"]), str(r["q2"]), str(r["q3"]), str(r["q4"]), str(r["total"]),
+                      f"{r['goldstein']:+.2f}")
+    console.print(table)
+    if result.dyads:
+        dyads = Table(header_style="bold", title="top dyads")
+        for col in ("source", "target", result.unit, "coop", "confl", "Goldstein"):
+            dyads.add_column(col, justify="left" if col in ("source", "target") else "right", no_wrap=True)
+        for d in result.dyads:
+            dyads.add_row(escape(d["source"]), escape(d["target"]), str(d["count"]), str(d["cooperation"]),
+                          str(d["conflict"]), f"{d['goldstein']:+.2f}")
+        console.print(dyads)
+    console.print(f"{result.total} {result.unit}" + (f", {result.undated} undated (not in the timeline)"
+                                                      if result.undated else ""), highlight=False)
+
+
 @app.command("mentions")
 def mentions_cmd(
     ctx: typer.Context, db: Db = None, source: Source = None, target: Target = None, root: Root = None,
@@ -264,9 +365,11 @@ def export_cmd(
     include_negated: Negated = False, include_hypothetical: Hypothetical = False, country: Country = None,
     near: Near = None, limit: Limit = None, sort: SortOpt = Sort.document, since_ingest: SinceIngest = None,
     mentions: Annotated[str | None, typer.Option("--mentions", help="gdelt: also write the Mentions table to this file.")] = None,
+    commitments: Annotated[bool, typer.Option("--commitments", help="Export commitments (promises tracked to delivery) instead of events.")] = False,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="With --commitments: status as of this day (default today).")] = None,
 ) -> None:
     """Export stored mentions (jsonl, csv, parquet) or unique events (gdelt = GDELT 2.0 Events, and Mentions with
-    --mentions), with the same filters as ``events``."""
+    --mentions), with the same filters as ``events``; or commitments (--commitments)."""
     from datetime import datetime
 
     from tidings.export import write_events, write_gdelt
@@ -277,6 +380,11 @@ def export_cmd(
             raise UsageError(f"cannot write {path}: folder {folder} does not exist")
     if mentions and fmt != ExportFmt.gdelt:
         raise UsageError("--mentions goes with --format gdelt")
+    if commitments:
+        _export_commitments(settings_for(ctx, db_url=db), fmt.value, output, as_of)
+        return
+    if as_of:
+        raise UsageError("--as-of goes with --commitments")
     query = _query(source=source, target=target, root=root, code=code, plover=plover, since=since, until=until,
                    doc=doc, include_negated=include_negated, include_hypothetical=include_hypothetical,
                    country=country, near=near, limit=limit, sort=sort, since_ingest=since_ingest)
@@ -298,3 +406,19 @@ def export_cmd(
     urls = {d["doc_id"]: d["url"] or d["origin"] for d in store.documents()}
     n = write_events(events, fmt.value, output, urls=urls, added=added)
     out.print(f"wrote {n} mentions to {output}", highlight=False)
+
+
+def _export_commitments(settings, fmt: str, output: str, as_of: str | None) -> None:
+    from datetime import date
+
+    from tidings.commitments import CommitmentQuery, commitments_from_store
+    from tidings.export import COMMITMENT_FORMATS, write_commitments
+    from tidings.store import Store
+    from tidings.store.filters import check_date
+
+    if fmt not in COMMITMENT_FORMATS:
+        raise UsageError(f"commitments export as {', '.join(COMMITMENT_FORMATS)}, not {fmt}")
+    day = check_date(as_of) or date.today().isoformat()
+    found = commitments_from_store(Store(settings.db_url, create=False), CommitmentQuery(as_of=day), due_days=settings.commitment_due_days)
+    n = write_commitments(found, fmt, output)
+    out.print(f"wrote {n} commitments (as of {day}) to {output}", highlight=False)

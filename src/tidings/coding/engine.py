@@ -29,8 +29,13 @@ from tidings.coding.roles import Roles, actors_of, find_roles, localise, pairs
 from tidings.coding.suppression import suppress
 from tidings.coding.syntax import datives, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
+from tidings.coding.violence import attacked
 from tidings.records import Event, Trigger
 from tidings.tables import data_version
+
+# Causes that people can set off on purpose: with a word of attack in the sentence they are a weapon
+MAN_MADE = frozenset({"explosion", "blast", "fire", "blaze"})
+STORMS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "tornado"})  # named storms: "Cyclone Nargis"
 
 __all__ = ["Coder", "SentenceResult"]
 
@@ -127,7 +132,11 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
         if not sources and targets and all(a.country is None and a.code == a.sector for a in targets):
             trace.add("build", "no-agent-no-place", tok, "only unlocated victims: nothing an analyst can use")
             continue
-        if pat.pos == "V" and any(s.lemma_.lower() in k.natural for s in subjects(tok, k.words.object_control)):
+        natural = [s for s in subjects(tok, k.words.object_control)
+                   if s.lemma_.lower() in k.natural  # "floods", or a named storm ("Cyclone Nargis")
+                   or any(c.dep_ == "compound" and c.lemma_.lower() in STORMS for c in s.children)]
+        if pat.pos == "V" and natural and not (all(s.lemma_.lower() in MAN_MADE for s in natural)
+                                               and attacked(sent.text.lower())):
             trace.add("build", "natural-cause", tok, "a natural cause is not an actor")
             continue
         variants = [(code, negated_, modality)]

@@ -130,6 +130,11 @@ def modality_cue(tok: Token, w: Words) -> tuple[str, Token | None]:
                 return "intended", c
         if node is not tok and node.lemma_.lower() in w.intent_control:
             return "intended", node
+        # "the M23 is to cease fire", "Y is to complete the pull-out": an arrangement (GUIDELINES 10.7)
+        if node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(c.tag_ == "TO" for c in node.children) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
+                and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.head.children):
+            return "intended", node.head
         if node.dep_ == "xcomp" and node.head.lemma_.lower() == "go" and node.head.tag_ == "VBG":
             return "intended", node.head
     return "asserted", None

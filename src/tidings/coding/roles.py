@@ -19,6 +19,7 @@ from tidings.coding.matching import NOUN_POS, object_lemmas
 from tidings.coding.suppression import CONTENT_ROOTS
 from tidings.coding.syntax import datives, effective_noun, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
+from tidings.places.locate import is_party
 from tidings.records import Actor
 
 __all__ = ["Roles", "actors_of", "find_roles", "localise", "pairs"]
@@ -324,15 +325,16 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                if a.i in span and a.i != scope.i and scope in a.ancestors):
             continue  # a place inside another clause belongs to that clause
         for p in prep.children:
-            place = place or ctx.place_country(p, date)
+            if not is_party(p):  # "independence from Britain": a party, not where it happened
+                place = place or ctx.place_country(p, date)
         if place:
             break
-    if place is None:  # a single country named by the sentence's places ("… in Helmand province")
-        countries = ctx.sentence_places(tok)
-        if len(countries) == 1:
-            place = countries.pop()
-
     named = {a.country for a in sources + targets if a.country}
+    if place is None:  # a single country named by the sentence's places ("… in Helmand province"), unless
+        # the event's own actors belong to another ("Myanmar's junta … independence from Britain")
+        countries = ctx.sentence_places(tok)
+        if len(countries) == 1 and named <= countries:
+            place = countries.pop()
 
     def fix(actors: list[Actor], others: list[Actor], role: str) -> list[Actor]:
         out = []

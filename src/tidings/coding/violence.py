@@ -76,6 +76,24 @@ def _leader(target: Actor, sent: Span, titles: frozenset[str]) -> bool:
     return any(w in titles for w in re.findall(r"[a-z]+", target.text.lower()))
 
 
+def attacked(text: str) -> bool:
+    """Whether a lower-cased sentence has a word of deliberate attack (bomb, gunmen, claimed the attack...)."""
+    return any(p.search(text) for p in _data().attack)
+
+
+def _subject_phrase(tok: Token) -> str:
+    """The lower-cased subject of the trigger, or of the clause it hangs from ("crashed, killing ...")."""
+    node = tok
+    for _ in range(4):
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return " ".join(t.lower_ for t in subj.subtree if t.i <= subj.i)
+        if node.dep_ not in ("advcl", "conj", "xcomp", "acl") or node.head.i == node.i:
+            return ""
+        node = node.head
+    return ""
+
+
 def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], quantities: list[Quantity],
              mass_killing: float) -> Verdict:
     """The CAMEO code of a violent event (``code`` is what the lexicon gave)."""
@@ -85,11 +103,17 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
     violent = code[:2] in VIOLENT_ROOTS or (lemma in data.kill and code[:2] >= "17")
     if not violent:
         return Verdict(code, "")
-    attacked = any(p.search(text) for p in data.attack)
+    hit = attacked(text)
     # no named attacker ("Air India" in "an Air India plane crashed" names an owner, not an agent;
     # "an airliner", "passengers" are civilians, not attackers)
-    unnamed = all(a.via.startswith("modifier") or (a.sector == "CVL" and "agent" in a.via) for a in sources)
-    if unnamed and not attacked and any(p.search(text) for p in data.accident):
+    unnamed = all(a.via.startswith("modifier") or (a.sector == "CVL" and "agent" in a.via) or a.code is None
+                  for a in sources)
+    # "an Air India Boeing crashed, killing 241", "a fuel tanker exploded": the subject is a vehicle or
+    # a storm, whoever owns it
+    subject = _subject_phrase(tok)
+    if subject and any(p.search(subject) for p in data.accident):
+        unnamed = True
+    if unnamed and not hit and any(p.search(text) for p in data.accident):
         return Verdict(None, "accident")
     if code in KEEP or code[:3] in ("194", "195"):
         return Verdict(code, "")

@@ -6,6 +6,7 @@
 - whole documents (articles with ``sentence_hint``): fully right, wrong part, missed, spurious;
 - stories (articles of several outlets, happenings and copies): B-cubed of the events the store
   builds, copy detection, near-miss merges (``evaluate.stories``).
+- commitments (promises tracked over a corpus, ``evaluate.commitments``): detection and status.
 
 ``evaluate(paths)`` scores the files together; ``evaluate_sets(paths)`` scores each file on its own
 and ``render_table`` prints them as one table, a row per set.
@@ -20,7 +21,8 @@ from typing import Any
 
 from tidings.config import Settings
 from tidings.evaluate.documents import score_documents
-from tidings.evaluate.events import penta_class, render_text, score_sentences
+from tidings.evaluate.events import penta_class, score_sentences
+from tidings.evaluate.events import render_text as _render_events
 from tidings.evaluate.gold import gold_kind, load_gold
 from tidings.evaluate.roles import score_roles
 from tidings.evaluate.stories import evaluate_stories
@@ -53,6 +55,10 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
     gold_paths = list(gold_paths)
     if is_place_gold(gold_paths):  # toponyms with coordinates: scored by the places package
         return evaluate_places(gold_paths, settings=settings, errors=errors, nlp=nlp)
+    from tidings.evaluate.commitments import evaluate_commitments, is_commitment_gold
+
+    if is_commitment_gold(gold_paths):  # promises over a corpus of follow-up articles
+        return evaluate_commitments(gold_paths, settings=settings, errors=errors, nlp=nlp)
     items = load_gold(gold_paths)
     kinds: dict[str, list[dict[str, Any]]] = {"events": [], "penta": [], "roles": [], "document": [], "story": []}
     for item in items:
@@ -79,6 +85,14 @@ def evaluate_sets(paths: Iterable[str | Path], *, settings: Settings | None = No
                   errors: int = 0) -> dict[str, dict[str, Any]]:
     """One report per gold file, keyed by file name."""
     return {Path(p).name: evaluate([p], settings=settings, nlp=nlp, errors=errors) for p in paths}
+
+
+def render_text(report: dict[str, Any], by: str = "root") -> str:
+    if report.get("kind") == "commitments":
+        from tidings.evaluate.commitments import render_commitments
+
+        return render_commitments(report)
+    return _render_events(report, by)
 
 
 def _f(v: Any) -> str:
@@ -115,7 +129,7 @@ COLUMNS = ("n", "root_f1", "plover_f1", "tuple_r", "src", "tgt", "fp_rate", "pen
 def render_table(reports: dict[str, dict[str, Any]]) -> str:
     """One row per gold set; a dash where a figure does not apply to that kind of gold. Place gold
     (toponyms) is printed after the table, in its own form."""
-    places = {n: r for n, r in reports.items() if r.get("kind") == "places"}
+    places = {n: r for n, r in reports.items() if r.get("kind") in ("places", "commitments")}
     reports = {n: r for n, r in reports.items() if n not in places}
     width = max([len(name) for name in reports] + [4])
     head = f"{'set':<{width}} " + " ".join(f"{c:>{max(5, len(c))}}" for c in COLUMNS)

@@ -8,6 +8,7 @@ One JSON object a line (``eval/GUIDELINES.md``, ``../shared/dev-gold/README.md``
     {"id", "file", "date", "events": [{..., "sentence_hint": "words of the sentence"}]}
     {"doc", "copy_of", "events": [{"happening", ..., "sentence_hint"}]}   (stories; articles in
         ``<gold dir>/../<gold name>/corpus.jsonl`` or the item's ``file``)
+    {"id", "promiser", "beneficiary", "cameo", "evidence": [...], "status": {...}}   (commitments)
 """
 
 from __future__ import annotations
@@ -23,9 +24,11 @@ __all__ = ["gold_kind", "load_gold"]
 
 
 def gold_kind(item: dict[str, Any]) -> str:
-    """``story``, ``document``, ``roles``, ``penta`` or ``events``."""
+    """``story``, ``commitment``, ``document``, ``roles``, ``penta`` or ``events``."""
     if "doc" in item and "copy_of" in item:
         return "story"
+    if "promiser" in item and "status" in item:
+        return "commitment"
     if "file" in item:
         return "document"
     if "source_spans" in item or "target_spans" in item:
@@ -53,6 +56,8 @@ def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:
             if not isinstance(item, dict):
                 raise UsageError(f"{p.name} line {n}: not a JSON object")
             kind = gold_kind(item)
+            if kind == "commitment":
+                raise UsageError(f"{p.name} line {n}: a commitment record; score commitment gold files on their own")
             if kind == "story":
                 item["_document"] = _story_document(item, p)
                 item["text"] = item["_document"].text

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 from tidings.places.resolve import PlaceMention
 from tidings.records import Location
 
-__all__ = ["PRECISION", "acts", "focus", "locate_event", "to_location"]
+__all__ = ["PRECISION", "acts", "focus", "is_party", "locate_event", "to_location"]
 
 # precision of a location from the feature of its place
 PRECISION = {"country": "country", "admin1": "admin1", "admin2": "admin1", "region": "admin1", "landform": "admin1",
@@ -98,13 +98,24 @@ def _aimed_at(root: Token, m: PlaceMention) -> bool:
     return root.dep_ == "dobj"
 
 
+PARTY_PREPS = frozenset({"with", "against", "by", "between"})
+
+
+def is_party(root: Token) -> bool:
+    """Public name of ``_argument``: whether a place word names a party, not a location."""
+    return _argument(root)
+
+
 def _argument(root: Token) -> bool:
     """A place named as someone who acts or is acted on, by any verb of the sentence ("since
-    Washington and Brussels sanctioned ...", "Warsaw's decision"): an actor there, not a location."""
+    Washington and Brussels sanctioned ...", "Warsaw's decision", "talks with Kyiv", "a war
+    against Ukraine"): an actor there, not a location."""
     first = root
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     if first.dep_ in ACTOR_DEPS:
+        return True
+    if first.dep_ == "pobj" and first.head.lower_ in PARTY_PREPS:
         return True
     return first.dep_ == "poss" and first.head.dep_ in ACTOR_DEPS
 

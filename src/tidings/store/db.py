@@ -482,6 +482,14 @@ class Store:
                 stmt = stmt.limit(query.limit)
             return [Happening.from_dict(r.record) for r in conn.execute(stmt).all()]
 
+    def mention_context(self) -> dict[str, tuple[str | None, str | None]]:
+        """For each stored mention (by mention id): the publication date of its document and the
+        event (story) it was clustered into, or None for either."""
+        stmt = (select(mentions.c.mention_id, documents.c.published, mentions.c.event_id)
+                .join(documents, documents.c.id == mentions.c.document_id))
+        with self._read() as conn:
+            return {r.mention_id: (r.published, r.event_id) for r in conn.execute(stmt)}
+
     def counts(self) -> dict[str, int]:
         with self._read() as conn:
             docs = dict(conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status)).all())

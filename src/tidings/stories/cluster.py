@@ -11,7 +11,7 @@ joins the best open event it fits, or opens a new one:
   same direction (either way for symmetric roots 03–06 and converse codes such as 042 visit /
   043 host); codes of one family (one a prefix of the other); date intervals that overlap; no two
   different named persons or sides (state, armed group, civilians) in one role; no two different
-  places; amounts of the same kind within ``amount_ratio``;
+  places or deadlines; amounts of the same kind within ``amount_ratio``;
 - it needs *evidence* from at least one frame (single link): the same sentence (a syndicated
   copy), or enough shared words, amounts or place (``min_similarity``).
 
@@ -162,6 +162,8 @@ def pair_fits(m: StoryFeatures, x: StoryFeatures, settings: StorySettings) -> bo
         return False
     if m.places and x.places and not m.places & x.places:
         return False
+    if m.deadline and x.deadline and m.deadline != x.deadline:
+        return False  # "by the end of December" and "before the end of next year": two undertakings
     if not _amounts_fit(m.amounts, x.amounts, settings.amount_ratio):
         return False
     names = x.names if way > 0 else (x.names[1], x.names[0])

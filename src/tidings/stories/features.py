@@ -63,6 +63,7 @@ class StoryFeatures:
     places: frozenset[str]
     sectors: tuple[str, str]
     amounts: tuple[tuple[str, str, str, float], ...]
+    deadline: str | None = None  # an intended act's deadline: two different deadlines are two promises
 
     @property
     def order(self) -> tuple[int, int, str]:
@@ -287,6 +288,7 @@ def features(ev: Event, published: str | None, doc_key: str, settings: StorySett
         trigger=(doc_key, ev.sentence_index, ev.trigger.start), sentence_key=" ".join(ev.sentence.lower().split()),
         words=words, names=_names(ev), texts=(_actor_words(ev.source), _actor_words(ev.target)), codes=(ev.source.code if ev.source else None, ev.target.code if ev.target else None),
         places=places(ev), sectors=(sector_family(ev.source), sector_family(ev.target)), amounts=amounts,
+        deadline=ev.deadline,
     )
 
 
@@ -295,7 +297,7 @@ def to_json(f: StoryFeatures) -> dict[str, Any]:
     return {"m": f.mention_id, "d": f.doc_key, "b": f.block, "dir": list(f.direction), "lo": f.lo, "hi": f.hi,
             "p": f.precision, "c": f.cameo, "t": list(f.trigger), "s": f.sentence_key, "w": sorted(f.words),
             "n": list(f.names), "x": [sorted(f.texts[0]), sorted(f.texts[1])], "k": list(f.codes), "pl": sorted(f.places), "sec": list(f.sectors),
-            "a": [list(a) for a in f.amounts]}
+            "a": [list(a) for a in f.amounts], "dl": f.deadline}
 
 
 def from_json(d: dict[str, Any]) -> StoryFeatures:
@@ -305,4 +307,5 @@ def from_json(d: dict[str, Any]) -> StoryFeatures:
         words=frozenset(d["w"]), names=(d["n"][0], d["n"][1]),
         texts=(frozenset(d["x"][0]), frozenset(d["x"][1])), codes=(d["k"][0], d["k"][1]), places=frozenset(d["pl"]),
         sectors=(d["sec"][0], d["sec"][1]), amounts=tuple((a[0], a[1], a[2], float(a[3])) for a in d["a"]),
+        deadline=d.get("dl"),
     )

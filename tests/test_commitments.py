@@ -1,0 +1,209 @@
+"""The commitment tracker on hand-made mentions: detection, merging, deliveries, withdrawals and
+status as of a date. (The coder's side is in test_commitments_cli.py and test_commitments_lexicon.py.)"""
+
+from __future__ import annotations
+
+import itertools
+
+from tidings.commitments import Commitment, Mention, Tracker, parse_status, track
+from tidings.records import Actor, Event, Quantity, Trigger
+
+_n = itertools.count()
+
+
+def actor(code: str | None) -> Actor | None:
+    if code is None:
+        return None
+    if code.startswith(("IGO", "NGO")):
+        return Actor(text=code, code=code, kind="organization")
+    return Actor(text=code, code=code, country=code[:3], sector=code[3:6] or None, kind="state" if len(code) == 3 else "group")
+
+
+def usd(value: float) -> Quantity:
+    return Quantity("money", value, "USD", f"${value:,.0f}")
+
+
+def mention(doc: str, published: str, cameo: str, src: str | None, tgt: str | None, *, modality: str = "asserted",
+            negated: bool = False, date: str | None = None, deadline: str | None = None, qty: tuple[Quantity, ...] = (),
+            sentence: str | None = None, story: str | None = None) -> Mention:
+    n = next(_n)
+    ev = Event(doc_id=doc, sentence_index=n, sentence=sentence or f"sentence {n} of {doc}", trigger=Trigger("w", n, n + 1),
+               cameo=cameo, cameo_root=cameo[:2], quad_class=1, goldstein=1.0, plover=None, plover_mode=None,
+               source=actor(src), target=actor(tgt), date=date or published, deadline=deadline,
+               deadline_precision="day" if deadline else None, negated=negated, modality=modality, quantities=qty)
+    return Mention(ev, published, story)
+
+
+def loan_promise(**kw) -> Mention:
+    return mention("a1", "2021-09-10", "0331", "RUS", "BLR", modality="intended", deadline="2022-12-31",
+                   qty=(usd(630e6),), date="2021-09-09", **kw)
+
+
+def only(cs: list[Commitment]) -> Commitment:
+    assert len(cs) == 1, [(c.promiser.code, c.cameo, c.beneficiary.code) for c in cs]
+    return cs[0]
+
+
+def roles(c: Commitment) -> list[str]:
+    return [e.role for e in c.evidence]
+
+
+def test_restatements_in_later_articles_merge_into_one_commitment():
+    ms = [loan_promise(),
+          mention("a2", "2021-10-21", "0331", "RUSGOV", None, modality="intended", qty=(usd(630e6),)),
+          mention("a3", "2021-11-02", "071", "RUS", None, deadline="2022-12-31")]  # "is to arrive before ..."
+    c = only(track(ms, as_of="2021-12-01"))
+    assert (c.promiser.code, c.cameo, c.beneficiary.code) == ("RUS", "0331", "BLR")
+    assert roles(c) == ["statement", "restatement", "restatement"]
+    assert c.first_stated == "2021-09-09" and c.deadline == "2022-12-31" and c.amount.value == 630e6
+    assert c.status == "open"
+
+
+def test_tranches_make_it_partly_fulfilled_then_fulfilled():
+    ms = [loan_promise(),
+          mention("b1", "2021-12-28", "071", "RUS", "BLR", qty=(usd(300e6), usd(630e6))),  # "$300m of a $630m loan"
+          mention("b2", "2022-10-10", "071", "RUS", "BLR", qty=(usd(330e6), usd(630e6)))]
+    tracker = Tracker(ms)
+    assert only(tracker.as_of("2021-10-01")).status == "open"
+    mid = only(tracker.as_of("2022-01-05"))
+    assert mid.status == "partly fulfilled" and mid.delivered == 300e6
+    assert roles(mid)[-1] == "partial" and mid.evidence[-1].amount.value == 300e6
+    end = only(tracker.as_of("2022-10-20"))
+    assert end.status == "fulfilled" and end.delivered == 630e6
+    assert roles(end)[-2:] == ["partial", "delivery"]
+
+
+def test_deadline_makes_it_due_then_lapsed_and_a_late_delivery_still_fulfils():
+    ms = [mention("s", "2021-10-27", "0311", "SAU", "PAK", modality="intended", deadline="2022-03-01"),
+          mention("d", "2022-04-06", "061", "SAU", "PAK")]
+    tracker = Tracker(ms)
+    assert only(tracker.as_of("2021-12-15")).status == "open"
+    assert only(tracker.as_of("2022-02-10")).status == "due"  # 19 days before the deadline
+    lapsed = only(tracker.as_of("2022-03-10"))
+    assert lapsed.status == "lapsed" and lapsed.evidence[-1].role == "lapse" and lapsed.evidence[-1].date == "2022-03-01"
+    assert only(tracker.as_of("2022-04-10")).status == "fulfilled"
+
+
+def test_the_due_window_is_a_setting():
+    ms = [mention("s", "2021-10-27", "0311", "SAU", "PAK", modality="intended", deadline="2022-03-01")]
+    assert only(track(ms, as_of="2021-12-15")).status == "open"
+    assert only(track(ms, as_of="2021-12-15", due_days=90)).status == "due"
+
+
+def test_a_refusal_by_the_promiser_withdraws_it_but_not_one_by_the_other_side():
+    promise = mention("s", "2022-09-20", "036", "SRB", "XKX", modality="intended", deadline="2022-10-31")
+    theirs = mention("r1", "2022-10-01", "125", "XKXGOV", "SRB")
+    assert only(track([promise, theirs], as_of="2022-10-05")).status == "due"
+    ours = mention("r2", "2022-10-12", "125", "SRBGOV", "XKXGOV")
+    c = only(track([promise, theirs, ours], as_of="2022-10-15"))
+    assert c.status == "withdrawn" and c.evidence[-1].role == "withdrawal" and c.evidence[-1].doc_id == "r2"
+
+
+def test_a_negated_restatement_withdraws_it():
+    promise = mention("s", "2023-03-04", "0355", "IRN", "IGOUNOIAE", modality="intended")
+    takes_back = mention("w", "2023-04-26", "0355", "IRN", "IGOUNOIAE", modality="intended", negated=True)
+    assert only(track([promise, takes_back], as_of="2023-04-01")).status == "open"
+    assert only(track([promise, takes_back], as_of="2023-05-05")).status == "withdrawn"
+
+
+def test_a_cancelled_grant_is_withdrawn():
+    ms = [mention("s", "2023-03-16", "0331", "USA", "NER", modality="intended", qty=(usd(300e6),)),
+          mention("c", "2023-08-10", "1621", "USA", "NER", qty=(usd(300e6),))]
+    assert only(track(ms, as_of="2023-08-15")).status == "withdrawn"
+
+
+def test_a_ceasefire_is_broken_only_by_the_promiser_and_only_once_it_took_effect():
+    promise = mention("s", "2023-05-20", "0356", "SDNMIL", "SDNREB", modality="intended", deadline="2023-05-22")
+    before = mention("f", "2023-05-21", "190", "SDNMIL", "SDNREB")  # fighting before the truce begins
+    held = mention("h", "2023-05-23", "087", "SDNMIL", "SDNREB")
+    by_the_other = mention("o", "2023-05-25", "194", "SDNREB", "SDNMIL")
+    broken = mention("b", "2023-05-26", "195", "SDNMIL", "SDNREB")
+    tracker = Tracker([promise, before, held, by_the_other, broken])
+    assert only(tracker.as_of("2023-05-21")).status == "due"
+    assert only(tracker.as_of("2023-05-25")).status == "fulfilled"
+    c = only(tracker.as_of("2023-05-27"))
+    assert c.status == "withdrawn" and [e.doc_id for e in c.evidence if e.role == "withdrawal"] == ["b"]
+
+
+def test_a_vague_pledge_is_not_tracked_unless_it_has_an_amount_or_a_deadline():
+    vague = mention("v", "2021-09-10", "030", "RUS", "BLR")  # "promised to help"
+    assert track([vague], as_of="2021-10-01") == []
+    priced = mention("p", "2021-09-10", "030", "RUS", "BLR", deadline="2021-12-31")
+    assert only(track([priced], as_of="2021-10-01")).deadline == "2021-12-31"
+
+
+def test_a_promise_to_ones_own_forces_is_no_commitment():
+    assert track([mention("s", "2023-12-07", "0353", "AZE", "AZEMIL", modality="intended")], as_of="2023-12-08") == []
+
+
+def test_only_articles_published_by_the_date_count():
+    ms = [loan_promise(), mention("r", "2021-10-21", "0331", "RUS", "BLR", modality="intended", qty=(usd(630e6),))]
+    tracker = Tracker(ms)
+    assert tracker.as_of("2021-09-01") == []
+    assert roles(only(tracker.as_of("2021-10-01"))) == ["statement"]
+    assert roles(only(tracker.as_of("2021-10-21"))) == ["statement", "restatement"]
+
+
+def test_a_larger_or_earlier_transfer_is_not_a_delivery():
+    ms = [loan_promise(),
+          mention("x", "2021-10-01", "071", "RUS", "BLR", qty=(usd(1.5e9),)),  # another, larger loan
+          mention("y", "2021-10-02", "071", "RUS", "BLR", date="2020-06-01")]  # background: before the promise
+    c = only(track(ms, as_of="2021-11-01"))
+    assert c.status == "open" and c.delivered is None
+
+
+def test_a_delivery_goes_to_the_promise_whose_amount_it_settles():
+    ms = [mention("s1", "2022-01-10", "0331", "JPN", "PHL", modality="intended", qty=(usd(100e6),)),
+          mention("s2", "2022-02-10", "0331", "JPN", "PHL", modality="intended", qty=(usd(50e6),)),
+          mention("d", "2022-06-01", "071", "JPN", "PHL", qty=(usd(50e6),))]
+    by_amount = {c.amount.value: c.status for c in track(ms, as_of="2022-07-01")}
+    assert by_amount == {100e6: "open", 50e6: "fulfilled"}
+
+
+def test_stories_join_mentions_that_the_rules_keep_apart():
+    first = mention("s1", "2022-01-10", "0331", "JPN", "PHL", modality="intended", qty=(usd(100e6),), story="E7")
+    # the same pledge in another outlet with a misread amount: two promises, unless stories say otherwise
+    second = mention("s2", "2022-01-11", "0331", "JPN", "PHL", modality="intended", qty=(usd(10e6),), story="E7")
+    assert len(track([first, second], as_of="2022-02-01")) == 1
+    apart = [Mention(m.event, m.published) for m in (first, second)]
+    assert len(track(apart, as_of="2022-02-01")) == 2
+
+
+def test_a_missing_beneficiary_is_taken_from_the_document():
+    ms = [mention("d", "2021-10-27", "0311", "SAUGOV", None, modality="intended", deadline="2022-03-01"),
+          mention("d", "2021-10-27", "032", "SAU", "PAK", modality="intended")]
+    c = only(track(ms, as_of="2021-11-01"))
+    assert c.beneficiary.code == "PAK" and c.beneficiary_inferred
+    assert "inferred" in c.evidence[0].note
+
+
+def test_an_act_without_agent_delivers_only_with_an_amount():
+    promise = mention("s", "2023-06-30", "0331", "IGOIMF", "PAK", modality="intended", qty=(usd(3e9),))
+    context = mention("d", "2023-07-13", "057", "IGOIMF", "PAK")  # the fund is named in the article
+    paid = mention("d", "2023-07-13", "071", None, "PAKBUS", qty=(usd(1.2e9),))
+    unquantified = mention("e", "2023-07-20", "071", None, "PAK")
+    c = only(track([promise, context, paid, unquantified], as_of="2023-08-01"))
+    assert c.status == "partly fulfilled" and c.delivered == 1.2e9
+    assert [e.doc_id for e in c.evidence if e.role == "partial"] == ["d"]
+
+
+def test_a_price_promise_is_kept_only_at_that_price():
+    price = Quantity("price", 128.5, "USD", "$128.50", per="1000 m3")
+    promise = mention("s", "2021-09-10", "0311", "RUS", "BLR", modality="intended", deadline="2022-12-31", qty=(price,))
+    dearer = mention("x", "2022-06-01", "061", "RUS", "BLR", qty=(Quantity("price", 200.0, "USD", "$200", per="1000 m3"),))
+    assert only(track([promise, dearer], as_of="2022-07-01")).status == "open"
+    kept = mention("k", "2023-01-19", "061", "RUS", "BLR", qty=(price,))
+    assert only(track([promise, dearer, kept], as_of="2023-01-25")).status == "fulfilled"
+
+
+def test_the_commitment_record_round_trips_and_statuses_parse():
+    c = only(track([loan_promise(), mention("b1", "2021-12-28", "071", "RUS", "BLR", qty=(usd(300e6),))], as_of="2022-01-05"))
+    assert Commitment.from_dict(c.to_dict()) == c
+    assert parse_status("Partly-fulfilled") == parse_status("partly") == "partly fulfilled"
+    assert parse_status("kept") is None
+
+
+def test_first_stated_is_when_it_was_said_not_when_it_is_due():
+    visit = mention("v", "2023-03-16", "036", "JPN", "KOR", modality="intended", date="2023-05-01")  # "will visit in May"
+    assert only(track([visit], as_of="2023-03-20")).first_stated == "2023-03-16"
+    assert only(track([loan_promise()], as_of="2021-09-10")).first_stated == "2021-09-09"  # "Putin said on Thursday"
