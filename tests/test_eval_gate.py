@@ -91,3 +91,6 @@ def test_overlap_ignores_function_words():
 
     assert overlaps("the Chilean government", ["Chilean officials"])
     assert not overlaps("the government", ["the army of the north"])
+    # a possessive names its owner: "Iran" is in "Iran's position" (straight or curly apostrophe)
+    assert overlaps("Iran", ["Iran's position"]) and overlaps("Alitalia", ["Alitalia ’ s future"])
+    assert not overlaps("Iran", ["Iraq's position"])

@@ -19,6 +19,7 @@ from tidings.records import Actor
 __all__ = ["CorefMixin", "MALE_FEMALE", "NEUTER", "PLURAL"]
 
 MALE_FEMALE = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})  # not reflexive: never the clause's own subject
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER_SECTORS = (None, "GOV", "MIL", "IGO", "NGO", "REB", "PTY", "MED", "BUS", "LEG", "JUD", "COP")
@@ -190,6 +191,30 @@ class CorefMixin:
             self._resolving.discard(pron.i)
 
     def _coref(self, pron: Token, date: str | None) -> list[Actor]:
+        binder = self._binder(pron, date)  # "Trump called Erdogan and urged him": not the clause's subject
+        return self._coref_free(pron, date, lambda a: (a.code, a.text) not in binder)
+
+    def _binder(self, pron: Token, date: str | None) -> set[tuple[str | None, str]]:
+        """The actors of the subject of an object pronoun's clause (what "him", "them" cannot be)."""
+        if pron.lower_ not in OBJECT_PRONOUNS:
+            return set()
+        verb = pron.head
+        if pron.dep_ == "pobj" and verb.dep_ == "prep":
+            verb = verb.head
+        elif pron.dep_ not in ("dobj", "dative", "iobj"):
+            return set()
+        for _ in range(4):
+            if verb.pos_ not in ("VERB", "AUX"):
+                return set()
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return {(a.code, a.text) for a in self.resolve(subj, date, follow_coref=subj.pos_ == "PRON")}
+            if verb.dep_ != "conj" or verb.head.i == verb.i:
+                return set()
+            verb = verb.head
+        return set()
+
+    def _coref_free(self, pron: Token, date: str | None, free: Accept) -> list[Actor]:
         low = pron.lower_
         if pron.dep_ == "poss":
             accept = (lambda a: a.kind == "person") if low in MALE_FEMALE else (
@@ -198,14 +223,15 @@ class CorefMixin:
             if found and (low not in PLURAL or len(found) > 1 or found[0].kind != "person"):
                 return found
         if low in MALE_FEMALE:
-            accept = lambda a: a.kind == "person"  # noqa: E731
+            accept = lambda a: a.kind == "person" and free(a)  # noqa: E731
             found = self._cataphor(pron, accept, date) or self._subordinate(pron, accept, date)
             return found or self._salient(pron, accept, date)[:1]
         if low in NEUTER:
-            accept = lambda a: a.kind != "person" and a.code is not None and a.sector in NEUTER_SECTORS  # noqa: E731
+            accept = lambda a: (a.kind != "person" and a.code is not None  # noqa: E731
+                                and a.sector in NEUTER_SECTORS and free(a))
             return (self._subordinate(pron, accept, date) or self._salient(pron, accept, date))[:1]
         if low in PLURAL:
-            return self._subordinate(pron, lambda a: True, date) or self._salient(pron, lambda a: True, date)
+            return self._subordinate(pron, free, date) or self._salient(pron, free, date)
         return []
 
     def _cataphor(self, pron: Token, accept: Accept, date: str | None) -> list[Actor]:

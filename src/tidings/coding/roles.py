@@ -236,7 +236,8 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
 
 
 def _content_child(x: Token) -> bool:  # not where or when: "in Brussels", "on Sunday"
-    return x.dep_ != "prep" or x.lower_ in TARGET_PREPS
+    # the agent of a noun is content too: "condemned the bombing by the militia"
+    return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN"))
 
 
 def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:

@@ -63,6 +63,8 @@ def objects(verb: Token) -> list[Token]:
         found = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if not found and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
             found = [verb.head]
+        if not found and verb.dep_ == "conj":  # "X attacked Y and was arrested": the first subject
+            found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return _with_conj(found)
     found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":

@@ -16,11 +16,11 @@ from tidings.records import Event
 __all__ = ["overlaps", "score_roles"]
 
 _STOP = frozenset("a an the of and or in on at to for by with from 's s his her its their our this that these those".split())
-_WORD = re.compile(r"[\w'-]+")
+_WORD = re.compile(r"[\w-]+")  # apostrophes split words: "Iran's position" has the word "Iran"
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in (m.group(0).lower().strip("'") for m in _WORD.finditer(text)) if w and w not in _STOP}
+    return {w for w in (m.group(0).lower() for m in _WORD.finditer(text)) if w and w not in _STOP}
 
 
 def overlaps(a: str | None, spans: list[str]) -> bool:
