@@ -87,7 +87,8 @@ class Location:
             return None
         if isinstance(data, str):  # records written before places were resolved: a bare name
             return cls(text=data)
-        return cls(**{f: data.get(f) for f in LOCATION_FIELDS})
+        values: dict[str, Any] = {f: data.get(f) for f in LOCATION_FIELDS}
+        return cls(**values)
 
 
 LOCATION_FIELDS: tuple[str, ...] = ("text", "name", "lat", "lon", "country", "admin1", "geonames_id", "precision")

@@ -14,9 +14,11 @@ and sets:
 from __future__ import annotations
 
 import gc
+from typing import cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
@@ -69,7 +71,7 @@ class ActorComponent:
         # tokenised in batches and added once per key: building the matchers is most of the load time
         for matcher, pairs in ((self.exact, exact), (self.names, names), (self.agents, [(k, k) for k in self.kb.agents])):
             patterns: dict[str, list[Doc]] = {}
-            for (key, _), pattern in zip(pairs, nlp.tokenizer.pipe(v for _, v in pairs), strict=True):
+            for (key, _), pattern in zip(pairs, cast(Tokenizer, nlp.tokenizer).pipe(v for _, v in pairs), strict=True):
                 patterns.setdefault(key, []).append(pattern)
             for key, docs in patterns.items():
                 matcher.add(key, docs)
@@ -91,16 +93,16 @@ class ActorComponent:
             if first.text[:1].islower() and key not in self.lower_initial and first.lower_ != "the":
                 continue  # "us", "turkey", "chad" in lower case are not the names
             spans.append(doc[start:end])
-            spans[-1].label_ = key  # type: ignore[misc]
+            spans[-1].label_ = key
         for match_id, start, end in self.exact(doc):
             spans.append(doc[start:end])
-            spans[-1].label_ = vocab[match_id]  # type: ignore[misc]
+            spans[-1].label_ = vocab[match_id]
         found = [KBMatch(s.start, s.end, "name", s.label_) for s in filter_spans(spans)]
         found = link_names(doc, self.kb, found, self.kb.agents)
         agent_spans = []
         for match_id, start, end in self.agents(doc):
             agent_spans.append(doc[start:end])
-            agent_spans[-1].label_ = vocab[match_id]  # type: ignore[misc]
+            agent_spans[-1].label_ = vocab[match_id]
         named = {i for m in found for i in range(m.start, m.end)}
         for s in filter_spans(agent_spans):
             if not any(i in named for i in range(s.start, s.end)) or s.end - s.start > 1:

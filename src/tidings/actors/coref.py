@@ -11,10 +11,14 @@ statement takes the speaker, not a subject inside the quotation.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.records import Actor
+
+if TYPE_CHECKING:
+    from tidings.actors.resolve import KBMatch
 
 __all__ = ["CorefMixin", "MALE_FEMALE", "NEUTER", "PLURAL"]
 
@@ -29,6 +33,18 @@ Accept = Callable[[Actor], bool]
 
 class CorefMixin:
     """The coreference half of ``ActorResolver`` (which provides ``doc``, ``matches``, ``resolve``)."""
+
+    # set by ActorResolver.__init__
+    doc: Doc
+    matches: list[KBMatch]
+    _history: list[tuple[int, list[Actor]]] | None
+    _building: bool
+    _partial: list[tuple[int, list[Actor]]]
+    _resolving: set[int]
+    _sent_of: list[int] | None
+
+    if TYPE_CHECKING:
+        def resolve(self, head: Token, date: str | None, *, follow_coref: bool = True) -> list[Actor]: ...
 
     def history(self) -> list[tuple[int, list[Actor]]]:
         """Actor mentions of the document in order (position of head, actors), at publication date."""

@@ -201,7 +201,7 @@ class KnowledgeBase:
         national = [t for t in dated if t.country] or dated
         if date is not None and national:
             before = [t for t in national if t.end and t.end < date]
-            last = max(before, key=lambda t: t.end or "") if before else min(national, key=lambda t: t.start or "9999")
+            last: Entry | None = max(before, key=lambda t: t.end or "") if before else min(national, key=lambda t: t.start or "9999")
         else:
             last = max(national, key=lambda t: t.start or "") if national else None
         fallback = next((t for t in terms if t.fallback and t.country), None)

@@ -35,8 +35,8 @@ def link_names(doc: Doc, kb: KnowledgeBase, found: list[KBMatch], agents: dict) 
         entries = kb.aliases.get(m.key, ())
         states = [e for e in entries if e.kind == "state"]
         if states and len(states) == len(entries):
-            ent = persons.get(m.start)
-            if ent is not None and ent.start <= m.start and m.end <= ent.end and (ent.end - ent.start) > (m.end - m.start):
+            person = persons.get(m.start)
+            if person is not None and person.start <= m.start and m.end <= person.end and (person.end - person.start) > (m.end - m.start):
                 continue  # "Chad Wolf": a name, not the state
             region = next((e for e in states if e.role == "place" and e.pid), None)
             if region is not None and m.end < len(doc) and doc[m.end].lower_ in US_TITLES:
@@ -77,12 +77,12 @@ def _surnames(doc: Doc, kb: KnowledgeBase, found: list[KBMatch], agents: dict) -
     covered = {i for m in found for i in range(m.start, m.end) if m.end - m.start > 1}
     for i in hits.tolist():
         tok = doc[i]
-        full = known.get(tok.text)
-        if full is None or i < first[tok.text] or i in covered or tok.pos_ != "PROPN":
+        pin = known.get(tok.text)
+        if pin is None or i < first[tok.text] or i in covered or tok.pos_ != "PROPN":
             continue
-        m = at.get(i)
-        if m is None or (m.kind == "name" and m.end == i + 1):
-            pinned[i] = KBMatch(i, i + 1, "name", full.key, full.pid)
+        here = at.get(i)
+        if here is None or (here.kind == "name" and here.end == i + 1):
+            pinned[i] = KBMatch(i, i + 1, "name", pin.key, pin.pid)
     out = [pinned.get(m.start, m) if m.kind == "name" else m for m in found]
     have = {m.start for m in out}
     out += [m for i, m in pinned.items() if i not in have]

@@ -258,8 +258,8 @@ def convert(source: Path, out: Path, known: dict[str, str] | None = None) -> dic
                     votes.setdefault(undated[0], {}).setdefault(mine, 0)
                     votes[undated[0]][mine] += 1
     # only specific organisation codes (IGOUNOKID -> IGOUNOCEF), never sector-level ones (NGODEV)
-    translate = {code: max(v, key=v.get) for code, v in votes.items()
-                 if code != max(v, key=v.get) and len(code) >= 9 and len(v) == 1}
+    translate = {code: max(v, key=v.__getitem__) for code, v in votes.items()
+                 if code != max(v, key=v.__getitem__) and len(code) >= 9 and len(v) == 1}
     for fname, recs in parsed:
         for rec in recs:
             counts["records"] += 1

@@ -163,8 +163,8 @@ def load_converted(kb: KnowledgeBase) -> None:
     # people: link to the project's person of the same name and country, else a PETRARCH id
     by_name: dict[str, set[str]] = {}
     for pid, terms in kb.people.items():
-        for t in terms:
-            by_name.setdefault(normalize_alias(t.name), set()).add(pid)
+        for term in terms:
+            by_name.setdefault(normalize_alias(term.name), set()).add(pid)
     countries = {pid: {t.home for t in terms} | {(t.code or "")[:3] for t in terms} for pid, terms in kb.people.items()}
     terms_of: dict[str, list[Row]] = {}
     for row in _rows(kb, folder / "terms.tsv"):

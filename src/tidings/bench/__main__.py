@@ -223,13 +223,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warc: ingest from WARC.gz {warc1['docs_per_s']:.2f} docs/s, from JSONL {ingest1['docs_per_s']:.2f} docs/s, "
               f"ratio {summary['ratio_warc_vs_jsonl_ingest']:.2f} (by CPU time "
               f"{summary['ratio_warc_vs_jsonl_ingest_cpu']:.2f}; target >= 0.95)", flush=True)
-    pg_vs_sqlite = {str(p): round(get("ingest-postgresql", p)["docs_per_s"] / get("ingest", p)["docs_per_s"], 3)
-                    for p in args.processes if get("ingest", p) and get("ingest-postgresql", p)}
+    pg_vs_sqlite = {str(p): round(on_pg["docs_per_s"] / on_sqlite["docs_per_s"], 3)
+                    for p in args.processes if (on_sqlite := get("ingest", p)) and (on_pg := get("ingest-postgresql", p))}
     if pg_vs_sqlite:
         summary["ratio_postgresql_vs_sqlite_ingest"] = pg_vs_sqlite
     if 2 in args.processes and 1 in args.processes:
-        summary["scaling_2_vs_1"] = {m: round(get(m, 2)["docs_per_s"] / get(m, 1)["docs_per_s"], 3)
-                                     for m in modes if get(m, 1) and get(m, 2)}
+        summary["scaling_2_vs_1"] = {m: round(two["docs_per_s"] / one["docs_per_s"], 3)
+                                     for m in modes if (one := get(m, 1)) and (two := get(m, 2))}
     peak = max((r["peak_rss_mb"] for r in rows if r["processes"] == 1), default=0.0)
     spark = _spark(args) if args.spark else None
     result = {"corpus_docs": args.docs, "reps": args.reps, "rows": rows, "memory": memory, "places": places,

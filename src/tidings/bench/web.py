@@ -80,7 +80,7 @@ def generate_store(url: str, mentions: int, seed: int = 11) -> None:
         d = i // 4 + 1
         if i % 4 == 0:
             day = _date(start - rng.randrange(3650))
-            texts = []
+            texts: list[str] = []
         src, tgt = rng.choices(COUNTRIES, weights, k=2)
         code = rng.choice(book)
         topic = rng.choice(TOPICS)

@@ -34,9 +34,12 @@ def places_cmd(
 
     settings = settings_for(ctx)
     failures: list[Failure] = []
-    docs = []
+    docs: list[Document] = []
     for item in read_inputs(paths, date=check_date(date), settings=settings):
-        (failures if isinstance(item, Failure) else docs).append(item)
+        if isinstance(item, Failure):
+            failures.append(item)
+        else:
+            docs.append(item)
     rows = place_rows(place_documents([d for d in docs if isinstance(d, Document)], settings=settings))
     if fmt == PlacesFmt.jsonl:
         for row in rows:

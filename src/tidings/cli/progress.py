@@ -13,7 +13,7 @@ import time
 from types import TracebackType
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeRemainingColumn
 
 __all__ = ["IngestProgress", "summary"]
 
@@ -40,7 +40,7 @@ class IngestProgress:
         self.started = time.monotonic()
         self._last = self.started
         self._bar: Progress | None = None
-        self._task = None
+        self._task: TaskID | None = None
 
     def __enter__(self) -> IngestProgress:
         if self.console.is_terminal and not self.quiet:

@@ -136,7 +136,7 @@ def print_happenings(events, fmt: Fmt, *, wide: bool = False) -> None:
         if col == "date":
             table.add_column(col, no_wrap=True, min_width=10)
         else:
-            table.add_column(col, overflow="fold", **({"ratio": 1} if col == "evidence" else {}))
+            table.add_column(col, overflow="fold", ratio=1 if col == "evidence" else None)
     for h in events:
         flags = ",".join(f for f in ("neg" if h.negated else "", h.modality if h.modality != "asserted" else "") if f)
         src = h.source.code or f"[{h.source.text}]" if h.source else "-"

@@ -130,14 +130,14 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
     promise = mod_cue is not None and mod_cue.lemma_.lower() in PROMISES  # "pledged to expel": a commitment
     if not negated and not promise and modality in ("intended", "hypothetical") \
             and code[:2] in ("14", "16", "17", "18", "19", "20"):
-        new = derived_code("threat", code)
+        threat = derived_code("threat", code)
         speaker = attrs.reported_by
         if head is not None and (speaker is None or all((s.code or s.text) != (speaker.code or speaker.text)
                                                         for s in sources)):
             # "X could shell Y, analysts said": a forecast by others, not X announcing coercion
             trace.add("attributes", "forecast-by-others", tok, f"{code} {modality} as told by {head.text!r}, not a threat")
             return Decision(code, negated, modality, sources, targets)
-        if new and sources:
-            trace.add("attributes", "convention-threat", tok, f"announced {code} -> {new}")
-            return Decision(new, False, "asserted", sources, targets)
+        if threat and sources:
+            trace.add("attributes", "convention-threat", tok, f"announced {code} -> {threat}")
+            return Decision(threat, False, "asserted", sources, targets)
     return Decision(code, negated, modality, sources, targets)

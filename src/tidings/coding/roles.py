@@ -176,7 +176,7 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
         # the target; a state named as where it happened ("bombarded part of Aleppo") localises them
         victims = [a for cons in c.consequences for a in actors_of(slot(cons, "obj", ctx), ctx, date)]
         if victims:
-            states = {a.country for a in targets}
+            states = {a.country for a in targets if a.country}  # all set: each code is its country
             if len(states) == 1:
                 country = states.pop()
                 victims = [Actor(text=v.text, code=country + (v.sector or ""), country=country, sector=v.sector,

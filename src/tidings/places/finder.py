@@ -128,7 +128,7 @@ def _cues(doc: Doc, t: Toponym, ents: list[Span | None]) -> set[str] | None:
     """Cues of one candidate, or None when it is not a place."""
     cues: set[str] = set()
     span = doc[t.start:t.end]
-    labels = {ents[k].label_ if ents[k] is not None else "" for k in range(t.start, t.end)}
+    labels = {e.label_ if e is not None else "" for e in ents[t.start:t.end]}
     if labels & NUMERIC_LABELS:
         return None
     ent = ents[t.start]
@@ -278,7 +278,7 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
     root_of = {doc[t.start:t.end].root.i: k for k, t in enumerate(out)}
     for k, t in enumerate(out):
         root = doc[t.start:t.end].root
-        linked = {root.head.i} if root.dep_ == "conj" else set()
-        linked |= {c.i for c in root.children if c.dep_ == "conj"}
-        t.siblings = tuple(root_of[i] for i in sorted(linked) if i in root_of and root_of[i] != k)
+        linked_ids = {root.head.i} if root.dep_ == "conj" else set()
+        linked_ids |= {c.i for c in root.children if c.dep_ == "conj"}
+        t.siblings = tuple(root_of[i] for i in sorted(linked_ids) if i in root_of and root_of[i] != k)
     return out

@@ -130,7 +130,7 @@ def acts(doc: Doc, m: PlaceMention) -> bool:
 def _order(tok: Token, items: list[tuple[Token, PlaceMention]]) -> PlaceMention:
     def rank(item: tuple[Token, PlaceMention]) -> tuple[int, int]:
         root, m = item
-        return (_RANK[to_location(m).precision], abs(root.i - tok.i))
+        return (_RANK[to_location(m).precision or "admin1"], abs(root.i - tok.i))
     return min(items, key=rank)[1]
 
 

@@ -92,10 +92,10 @@ def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Plac
         box = chosen[t.container]
         if box is not None and _inside(p, box):
             s += 6.0
-    if p.feature == "country" and any(chosen[j] is not None and chosen[j].feature == "country" for j in t.siblings):
+    if p.feature == "country" and any((sib := chosen[j]) is not None and sib.feature == "country" for j in t.siblings):
         s += 2.0  # "Nigeria, Niger, Chad and Cameroon": a country among countries
     for j, other in enumerate(found):  # "Texas" after "Paris,": the container that holds Paris
-        if other.container == k and chosen[j] is not None and _inside(chosen[j], p):
+        if other.container == k and (inner := chosen[j]) is not None and _inside(inner, p):
             s += 6.0
     if ctx is None:
         return s
@@ -122,7 +122,7 @@ def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Plac
 
 
 def _choose(found: list[Toponym], ctx: _Context | None, chosen: list[Place | None]) -> list[tuple[Place | None, float]]:
-    out = []
+    out: list[tuple[Place | None, float]] = []
     for k, t in enumerate(found):
         scored = sorted(((_score(t, k, p, found, chosen, ctx), p) for p in t.candidates), key=lambda x: -x[0])
         if not scored:

@@ -96,7 +96,7 @@ class Fetcher:
     """One HTTP client for a run: connection reuse, per-host pacing and the robots.txt cache."""
 
     def __init__(self, settings: Settings | None = None, *, transport: httpx.BaseTransport | None = None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+                 sleep: Callable[[float], object] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
         self.settings = settings or Settings()
         self.client = httpx.Client(transport=transport, timeout=httpx.Timeout(self.settings.fetch_timeout),
                                    follow_redirects=False,

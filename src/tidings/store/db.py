@@ -275,12 +275,15 @@ class Store:
                          story: StorySettings, cluster: bool, stale: set[str]) -> None:
         if doc.origin:
             conn.execute(delete(documents).where(and_(documents.c.origin == doc.origin, documents.c.status == "failed")))
-        doc_pk = conn.execute(documents.insert().values(
+        inserted = conn.execute(documents.insert().values(
             content_hash=doc.content_hash, doc_id=_nul(doc.doc_id), origin=_nul(doc.origin), source=_nul(doc.source),
             url=_nul(doc.url), title=_nul(doc.title), published=doc.published, attribution=_nul(doc.attribution),
             credits=_nul(list(doc.credits)), headings=_nul([list(h) for h in doc.headings]), text=doc.text,
             dateline=_nul(doc.dateline), status="coded", coder=coder, ingested_at=_now(), fetched=doc.fetched,
-        )).inserted_primary_key[0]
+        )).inserted_primary_key
+        if inserted is None:  # a single-row INSERT always returns its key
+            raise StoreError(f"cannot store document {doc.doc_id}: the database returned no key")
+        doc_pk = inserted[0]
         feats = self._insert_events(conn, doc_pk, doc, events, story)
         if cluster:
             changed = stories.update_copies(conn, doc_pk, doc.text, story)
@@ -384,7 +387,7 @@ class Store:
             q = q.where(documents.c.status == "failed")
         with self._read() as conn:
             rows = conn.execute(q).all()
-            counts = dict(conn.execute(select(mentions.c.document_id, func.count()).group_by(mentions.c.document_id)).all())
+            counts: dict[int, int] = dict(conn.execute(select(mentions.c.document_id, func.count()).group_by(mentions.c.document_id)).all())
         return [dict(r._mapping) | {"events": counts.get(r.id, 0)} for r in rows]
 
     def stored_document(self, content_hash: str) -> Document | None:
@@ -492,6 +495,6 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         with self._read() as conn:
-            docs = dict(conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status)).all())
+            docs: dict[str, int] = dict(conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status)).all())
             n = conn.execute(select(func.count()).select_from(mentions)).scalar_one()
         return {"coded": docs.get("coded", 0), "failed": docs.get("failed", 0), "mentions": n}

@@ -184,7 +184,7 @@ class TemporaryPostgres:
         import psycopg
 
         with psycopg.connect(self.admin_url, autocommit=True) as conn:
-            conn.execute(sql)  # type: ignore[arg-type]
+            conn.execute(sql)
             self._version = conn.info.server_version
 
     def create_database(self, name: str | None = None) -> str:

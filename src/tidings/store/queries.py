@@ -10,7 +10,7 @@ plain records. Aggregates over the whole store are cached until the store change
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 from datetime import timedelta
@@ -184,7 +184,7 @@ def _scoped(conn: Connection, f: EventFilter) -> Any:
 # -- aggregates --------------------------------------------------------------------------------------
 def totals(store: Store) -> Totals:
     def compute(conn: Connection) -> Totals:
-        status = dict(conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status)).all())
+        status: dict[str, int] = dict(conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status)).all())
         n = conn.execute(select(func.count()).select_from(mentions)).scalar_one()
         first, last = conn.execute(select(func.min(m.date), func.max(m.date))).one()
         coders = conn.execute(select(m.coder, func.count()).group_by(m.coder).order_by(func.count().desc())).all()
@@ -302,17 +302,17 @@ def _by_date_only(cond: Any) -> Any:
     SQLite and PostgreSQL alike): the planner then walks the dates in order and stops after one
     page instead of sorting every match."""
 
-    def swap(el: Any) -> Any:
-        if isinstance(el, Column) and el.table is mentions and el.name in _UNORDERED:
-            return el.concat("")
-        if isinstance(el, Column) and el.table is mentions and el.name in ("location_lat", "location_lon"):
-            return el + 0
+    def swap(element: Any, **kw: Any) -> Any:
+        if isinstance(element, Column) and element.table is mentions and element.name in _UNORDERED:
+            return element.concat("")
+        if isinstance(element, Column) and element.table is mentions and element.name in ("location_lat", "location_lon"):
+            return element + 0
         return None
 
     return visitors.replacement_traverse(cond, {}, swap)
 
 
-def _with_quantities(conn: Connection, rows: list[Any]) -> list[Event]:
+def _with_quantities(conn: Connection, rows: Sequence[Any]) -> list[Event]:
     qty: dict[int, list[Quantity]] = {}
     ids = [r.id for r in rows]
     for start in range(0, len(ids), 500):
@@ -338,10 +338,10 @@ def events_page(store: Store, f: EventFilter, page: int = 1, per_page: int = 50)
         found = conn.execute(select(m.id, m.date).where(cond).limit(COUNT_CAP + 1)).all()
         start = (page - 1) * per_page
         if len(found) <= COUNT_CAP:
-            found.sort(key=lambda r: (r.date or "", r.id), reverse=True)
+            found = sorted(found, key=lambda r: (r.date or "", r.id), reverse=True)
             ids = [r.id for r in found[start:start + per_page]]
             by_id = {r.id: r for r in conn.execute(select(mentions).where(m.id.in_(ids or [-1])))}
-            rows = [by_id[i] for i in ids]
+            rows: Sequence[Any] = [by_id[i] for i in ids]
             more = start + per_page < len(found)
         else:
             rows = conn.execute(select(mentions).where(_by_date_only(cond)).order_by(*_order())

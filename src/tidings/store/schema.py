@@ -100,7 +100,7 @@ Index("ix_doc_bands_document", doc_bands.c.document_id)
 # record (``records.FLAT_COLUMNS``) except ``quantities``, which have their own table.
 _ACTOR_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {"text": Text, "code": String(32), "country": String(3), "sector": String(8), "name": Text,
                 "kind": String(16)}
-_LOCATION_TYPES = {"text": Text, "name": Text, "lat": Float, "lon": Float, "country": String(3), "admin1": Text,
+_LOCATION_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {"text": Text, "name": Text, "lat": Float, "lon": Float, "country": String(3), "admin1": Text,
                    "geonames_id": Integer, "precision": String(8)}
 FLAT_TYPES: dict[str, TypeEngine | type[TypeEngine]] = {
     "mention_id": String(32), "event_id": String(32), "doc_id": Text, "sentence_index": Integer, "sentence": Text,

@@ -106,7 +106,7 @@ def evidence_segments(event: Event, text: str | None) -> list[Segment]:
 
 def document_segments(text: str, events: list[Event]) -> list[Segment]:
     """The document text with the trigger of every event highlighted in place."""
-    spans = [(e.trigger.start, e.trigger.end, "trigger", mention_key(e),
+    spans: list[tuple[int, int, str, str | None, str | None]] = [(e.trigger.start, e.trigger.end, "trigger", mention_key(e),
               f"{e.cameo} {code_name(e.cameo)}: {(e.source.code or e.source.text) if e.source else '-'} → "
               f"{(e.target.code or e.target.text) if e.target else '-'}") for e in events]
     return _cut(text, spans)

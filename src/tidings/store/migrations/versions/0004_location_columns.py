@@ -14,7 +14,7 @@ down_revision = "0003"
 branch_labels = None
 depends_on = None
 
-TYPES = {"text": sa.Text, "name": sa.Text, "lat": sa.Float, "lon": sa.Float, "country": sa.String(3),
+TYPES: dict[str, sa.types.TypeEngine | type[sa.types.TypeEngine]] = {"text": sa.Text, "name": sa.Text, "lat": sa.Float, "lon": sa.Float, "country": sa.String(3),
          "admin1": sa.Text, "geonames_id": sa.Integer, "precision": sa.String(8)}
 
 
