@@ -247,3 +247,69 @@ def test_coder_sector_only_actors_take_the_dateline_country(code):
             "on parliament.")
     ev = code(text, "2022-05-03")
     assert any(e.cameo == "173" and e.source.code == "KENCOP" and e.target.code == "KENEDU" for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    # an explosion with no word of attack, a vehicle or a named storm as the subject: not events
+    "A series of blasts at an ammunition store in Lagos killed 14 people on Friday.",
+    "A bus plunged into a ravine in Nepal, killing 23 passengers.",
+    "Typhoon Mawar lashed the northern Philippines on Tuesday, killing eight people.",
+    "A Kenya Airways jet skidded off the runway and crashed in Nairobi, killing three people.",
+])
+def test_coder_more_accidents_are_not_events(code, text):
+    assert code(text, "2022-05-03") == []
+
+
+def test_coder_explosion_claimed_as_an_attack_is_violence_with_an_unknown_source(code):
+    ev = code("An explosion at a mosque in Peshawar killed 30 worshippers; a militant group claimed the attack.",
+              "2022-05-03")
+    assert [(e.cameo[:2], e.source, e.target.code if e.target else None) for e in ev] == [("18", None, "PAKCVL")]
+
+
+def test_coder_forecasts_by_others_are_not_threats(code):
+    # the actor announcing coercion is a threat; others' forecast of it stays hypothetical (hidden)
+    assert _find(code("Iran said it could close the Strait of Hormuz if it was attacked."), "13", "IRN")
+    forecast = code("Iran could close the Strait of Hormuz if it is attacked, analysts said.")
+    assert forecast and all(e.modality == "hypothetical" and not e.cameo.startswith("13") for e in forecast)
+
+
+def test_coder_intent_codes_are_intended(code):
+    ev = code("Japan and India promised closer cooperation on maritime security on Monday.", "2023-03-21")
+    assert ev and all(e.cameo.startswith("03") and e.modality == "intended" for e in ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # an object pronoun is not the subject of its own clause
+    ("President Macron phoned Chancellor Scholz on Monday and thanked him for the aid to Ukraine.", "05", "FRAGOV", "DEUGOV"),
+    # the patient of a passive conjunct is the first verb's subject
+    ("The gunman attacked a police patrol in Karachi and was shot dead by soldiers.", "19", "PAKMIL", "PAKUAF"),
+    # the agent of the object noun is the target of a reaction
+    ("Germany condemned the shelling of the town by the separatists.", "111", "DEU", None),
+    # the helped party of "help X do Y"
+    ("Turkey has promised to help Azerbaijan rebuild the region.", "03", "TUR", "AZE"),
+])
+def test_coder_linking_round_two(code, text, code_, source, target):
+    ev = code(text, "2022-05-03")
+    got = [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in ev]
+    assert any(c.startswith(code_) and s == source and (target is None and t is not None or t == target)
+               for c, s, t in got), got
+
+
+def test_coder_reaction_to_an_act_named_before_targets_its_author(code):
+    text = ("Japan lifted its ban on beef imports from Brazil on Monday. Brazil's agriculture minister "
+            "welcomed the decision.")
+    ev = code(text, "2023-04-10")
+    assert _find(ev, "051", "BRAGOV", "JPN")
+    text = ("Armenia and Azerbaijan signed a peace agreement in Washington. Iran's foreign ministry "
+            "welcomed the agreement.")
+    welcomed = _find(code(text, "2025-08-09"), "051", "IRNGOV")
+    assert {e.target.code for e in welcomed} == {"ARM", "AZE"}
+    # an act named three sentences back is out of reach
+    text = ("Japan lifted its ban on beef imports from Brazil on Monday. The weather was fine. Prices rose. "
+            "Farmers in France welcomed the decision.")
+    assert all(e.target is None for e in _find(code(text, "2023-04-10"), "051"))
+
+
+def test_resolver_institution_owned_by_another_state(code):
+    ev = code("South Korea's Joint Chiefs of Staff condemned the missile launch by North Korea.", "2023-08-04")
+    assert _find(ev, "111", "KORMIL", "PRK")

@@ -106,6 +106,16 @@ def test_a_negated_restatement_withdraws_it():
     assert only(track([promise, takes_back], as_of="2023-05-05")).status == "withdrawn"
 
 
+def test_a_generic_denial_of_agreement_withdraws_no_promise():
+    # "the two sides have still not agreed on a single currency" (030, negated) takes back neither a
+    # loan promise nor a generic promise of cooperation made before it
+    loan = loan_promise()
+    texts = mention("a1", "2021-09-10", "030", "RUS", "BLR", modality="intended", deadline="2021-12-31")
+    not_agreed = mention("n", "2021-11-05", "030", "RUS", "BLR", modality="intended", negated=True)
+    statuses = {c.cameo: c.status for c in track([loan, texts, not_agreed], as_of="2021-12-10")}
+    assert statuses == {"0331": "open", "030": "due"}
+
+
 def test_a_cancelled_grant_is_withdrawn():
     ms = [mention("s", "2023-03-16", "0331", "USA", "NER", modality="intended", qty=(usd(300e6),)),
           mention("c", "2023-08-10", "1621", "USA", "NER", qty=(usd(300e6),))]

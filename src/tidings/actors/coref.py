@@ -131,8 +131,10 @@ class CorefMixin:
             outside = [(i, a) for i, a in subjects if not self._quoted(i)]
             if outside:
                 subjects = outside
-            if subjects_only and not subjects:
-                continue  # only a place or an object of this sentence: not the state the story follows
+            if subjects_only and (not subjects or s == own):
+                # only a place or an object of an earlier sentence, or this sentence's own subject
+                # ("the US urged the government"): not the state the story follows
+                continue
             i, actors = subjects[0] if subjects else mentions[-1]
             return self._at_date(i, actors, accept, date)
         return []

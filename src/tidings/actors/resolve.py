@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from tidings.actors.coref import MALE_FEMALE, NEUTER, PLURAL, CorefMixin
-from tidings.actors.kb import Candidate, KnowledgeBase
+from tidings.actors.kb import Candidate, Entry, KnowledgeBase
 from tidings.records import Actor
 
 __all__ = ["ActorResolver", "KBMatch", "document_countries"]
@@ -230,6 +230,10 @@ class ActorResolver(CorefMixin):
                     return []
                 if e.role in {"adjective", "demonym", "name", "historical", "capital", "metonym"} and agents:
                     return _via('name+agent', [self._combine(agents, names, head, text, date)])
+                owned = self._owned_institution(e, cand.code, names, head_match, date)
+                if owned is not None:  # "South Korea's Joint Chiefs of Staff" is not the Pentagon's
+                    return _via('owner+institution', [Actor(text=text, code=owned[0], country=owned[1],
+                                                            sector=actor_sector(owned[0]), name=owned[2], kind="state")])
                 titled = self._title(e, cand.code, agents, left, head)
                 if titled is not None:
                     return _via('person+title', [Actor(text=text, code=titled, country=e.country or e.home,
@@ -334,6 +338,22 @@ class ActorResolver(CorefMixin):
     def _adjective_actor(self, head: Token) -> bool:
         # "the Russians" or "Russian" used as a noun
         return head.pos_ in ("NOUN", "PROPN") and head.dep_ not in ("amod", "compound")
+
+    def _owned_institution(self, e: Entry, code: str | None, names: list[KBMatch], match: KBMatch,
+                           date: str | None) -> tuple[str, str, str] | None:
+        """An institution named after its usual country, owned by another state in the same phrase:
+        the owner's country with the institution's sector (code, country, name)."""
+        if e.role not in ("metonym", "institution") or not code or len(code) <= 3 or not e.country:
+            return None
+        for m in names:
+            if m.end > match.start:
+                break
+            owner = self._best(m, date)
+            if owner is not None and owner.entry.kind == "state" and owner.entry.country \
+                    and owner.entry.country != e.country:
+                country = owner.entry.country
+                return country + code[3:], country, owner.entry.name
+        return None
 
     def _combine(self, agents: list[KBMatch], names: list[KBMatch], head: Token, text: str, date: str | None) -> Actor:
         sector = None

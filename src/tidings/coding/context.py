@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -11,6 +12,7 @@ from tidings.actors.resolve import ActorResolver
 from tidings.coding.codebook import Code, codebook
 from tidings.coding.lexicon import Lexicon, load_lexicon
 from tidings.coding.modality import Words, words
+from tidings.records import Event
 from tidings.tables import read_table, read_words
 
 __all__ = ["CoderKnowledge", "DocContext", "load_knowledge"]
@@ -27,6 +29,7 @@ class CoderKnowledge:
     natural: frozenset[str]  # causes that are never agents ("flood", "earthquake")
     event_nouns: frozenset[str]  # lemmas of the lexicon's noun triggers
     timeless_nouns: frozenset[str] = frozenset()  # nouns a time expression passes through to the event
+    event_anaphors: frozenset[str] = frozenset()  # "welcomed the decision": nouns that point back to an act
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +45,7 @@ def load_knowledge() -> CoderKnowledge:
         natural=frozenset(read_words("natural_causes.txt")),
         event_nouns=frozenset(lemma for (lemma, pos) in lexicon.by_lemma if pos == "N"),
         timeless_nouns=frozenset(read_words("timeless_nouns.txt")),
+        event_anaphors=frozenset(read_words("event_anaphors.txt")),
     )
 
 
@@ -58,6 +62,14 @@ class DocContext:
     dateline: str | None = None
     features: dict[int, object] = field(default_factory=dict)  # trigger features, computed once per token
     _focus: tuple[str | None, str] | None = None
+    recent: list[Event] = field(default_factory=list)  # events of the sentences coded so far, in order
+    _sentence_starts: list[int] = field(default_factory=list)
+
+    def sentence_index(self, tok: Token) -> int:
+        """The index of the token's sentence in the document (as in ``Event.sentence_index``)."""
+        if not self._sentence_starts:
+            self._sentence_starts = [s.start for s in self.doc.sents]
+        return bisect_right(self._sentence_starts, tok.i) - 1
 
     def place_country(self, tok: Token, date: str | None) -> str | None:
         """The country of a place a token names: the actor knowledge base first ("Minsk", "Egypt's

@@ -140,4 +140,8 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         if threat and sources:
             trace.add("attributes", "convention-threat", tok, f"announced {code} -> {threat}")
             return Decision(threat, False, "asserted", sources, targets)
+    if code[:2] == "03" and modality == "asserted":
+        # an intent code is a promise: the act it names is intended (GUIDELINES 03, "always intended")
+        trace.add("attributes", "intent-code-intended", tok, f"{code} is an intent")
+        modality = "intended"
     return Decision(code, negated, modality, sources, targets)

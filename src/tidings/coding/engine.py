@@ -77,9 +77,9 @@ class Coder:
                          coder_version=coder_version, dateline=doc.user_data.get("tidings_dateline"))
         out = []
         for index, sent in enumerate(doc.sents):
-            if only is not None and index != only:
-                continue
-            trace = Trace(verbose=verbose)
+            if only is not None and index > only:
+                break
+            trace = Trace(verbose=verbose and (only is None or index == only))
             if any(sent.start_char < end and start < sent.end_char for start, end in headings):
                 trace.add("match", "heading", None, "headings are not coded")
                 events: list[Event] = []
@@ -87,7 +87,9 @@ class Coder:
                 events = []
             else:
                 events = self.code_sentence(sent, index, ctx, trace)
-            out.append(SentenceResult(index, sent, events, trace))
+            ctx.recent.extend(events)  # what later sentences may refer back to ("welcomed the decision")
+            if only is None or index == only:
+                out.append(SentenceResult(index, sent, events, trace))
         return out
 
     def code_sentence(self, sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Event]:

@@ -240,6 +240,9 @@ def _content_child(x: Token) -> bool:  # not where or when: "in Brussels", "on S
     return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN"))
 
 
+SMALL_CLAUSE_HEADS = frozenset({"help", "let", "allow", "enable"})  # their clause's subject is who is helped
+
+
 def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """The nearest named actor in the trigger's complements, breadth first over four levels
     ("declined to comment on Minsk's request", "an inquiry into the conduct of US forces"); as a
@@ -272,6 +275,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                     if found:
                         return found, True
             nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dobj", "xcomp") and _content_child(x))
+            if node.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "help Lukashenko withstand pressure"
+                nxt.extend(y for x in node.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj")
         frontier = nxt
         if not frontier:
             break
@@ -305,8 +310,41 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     return [], False
 
 
+REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})  # comment, appeal, praise, criticise, reject
+ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
+ANAPHOR_REACH = 2  # sentences back
+AGREEMENT_ANAPHORS = frozenset({"agreement", "deal", "accord", "truce", "ceasefire", "pact"})
+
+
+def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """A reaction to an act named earlier ("Wong welcomed the decision", "Seoul condemned the
+    launch"): the object is a definite act noun with no owner of its own, and the target is who did
+    the latest act in the sentences before (both parties of an agreement)."""
+    if c.pat.pos != "V" or c.pat.code[:2] not in REACTION_ROOTS:
+        return [], False
+    nouns = [effective_noun(o) for o in objects(c.tok)]
+    noun = next((n for n in nouns if n.lemma_.lower() in ctx.knowledge.event_anaphors), None)
+    if noun is None or not any(d.dep_ == "det" and d.lower_ in ANAPHOR_DETERMINERS for d in noun.children):
+        return [], False
+    if any(d.dep_ in ("poss", "compound", "amod", "nmod") and names_actor(d, ctx) for d in noun.children):
+        return [], False  # "the Russian decision": its own owner, found by the slots if anywhere
+    here = ctx.sentence_index(c.tok)
+    taken = {a.code for a in sources if a.code}
+    for e in reversed(ctx.recent):
+        if e.sentence_index < here - ANAPHOR_REACH:
+            break
+        if e.source is None or not e.source.code or e.source.code in taken or e.negated or e.modality == "hypothetical":
+            continue
+        found = [e.source]
+        if noun.lemma_.lower() in AGREEMENT_ANAPHORS and e.target is not None and e.target.code \
+                and e.target.code not in taken:
+            found.append(e.target)
+        return found, True
+    return [], False
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (reciprocal_sources, protest_purpose, content_subject, complement_search,
-                                          place_target)
+                                          place_target, event_anaphor)
 
 
 # -- after the roles ----------------------------------------------------------------------------------

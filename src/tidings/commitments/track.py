@@ -34,10 +34,11 @@ from datetime import date as Date
 
 from tidings.coding.codebook import codebook, intent_code
 from tidings.commitments.detect import (
+    GENERIC_INTENTS,
     Promise,
     Statement,
     close,
-    codes_compatible,
+    family,
     intent_of_statements,
     prices_compatible,
 )
@@ -184,7 +185,10 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
         if ev.negated:
             refused = _intent_of_refusal(m)
             for v in candidates:
-                if refused and codes_compatible(v.intent, refused) and _roles_fit(v, m, parties, strict_source=True):
+                # "have not agreed on a single currency" (030) names no promise it takes back: only a
+                # refusal of a specific act withdraws, and only a promise of that act
+                if refused and refused not in GENERIC_INTENTS and family(v.intent, refused) \
+                        and _roles_fit(v, m, parties, strict_source=True):
                     v.withdrawals.append((m, "a negated restatement"))
                 elif (ev.modality == "asserted" and rules.delivers(v.intent, ev.cameo) and v.deadline
                       and m.seen > v.deadline and _roles_fit(v, m, parties)):
