@@ -32,3 +32,10 @@ def test_actors_file_option_extends_the_knowledge_base(tmp_path, run_cli):
     res = run_cli("code", str(text), "--date", "2021-09-10", "--format", "jsonl", "--actors", str(actors))
     events = [json.loads(x) for x in res.stdout.decode().splitlines()]
     assert any(e["source"] and e["source"]["code"] == "ZZZ" for e in events)
+
+
+def test_actors_lookup_names_the_users_file(tmp_path, run_cli):
+    actors = tmp_path / "mine.tsv"
+    actors.write_text("alias\tcode\tkind\nKenya Kwanza\tKENPTY\tgroup\n", encoding="utf-8")
+    out = run_cli("actors", "lookup", "Kenya Kwanza", "--actors", str(actors)).stdout.decode()
+    assert "KENPTY" in out and "your --actors file mine.tsv:2" in out and "project data" not in out

@@ -12,6 +12,8 @@ def _source(src: str | None) -> str:
         return "source unknown"
     if src.startswith("Phoenix."):
         return f"PETRARCH-2/Phoenix {src}"
+    if src.startswith("user:"):
+        return f"your --actors file {src[5:]}"
     if src == "pycountry":
         return "pycountry (ISO 3166)"
     return f"project data/actors/{src}"

@@ -221,7 +221,7 @@ def load_user_actors(kb: KnowledgeBase, path: str | Path) -> int:
         country = None if code[:3] in NON_STATE else code[:3]
         entry = Entry(name=row.get("name") or row["alias"], kind=kind, role="user" if kind != "person" else "person",
                       code=code, country=country, sector=code[3:6] or None,
-                      start=row.get("start") or None, end=row.get("end") or None, source=row.where)
+                      start=row.get("start") or None, end=row.get("end") or None, source=f"user:{row.where}")
         kb.add(row["alias"], entry)
         count += 1
     return count
