@@ -313,3 +313,19 @@ def test_coder_reaction_to_an_act_named_before_targets_its_author(code):
 def test_resolver_institution_owned_by_another_state(code):
     ev = code("South Korea's Joint Chiefs of Staff condemned the missile launch by North Korea.", "2023-08-04")
     assert _find(ev, "111", "KORMIL", "PRK")
+
+
+@pytest.mark.parametrize("text", [
+    # another sense of the verb (data/other_senses.tsv): no event
+    "Ghana needs the loan to meet its obligations to bondholders.",
+    "The Russian defence ministry released video of the strike.",
+    "\"We will not stop,\" said a student leader in Dhaka, who asked not to be identified.",
+    "Thousands of Cubans celebrated the anniversary of the revolution in Havana.",
+])
+def test_coder_other_senses_are_not_events(code, text):
+    assert code(text, "2023-05-03") == []
+
+
+def test_coder_the_political_senses_stay(code):
+    assert _find(code("Ruto met Abiy in Nairobi on Thursday.", "2023-05-05"), "04", "KENGOV", "ETHGOV")
+    assert _find(code("Russia released two Ukrainian journalists on Friday.", "2023-05-05"), "0841", "RUS")

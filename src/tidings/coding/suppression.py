@@ -7,6 +7,7 @@ with the reason. The rules run in the order of ``RULES`` and each sees the drops
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Token
 
@@ -14,6 +15,7 @@ from tidings.coding.context import DocContext
 from tidings.coding.matching import object_lemmas
 from tidings.coding.syntax import QUANTITY_HEADS, effective_noun, pobjs
 from tidings.coding.trace import Candidate, Trace
+from tidings.tables import read_table
 
 __all__ = ["CONTENT_ROOTS", "RULES", "suppress"]
 
@@ -187,11 +189,37 @@ def discussion_topic(cands: list[Candidate], drop: Drops, ctx: DocContext, trace
             drop[tok.i] = f"topic of {head.text!r}, not an act"
 
 
+def other_sense(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """A verb in another sense than the act its patterns code, told by its object or by the verb its
+    complement carries ("met its obligations", "released photographs", "asked not to be named")."""
+    senses = other_senses()
+    for c in cands:
+        tok = c.tok
+        if tok.i in drop or c.pat.pos != "V":
+            continue
+        objs = senses.get(tok.lemma_.lower())
+        if not objs:
+            continue
+        heads = [effective_noun(o) for o in tok.children if o.dep_ in ("dobj", "nsubjpass")]
+        heads += [v for x in tok.children if x.dep_ in ("xcomp", "ccomp") for v in (x, *x.children)
+                  if v.dep_ in ("xcomp", "ccomp", "auxpass", "dobj")]
+        hit = next((h for h in heads if h.lemma_.lower() in objs), None)
+        if hit is not None:
+            drop[tok.i] = f"{tok.lemma_.lower()} {hit.lemma_.lower()!r}: another sense, not the act"
+
+
+@lru_cache(maxsize=1)
+def other_senses() -> dict[str, frozenset[str]]:
+    """data/other_senses.tsv: verb lemma -> the objects that give it another sense."""
+    return {row["lemma"]: frozenset(row["objects"].split("|")) for row in read_table("other_senses.tsv",
+                                                                                   columns=("lemma", "objects", "note"))}
+
+
 CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
                         "lot", "set", "kind", "type", "form", "night", "weekend", "decade", "campaign"})
 
-RULES: tuple[Rule, ...] = (object_of_verb_trigger, open_complement, content_of, discussion_topic, consequence, embedded_noun,
-                           unreported_noun)
+RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, open_complement, content_of, discussion_topic, consequence,
+                           embedded_noun, unreported_noun)
 
 
 def suppress(cands: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
