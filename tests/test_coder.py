@@ -329,3 +329,11 @@ def test_coder_other_senses_are_not_events(code, text):
 def test_coder_the_political_senses_stay(code):
     assert _find(code("Ruto met Abiy in Nairobi on Thursday.", "2023-05-05"), "04", "KENGOV", "ETHGOV")
     assert _find(code("Russia released two Ukrainian journalists on Friday.", "2023-05-05"), "0841", "RUS")
+
+
+def test_coder_investment_goes_to_the_firms_not_the_place(code):
+    # the firms money goes into are the target, through the amount ("worth $2 billion"); a place is not
+    ev = code("Abu Dhabi's sovereign fund bought stakes worth $2 billion in Turkish banks on Monday.", "2023-07-18")
+    assert any(e.cameo.startswith("06") and e.target is not None and e.target.code == "TURBUS" for e in ev)
+    ev = code("Japan held talks with Vietnam in Hanoi on Monday.", "2023-07-18")
+    assert all(e.target is None or e.target.code.startswith("VNM") for e in ev) and ev

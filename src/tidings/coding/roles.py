@@ -235,9 +235,11 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
     return [], False
 
 
-def _content_child(x: Token) -> bool:  # not where or when: "in Brussels", "on Sunday"
-    # the agent of a noun is content too: "condemned the bombing by the militia"
-    return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN"))
+def _content_child(x: Token, economic: bool = False) -> bool:  # not where or when: "in Brussels", "on Sunday"
+    # the agent of a noun is content too: "condemned the bombing by the militia"; so are the firms
+    # money goes into ("bought stakes in Egyptian companies"), but not a place ("invested in Cairo")
+    return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN")) \
+        or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children))
 
 
 SMALL_CLAUSE_HEADS = frozenset({"help", "let", "allow", "enable"})  # their clause's subject is who is helped
@@ -249,18 +251,19 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     last resort, the actor named by a modifier ("a police compound")."""
     tok = c.tok
     taken = {a.code or a.text for a in sources}
+    economic = c.pat.code[:2] in ("06", "07")
     home = {a.country for a in sources if a.country}
-    frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp") and _content_child(x)]
+    frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp") and _content_child(x, economic)]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
     if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
-        frontier += [x for x in tok.head.children if x.dep_ == "prep" and _content_child(x)]
+        frontier += [x for x in tok.head.children if x.dep_ == "prep" and _content_child(x, economic)]
     named = c.pat.obj or frozenset()
     backup: list[Actor] = []
     for _ in range(4):
         nxt: list[Token] = []
         for node in frontier:
             if effective_noun(node).lemma_.lower() in named:
-                nxt.extend(x for x in effective_noun(node).children if x.dep_ == "prep" and _content_child(x))
+                nxt.extend(x for x in effective_noun(node).children if x.dep_ == "prep" and _content_child(x, economic))
                 continue
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -274,7 +277,11 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                              and not (a.country in home and a.sector in (None, "GOV"))]
                     if found:
                         return found, True
-            nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dobj", "xcomp") and _content_child(x))
+            nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dobj", "xcomp") and _content_child(x, economic))
+            for worth in (x for x in node.children if x.dep_ == "amod" and x.lemma_.lower() == "worth"):
+                # "stakes worth $1.5 billion in Egyptian companies": the amount is transparent
+                nxt.extend(q for y in (worth, *worth.children) for q in y.children
+                           if q.dep_ == "prep" and _content_child(q, economic))
             if node.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "help Lukashenko withstand pressure"
                 nxt.extend(y for x in node.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj")
         frontier = nxt
