@@ -337,3 +337,23 @@ def test_coder_investment_goes_to_the_firms_not_the_place(code):
     assert any(e.cameo.startswith("06") and e.target is not None and e.target.code == "TURBUS" for e in ev)
     ev = code("Japan held talks with Vietnam in Hanoi on Monday.", "2023-07-18")
     assert all(e.target is None or e.target.code.startswith("VNM") for e in ev) and ev
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # the recipient of a light verb whose object is the event noun
+    ("The French president gave Iran's foreign minister a blunt warning on Monday.", "13", "FRAGOV", "IRNGOV"),
+    # the owner of a named object ("released the seized Greek tankers")
+    ("The seized Greek tankers were released by Iran on Friday.", "0842", "IRN", "GRC"),
+    ("Britain refused to release the detained Iranian oil tanker.", "12", "GBR", "IRN"),
+])
+def test_coder_targets_through_light_verbs_and_owners(code, text, code_, source, target):
+    ev = code(text, "2022-05-03")
+    assert any(e.cameo.startswith(code_) and (source is None or (e.source and e.source.code == source))
+               and e.target is not None and e.target.code == target for e in ev), \
+        [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in ev]
+
+
+def test_coder_a_unit_named_after_an_act_is_not_the_act(code):
+    # "strike group", "assault team": the modifier names a kind of unit, not an order to strike
+    ev = code("A carrier strike group was ordered to sail to the eastern Mediterranean.", "2023-10-09")
+    assert not any(e.cameo.startswith(("18", "19")) for e in ev)

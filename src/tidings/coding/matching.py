@@ -34,6 +34,10 @@ class Features:
     preps: dict[str, frozenset[str]]
 
 
+UNIT_HEADS = frozenset({"group", "force", "unit", "team", "squad", "brigade", "battalion", "division", "fleet",
+                        "squadron", "regiment", "company", "crew"})
+
+
 def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     """(object token, effective noun) pairs for pattern ``obj`` constraints. ``loose`` adds the noun
     modifiers of the object ("gas supplies", "a loan and supply agreement")."""
@@ -47,6 +51,8 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
         out.append((p, effective_noun(p)))
     if loose:
         for _o, n in list(out):
+            if n.lemma_.lower() in UNIT_HEADS:
+                continue  # "a strike group", "an assault team": a kind of unit, not what the verb is about
             out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN")
             out.extend((_o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
     return out

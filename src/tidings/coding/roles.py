@@ -253,10 +253,12 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     taken = {a.code or a.text for a in sources}
     economic = c.pat.code[:2] in ("06", "07")
     home = {a.country for a in sources if a.country}
-    frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp") and _content_child(x, economic)]
+    frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
+                and _content_child(x, economic)]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
     if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
-        frontier += [x for x in tok.head.children if x.dep_ == "prep" and _content_child(x, economic)]
+        # "gave Putin a stern warning", "issued a warning to Kabul": the light verb's recipient
+        frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
     backup: list[Actor] = []
     for _ in range(4):
@@ -264,6 +266,9 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         for node in frontier:
             if effective_noun(node).lemma_.lower() in named:
                 nxt.extend(x for x in effective_noun(node).children if x.dep_ == "prep" and _content_child(x, economic))
+                if not backup:  # "released the American vessels": the state whose the named thing is
+                    backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
+                              if a.country or (a.code or "")[:3] in ("IGO", "NGO")]
                 continue
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
