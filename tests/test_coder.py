@@ -357,3 +357,19 @@ def test_coder_a_unit_named_after_an_act_is_not_the_act(code):
     # "strike group", "assault team": the modifier names a kind of unit, not an order to strike
     ev = code("A carrier strike group was ordered to sail to the eastern Mediterranean.", "2023-10-09")
     assert not any(e.cameo.startswith(("18", "19")) for e in ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # tariffs are coercive trade measures (163); raising them counts like imposing them
+    ("Canada raised tariffs on $12 billion of American steel on Tuesday.", "163", "CAN", "USA"),
+    ("India hiked duties on Chinese solar panels last week.", "163", "IND", "CHN"),
+    # the source's own possessive is no target ("imposed its first tariffs on …")
+    ("Mexico imposed its first levies on Brazilian beef on Monday.", "163", "MEX", "BRA"),
+])
+def test_coder_tariffs(code, text, code_, source, target):
+    ev = code(text, "2024-03-06")
+    assert _find(ev, code_, source, target), [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in ev]
+
+
+def test_coder_raising_rates_is_no_event(code):
+    assert code("The central bank raised interest rates by half a point.", "2024-03-06") == []

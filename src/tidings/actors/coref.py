@@ -227,8 +227,8 @@ class CorefMixin:
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None:
                 return {(a.code, a.text) for a in self.resolve(subj, date, follow_coref=subj.pos_ == "PRON")}
-            if verb.dep_ != "conj" or verb.head.i == verb.i:
-                return set()
+            if verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i == verb.i:
+                return set()  # "…, accusing it of …": the participle's subject is the main clause's
             verb = verb.head
         return set()
 

@@ -162,6 +162,8 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
         targets = actors_of(slot(c, spec, ctx), ctx, date)
         if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
             targets = [a for a in targets if a.code]
+        if targets and len(sources) == 1 and all(a.code and a.code == sources[0].code for a in targets):
+            targets = []  # "imposed its first tariffs on …": the source's own possessive is no target
         if targets:
             target_via = f"slot {spec}"
             break
