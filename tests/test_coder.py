@@ -373,3 +373,13 @@ def test_coder_tariffs(code, text, code_, source, target):
 
 def test_coder_raising_rates_is_no_event(code):
     assert code("The central bank raised interest rates by half a point.", "2024-03-06") == []
+
+
+def test_coder_the_army_is_the_story_states(code):
+    # a bare "the army" belongs to the state the story follows (named most often as a subject, the
+    # lead's on a tie), not to the mediators named last
+    text = ("Ethiopia's army and the TPLF agreed to stop fighting, Kenyan and U.S. envoys said on Friday. "
+            "Under the deal, the army will halt air strikes on Tigray.")
+    ev = code(text, "2022-11-04")
+    assert any(e.source and e.source.code == "ETHMIL" for e in ev if e.sentence_index == 1), \
+        [(e.sentence_index, e.cameo, e.source and e.source.code) for e in ev]

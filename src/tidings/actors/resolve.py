@@ -402,11 +402,9 @@ class ActorResolver(CorefMixin):
             if country is None and self._definite_state(head, sector):
                 # "the government", "the kingdom", "the security forces": the state the story is
                 # about, the subject of the nearest earlier sentence that names one
-                owners = [a for a in self._salient(head, self._state_actor, date,
-                                                   history=self._partial if self._building else None,
-                                                   subjects_only=True) if a.country]
-                if owners:
-                    country, via = owners[0].country, "agent, country from the discourse"
+                owner = self._story_state(head, date)
+                if owner:
+                    country, via = owner, "agent, country from the discourse"
             if country is None and sector not in ("REF", "IGO", "NGO"):
                 country = self._sentence_country(head, date)
                 via = "agent, country from the sentence" if country else ""
@@ -416,6 +414,26 @@ class ActorResolver(CorefMixin):
             code = sector
         return Actor(text=text, code=code, country=country, sector=sector, name=org_name,
                      kind=_kind_for(code, sector, "state" if country else "group"), via=via)
+
+    def _story_state(self, head: Token, date: str | None) -> str | None:
+        """The state a story follows, for "the government", "the army": of the states that are (or
+        own) the subjects of the sentences before this one, the one named most often; on a tie the
+        one named first (the lead's subject)."""
+        from tidings.actors.coref import _subject_like
+
+        history = self._partial if self._building else self.history()
+        starts = self._sentence_index()
+        counts: dict[str, list[int]] = {}
+        for i, actors in history:
+            if i >= head.i or starts[i] == starts[head.i] or not _subject_like(self.doc[i]) or self._quoted(i):
+                continue
+            for country in {a.country for a in actors if self._state_actor(a) and a.country}:
+                seen = counts.setdefault(country, [0, i])
+                seen[0] += 1
+                seen[1] = min(seen[1], i)
+        if not counts:
+            return None
+        return max(counts.items(), key=lambda kv: (kv[1][0], -kv[1][1]))[0]
 
     @staticmethod
     def _state_actor(a: Actor) -> bool:
