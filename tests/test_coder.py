@@ -383,3 +383,12 @@ def test_coder_the_army_is_the_story_states(code):
     ev = code(text, "2022-11-04")
     assert any(e.source and e.source.code == "ETHMIL" for e in ev if e.sentence_index == 1), \
         [(e.sentence_index, e.cameo, e.source and e.source.code) for e in ev]
+
+
+def test_coder_short_name_of_an_organisation_named_before(code):
+    text = ("The World Bank approved a $500 million loan for Kenya on Tuesday. Kenya had asked the Bank "
+            "for budget support in March.")
+    ev = code(text, "2023-05-16")
+    assert _find([e for e in ev if e.sentence_index == 1], "02", "KEN", "IGOWBK")
+    # without the long name first, "the Bank" stays unknown
+    assert not _find(code("Kenya had asked the Bank for budget support in March.", "2023-05-16"), "02", "KEN", "IGOWBK")

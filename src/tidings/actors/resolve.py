@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coref import MALE_FEMALE, NEUTER, PLURAL, CorefMixin
 from tidings.actors.kb import Candidate, Entry, KnowledgeBase
@@ -222,6 +222,12 @@ class ActorResolver(CorefMixin):
                 return _via('coordinated-names', split)
         # 1. a named actor that is (or contains) the head
         head_match = self.at.get(head.i)
+        if not names and (head_match is None or head_match.kind != "name"):
+            # "the Fund" after "the International Monetary Fund", "the Commission" after "the European
+            # Commission": an organisation's last name word, capitalised, refers back to it
+            short = self._short_name(head, span, date)
+            if short:
+                return _via('short-name', short)
         if head_match is not None and head_match.kind == "name":
             cand = self._best(head_match, date)
             if cand is not None:
@@ -291,6 +297,22 @@ class ActorResolver(CorefMixin):
         # 6. any other proper name: kept as text, never given a guessed code
         if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"):
             return _via('unknown-proper-name', [Actor(text=text, code=None, kind="organization")])
+        return []
+
+    def _short_name(self, head: Token, span: Span, date: str | None) -> list[Actor]:
+        """An organisation named earlier in the document by a longer name ending in this word."""
+        if head.pos_ != "PROPN" or not head.text[:1].isupper() or len(span) > 2 \
+                or not any(t.lower_ == "the" for t in span):
+            return []
+        word = head.text.lower()
+        for i, actors in reversed(self._partial if self._building else self.history()):
+            if i >= head.i:
+                continue
+            for a in actors:
+                name = (a.name or "").lower().split()
+                if a.code and a.kind not in ("person", "state") and len(name) > 1 and name[-1] == word:
+                    return [Actor(text=span.text, code=a.code, country=a.country, sector=a.sector, name=a.name,
+                                  kind=a.kind)]
         return []
 
     def _title(self, e, code: str | None, agents: list[KBMatch], left: int, head: Token) -> str | None:
