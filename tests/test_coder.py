@@ -392,3 +392,13 @@ def test_coder_short_name_of_an_organisation_named_before(code):
     assert _find([e for e in ev if e.sentence_index == 1], "02", "KEN", "IGOWBK")
     # without the long name first, "the Bank" stays unknown
     assert not _find(code("Kenya had asked the Bank for budget support in March.", "2023-05-16"), "02", "KEN", "IGOWBK")
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # the target of a refusal is who asked (GUIDELINES 10.3)
+    ("Peru's president refused on Friday to call early elections, rejecting demands by the opposition.", "12", "PERGOV", "PEROPP"),
+    ("Striking nurses in Kenya refused to return to work, defying a government order.", "12", None, "KENGOV"),
+])
+def test_coder_a_refusal_targets_who_asked(code, text, code_, source, target):
+    ev = code(text, "2023-05-05")
+    assert _find(ev, code_, source, target), [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in ev]

@@ -25,7 +25,7 @@ from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
 from tidings.coding.conventions import apply_conventions
 from tidings.coding.matching import match
 from tidings.coding.modality import modality_cue, negated
-from tidings.coding.roles import Roles, actors_of, find_roles, localise, pairs
+from tidings.coding.roles import Roles, actors_of, askers, find_roles, localise, pairs
 from tidings.coding.suppression import suppress
 from tidings.coding.syntax import datives, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
@@ -131,6 +131,12 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             continue
         sources, targets = decision.sources, decision.targets
         code, negated_, modality = decision.code, decision.negated, decision.modality
+        if decision.refused and sources and all(t.code is None or t.sector in ("MIL", None) and not t.country
+                                                for t in targets):
+            asker = askers(sent, ctx, attrs.date, sources)
+            if asker:  # "refused to lift the emergency, rejecting demands by the ANC": who asked
+                trace.add("roles", "target:asker", tok, ", ".join(a.code or a.text for a in asker))
+                targets = asker
         if not sources and targets and all(a.country is None and a.code == a.sector for a in targets):
             trace.add("build", "no-agent-no-place", tok, "only unlocated victims: nothing an analyst can use")
             continue

@@ -22,7 +22,7 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.places.locate import is_party
 from tidings.records import Actor
 
-__all__ = ["Roles", "actors_of", "find_roles", "localise", "pairs"]
+__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "pairs"]
 
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
@@ -409,6 +409,38 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
         return out
 
     return Roles(fix(sources, targets, "source"), fix(targets, sources, "target"), roles.source_via, roles.target_via)
+
+
+ASK_NOUNS = frozenset({"demand", "call", "order", "request", "pressure", "appeal", "ultimatum", "plea"})
+
+
+def askers(sent, ctx: DocContext, date: str | None, sources: list[Actor]) -> list[Actor]:
+    """Who asked for what a refusal refuses (GUIDELINES 10.3: the target of a REJECT): the owner or
+    by-agent of a demand, call or order in the sentence ("demands by the ANC", "a government
+    order"), the actor defied ("defying the ruling party"), or the agent of "as demanded by"."""
+    taken = {a.code for a in sources if a.code}
+    for t in sent:
+        lemma = t.lemma_.lower()
+        cands: list[Token] = []
+        if t.pos_ == "NOUN" and lemma in ASK_NOUNS:
+            cands += [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+            cands += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of") for p in c.children
+                      if p.dep_ == "pobj"]
+        elif t.pos_ == "VERB" and lemma == "defy":
+            cands += [c for c in t.children if c.dep_ == "dobj"]
+        elif t.pos_ == "VERB" and lemma in ("demand", "request") and any(c.dep_ == "auxpass" for c in t.children):
+            cands += pobjs(t, "by")
+        for cand in cands:
+            found = [a for a in actors_of([cand], ctx, date) if a.code and a.code not in taken]
+            if not found and cand.lemma_.lower() in ASK_NOUNS:  # "defying a government order": its owner
+                found = [a for a in ctx.actors.modifier_actor(cand, date) if a.code and a.code not in taken]
+            if found:
+                return found
+        if t.pos_ == "NOUN" and lemma in ASK_NOUNS:
+            found = [a for a in ctx.actors.modifier_actor(t, date) if a.code and a.code not in taken]
+            if found:
+                return found
+    return []
 
 
 def is_reciprocal(code: str, ctx: DocContext) -> bool:
