@@ -402,3 +402,13 @@ def test_coder_short_name_of_an_organisation_named_before(code):
 def test_coder_a_refusal_targets_who_asked(code, text, code_, source, target):
     ev = code(text, "2023-05-05")
     assert _find(ev, code_, source, target), [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in ev]
+
+
+@pytest.mark.parametrize("text,code_", [
+    # many civilian victims without a number make a mass killing; dozens, or many people elsewhere, do not
+    ("Hundreds of villagers were killed in an attack on a market in Mali's Mopti region on Sunday.", "202"),
+    ("Dozens of villagers were killed in an attack on a market in Mali's Mopti region on Sunday.", "180"),
+    ("Gunmen killed four villagers in Mali's Mopti region on Sunday, and thousands of people fled.", "180"),
+])
+def test_coder_many_victims_without_a_number(code, text, code_):
+    assert [e.cameo for e in code(text, "2023-05-08")] == [code_]

@@ -24,7 +24,7 @@ from tidings.tables import read_table
 
 __all__ = ["Verdict", "classify"]
 
-KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt")
+KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 KEEP = frozenset({"181", "1821", "1822", "184", "191", "192", "196", "2041", "2042", "201", "203", "185", "186"})
 STATE = frozenset({"COP", "MIL", "GOV", "SPY", "JUD"})
@@ -44,6 +44,7 @@ class _Data:
     kill: frozenset[str]
     titles: frozenset[str]
     attempt: tuple[re.Pattern[str], ...]
+    many: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,7 @@ def _data() -> _Data:
         kill=frozenset(p for p, _ in by["kill"]),
         titles=frozenset(p for p, _ in by["title"]),
         attempt=tuple(re.compile(p) for p, _ in by["attempt"]),
+        many=tuple(re.compile(p) for p, _ in by["many"]),
     )
 
 
@@ -74,6 +76,12 @@ def _leader(target: Actor, sent: Span, titles: frozenset[str]) -> bool:
     if target.kind == "person" and target.code:
         return True
     return any(w in titles for w in re.findall(r"[a-z]+", target.text.lower()))
+
+
+def _many(text: str, victims: str, many: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether the words right before the victims in the sentence say they are many ("hundreds of")."""
+    at = text.find(victims)
+    return at > 0 and any(p.search(text[:at]) for p in many)
 
 
 def attacked(text: str) -> bool:
@@ -137,6 +145,8 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
         return Verdict("175", "repression")
     if (not sources or src <= NON_STATE) and targets and tgt <= NON_COMBATANT and not state_source:
         victims = max((q.value for q in quantities if q.kind == "count"), default=0)
+        if not victims and any(_many(text, a.text.lower(), data.many) for a in targets):
+            victims = mass_killing  # "hundreds of civilians were killed": many, with no number
         if victims >= mass_killing and tgt <= CIVILIAN:
             return Verdict("202", "mass-killing")
         return Verdict("180", "unconventional-violence")
