@@ -412,3 +412,10 @@ def test_coder_a_refusal_targets_who_asked(code, text, code_, source, target):
 ])
 def test_coder_many_victims_without_a_number(code, text, code_):
     assert [e.cameo for e in code(text, "2023-05-08")] == [code_]
+
+
+def test_coder_waters_named_after_a_state_are_not_in_it(code):
+    ev = code("Gunmen attacked an oil pipeline in the Niger Delta on Monday.", "2023-09-11")
+    assert ev and all(e.source.code == "NGAUAF" for e in ev)
+    ev = code("Twelve fishermen were killed in an attack on their boat on the Niger River in northern Mali.", "2023-09-11")
+    assert ev and all(e.target.code.startswith("MLI") for e in ev)

@@ -78,6 +78,10 @@ def document_countries(kb: KnowledgeBase, matches: list[KBMatch], date: str | No
     return frozenset(out)
 
 
+# Waters and lowlands named after a country that cross borders or lie elsewhere ("Niger Delta" is in Nigeria)
+WATERS = frozenset({"river", "lake", "sea", "gulf", "strait", "ocean", "delta", "basin", "channel", "bay"})
+
+
 class ActorResolver(CorefMixin):
     """Resolves tokens of one ``Doc`` to actors, at any date. The ``tidings_actors`` component builds
     one per document (``doc._.actor_index``); results are cached per (token, date)."""
@@ -515,6 +519,8 @@ class ActorResolver(CorefMixin):
             for m in dict.fromkeys(self.at.get(i) for i in range(sent.start, sent.end)):
                 if m is None or m.kind != "name":
                     continue
+                if m.end < len(self.doc) and self.doc[m.end].lemma_.lower() in WATERS:
+                    continue  # "the Niger Delta"
                 cand = self._best(m, date)
                 if cand is None or cand.code is None:
                     continue
@@ -538,6 +544,8 @@ class ActorResolver(CorefMixin):
         """The state a place token names or lies in ("Lima", "the Iranian city of Kerman", "Egypt's North Sinai"),
         from its own noun phrase: not from a clause inside it ("an amnesty announced to mark independence
         from Britain") or a phrase naming another party."""
+        if tok.lemma_.lower() in WATERS and any(c.dep_ == "compound" for c in tok.children):
+            return None  # "the Niger River", "the Niger Delta": waters named after a state are not in it
         phrase, stack = [], [tok]
         while stack:
             t = stack.pop()
