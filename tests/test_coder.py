@@ -419,3 +419,9 @@ def test_coder_waters_named_after_a_state_are_not_in_it(code):
     assert ev and all(e.source.code == "NGAUAF" for e in ev)
     ev = code("Twelve fishermen were killed in an attack on their boat on the Niger River in northern Mali.", "2023-09-11")
     assert ev and all(e.target.code.startswith("MLI") for e in ev)
+
+
+def test_coder_a_swap_goes_both_ways(code):
+    ev = code("Israel and Hamas exchanged prisoners and hostages on Friday.", "2023-11-24")
+    pairs = {(e.source.code[:3], e.target.code[:3]) for e in ev if e.cameo.startswith("084")}
+    assert pairs == {("ISR", "PSE")} | {("PSE", "ISR")}, pairs

@@ -35,6 +35,7 @@ from tidings.tables import data_version
 
 # Causes that people can set off on purpose: with a word of attack in the sentence they are a weapon
 MAN_MADE = frozenset({"explosion", "blast", "fire", "blaze"})
+SWAPS = frozenset({"swap", "exchange", "trade"})  # verbs whose coordinated subjects act on each other
 STORMS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "tornado"})  # named storms: "Cyclone Nargis"
 
 __all__ = ["Coder", "SentenceResult"]
@@ -154,6 +155,9 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             info = k.codes.get(code) or k.codes[pat.code]
             transitive = pat.pos == "V" and code[:2] >= "11" and bool(objects(tok)) and not pat.obj
             pairing = pairs(sources, targets, code, ctx, transitive=transitive)
+            if len(sources) >= 2 and tok.lemma_.lower() in SWAPS and all(t.country is None for t in targets):
+                # "Russia and Ukraine swapped prisoners": each gives to the other
+                pairing = [(a, b) for a in sources for b in sources if a is not b]
             for src, tgt in pairing:
                 if src is not None and tgt is not None and src.code and src.code == tgt.code:
                     if len(pairing) > 1:
