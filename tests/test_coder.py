@@ -425,3 +425,15 @@ def test_coder_a_swap_goes_both_ways(code):
     ev = code("Israel and Hamas exchanged prisoners and hostages on Friday.", "2023-11-24")
     pairs = {(e.source.code[:3], e.target.code[:3]) for e in ev if e.cameo.startswith("084")}
     assert pairs == {("ISR", "PSE")} | {("PSE", "ISR")}, pairs
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # a refusal is a REJECT even when the refused act has no pattern of its own (GUIDELINES 10.3)
+    ("Pakistan refused on Monday to hand over the suspects to India.", "PAK", "IND"),
+    ("Hungary declined to give Ukraine's foreign minister an audience with the president.", "HUN", "UKRGOV"),
+])
+def test_coder_refusal_of_an_act_without_a_pattern(code, text, source, target):
+    ev = code(text, "2023-05-08")
+    assert any(e.cameo.startswith("12") and e.source.code == source and e.target is not None
+               and e.target.code == target and not e.negated for e in ev), \
+        [(e.cameo, e.source and e.source.code, e.target and e.target.code, e.negated) for e in ev]

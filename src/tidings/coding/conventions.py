@@ -106,6 +106,8 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
     # refusals: "refused to X", "will not X"
     refusal = cue is not None and cue.lemma_.lower() in w.refusal
     will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX
+    if refusal and c.pat.id == "engine.refusal":  # the refusal of an act with no pattern: REJECT itself
+        return Decision(code, False, "asserted", sources, targets)
     if (refusal or will_not) and code[:2] not in ("01", "12"):
         new = derived_code("reject", code) or "120"
         trace.add("attributes", "convention-refusal", tok,

@@ -23,6 +23,7 @@ from tidings.actors.resolve import ActorResolver
 from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
 from tidings.coding.conventions import apply_conventions
+from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import modality_cue, negated
 from tidings.coding.roles import Roles, actors_of, askers, find_roles, localise, pairs
@@ -95,6 +96,7 @@ class Coder:
 
     def code_sentence(self, sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Event]:
         found = suppress(match(sent, ctx, trace), ctx, trace)
+        found += refusals_of_uncoded_acts(sent, found, ctx, trace)
         extra = statements(sent, index, ctx, trace) if self.statements else []
         if not found:
             return extra
@@ -180,6 +182,28 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
                     reported_by=attrs.reported_by, trace=tuple(steps),
                 ))
                 trace.add("build", "event", tok, f"{code} {src.code if src else '-'} -> {tgt.code if tgt else '-'}")
+    return out
+
+
+REFUSAL = Pattern(id="engine.refusal", code="120", pos="V", lemma="", prt=None, preps=(), obj=None, comp=None,
+                  mod=None, source=("subj",), target=("to", "iobj", "obj"), intent=None, order=-1)
+
+
+def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
+    """GUIDELINES 10.3: "refused / declined to" + any act is a REJECT, also when the act itself has
+    no pattern ("refused to grant bail to the students" → 120, target from the complement)."""
+    refusal = ctx.knowledge.words.refusal
+    taken = {c.tok.i for c in found}
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in refusal or tok.lemma_.lower() == "fail" or tok.i in taken:
+            continue
+        acts = [x for x in tok.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
+        if acts and not any(a.i in taken for a in acts) and not any(c.tok.head.i in {a.i for a in acts} for c in found):
+            # the candidate is the refused act, so that its recipient ("to the United States"), its
+            # dative and its object are the target; the conventions keep it an asserted REJECT
+            trace.add("match", REFUSAL.id, acts[0], f"120, {tok.text!r} an act with no pattern")
+            out.append(Candidate(acts[0], REFUSAL))
     return out
 
 

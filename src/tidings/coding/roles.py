@@ -258,6 +258,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
                 and _content_child(x, economic)]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
+    if tok.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "allow inspectors access", "let Kyiv decide"
+        frontier += [y for x in tok.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj"]
     if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
         # "gave Putin a stern warning", "issued a warning to Kabul": the light verb's recipient
         frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic)) or x.dep_ == "dative"]
@@ -284,7 +286,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                              and not (a.country in home and a.sector in (None, "GOV"))]
                     if found:
                         return found, True
-            nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dobj", "xcomp") and _content_child(x, economic))
+            nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp")
+                       and _content_child(x, economic))
             for worth in (x for x in node.children if x.dep_ == "amod" and x.lemma_.lower() == "worth"):
                 # "stakes worth $1.5 billion in Egyptian companies": the amount is transparent
                 nxt.extend(q for y in (worth, *worth.children) for q in y.children
