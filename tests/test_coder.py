@@ -437,3 +437,11 @@ def test_coder_refusal_of_an_act_without_a_pattern(code, text, source, target):
     assert any(e.cameo.startswith("12") and e.source.code == source and e.target is not None
                and e.target.code == target and not e.negated for e in ev), \
         [(e.cameo, e.source and e.source.code, e.target and e.target.code, e.negated) for e in ev]
+
+
+def test_coder_wishes(code):
+    # a wish about others is not an event; one's own hoped act is an intent (GUIDELINES 10.6)
+    assert code("The pope said he hoped Armenia and Azerbaijan would sign a peace treaty soon.", "2023-05-08") == []
+    assert code("France wants Germany to send more tanks to Ukraine.", "2023-05-08") == []
+    ev = code("Turkey hopes to sign a trade agreement with Egypt this year.", "2023-05-08")
+    assert ev and all(e.cameo.startswith("03") and e.modality == "intended" for e in ev)

@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from tidings.coding.attributes import Attributes
 from tidings.coding.codebook import intent_code
-from tidings.coding.modality import Words, speech_head
+from tidings.coding.modality import Words, is_wish, speech_head
 from tidings.coding.roles import Roles
 from tidings.coding.trace import Candidate, Trace
 from tidings.records import Actor
@@ -90,7 +90,7 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
     cue, mod_cue = attrs.negation_cue, attrs.modality_cue
     # opinions about what others will do
     head = speech_head(tok, w)
-    if modality != "asserted" and head is not None and head.lemma_.lower() in w.opinion:
+    if head is not None and (is_wish(head) or (head.lemma_.lower() in w.opinion and modality != "asserted")):
         speaker = attrs.reported_by
         own = speaker is not None and any((s.code or s.text) == (speaker.code or speaker.text) for s in sources)
         if not own:

@@ -10,7 +10,17 @@ from spacy.tokens import Token
 
 from tidings.tables import read_table
 
-__all__ = ["Words", "modality", "modality_cue", "negated", "negation_cue", "speech_head", "words"]
+# Verbs of wishing: what they embed about other actors is not an event (GUIDELINES 10.6); their forms
+# too, since the small model lemmatises "hoped" as "hop"
+WISHES = frozenset({"hope", "wish", "want"})
+WISH_FORMS = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "want", "wants",
+                        "wanted", "wanting"})
+
+
+def is_wish(tok: Token) -> bool:
+    return tok.lemma_.lower() in WISHES or tok.lower_ in WISH_FORMS
+
+__all__ = ["WISHES", "Words", "is_wish", "modality", "modality_cue", "negated", "negation_cue", "speech_head", "words"]
 
 
 @dataclass(frozen=True)
@@ -128,7 +138,7 @@ def modality_cue(tok: Token, w: Words) -> tuple[str, Token | None]:
         for c in node.children:
             if c.dep_ == "aux" and (c.lower_ in w.intent_aux or c.lower_ == "going"):
                 return "intended", c
-        if node is not tok and node.lemma_.lower() in w.intent_control:
+        if node is not tok and (node.lemma_.lower() in w.intent_control or is_wish(node)):
             return "intended", node
         # "the M23 is to cease fire", "Y is to complete the pull-out": an arrangement (GUIDELINES 10.7)
         if node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(c.tag_ == "TO" for c in node.children) \
@@ -148,6 +158,8 @@ def speech_head(tok: Token, w: Words) -> Token | None:
             return None
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in w.speech:
             return node.head
+        if node.dep_ in ("ccomp", "xcomp") and is_wish(node.head):
+            return node.head  # "hoped Russia would agree", "wants China to press Russia"
         if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "parataxis", "relcl", "acl"):
             return None
         node = node.head
