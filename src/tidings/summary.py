@@ -18,10 +18,10 @@ from typing import Any
 
 from tidings.errors import UsageError
 from tidings.records import Actor
+from tidings.store.queries import BUCKETS, period_of  # one definition of the periods, shared with the web view
 
 __all__ = ["BUCKETS", "QUAD_NAMES", "Summary", "SummaryItem", "period_of", "plot_timeline", "summarize"]
 
-BUCKETS = ("day", "week", "month", "year")
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 QUAD_COLOURS = {1: "#9ecae1", 2: "#3182bd", 3: "#fdae6b", 4: "#e6550d"}
 
@@ -56,20 +56,6 @@ def actor_key(actor: Actor | None) -> str | None:
     if actor is None:
         return None
     return actor.country or actor.code
-
-
-def period_of(day: str, bucket: str) -> str:
-    """The period a YYYY-MM-DD day falls in: the day, its ISO week's Monday, YYYY-MM or YYYY."""
-    if bucket == "day":
-        return day
-    if bucket == "week":
-        d = Date.fromisoformat(day)
-        return (d - timedelta(days=d.weekday())).isoformat()
-    if bucket == "month":
-        return day[:7]
-    if bucket == "year":
-        return day[:4]
-    raise UsageError(f"unknown period {bucket!r}: one of {', '.join(BUCKETS)}")
 
 
 def summarize(items: Iterable[SummaryItem], *, unit: str = "events", bucket: str = "month", top: int = 10) -> Summary:

@@ -31,6 +31,7 @@ from tidings.commitments.parties import beneficiary_compatible, party, same_part
 from tidings.commitments.rules import Rules
 from tidings.config import Settings
 from tidings.errors import UsageError
+from tidings.evaluate.gold import read_jsonl
 from tidings.records import Actor, Document
 
 __all__ = ["evaluate_commitments", "is_commitment_gold", "render_commitments", "score"]
@@ -39,19 +40,6 @@ STATEMENT_ROLES = ("statement", "restatement")
 DECISIVE_ROLES = ("partial", "delivery", "withdrawal")
 
 
-def _lines(path: Path) -> list[dict[str, Any]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise UsageError(f"{path.name} line {n}: not valid JSON ({exc.msg})") from exc
-    return out
 
 
 def is_commitment_gold(paths: Iterable[str | Path]) -> bool:
@@ -93,7 +81,7 @@ def load_documents(gold_path: Path, settings: Settings) -> list[Document]:
         raise UsageError(f"{gold_path.name}: corpus {corpus} not found")
     docs = [d for d in read_inputs([str(corpus)], settings=settings) if isinstance(d, Document)]
     extra = folder / "documents.jsonl"
-    for item in _lines(extra) if extra.exists() else []:
+    for item in read_jsonl(extra) if extra.exists() else []:
         path = _find(item["file"], gold_path)
         if path is None:
             raise UsageError(f"{extra.name}: document file {item['file']} not found")
@@ -303,7 +291,7 @@ def evaluate_commitments(gold_paths: Iterable[str | Path], *, settings: Settings
     docs: dict[str, Document] = {}
     for p in gold_paths:
         path = Path(p)
-        gold += _lines(path)
+        gold += read_jsonl(path)
         for d in load_documents(path, settings):
             docs.setdefault(d.doc_id, d)
     mentions = code_mentions(list(docs.values()), settings, nlp)

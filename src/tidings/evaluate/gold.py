@@ -20,7 +20,7 @@ from typing import Any
 
 from tidings.errors import UsageError
 
-__all__ = ["gold_kind", "load_gold"]
+__all__ = ["gold_kind", "load_gold", "read_jsonl"]
 
 
 def gold_kind(item: dict[str, Any]) -> str:
@@ -36,6 +36,23 @@ def gold_kind(item: dict[str, Any]) -> str:
     if "events" not in item and "penta" in item:
         return "penta"
     return "events"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """The JSON records of a JSON-lines file; a file that cannot be read or a bad line is a one-line
+    usage error naming the file and line."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    out = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                out.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise UsageError(f"{path.name} line {n}: not valid JSON ({exc.msg})") from exc
+    return out
 
 
 def load_gold(paths: Iterable[str | Path]) -> list[dict[str, Any]]:

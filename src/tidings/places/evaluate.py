@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from tidings.errors import UsageError
+from tidings.evaluate.gold import read_jsonl
 from tidings.places.gazetteer import distance_km
 from tidings.places.resolve import PlaceMention
 from tidings.records import Document
@@ -29,19 +30,6 @@ __all__ = ["ACCURACY_KM", "evaluate_places", "is_place_gold", "render_places", "
 ACCURACY_KM = 161.0
 
 
-def _lines(path: Path) -> list[dict[str, Any]]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    out = []
-    for n, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            try:
-                out.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise UsageError(f"{path.name} line {n}: not valid JSON ({exc.msg})") from exc
-    return out
 
 
 def _first(path: Path) -> dict[str, Any]:
@@ -128,7 +116,7 @@ def _corpus(gold_path: Path, others: list[Path]) -> list[dict[str, Any]]:
         raise UsageError(f"{gold_path.name}: give the articles' corpus file too (no ../places/corpus.jsonl beside it)")
     docs = []
     for p in paths:
-        docs += _lines(p)
+        docs += read_jsonl(p)
     return docs
 
 
@@ -139,7 +127,7 @@ def evaluate_places(paths: Iterable[str | Path], *, settings=None, errors: int =
 
     files = [Path(p) for p in paths]
     gold_files = [p for p in files if {"doc", "lat", "lon"} <= set(_first(p))]
-    gold = [g for p in gold_files for g in _lines(p)]
+    gold = [g for p in gold_files for g in read_jsonl(p)]
     corpus = _corpus(gold_files[0], [p for p in files if p not in gold_files])
     if split:
         gold = [g for g in gold if g.get("split") == split]
