@@ -445,3 +445,15 @@ def test_coder_wishes(code):
     assert code("France wants Germany to send more tanks to Ukraine.", "2023-05-08") == []
     ev = code("Turkey hopes to sign a trade agreement with Egypt this year.", "2023-05-08")
     assert ev and all(e.cameo.startswith("03") and e.modality == "intended" for e in ev)
+
+
+def test_coder_a_pledge_yields_to_its_act_through_keep(code):
+    # "pledged to keep selling gas": one intended sale (0311), no separate generic pledge (030)
+    ev = code("Algeria pledged to keep selling gas to Italy at a discount.", "2022-04-11")
+    assert [(e.cameo, e.source.code, e.target.code) for e in ev] == [("0311", "DZA", "ITA")]
+
+
+def test_coder_charging_a_price(code):
+    ev = code("Gazprom charged Ukraine a higher price for gas in 2006.", "2006-03-01")
+    assert _find(ev, "06", None, "UKR")
+    assert not _find(code("Prosecutors charged him with fraud.", "2006-03-01"), "06")

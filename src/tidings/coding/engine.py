@@ -134,6 +134,9 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             continue
         sources, targets = decision.sources, decision.targets
         code, negated_, modality = decision.code, decision.negated, decision.modality
+        if pat.id == REFUSAL.id and not any(s.code for s in sources):
+            trace.add("build", "refusal-by-unknown", tok, "a refusal of an uncoded act needs a known refuser")
+            continue
         if decision.refused and sources and all(t.code is None or t.sector in ("MIL", None) and not t.country
                                                 for t in targets):
             asker = askers(sent, ctx, attrs.date, sources)

@@ -63,6 +63,9 @@ def open_complement(cands: list[Candidate], drop: Drops, ctx: DocContext, trace:
         if c.pat.pos != "V":
             continue
         comps = [x for x in c.tok.children if x.dep_ == "xcomp" and x.i in by_i]
+        if not comps:  # "pledged to keep selling gas": through a verb that is no event itself
+            comps = [y for x in c.tok.children if x.dep_ == "xcomp" and x.i not in by_i
+                     for y in x.children if y.dep_ == "xcomp" and y.i in by_i]
         if not comps:
             continue
         if c.tok.lemma_.lower() in w.refusal:  # "declined to release": coded on the complement (conventions)
