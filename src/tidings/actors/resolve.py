@@ -453,13 +453,13 @@ class ActorResolver(CorefMixin):
         for i, actors in history:
             if i >= head.i or starts[i] == starts[head.i] or not _subject_like(self.doc[i]) or self._quoted(i):
                 continue
-            for country in {a.country for a in actors if self._state_actor(a) and a.country}:
+            for country in sorted({a.country for a in actors if self._state_actor(a) and a.country}):
                 seen = counts.setdefault(country, [0, i])
                 seen[0] += 1
                 seen[1] = min(seen[1], i)
         if not counts:
             return None
-        return max(counts.items(), key=lambda kv: (kv[1][0], -kv[1][1]))[0]
+        return max(counts.items(), key=lambda kv: (kv[1][0], -kv[1][1], kv[0]))[0]
 
     @staticmethod
     def _state_actor(a: Actor) -> bool:
