@@ -31,6 +31,47 @@ def need_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+# -- running on both cores (``make test``: pytest-xdist, ``-n 2 --dist loadgroup``) ---------------------------
+# The longest tests start first, so that the two workers finish together rather than one of them
+# starting the benchmark near the end (prefixes of node ids, slowest first; measured with
+# --durations). Only the order changes: every test runs, as in a run on one core.
+SLOWEST_FIRST = (
+    "tests/test_bench.py::test_bench_prints_summary_line",
+    "tests/test_spark.py::",
+    "tests/test_ingest.py::test_kill_9_",
+    "tests/test_store.py::test_two_ingests_of_overlapping_corpora_at_once",
+    "tests/test_stories.py::test_incremental_updates_equal_a_rebuild",
+    "tests/test_typing.py::",
+    "tests/test_watch.py::test_ctrl_c_stops",
+    "tests/test_ingest.py::test_cli_unreadable_file_is_recorded",
+    "tests/test_eval_gate.py::",
+    "tests/test_reference_article.py::",
+    "tests/test_store_cli.py::test_code_runs_with_networking_disabled",
+    "tests/test_stories.py::test_same_events_and_ids",
+    "tests/test_actors_cli.py::test_actors_file_option",
+    "tests/test_stories.py::test_story_gold",
+    "tests/test_commitments_eval.py::",
+)
+# Modules whose module-scoped fixtures are expensive (a Spark session, a browser, a coded store):
+# each runs on one worker, so that the fixture is built once, as in a run on one core.
+ONE_WORKER = ("test_spark.py", "test_web_browser.py", "test_web_api.py", "test_web_fuzz.py", "test_summary.py",
+              "test_commitments_cli.py", "test_places.py")
+
+
+def _rank(nodeid: str) -> int:
+    return next((i for i, prefix in enumerate(SLOWEST_FIRST) if nodeid.startswith(prefix)), len(SLOWEST_FIRST))
+
+
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return  # one process: the usual order
+    for item in items:
+        if item.path.name in ONE_WORKER:
+            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+    items.sort(key=lambda item: _rank(item.nodeid))  # stable: the rest keep their order
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from tidings.nlp import load_pipeline
