@@ -52,10 +52,12 @@ SLOWEST_FIRST = (
     "tests/test_stories.py::test_story_gold",
     "tests/test_commitments_eval.py::",
 )
-# Modules whose module-scoped fixtures are expensive (a Spark session, a browser, a coded store):
-# each runs on one worker, so that the fixture is built once, as in a run on one core.
-ONE_WORKER = ("test_spark.py", "test_web_browser.py", "test_web_api.py", "test_web_fuzz.py", "test_summary.py",
-              "test_commitments_cli.py", "test_places.py")
+# Modules whose module-scoped fixtures are expensive (a Spark session, a browser, a coded store) run
+# on one worker, so that the fixture is built once, as in a run on one core; the web modules share
+# one worker for the session's web store (tests/web_support.py).
+ONE_WORKER = {"test_spark.py": "spark", "test_summary.py": "summary", "test_commitments_cli.py": "commitments_cli",
+              "test_places.py": "places", "test_web_api.py": "web", "test_web_browser.py": "web",
+              "test_web_fuzz.py": "web", "test_web_cli.py": "web"}
 
 
 def _rank(nodeid: str) -> int:
@@ -68,7 +70,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return  # one process: the usual order
     for item in items:
         if item.path.name in ONE_WORKER:
-            item.add_marker(pytest.mark.xdist_group(item.path.stem))
+            item.add_marker(pytest.mark.xdist_group(ONE_WORKER[item.path.name]))
     items.sort(key=lambda item: _rank(item.nodeid))  # stable: the rest keep their order
 
 
