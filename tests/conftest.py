@@ -31,7 +31,7 @@ def need_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
-# -- running on both cores (``make test``: pytest-xdist, ``-n 2 --dist loadgroup``) ---------------------------
+# -- running on both cores (``make test``: two pytest-xdist workers) -------------------------------------------
 # The longest tests start first, so that the two workers finish together rather than one of them
 # starting the benchmark near the end (prefixes of node ids, slowest first; measured with
 # --durations). Only the order changes: every test runs, as in a run on one core.
@@ -52,26 +52,42 @@ SLOWEST_FIRST = (
     "tests/test_stories.py::test_story_gold",
     "tests/test_commitments_eval.py::",
 )
-# Modules whose module-scoped fixtures are expensive (a Spark session, a browser, a coded store) run
-# on one worker, so that the fixture is built once, as in a run on one core; the web modules share
-# one worker for the session's web store (tests/web_support.py).
-ONE_WORKER = {"test_spark.py": "spark", "test_summary.py": "summary", "test_commitments_cli.py": "commitments_cli",
-              "test_places.py": "places", "test_web_api.py": "web", "test_web_browser.py": "web",
-              "test_web_fuzz.py": "web", "test_web_cli.py": "web"}
+# Tests that share an expensive module- or session-scoped fixture (a Spark session, a browser, a
+# coded store, a clean ingest) run on one worker, so that it is built once, as in a run on one core.
+ONE_WORKER = {
+    "tests/test_spark.py::": "spark",
+    "tests/test_ingest.py::test_kill_9_": "kill_9",  # clean_ingest
+    "tests/test_web_api.py::": "web",  # the web store of tests/web_support.py
+    "tests/test_web_browser.py::": "web",
+    "tests/test_web_fuzz.py::": "web",
+    "tests/test_web_cli.py::": "web",
+    "tests/test_summary.py::": "summary",
+    "tests/test_commitments_cli.py::": "commitments_cli",
+    "tests/test_places.py::": "places",
+}
 
 
 def _rank(nodeid: str) -> int:
     return next((i for i, prefix in enumerate(SLOWEST_FIRST) if nodeid.startswith(prefix)), len(SLOWEST_FIRST))
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
-        return  # one process: the usual order
-    for item in items:
-        if item.path.name in ONE_WORKER:
-            item.add_marker(pytest.mark.xdist_group(ONE_WORKER[item.path.name]))
-    items.sort(key=lambda item: _rank(item.nodeid))  # stable: the rest keep their order
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker collects: the same order in each
+        items.sort(key=lambda item: _rank(item.nodeid))  # stable: the rest keep their order
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """Hand out the tests one by one in the order above, a group of ONE_WORKER as one unit.
+    (xdist's own ``xdist_group`` marks do not reach its scheduler under pytest 9.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((group for prefix, group in ONE_WORKER.items() if nodeid.startswith(prefix)), nodeid)
+
+    config.option.loadscopereorder = False  # keep the collection's order
+    return Scheduling(config, log)
 
 
 @pytest.fixture(scope="session")

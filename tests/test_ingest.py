@@ -189,7 +189,6 @@ def clean_ingest(tmp_path_factory) -> list[tuple]:
     return query(db, PER_DOCUMENT)
 
 
-@pytest.mark.xdist_group("kill_9")  # make test (pytest-xdist): both backends on one worker share clean_ingest
 def test_kill_9_mid_ingest_leaves_no_half_document_and_rerun_completes(tmp_path, make_db, run_cli, clean_ingest):
     inp = _kill_9_corpus(tmp_path / "in")
     db = make_db()
