@@ -78,8 +78,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
-    """Hand out the tests one by one in the order above, a group of ONE_WORKER as one unit.
-    (xdist's own ``xdist_group`` marks do not reach its scheduler under pytest 9.)"""
+    """With ``-n N`` (xdist's default ``--dist load``): hand out the tests one by one in the order
+    above, each group of ONE_WORKER as one unit. (xdist's own ``xdist_group`` marks do not reach its
+    scheduler under pytest 9.) Another ``--dist`` given on the command line is left to xdist."""
+    if config.getvalue("dist") != "load":
+        return None
     from xdist.scheduler import LoadScopeScheduling
 
     class Scheduling(LoadScopeScheduling):
