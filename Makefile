@@ -31,8 +31,11 @@ demo: $(STAMP)
 	$(BIN)/tidings ingest examples --db sqlite:///tidings.db
 	$(BIN)/tidings events --db sqlite:///tidings.db
 
+# Both cores: two pytest-xdist workers, the slowest tests first, the tests that share an expensive
+# fixture on one worker (tests/conftest.py). PYTEST_WORKERS=0 runs the tests in this process.
+PYTEST_WORKERS ?= 2
 test: $(STAMP)
-	@$(BIN)/python -m pytest -q; status=$$?; \
+	@$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; exit $$status
 
 lint: $(STAMP)

@@ -31,6 +31,68 @@ def need_service(available: bool, reason: str) -> None:
     pytest.skip(reason)
 
 
+# -- running on both cores (``make test``: two pytest-xdist workers) -------------------------------------------
+# The longest tests start first, so that the two workers finish together rather than one of them
+# starting the benchmark near the end (prefixes of node ids, slowest first; measured with
+# --durations). Only the order changes: every test runs, as in a run on one core.
+SLOWEST_FIRST = (
+    "tests/test_bench.py::test_bench_prints_summary_line",
+    "tests/test_spark.py::",
+    "tests/test_ingest.py::test_kill_9_",
+    "tests/test_store.py::test_two_ingests_of_overlapping_corpora_at_once",
+    "tests/test_stories.py::test_incremental_updates_equal_a_rebuild",
+    "tests/test_typing.py::",
+    "tests/test_watch.py::test_ctrl_c_stops",
+    "tests/test_ingest.py::test_cli_unreadable_file_is_recorded",
+    "tests/test_eval_gate.py::",
+    "tests/test_reference_article.py::",
+    "tests/test_store_cli.py::test_code_runs_with_networking_disabled",
+    "tests/test_stories.py::test_same_events_and_ids",
+    "tests/test_actors_cli.py::test_actors_file_option",
+    "tests/test_stories.py::test_story_gold",
+    "tests/test_commitments_eval.py::",
+)
+# Tests that share an expensive module- or session-scoped fixture (a Spark session, a browser, a
+# coded store, a clean ingest) run on one worker, so that it is built once, as in a run on one core.
+ONE_WORKER = {
+    "tests/test_spark.py::": "spark",
+    "tests/test_ingest.py::test_kill_9_": "kill_9",  # clean_ingest
+    "tests/test_web_api.py::": "web",  # the web store of tests/web_support.py
+    "tests/test_web_browser.py::": "web",
+    "tests/test_web_fuzz.py::": "web",
+    "tests/test_web_cli.py::": "web",
+    "tests/test_summary.py::": "summary",
+    "tests/test_commitments_cli.py::": "commitments_cli",
+    "tests/test_places.py::": "places",
+}
+
+
+def _rank(nodeid: str) -> int:
+    return next((i for i, prefix in enumerate(SLOWEST_FIRST) if nodeid.startswith(prefix)), len(SLOWEST_FIRST))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # each worker collects: the same order in each
+        items.sort(key=lambda item: _rank(item.nodeid))  # stable: the rest keep their order
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """With ``-n N`` (xdist's default ``--dist load``): hand out the tests one by one in the order
+    above, each group of ONE_WORKER as one unit. (xdist's own ``xdist_group`` marks do not reach its
+    scheduler under pytest 9.) Another ``--dist`` given on the command line is left to xdist."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((group for prefix, group in ONE_WORKER.items() if nodeid.startswith(prefix)), nodeid)
+
+    config.option.loadscopereorder = False  # keep the collection's order
+    return Scheduling(config, log)
+
+
 @pytest.fixture(scope="session")
 def nlp():
     from tidings.nlp import load_pipeline

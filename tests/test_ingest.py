@@ -15,7 +15,7 @@ from tidings.config import Settings
 from tidings.ingest import read_inputs
 from tidings.records import Document, Failure
 
-from .conftest import query, tidings_cmd
+from .conftest import _in_process, query, tidings_cmd
 
 GOOD = ("Poland closed two border crossings with Belarus on Tuesday, and Lithuania accused Minsk of "
         "sending migrants across its frontier. The European Union said it would consider new sanctions.")
@@ -163,13 +163,35 @@ def test_cli_stdin_jsonl(tmp_path, run_cli):
     assert events and all(e["doc_id"] == "s1" for e in events)
 
 
-def test_kill_9_mid_ingest_leaves_no_half_document_and_rerun_completes(tmp_path, make_db, run_cli):
-    inp = tmp_path / "in"
-    inp.mkdir()
+def _kill_9_corpus(folder: Path) -> Path:
+    folder.mkdir()
     for i in range(40):
         text = (f"Report {i}. " + GOOD + " ") * 6
-        (inp / f"doc{i:02d}.txt").write_text(text, encoding="utf-8")
-    db, clean_db = make_db(), make_db()
+        (folder / f"doc{i:02d}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+PER_DOCUMENT = ("select d.doc_id, count(m.id) from documents d left join mentions m on m.document_id = d.id "
+                "group by d.doc_id order by d.doc_id")
+
+
+@pytest.fixture(scope="module")
+def clean_ingest(tmp_path_factory) -> list[tuple]:
+    """Events per document after a clean, uninterrupted ingest of the kill-9 corpus: what every
+    interrupted-then-rerun ingest must end with. Ingested once (into SQLite, in this process) for
+    both backends' tests, rather than once per test."""
+    root = tmp_path_factory.mktemp("clean-ingest")
+    inp = _kill_9_corpus(root / "in")
+    db = f"sqlite:///{root / 'clean.db'}"
+    with pytest.MonkeyPatch.context() as monkeypatch:  # as the run_cli fixture runs it
+        done = _in_process(("ingest", str(inp), "--db", db), None, {}, root, monkeypatch)
+    assert done.returncode == 0, done.stderr.decode()
+    return query(db, PER_DOCUMENT)
+
+
+def test_kill_9_mid_ingest_leaves_no_half_document_and_rerun_completes(tmp_path, make_db, run_cli, clean_ingest):
+    inp = _kill_9_corpus(tmp_path / "in")
+    db = make_db()
     config = tmp_path / "small-batches.toml"  # documents are written a few at a time, so a kill lands mid-run
     config.write_text("[tidings]\nbatch_size = 1\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k != "TIDINGS_DB"} | {"TIDINGS_CONFIG": str(config)}
@@ -190,12 +212,9 @@ def test_kill_9_mid_ingest_leaves_no_half_document_and_rerun_completes(tmp_path,
     proc.wait()
     ((partial,),) = query(db, "select count(*) from documents")
     assert 3 <= partial < 40
-    # every stored document has all its events: compare with a clean run below (both in this process)
+    # every stored document has all its events: compare with a clean run (both in this process)
     rerun = run_cli("ingest", str(inp), "--db", db)
     assert rerun.returncode == 0, rerun.stderr.decode()
     assert b"unchanged" in rerun.stdout
-    assert run_cli("ingest", str(inp), "--db", clean_db).returncode == 0
-    q = ("select d.doc_id, count(m.id) from documents d left join mentions m on m.document_id = d.id "
-         "group by d.doc_id order by d.doc_id")
-    assert query(db, q) == query(clean_db, q)
+    assert query(db, PER_DOCUMENT) == clean_ingest
     assert query(db, "select count(*) from documents") == [(40,)]

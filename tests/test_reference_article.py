@@ -4,22 +4,20 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SHARED, tidings_cmd
+from .conftest import ROOT, SHARED
 
 SEED = SHARED / "seed" / "000_01f12c4c5d2e99fc.txt"
 RESTATEMENT = ROOT / "examples" / "union_state_talks.txt"
 DEBRIS = ("[ad_", "Source link", "Bloomberg", "Henry Meyer", "Jane Roe", "With the help", "With the assistance")
 
 
-def _code(path: Path) -> list[dict]:
-    res = subprocess.run([*tidings_cmd(), "code", str(path), "--date", "2021-09-10", "--format", "jsonl",
-                          "--include-negated", "--include-hypothetical"],
-                         capture_output=True, timeout=300)
+def _code(run_cli, path: Path) -> list[dict]:
+    res = run_cli("code", str(path), "--date", "2021-09-10", "--format", "jsonl", "--include-negated",
+                  "--include-hypothetical")
     assert res.returncode == 0, res.stderr.decode()
     return [json.loads(line) for line in res.stdout.decode().splitlines()]
 
@@ -73,13 +71,13 @@ def _check_required(events):
     return problems
 
 
-def test_restatement_yields_the_required_events():
-    assert _check_required(_code(RESTATEMENT)) == []
+def test_restatement_yields_the_required_events(run_cli):
+    assert _check_required(_code(run_cli, RESTATEMENT)) == []
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the reference article is not available")
-def test_reference_article_yields_the_required_events():
-    events = _code(SEED)
+def test_reference_article_yields_the_required_events(run_cli):
+    events = _code(run_cli, SEED)
     assert _check_required(events) == []
     assert _has(events, "042", "BLRGOV", "RUS"), "Lukashenko's visit to Russia"
     assert _has(events, "046", "BLRGOV", "RUSGOV"), "talks with Putin"

@@ -38,8 +38,11 @@ def spark():
     need_service(ok, why)
     from tidings.spark import spark_session
 
+    # the JVM of a short test session: the quick JIT compiler and one GC thread spend half the CPU time
+    # of the defaults (C2, parallel GC), which the other tests running beside it on two cores get back
     session = spark_session("local[2]", {"spark.ui.enabled": "false", "spark.driver.memory": "1g",
-                                         "spark.sql.shuffle.partitions": "4"})
+                                         "spark.sql.shuffle.partitions": "4",
+                                         "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"})
     yield session
     session.stop()
 
@@ -168,7 +171,7 @@ def test_spark_reads_a_remote_input_over_http(spark, corpus, tmp_path):
 
     handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(corpus))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         base = f"http://127.0.0.1:{server.server_address[1]}"
