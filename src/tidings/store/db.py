@@ -86,29 +86,36 @@ def alembic_config() -> Any:
     return cfg
 
 
+def coded_conditions(c: Any, query: EventQuery) -> list[Any]:
+    """The conditions on what was coded, for any table with the event record's coded columns
+    (``mentions`` and the deduplicated ``events``): negation, modality, actors, codes and dates."""
+    conds: list[Any] = []
+    if not query.include_negated:
+        conds.append(c.negated.is_(False))
+    if not query.include_hypothetical:
+        conds.append(c.modality != "hypothetical")
+    for role, value in (("source", query.source), ("target", query.target)):
+        if value:
+            v = value.upper()
+            conds.append(or_(getattr(c, f"{role}_code").like(v + "%"), getattr(c, f"{role}_country") == v))
+    if query.root:
+        conds.append(c.cameo_root == query.root.zfill(2))
+    if query.code:
+        conds.append(c.cameo.like(query.code + "%"))
+    if query.plover:
+        conds.append(c.plover == query.plover.upper())
+    if query.since:
+        conds.append(c.date >= query.since)
+    if query.until:
+        conds.append(c.date <= query.until)
+    return conds
+
+
 def event_conditions(query: EventQuery) -> list[Any]:
     """The SQL conditions of an ``EventQuery`` on ``mentions`` (``near`` is a coarse box: callers
     keep only the rows that ``geo.within`` accepts; ``min_sources`` applies to events only)."""
     m = mentions.c
-    conds: list[Any] = []
-    if not query.include_negated:
-        conds.append(m.negated.is_(False))
-    if not query.include_hypothetical:
-        conds.append(m.modality != "hypothetical")
-    for role, value in (("source", query.source), ("target", query.target)):
-        if value:
-            v = value.upper()
-            conds.append(or_(getattr(m, f"{role}_code").like(v + "%"), getattr(m, f"{role}_country") == v))
-    if query.root:
-        conds.append(m.cameo_root == query.root.zfill(2))
-    if query.code:
-        conds.append(m.cameo.like(query.code + "%"))
-    if query.plover:
-        conds.append(m.plover == query.plover.upper())
-    if query.since:
-        conds.append(m.date >= query.since)
-    if query.until:
-        conds.append(m.date <= query.until)
+    conds = coded_conditions(m, query)
     if query.doc:
         conds.append(m.doc_id == query.doc)
     if query.country:
@@ -439,25 +446,7 @@ class Store:
         ``min_sources`` keeps those reported by that many independent outlets."""
         query = query or EventQuery()
         t = events_table.c
-        conds: list[Any] = []
-        if not query.include_negated:
-            conds.append(t.negated.is_(False))
-        if not query.include_hypothetical:
-            conds.append(t.modality != "hypothetical")
-        for role, value in (("source", query.source), ("target", query.target)):
-            if value:
-                v = value.upper()
-                conds.append(or_(getattr(t, f"{role}_code").like(v + "%"), getattr(t, f"{role}_country") == v))
-        if query.root:
-            conds.append(t.cameo_root == query.root.zfill(2))
-        if query.code:
-            conds.append(t.cameo.like(query.code + "%"))
-        if query.plover:
-            conds.append(t.plover == query.plover.upper())
-        if query.since:
-            conds.append(t.date >= query.since)
-        if query.until:
-            conds.append(t.date <= query.until)
+        conds = coded_conditions(t, query)
         if query.doc:
             conds.append(t.event_id.in_(select(mentions.c.event_id).where(mentions.c.doc_id == query.doc)))
         if query.min_sources:
