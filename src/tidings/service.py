@@ -44,6 +44,15 @@ class IngestReport:
                 "skipped": dict(self.skipped), "failures": [f.to_dict() for f in self.failures]}
 
 
+def _record_failure(store: Store, report: IngestReport, failure: Failure, progress: Progress | None) -> None:
+    """A document that failed: stored with its reason, counted, reported on one line."""
+    store.write_failure(failure)
+    report.failed += 1
+    report.failures.append(failure)
+    if progress:
+        progress(f"failed {failure.origin}: {failure.reason}")
+
+
 def coder_version(nlp: Language) -> str:
     """The version string of the pipeline's coder (code, data and knowledge-base hashes)."""
     from tidings.coding.component import CoderComponent
@@ -103,11 +112,7 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
             if item is None:
                 return
             if isinstance(item, Failure):
-                store.write_failure(item)
-                report.failed += 1
-                report.failures.append(item)
-                if progress:
-                    progress(f"failed {item.origin}: {item.reason}")
+                _record_failure(store, report, item, progress)
             elif store.has_document(item.content_hash):
                 stored = store.stored_document(item.content_hash)
                 merged = complete_metadata(stored, item) if stored is not None else None
@@ -132,12 +137,8 @@ def ingest_items(items: Iterable[Document | Failure], store: Store, *, settings:
         try:
             stored = store.add_document(doc, events, coder, story=story)
         except StoreError as exc:  # one document that cannot be written never stops the others
-            failure = Failure(doc.origin or doc.doc_id, exc.reason, exc.code, doc.content_hash)
-            store.write_failure(failure)
-            report.failed += 1
-            report.failures.append(failure)
-            if progress:
-                progress(f"failed {failure.origin}: {failure.reason}")
+            _record_failure(store, report, Failure(doc.origin or doc.doc_id, exc.reason, exc.code, doc.content_hash),
+                            progress)
             continue
         if not stored:  # another ingester stored the same content meanwhile
             report.unchanged += 1
@@ -163,11 +164,7 @@ def ingest_coded(items: Iterable[tuple[Document, list[Event], str] | Failure], s
         progress("built the events of mentions stored before stories")
     for item in items:
         if isinstance(item, Failure):
-            store.write_failure(item)
-            report.failed += 1
-            report.failures.append(item)
-            if progress:
-                progress(f"failed {item.origin}: {item.reason}")
+            _record_failure(store, report, item, progress)
             continue
         doc, events, coder = item
         if store.has_document(doc.content_hash) or not store.add_document(doc, events, coder, story=story):
