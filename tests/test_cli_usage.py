@@ -42,6 +42,7 @@ def test_read_only_commands_refuse_a_missing_database(tmp_path, run_cli, command
     (["--since", "2024-02-01", "--until", "2024-01-01"], "is after --until"),
     (["--since", "yesterday"], "invalid --since date"),
     (["--source", "Atlantis Republic of Foo"], "unknown actor"),
+    (["--target", "XXQ"], "unknown actor"),  # shaped like a code, but no country, IGO or sector begins so
     (["--near", "95,10,5"], "invalid --near"),
 ])
 def test_impossible_filters_are_errors(store, run_cli, args, reason):
@@ -178,3 +179,10 @@ def test_bare_command_prints_help_and_debug_works_after_the_command(tmp_path, ru
     assert res.returncode == 0 and b"Usage" in res.stdout and b"error" not in res.stderr
     res = run_cli("events", "--db", "nosuchdriver://x", "--debug")
     assert b"Traceback" in res.stderr
+
+
+def test_sector_only_and_organisation_codes_are_valid_filters(store, run_cli):
+    for value in ("GOV", "COP", "IGO", "KOS"):
+        assert run_cli("events", "--db", store, "--source", value).returncode == 0, value
+    bad = run_cli("summary", "--db", store, "--dyad", "RUS:XXQ")
+    assert bad.returncode == 2 and "unknown actor" in bad.stderr.decode()

@@ -40,6 +40,19 @@ def _codes() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(book), frozenset(c.plover for c in book.values() if c.plover)
 
 
+@lru_cache(maxsize=1)
+def _code_heads() -> frozenset[str]:
+    """The first three letters an actor code can have: countries, IGO/NGO/IMG… and sector-only codes,
+    as the knowledge base uses them ("XXQ" is a typo, not an empty dyad)."""
+    from tidings.actors.kb import load_kb
+
+    kb = load_kb()
+    heads = {e.code[:3] for entries in kb.aliases.values() for e in entries if e.code}
+    heads |= {e.country for entries in kb.aliases.values() for e in entries if e.country}
+    heads |= {a.sector[:3] for a in kb.agents.values() if a.sector}  # "GOV", "COP": sector-only codes
+    return frozenset(h.upper() for h in heads if h)
+
+
 def resolve_actor_filter(value: str, role: str) -> str:
     """A code prefix as given, or the code of a name the knowledge base knows."""
     from tidings.actors.kb import load_kb
@@ -54,7 +67,7 @@ def resolve_actor_filter(value: str, role: str) -> str:
         if entry.kind == "state" and entry.country and entry.role in ("name", "adjective", "demonym", "historical"):
             return entry.country
         return cands[0].code or text
-    if _CODE_PREFIX.match(text):
+    if _CODE_PREFIX.match(text) and text.upper()[:3] in _code_heads():
         return text
     raise UsageError(f"unknown actor {value!r} for --{role}: give a CAMEO actor code prefix (RUS, RUSGOV, IGOEU) "
                      "or a name the knowledge base knows (see 'tidings actors lookup')")
