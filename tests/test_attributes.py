@@ -89,3 +89,32 @@ def test_second_price_in_a_sentence_inherits_the_unit():
 
 def test_years_are_not_counts():
     assert find_quantities("In 2021 soldiers marched.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the verb before the count says what happened to them, singular or plural, with or without a noun
+    ("Gunmen attacked a bus near Kano on Monday, killing nine passengers' guards and wounding 14.",
+     {("wounded", 14)}),
+    ("Insurgents ambushed an army convoy on Sunday, killing three soldiers and injuring 11 others.",
+     {("killed", 3)}),
+    ("Militants shot and wounded one soldier at a checkpoint near Gao.", {("wounded", 1)}),
+    ("Security forces detained 25 students after the rally in Dhaka.", {("arrested", 25)}),
+    ("Kidnappers freed 7 in Zamfara state on Friday.", {("released", 7)}),
+])
+def test_counts_take_the_outcome_of_their_verb(code, text, expected):
+    (event, *_) = code(text, "2024-03-04")
+    found = {(q.category, q.value) for q in event.quantities if q.kind == "count"}
+    assert expected <= found, found
+
+
+def test_a_year_or_a_number_with_its_own_noun_is_no_bare_count(code):
+    events = code("Troops freed the town in 2019 and killed 40 fighters there, the army said.", "2024-03-04")
+    counts = {(q.category, q.value) for e in events for q in e.quantities if q.kind == "count"}
+    assert ("released", 2019) not in counts and ("killed", 40) in counts
+
+
+def test_the_wounded_are_no_mass_killing(code):
+    # an attack with no named attacker on civilians: 300 wounded and two dead is no mass killing (202)
+    events = code("A bomb exploded in a crowded market in Peshawar on Friday, killing two civilians and "
+                  "wounding 300.", "2024-03-04")
+    assert events and all(e.cameo != "202" for e in events), [(e.cameo, e.quantities) for e in events]

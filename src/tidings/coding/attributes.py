@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from tidings.attributes import find_quantities, find_times
 from tidings.attributes.dates import Resolved, TimeExpr
-from tidings.attributes.quantities import outcome_category
+from tidings.attributes.quantities import bare_count, outcome_category, verb_outcome
 from tidings.coding.codebook import intent_code
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS
@@ -90,10 +90,20 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
         if span is not None:
             times.append((span.root, Timed(t, _past_host(span.root))))
     quants = []
+    covered: set[int] = set()
     for q in find_quantities(doc_sent.text):
         span = doc.char_span(base + q.start, base + q.end, alignment_mode="expand")
         if span is not None:
             quants.append((span.root, q.quantity))
+            covered.update(range(span.start, span.end))
+    for tok in doc_sent:
+        # "killing two soldiers and wounding 27": a number alone as the object of an outcome verb
+        if tok.i not in covered and tok.like_num and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" \
+                and not any(c.dep_ in ("prep", "compound") for c in tok.children):
+            category = verb_outcome(tok.head.lemma_)
+            q = bare_count(tok.text, category) if category else None
+            if q is not None:
+                quants.append((tok, q))
     return SentenceAttachments(times, quants)
 
 
@@ -233,7 +243,7 @@ def outcome(q: Quantity, root: Token) -> Quantity:
         if node.head.i == node.i:
             break
         if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
-            category = outcome_category(node.head.lower_)
+            category = outcome_category(node.head.lower_) or verb_outcome(node.head.lemma_)
             if category:
                 return Quantity(q.kind, q.value, q.unit, q.text, q.per, category)
             break
