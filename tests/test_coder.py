@@ -180,6 +180,22 @@ def test_coder_headings_and_credits_are_not_coded(code):
     assert ev and all(e.sentence_index == 1 for e in ev)
 
 
+def test_sentences_split_only_after_punctuation_within_a_line(nlp):
+    # after a short heading line the parser splits a long lead at words ending no sentence
+    doc = nlp("FRANCE 24 | Asia-Pacific\n\nFighters of the Allied Democratic Forces (ADF) raided a village in North Kivu "
+              "province with machetes on Sunday night, killing eleven civilians, the army said. Troops "
+              "pursued them. \"We will find them,\" a spokesman said (on radio).")
+    assert [s.text.strip()[:12] for s in doc.sents] == ["FRANCE 24 | ", "Fighters of ", "Troops pursu", '"We will fin']
+
+
+def test_a_lead_after_a_heading_keeps_its_subject(code):
+    text = ("FRANCE 24 | Africa\n\nMilitants of the Tehreek-e-Taliban Pakistan (TTP) attacked a police post in "
+            "Bannu district with grenades on Monday, killing three officers, police said.")
+    events = code(text, "2024-03-05")
+    assert any(e.cameo_root == "18" and e.source and e.source.text.startswith("Militants") for e in events), \
+        [(e.cameo, e.source) for e in events]
+
+
 def test_coder_events_record_rule_and_coder_version(code):
     (e, *_) = code("Japan condemned North Korea's missile launch.", "2022-10-04")
     assert e.rule and e.coder.startswith("tidings-") and "+data." in e.coder and "+kb." in e.coder

@@ -19,13 +19,30 @@ from tidings.errors import UsageError
 __all__ = ["bare_pipeline", "load_pipeline", "model_name"]
 
 
+_ENDS = frozenset({".", "!", "?", "…", "...", ":", ";"})
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+
+
 @Language.component("tidings_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every line break so headings and paragraphs never merge."""
+    """Start a sentence after every line break so headings and paragraphs never merge, and never
+    inside a line after a word that ends no sentence: edited news text ends its sentences with
+    punctuation, and the parser otherwise splits "Guerrillas | of the Army (ELN) | attacked …"."""
     for i, tok in enumerate(doc[:-1]):
+        nxt = doc[i + 1]
         if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[i + 1].is_sent_start = True
+            nxt.is_sent_start = True
+        elif not nxt.is_space and not _may_end(doc, i):
+            nxt.is_sent_start = False
     return doc
+
+
+def _may_end(doc: Doc, i: int) -> bool:
+    """Whether a sentence may end with token ``i`` ("said.", "U.S.", "…?”", "(AP)." — not "(ELN)")."""
+    text = doc[i].text
+    if text in _ENDS or text.endswith(".") or text.isspace():
+        return True
+    return text in _CLOSERS and i > 0 and (doc[i - 1].text in _ENDS or doc[i - 1].text.endswith(".") or doc[i - 1].text in _CLOSERS)
 
 
 def model_name(settings: Settings) -> str:
