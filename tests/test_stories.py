@@ -166,6 +166,17 @@ def test_paraphrases_by_two_outlets_are_one_event_with_two_sources(nlp):
     assert event.num_sources == 2 and event.num_articles == 2 and set(event.sources) == {"Wire A", "Wire B"}
 
 
+def test_a_division_word_does_not_make_another_place(nlp):
+    mentions, _ = _cluster(nlp, [
+        ("wire", "Wire A", "Gunmen abducted 25 villagers in a raid in Kebbi State in northwestern Nigeria on Sunday, police said."),
+        ("local", "Daily B", "Armed bandits kidnapped at least 27 residents of a farming village in Kebbi on Sunday, "
+                             "residents said."),
+    ])
+    abductions = [m for m in mentions if m.cameo.startswith("181")]
+    assert {m.doc_id for m in abductions} == {"wire", "local"}, [(m.doc_id, m.cameo) for m in mentions]
+    assert len({m.event_id for m in abductions}) == 1
+
+
 @pytest.mark.parametrize("texts", [
     # two strikes by one army on one day in different towns
     ["Russian missiles struck Kharkiv on Monday, killing four civilians.",

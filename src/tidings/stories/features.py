@@ -236,7 +236,8 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(c["capital"].lower() for c in countries if c.get("capital")))
 
 
-_PLACE_SUFFIX = ("oblast", "province", "region", "state", "district", "county", "governorate")
+_PLACE_SUFFIX = ("oblast", "province", "region", "state", "district", "county", "governorate", "department",
+                 "prefecture", "municipality", "local")
 
 
 def places(ev: Event) -> frozenset[str]:
@@ -257,6 +258,9 @@ def places(ev: Event) -> frozenset[str]:
     def keep(name: str) -> None:
         name = re.sub(r"'s$|’s$", "", name.strip()).lower()
         words = name.split()
+        while len(words) > 1 and words[-1] in _PLACE_SUFFIX:
+            words.pop()  # "Zamfara State" and "Zamfara" are one place ("Maru Local Government Area")
+        name = " ".join(words)
         if not words or name in countries or words[0] in stop or name in actor_names:
             return
         found.add(name)
