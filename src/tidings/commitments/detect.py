@@ -4,9 +4,11 @@ A *statement* is a mention that states a promise (``Rules.intent_of``). Statemen
 into promises in the order they were reported:
 
 1. statements that can stand alone (a known promiser and beneficiary, and something concrete: a
-   specific intent code, an amount or a deadline) join the best compatible promise, or start one;
+   specific intent code, an amount or a deadline; an amount or a deadline when the beneficiary is
+   only inferred) join the best compatible promise, or start one;
 2. the others (a generic pledge, a passive "would be released" with no promiser, a promise whose
-   beneficiary is unknown) join a promise only when exactly one fits; otherwise they are dropped.
+   beneficiary is unknown, or inferred with nothing else to tie it down: "said it would unlock
+   funding") join a promise only when exactly one fits; otherwise they are dropped.
 
 Compatible means: the same promiser party, a compatible beneficiary, intent codes of one family
 (one a prefix of the other; an unspecified ``030`` fits any code when the amounts are the same, or
@@ -226,7 +228,7 @@ def find_promises(mentions: Iterable[Mention], rules: Rules) -> list[Promise]:
         if story and story in story_of:
             story_of[story].statements.append(s)
             continue
-        if not (s.promiser and s.beneficiary and s.concrete):
+        if not (s.promiser and s.beneficiary and s.concrete) or (s.inferred and not (s.amount or s.mention.event.deadline)):
             leftovers.append(s)
             continue
         fitting = [p for p in by_promiser.get(s.promiser[:3], ()) if _fits(p, s)]

@@ -5,7 +5,9 @@ each promise tracked by then:
 
 - **deliveries**: asserted acts of the delivery codes (``data/commitments.tsv``) by the promiser
   to the beneficiary, reported after the promise was first reported and dated no earlier than it,
-  with a compatible amount (no more than what is still owed) and price. One act reported twice (the
+  with a compatible amount (no more than what is still owed; sums above the whole promise in its
+  sentence are other sums) and price; for promises with breach codes (a ceasefire), the promiser
+  refraining from such an act ("stopped shelling", negated). One act reported twice (the
   same story, or the same amount on the same day) counts once. An act that could deliver several
   promises goes to the one it fits best: the one whose outstanding amount it settles, else the one
   it is the very counterpart of (its intent code, or the act a statement itself named: signing
@@ -16,7 +18,8 @@ each promise tracked by then:
   first delivery, else its deadline, else the day it was made).
 - A role missing from a follow-up act (no source, or no target) is taken to be the promiser (or
   the beneficiary) when that party appears in the same document; never both. An act with no
-  source must also state an amount in the promise's unit; refusals and attacks need their source.
+  source must also state an amount in the promise's unit, and goes first to a promiser its sentence
+  names; refusals and attacks need their source.
 
 The latest decisive act wins: a withdrawal gives ``withdrawn``; deliveries give ``fulfilled`` (the
 full amount, or any delivery of a promise without amount) or ``partly fulfilled``. Deliveries that
@@ -137,7 +140,10 @@ def _delivered_value(v: View, m: Mention) -> tuple[bool, float | None]:
     same = [q.value for q in m.event.quantities if q.kind == v.amount.kind and q.unit == v.amount.unit]
     if not same:
         return True, None
-    parts = [x for x in same if not close(x, v.amount.value)] or same  # "$300m of a $630m loan" → 300m
+    # a sum above the whole promise is something else ("received the $2bn deposit, lifting reserves
+    # above $18bn"); it delivers nothing unless it is all the act states (a larger, other loan)
+    within = [x for x in same if x <= v.amount.value * 1.02 + 1e-9] or same
+    parts = [x for x in within if not close(x, v.amount.value)] or within  # "$300m of a $630m loan" → 300m
     value = min(parts)
     owed = v.owed()
     return (owed is None or value <= owed * 1.02 + 1e-9), value
@@ -160,7 +166,8 @@ def _took_effect(v: View) -> str:
     return firsts[0] if firsts else (v.deadline or v.first_stated)
 
 
-def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, doc_parties: dict[str, set[str]]) -> None:
+def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, doc_parties: dict[str, set[str]],
+                sentence_parties: dict[tuple[str, int], set[str]]) -> None:
     statement_ids = {s.mention.event.mention_id for v in views for s in v.promise.statements}
     # a follow-up names the promiser, or (with no source) the beneficiary: compatible parties share
     # their first three letters, so the views are indexed by them
@@ -190,13 +197,18 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
                 if refused and refused not in GENERIC_INTENTS and family(v.intent, refused) \
                         and _roles_fit(v, m, parties, strict_source=True):
                     v.withdrawals.append((m, "a negated restatement"))
+                elif (ev.modality == "asserted" and rules.breaks(v.intent, ev.cameo)
+                      and _roles_fit(v, m, parties, strict_source=True) and not _repeats(v, m, None)):
+                    # "the rebels stopped firing": refraining from the act it forbids keeps a ceasefire
+                    v.deliveries.append((m, None))
                 elif (ev.modality == "asserted" and rules.delivers(v.intent, ev.cameo) and v.deadline
                       and m.seen > v.deadline and _roles_fit(v, m, parties)):
                     v.misses.append(m)
             continue
         if ev.modality != "asserted":
             continue
-        fits: list[tuple[tuple[int, int], View, float | None]] = []
+        fits: list[tuple[tuple[int, int, int], View, float | None]] = []
+        in_sentence = sentence_parties.get((ev.doc_id, ev.sentence_index), set())
         for v in candidates:
             if rules.withdraws(v.intent, ev.cameo) and _roles_fit(v, m, parties, strict_source=True):
                 v.withdrawals.append((m, "a refusal, cancellation or denial"))
@@ -210,8 +222,12 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
                     exact = int(value is not None and owed is not None and close(value, owed))
                     counterpart = int(intent_code(ev.cameo) == v.intent or any(
                         s.mention.event.cameo[:3] == ev.cameo[:3] for s in v.statements))
-                    fits.append(((exact, counterpart), v, value))
-        if fits:  # the promise whose outstanding amount it settles, else whose own act it is, else the oldest
+                    # an act with no agent is the act of the promiser its sentence names ("the board
+                    # approved the loan and the fund disbursed $1.2bn"), rather than of one named elsewhere
+                    named = int(src is not None or _in_doc(v.promiser, in_sentence))
+                    fits.append(((named, exact, counterpart), v, value))
+        if fits:  # the promiser its sentence names, then the promise whose outstanding amount it settles,
+            # else whose own act it is, else the oldest
             _key, best, value = max(fits, key=lambda f: f[0])
             best.deliveries.append((m, value))
 
@@ -317,11 +333,13 @@ def view_as_of(promises: Iterable[Promise], mentions: Sequence[Mention], rules: 
     views = [v for v in (_view(p, as_of) for p in promises) if v is not None]
     known = [m for m in mentions if m.seen and m.seen <= as_of]
     doc_parties: dict[str, set[str]] = {}
+    sentence_parties: dict[tuple[str, int], set[str]] = {}
     for m in known:
         for a in (m.event.source, m.event.target):
             p = party(a)
             if p:
                 doc_parties.setdefault(m.event.doc_id, set()).add(p)
-    _follow_ups(views, known, rules, doc_parties)
+                sentence_parties.setdefault((m.event.doc_id, m.event.sentence_index), set()).add(p)
+    _follow_ups(views, known, rules, doc_parties, sentence_parties)
     out = [_commitment(v, as_of, due_days) for v in views]
     return sorted(out, key=lambda c: (c.first_stated, c.evidence[0].doc_id or "", c.evidence[0].sentence_index or 0))
