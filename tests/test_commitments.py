@@ -291,3 +291,12 @@ def test_a_promise_whose_beneficiary_is_only_guessed_needs_an_amount_or_a_deadli
     named = mention("a", "2022-05-01", "0331", "ETH", "SOM", modality="intended", qty=(usd(50e6),))
     c = only(track([named, context, vague], as_of="2022-06-02"))
     assert roles(c) == ["statement", "restatement"]
+
+
+def test_one_story_of_a_mutual_promise_is_two_commitments():
+    # "Ghana and Togo agreed to open their border posts": one story, a promise in each direction
+    there = mention("g1", "2022-04-04", "0311", "GHA", "TGO", modality="intended", deadline="2022-06-30", story="E9", index=0)
+    back = mention("g1", "2022-04-04", "0311", "TGO", "GHA", modality="intended", deadline="2022-06-30", story="E9", index=0)
+    again = mention("g2", "2022-04-05", "030", "TGOGOV", "GHA", modality="intended", story="E9")  # another outlet
+    cs = track([there, back, again], as_of="2022-04-10")
+    assert sorted((c.promiser.code, c.beneficiary.code, len(c.evidence)) for c in cs) == [("GHA", "TGO", 1), ("TGO", "GHA", 2)]

@@ -17,7 +17,8 @@ both state one.
 
 **Stories.** When story clustering has grouped mentions into real-world events
 (``Mention.story``), statements of one story are one promise whatever their wording: a statement
-whose story is already in a promise joins it first. Without stories, the rules above group
+whose story is already in a promise with the same promiser and beneficiary joins it first (the two
+directions of "A and B agreed to…" are one story but two promises). Without stories, the rules above group
 restatements on their own.
 
 A missing beneficiary is inferred from the document: the party the promiser deals with most in
@@ -198,6 +199,15 @@ def _fits(p: Promise, s: Statement, *, lenient: bool = False) -> bool:
     return amounts_compatible(p.amount, s.mention.event.quantities)
 
 
+def _same_direction(p: Promise, s: Statement) -> bool:
+    """Whether a statement of the same story can be promise ``p``: the same promiser and a compatible
+    beneficiary, where it names them (a story of "A and B agreed to…" holds both directions)."""
+    if not (s.promiser or s.beneficiary):
+        return False
+    return ((not s.promiser or same_party(p.promiser, s.promiser))
+            and (not s.beneficiary or beneficiary_compatible(p.beneficiary, s.beneficiary)))
+
+
 def _same_amount(p: Promise, s: Statement) -> bool:
     return p.amount is not None and any(q.kind == p.amount.kind and q.unit == p.amount.unit and close(q.value, p.amount.value)
                                         for q in s.mention.event.quantities)
@@ -221,12 +231,13 @@ def find_promises(mentions: Iterable[Mention], rules: Rules) -> list[Promise]:
     # compatible parties share their first three letters (a country, or IGO/NGO): an index by them
     by_promiser: dict[str, list[Promise]] = {}
     by_beneficiary: dict[str, list[Promise]] = {}
-    story_of: dict[str, Promise] = {}
+    story_of: dict[str, list[Promise]] = {}
     leftovers: list[Statement] = []
     for s in statements:
         story = s.mention.story
-        if story and story in story_of:
-            story_of[story].statements.append(s)
+        same_story = [p for p in story_of.get(story or "", ()) if _same_direction(p, s)]
+        if same_story:
+            same_story[0].statements.append(s)
             continue
         if not (s.promiser and s.beneficiary and s.concrete) or (s.inferred and not (s.amount or s.mention.event.deadline)):
             leftovers.append(s)
@@ -240,8 +251,8 @@ def find_promises(mentions: Iterable[Mention], rules: Rules) -> list[Promise]:
             by_promiser.setdefault(s.promiser[:3], []).append(target)
             by_beneficiary.setdefault(s.beneficiary[:3], []).append(target)
         target.statements.append(s)
-        if story:
-            story_of[story] = target
+        if story and target not in story_of.setdefault(story, []):
+            story_of[story].append(target)
     for s in leftovers:
         pool = by_promiser.get(s.promiser[:3], []) if s.promiser else by_beneficiary.get((s.beneficiary or "")[:3], [])
         fitting = [p for p in pool if p.statements[0].seen <= s.seen and _fits(p, s, lenient=True)]
