@@ -300,3 +300,15 @@ def test_one_story_of_a_mutual_promise_is_two_commitments():
     again = mention("g2", "2022-04-05", "030", "TGOGOV", "GHA", modality="intended", story="E9")  # another outlet
     cs = track([there, back, again], as_of="2022-04-10")
     assert sorted((c.promiser.code, c.beneficiary.code, len(c.evidence)) for c in cs) == [("GHA", "TGO", 1), ("TGO", "GHA", 2)]
+
+
+def test_tranches_clustered_into_one_story_are_still_two_deliveries():
+    promise = mention("s", "2024-05-08", "0331", "KOR", "VNM", modality="intended", qty=(usd(900e6),))
+    first = mention("t1", "2024-07-09", "071", "KOR", "VNM", qty=(usd(400e6), usd(900e6)), story="E5")
+    second = mention("t2", "2025-01-15", "071", "KOR", "VNM", qty=(usd(500e6), usd(900e6)), story="E5")
+    c = only(track([promise, first, second], as_of="2025-01-20"))
+    assert c.status == "fulfilled" and c.delivered == 900e6
+    # the same tranche in another outlet of the story counts once
+    copy = mention("t3", "2024-07-10", "071", "KORGOV", "VNM", qty=(usd(400e6),), story="E5")
+    c = only(track([promise, first, copy], as_of="2024-08-01"))
+    assert c.status == "partly fulfilled" and c.delivered == 400e6

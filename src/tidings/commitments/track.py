@@ -8,7 +8,7 @@ each promise tracked by then:
   with a compatible amount (no more than what is still owed; sums above the whole promise in its
   sentence are other sums) and price; for promises with breach codes (a ceasefire), the promiser
   refraining from such an act ("stopped shelling", negated). One act reported twice (the
-  same story, or the same amount on the same day) counts once. An act that could deliver several
+  same story with no other amount, or the same amount on the same day) counts once. An act that could deliver several
   promises goes to the one it fits best: the one whose outstanding amount it settles, else the one
   it is the very counterpart of (its intent code, or the act a statement itself named: signing
   for "have until December to sign"), else the oldest.
@@ -233,9 +233,10 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
 
 
 def _repeats(v: View, m: Mention, value: float | None) -> bool:
-    """The same delivery reported again: the same story, or the same amount on the same day."""
+    """The same delivery reported again: the same story (unless the two state different amounts: two
+    tranches are two deliveries whatever the clustering says), or the same amount on the same day."""
     for d, val in v.deliveries:
-        if m.story and d.story == m.story:
+        if m.story and d.story == m.story and (val is None or value is None or close(val, value)):
             return True
         if d.when == m.when and (val == value or (val is not None and value is not None and close(val, value))):
             return True
