@@ -312,3 +312,13 @@ def test_tranches_clustered_into_one_story_are_still_two_deliveries():
     copy = mention("t3", "2024-07-10", "071", "KORGOV", "VNM", qty=(usd(400e6),), story="E5")
     c = only(track([promise, first, copy], as_of="2024-08-01"))
     assert c.status == "partly fulfilled" and c.delivered == 400e6
+
+
+def test_a_commitment_keeps_its_id_when_later_reports_name_it_more_precisely():
+    # "The EU will lift sanctions on Syria's state airline" (the company), later "... on Syria" (the state)
+    company = mention("s", "2025-01-10", "035", "IGOEUREEC", "SYRBUS", modality="intended", deadline="2025-03-31")
+    state = mention("r", "2025-02-10", "0354", "IGOEUREEC", "SYR", modality="intended")
+    tracker = Tracker([company, state])
+    early, late = only(tracker.as_of("2025-01-20")), only(tracker.as_of("2025-02-20"))
+    assert (early.beneficiary.code, early.cameo) == ("SYRBUS", "035") and (late.beneficiary.code, late.cameo) == ("SYR", "0354")
+    assert early.commitment_id == late.commitment_id

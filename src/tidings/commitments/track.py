@@ -314,8 +314,11 @@ def _commitment(v: View, as_of: str, due_days: int) -> Commitment:
         chain.append(((v.deadline, "", 0, 0), Evidence("lapse", None, None, None, None, None, v.deadline, None,
                                                        note="deadline passed with no delivery reported")))
     chain.sort(key=lambda c: c[0])
-    first = v.promise.statements[0].mention.event
-    key = "|".join([v.promiser, v.beneficiary, v.intent, first.mention_id])
+    # the id names the promise, not this day's view of it: a later restatement that names the state
+    # rather than its company, or a more specific act, must not make it another commitment
+    p = v.promise
+    first = p.statements[0].mention.event
+    key = "|".join([p.promiser or v.promiser, p.beneficiary or v.beneficiary, p.intent, first.mention_id])
     return Commitment(
         commitment_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         promiser=_actor(v.statements, v.promiser, "source"), beneficiary=_actor(v.statements, v.beneficiary, "target"),
