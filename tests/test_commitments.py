@@ -322,3 +322,23 @@ def test_a_commitment_keeps_its_id_when_later_reports_name_it_more_precisely():
     early, late = only(tracker.as_of("2025-01-20")), only(tracker.as_of("2025-02-20"))
     assert (early.beneficiary.code, early.cameo) == ("SYRBUS", "035") and (late.beneficiary.code, late.cameo) == ("SYR", "0354")
     assert early.commitment_id == late.commitment_id
+
+
+def test_an_article_that_sets_two_deadlines_states_two_promises():
+    # "The militia is to cease fire by Tuesday ... It will also withdraw from the two towns by March 31"
+    truce = mention("a", "2024-03-04", "0356", "SOMREB", "SOMMIL", modality="intended", deadline="2024-03-05", index=1)
+    pullout = mention("a", "2024-03-04", "0356", "SOMREB", "SOM", modality="intended", deadline="2024-03-31", index=2)
+    held = mention("b", "2024-03-06", "190", "SOMREB", None, negated=True, date="2024-03-05")  # "stopped firing"
+    context = mention("b", "2024-03-06", "040", "SOM", "IGOAFU")
+    tracker = Tracker([truce, pullout, held, context])
+    by_deadline = {c.deadline: c.status for c in tracker.as_of("2024-03-10")}
+    assert by_deadline == {"2024-03-05": "fulfilled", "2024-03-31": "due"}
+    assert {c.deadline: c.status for c in tracker.as_of("2024-04-05")}["2024-03-31"] == "lapsed"
+
+
+def test_one_deadline_said_twice_or_moved_later_is_one_promise():
+    first = mention("a", "2024-03-04", "0356", "SOMREB", "SOM", modality="intended", deadline="2024-03-31", index=1)
+    again = mention("a", "2024-03-04", "0356", "SOMREB", "SOM", modality="intended", deadline="2024-03-31", index=4)
+    moved = mention("c", "2024-03-25", "0356", "SOMREB", "SOM", modality="intended", deadline="2024-04-30")  # a later delay
+    c = only(track([first, again, moved], as_of="2024-04-05"))
+    assert roles(c) == ["statement", "statement", "restatement"] and c.deadline == "2024-04-30" and c.status == "due"

@@ -10,7 +10,8 @@ into promises in the order they were reported:
    beneficiary is unknown, or inferred with nothing else to tie it down: "said it would unlock
    funding") join a promise only when exactly one fits; otherwise they are dropped.
 
-Compatible means: the same promiser party, a compatible beneficiary, intent codes of one family
+Compatible means: the same promiser party, a compatible beneficiary, no other deadline for it in the
+same article (an article that sets two deadlines states two promises), intent codes of one family
 (one a prefix of the other; an unspecified ``030`` fits any code when the amounts are the same, or
 for a statement of the second kind that names both parties), and equal amounts and prices where
 both state one.
@@ -189,6 +190,8 @@ def _fits(p: Promise, s: Statement, *, lenient: bool = False) -> bool:
         return False
     if not s.promiser and not s.beneficiary:
         return False
+    if _other_deadline_in_document(p, s):
+        return False
     quantities = [q for st in p.statements for q in st.mention.event.quantities]
     if not prices_compatible(quantities, s.mention.event.quantities):
         return False
@@ -197,6 +200,14 @@ def _fits(p: Promise, s: Statement, *, lenient: bool = False) -> bool:
     if not (codes_compatible(p.intent, s.intent) if tie or (lenient and both_roles) else family(p.intent, s.intent)):
         return False
     return amounts_compatible(p.amount, s.mention.event.quantities)
+
+
+def _other_deadline_in_document(p: Promise, s: Statement) -> bool:
+    """An article that sets two deadlines states two promises ("cease fire by Tuesday"; "withdraw
+    from the towns by March 31"), even of one code; a later article may move a deadline."""
+    deadline = s.mention.event.deadline
+    return bool(deadline) and any(st.mention.event.doc_id == s.mention.event.doc_id and st.mention.event.deadline
+                                  and st.mention.event.deadline != deadline for st in p.statements)
 
 
 def _same_direction(p: Promise, s: Statement) -> bool:

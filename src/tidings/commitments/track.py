@@ -7,7 +7,8 @@ each promise tracked by then:
   to the beneficiary, reported after the promise was first reported and dated no earlier than it,
   with a compatible amount (no more than what is still owed; sums above the whole promise in its
   sentence are other sums) and price; for promises with breach codes (a ceasefire), the promiser
-  refraining from such an act ("stopped shelling", negated). One act reported twice (the
+  refraining from such an act ("stopped shelling", negated; it keeps the one due first). One act
+  reported twice (the
   same story with no other amount, or the same amount on the same day) counts once. An act that could deliver several
   promises goes to the one it fits best: the one whose outstanding amount it settles, else the one
   it is the very counterpart of (its intent code, or the act a statement itself named: signing
@@ -191,6 +192,7 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
         candidates = [v for v in pool if _after(v, m)]
         if ev.negated:
             refused = _intent_of_refusal(m)
+            kept: list[View] = []
             for v in candidates:
                 # "have not agreed on a single currency" (030) names no promise it takes back: only a
                 # refusal of a specific act withdraws, and only a promise of that act
@@ -200,10 +202,12 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
                 elif (ev.modality == "asserted" and rules.breaks(v.intent, ev.cameo)
                       and _roles_fit(v, m, parties, strict_source=True) and not _repeats(v, m, None)):
                     # "the rebels stopped firing": refraining from the act it forbids keeps a ceasefire
-                    v.deliveries.append((m, None))
+                    kept.append(v)
                 elif (ev.modality == "asserted" and rules.delivers(v.intent, ev.cameo) and v.deadline
                       and m.seen > v.deadline and _roles_fit(v, m, parties)):
                     v.misses.append(m)
+            if kept:  # one promise: the one due first ("cease fire by Tuesday" before "withdraw by the 31st")
+                min(kept, key=lambda v: (v.deadline is None, v.deadline or "")).deliveries.append((m, None))
             continue
         if ev.modality != "asserted":
             continue
