@@ -141,3 +141,21 @@ def test_the_wounded_are_no_mass_killing(code):
 def test_citizenship_words_without_a_number_are_no_counts():
     assert find_quantities("Activists and citizens of both nations protested.") == []
     assert find_quantities("a law on dual nationals") == []
+
+
+@pytest.mark.parametrize("text,deadline", [
+    # the deadline of what was agreed or promised, in a clause of the object noun
+    ("The government and the rebels agreed on a truce that is to take effect by March 3.", "2024-03-03"),
+    ("Moscow promised Minsk a loan that will be disbursed before the end of the year.", "2024-12-31"),
+    ("Armenia and Azerbaijan agreed on a withdrawal of troops to be completed by June 30.", "2024-06-30"),
+    ("Serbia signed an accord with Kosovo under which border posts will close before the end of the year.", "2024-12-31"),
+])
+def test_a_deadline_in_a_clause_of_the_object_is_the_events(code, text, deadline):
+    events = code(text, "2024-02-20")
+    assert events and {e.deadline for e in events} == {deadline}, [(e.cameo, e.deadline) for e in events]
+    assert {e.date for e in events} == {"2024-02-20"}
+
+
+def test_a_persons_clause_gives_no_deadline(code):
+    (event, *_) = code("Police arrested a man who was due to appear in court by Friday.", "2024-02-20")
+    assert event.cameo.startswith("17") and event.deadline is None

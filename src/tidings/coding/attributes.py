@@ -107,8 +107,11 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
     return SentenceAttachments(times, quants)
 
 
-def _distance(node: Token, trigger: Token, through_nouns: bool | frozenset[str] = True) -> int | None:
-    """Steps from ``node`` up to a common ancestor with ``trigger`` and down to it, or None."""
+def _distance(node: Token, trigger: Token, through_nouns: bool | frozenset[str] = True,
+              clauses: bool = False) -> int | None:
+    """Steps from ``node`` up to a common ancestor with ``trigger`` and down to it, or None;
+    ``clauses``: a noun reached from its relative or infinitive clause lets the item through ("agreed
+    on a truce that is to take effect by March 3": the truce's deadline is the agreement's)."""
     chain = {}
     t = trigger
     for k in range(8):
@@ -123,12 +126,23 @@ def _distance(node: Token, trigger: Token, through_nouns: bool | frozenset[str] 
             return d + chain[n.i]
         if n.head.i == n.i:
             return None
+        via, clause = n.dep_, n
         n = n.head
         d += 1
         if through_nouns is not True and n.pos_ in NOUN_POS and n.i not in chain \
-                and (through_nouns is False or n.lemma_.lower() not in through_nouns):
+                and (through_nouns is False or n.lemma_.lower() not in through_nouns) \
+                and not (clauses and via in ("relcl", "acl") and _object_noun(n)
+                         and not any(c.lower_ in ("who", "whom", "whose") for c in clause.children)):
             return None  # "the election in August" dates the election, not the event
     return None
+
+
+def _object_noun(n: Token) -> bool:
+    """The noun is what the act is about ("agreed on a truce", "promised a loan"), not a time
+    ("after the election that is due by March")."""
+    if n.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
+        return True
+    return n.dep_ == "pobj" and n.head.lower_ not in ("after", "before", "since", "until", "during", "following", "ahead")
 
 
 def attach(items: Sequence[tuple[Token, T]], triggers: list[Token],
@@ -138,7 +152,10 @@ def attach(items: Sequence[tuple[Token, T]], triggers: list[Token],
     with a missile on Wednesday": the missile has no time of its own)."""
     out: dict[int, list[T]] = {t.i: [] for t in triggers}
     for root, item in items:
-        scored = [(s, t) for s, t in ((_distance(root, t, through_nouns), t) for t in triggers) if s is not None]
+        # a deadline and nothing else ("by March 3") may come from a clause of the object noun
+        clauses = isinstance(item, Timed) and item.expr.deadline is not None and item.expr.past is None \
+            and item.expr.future is None
+        scored = [(s, t) for s, t in ((_distance(root, t, through_nouns, clauses), t) for t in triggers) if s is not None]
         if not scored:
             continue
         best = min(s for s, _ in scored)
