@@ -87,6 +87,24 @@ def test_coder_agreed_to_verb_is_intended(code):
     assert _find(ev, "03", "KEN", "ETH", modality="intended")
 
 
+@pytest.mark.parametrize("text", [
+    "Washington remains committed to easing the sanctions on Caracas.",
+    "Tokyo said it was committed to sending more aid to Manila.",
+    "Berlin stays committed to supplying air defence systems to Kyiv.",
+])
+def test_committed_to_a_gerund_is_intended(code, text):
+    ev = code(text, "2024-02-20")
+    assert ev and all(e.modality == "intended" for e in ev), [(e.cameo, e.modality) for e in ev]
+
+
+def test_a_time_clause_is_not_governed_by_the_main_verb(code):
+    # "before leaving for Hanoi" dates the plan; the departure is no intent of "planned"
+    ev = code("Before leaving for Hanoi on Friday, the Australian foreign minister planned to meet "
+              "opposition leaders in Bangkok.", "2024-02-20")
+    trips = [e for e in ev if e.trigger.text == "leaving"]
+    assert trips and all(e.modality == "asserted" for e in trips), [(e.cameo, e.modality, e.trigger.text) for e in ev]
+
+
 def test_coder_announced_coercion_is_a_threat(code):
     ev = code("Washington could impose sanctions on Ankara if it buys more Russian missiles.", "2019-07-01")
     assert _find(ev, "1312", "USAGOV", "TURGOV", modality="asserted")

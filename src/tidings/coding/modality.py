@@ -55,6 +55,11 @@ def words() -> Words:
     return Words(**{k: frozenset(groups.get(k, ())) for k in Words.__dataclass_fields__})
 
 
+# "committed to easing" governs the gerund; "before leaving", "after meeting" only date it
+TIME_PREPOSITIONS = frozenset({"before", "after", "since", "until", "while", "during", "following", "upon", "on",
+                               "despite", "by"})
+
+
 def _controllers(tok: Token):
     """Verbs (and adjectives) that govern ``tok`` through open complements: agreed -> to strengthen."""
     node = tok
@@ -64,7 +69,8 @@ def _controllers(tok: Token):
             yield node
         elif node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
-        elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "ADJ", "NOUN"):
+        elif (node.dep_ == "pobj" or node.dep_ == "pcomp" and node.head.lower_ not in TIME_PREPOSITIONS) \
+                and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "ADJ", "NOUN"):
             node = node.head.head
             yield node
         else:
