@@ -8,6 +8,7 @@ of reported speech is found.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -82,6 +83,10 @@ class Attributes:
     drop: str | None = None  # why this is not an event (an accident), or None
 
 
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|"
+                     r"thirty|forty|fifty|hundreds?|thousands?)\b", re.I)
+
+
 def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttachments:
     doc, base = doc_sent.doc, doc_sent.start_char
     times = []
@@ -96,7 +101,7 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
         if span is not None:
             quants.append((span.root, q.quantity))
             covered.update(range(span.start, span.end))
-    for tok in doc_sent:
+    for tok in doc_sent if _NUMBER.search(doc_sent.text) else ():
         # "killing two soldiers and wounding 27": a number alone as the object of an outcome verb
         if tok.i not in covered and tok.like_num and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" \
                 and not any(c.dep_ in ("prep", "compound") for c in tok.children):
