@@ -28,7 +28,6 @@ from tidings.places.gazetteer import Gazetteer, Place, distance_km, name_key
 __all__ = ["Toponym", "find_toponyms"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "toward", "towards", "around", "into", "across",
                       "via", "through", "along", "between", "inside", "within", "throughout", "off",
