@@ -244,6 +244,7 @@ def _content_child(x: Token, economic: bool = False) -> bool:  # not where or wh
         or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children))
 
 
+SEARCH_DEPTH = 6  # levels of the complement search (a preposition is a level)
 SMALL_CLAUSE_HEADS = frozenset({"help", "let", "allow", "enable"})  # their clause's subject is who is helped
 
 
@@ -265,14 +266,16 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
     backup: list[Actor] = []
-    for _ in range(4):
+    for _ in range(SEARCH_DEPTH):
         nxt: list[Token] = []
         for node in frontier:
             if effective_noun(node).lemma_.lower() in named:
-                nxt.extend(x for x in effective_noun(node).children if x.dep_ == "prep" and _content_child(x, economic))
+                nxt.extend(x for x in effective_noun(node).children if (x.dep_ == "prep" and _content_child(x, economic))
+                           or (x.dep_ == "acl" and x.tag_ == "VBN" and any(a.dep_ == "agent" for a in x.children)))
                 if not backup:  # "released the American vessels": the state whose the named thing is
+                    # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
-                              if a.country or (a.code or "")[:3] in ("IGO", "NGO")]
+                              if a.code and a.code != a.sector]
                 continue
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -286,8 +289,11 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                              and not (a.country in home and a.sector in (None, "GOV"))]
                     if found:
                         return found, True
-            nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp")
+            nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp", "agent")
                        and _content_child(x, economic))
+            # "rejected the proposal submitted by X": the by-agent of a participle on the noun owns it
+            nxt.extend(x for x in node.children if x.dep_ == "acl" and x.tag_ == "VBN"
+                       and any(a.dep_ == "agent" for a in x.children))
             for worth in (x for x in node.children if x.dep_ == "amod" and x.lemma_.lower() == "worth"):
                 # "stakes worth $1.5 billion in Egyptian companies": the amount is transparent
                 nxt.extend(q for y in (worth, *worth.children) for q in y.children
