@@ -101,6 +101,10 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
             # "sanctions on his suppression of protesters": the possessor is the target
             for p in (x for x in t.children if x.dep_ == "poss"):
                 found = resolver.resolve(p, date)
+        if not found and t.pos_ == "NOUN":
+            # "partners like Saudi Arabia", "countries such as Iran", "donors including Japan": the examples
+            found = [a for p in (x for x in t.children if x.dep_ == "prep" and _is_example(x))
+                     for a in actors_of([q for q in p.children if q.dep_ == "pobj"], ctx, date)]
         if not found and t.pos_ == "NOUN" and t.lemma_.lower() in ctx.knowledge.event_nouns:
             # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
             found = resolver.modifier_actor(t, date)
@@ -108,6 +112,12 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
             if all(a != b for b in out):
                 out.append(a)
     return out
+
+
+def _is_example(prep: Token) -> bool:
+    """A preposition that introduces examples of its head noun: "like", "including", "such as"."""
+    return prep.lower_ in ("like", "including") or (prep.lower_ == "as" and any(
+        x.lower_ == "such" for x in (*prep.children, prep.doc[prep.i - 1])))
 
 
 def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_spec: tuple[str, ...]) -> tuple[list[Actor], str]:
@@ -223,17 +233,25 @@ def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: li
     return [], False
 
 
+OUTLOOK_CODES = frozenset({"012", "013"})  # pessimism, optimism: the target is whom the outlook concerns
+
+
 def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """"demanded that Britain extradite …": the subject of what is asked, refused or threatened."""
-    if c.pat.code[:2] not in CONTENT_ROOTS:
+    outlook = c.pat.code in OUTLOOK_CODES and bool(sources)
+    if c.pat.code[:2] not in CONTENT_ROOTS and not outlook:
         return [], False
     taken = {a.code or a.text for a in sources}
-    for x in c.tok.children:
-        if x.dep_ in ("ccomp", "xcomp"):
-            subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
-            found = [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
-            if found:
-                return found, True
+    clauses = [x for x in c.tok.children if x.dep_ in ("ccomp", "xcomp")] if not outlook else []
+    if c.pat.pos == "V":  # "expressed optimism that Kyiv would …": the clause of the object noun
+        clauses += [x for o in objects(c.tok) for x in effective_noun(o).children if x.dep_ in ("acl", "ccomp")]
+    elif c.tok.pos_ in NOUN_POS:
+        clauses += [x for x in c.tok.children if x.dep_ in ("acl", "ccomp")]
+    for x in clauses:
+        subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
+        found = [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
+        if found:
+            return found, True
     return [], False
 
 
