@@ -262,6 +262,14 @@ def _content_child(x: Token, economic: bool = False) -> bool:  # not where or wh
         or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children))
 
 
+def _reason(x: Token) -> bool:
+    """"arrested him for spying for Iran", "sanctioned the firm over supplying drones to Russia": a
+    gerund after "for" or "over" gives the reason for a conflictual act, not whom it is done to."""
+    return x.dep_ == "prep" and x.lower_ in ("for", "over") and any(
+        p.dep_ in ("pcomp", "pobj") and p.tag_ == "VBG" for p in x.children)
+
+
+ARMED_ROOTS = frozenset({"18", "19", "20"})
 SEARCH_DEPTH = 6  # levels of the complement search (a preposition is a level)
 SMALL_CLAUSE_HEADS = frozenset({"help", "let", "allow", "enable"})  # their clause's subject is who is helped
 
@@ -274,8 +282,9 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     taken = {a.code or a.text for a in sources}
     economic = c.pat.code[:2] in ("06", "07")
     home = {a.country for a in sources if a.country}
+    conflict = "11" <= c.pat.code[:2] <= "20"
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
-                and _content_child(x, economic)]
+                and _content_child(x, economic) and not (conflict and _reason(x))]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
     if tok.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "allow inspectors access", "let Kyiv decide"
         frontier += [y for x in tok.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj"]
@@ -322,6 +331,14 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         if not frontier:
             break
     found = [a for a in backup if (a.code or a.text) not in taken]
+    if found:
+        return found, True
+    # "carried out a raid, targeting Islamic State commanders": the object of a participle that
+    # elaborates an armed act, when nothing nearer names an actor
+    late = [o for x in tok.children if x.dep_ == "advcl" and x.tag_ == "VBG" and x.i > tok.i
+            for o in x.children if o.dep_ == "dobj"] if sources and c.pat.code[:2] in ARMED_ROOTS else []
+    found = [a for a in actors_of(late, ctx, date) if (a.code or a.text) not in taken and a.code
+             and a.code != a.sector and not (a.country in home and a.sector in (None, "GOV"))]
     return found, bool(found)
 
 
