@@ -295,6 +295,59 @@ def test_coder_linking_round_two(code, text, code_, source, target):
                for c, s, t in got), got
 
 
+def _tuples(ev):
+    return [(e.cameo, e.source.code if e.source else None, e.target.code if e.target else None) for e in ev]
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # the by-agent of a participle on the object owns it: the target of the reaction
+    ("Ecuador rejected the proposal submitted by Peru on Monday.", "12", "ECU", "PER"),
+    ("Nigeria condemned the bombing carried out by Boko Haram in Maiduguri.", "111", "NGA", "NGAREB"),
+    ("The Kremlin dismissed the resolution drafted by Britain and France.", "12", "RUSGOV", "FRA"),
+    ("Canada opened an investigation into abuses committed by Chinese police in Toronto.", "09", "CAN", "CHNCOP"),
+    # a deeper complement: owners of goods behind a ban, the partner of talks one is pessimistic about
+    ("Vietnam lifted its ban on imports of Australian beef on Friday.", "08", "VNM", "AUS"),
+    ("Iran's foreign minister expressed pessimism about resuming nuclear talks with the United States.", "012", "IRNGOV", "USA"),
+    # optimism or pessimism that X will …: the outlook concerns X (GUIDELINES 012/013)
+    ("Japan's prime minister expressed optimism that China would resume seafood imports.", "013", "JPNGOV", "CHN"),
+    ("The Kenyan president voiced pessimism that Somalia could hold elections this year.", "012", "KENGOV", "SOM"),
+    ("Germany's chancellor expressed confidence that Poland would ratify the treaty.", "013", "DEUGOV", "POL"),
+    # examples of an unresolved noun are the actors: "like", "such as", "including"
+    ("The US urged allies like Japan to raise defence spending.", "02", "USA", "JPN"),
+    ("Iran condemned Western countries such as Britain and France.", "111", "IRN", "GBR"),
+    ("Russia sold weapons to several states, including Syria and Iran.", "07", "RUS", "IRN"),
+    # an armed act elaborated by a participle: its object is the target when nothing nearer is
+    ("The Iraqi air force carried out strikes on Sunday, targeting Islamic State fighters near Kirkuk.", "19", "IRQMIL", "IMGMUSISI"),
+    ("Israeli warplanes carried out a raid overnight, targeting a Hezbollah commander in southern Lebanon.", "19", "ISRMIL", "LBNREB"),
+    ("Ukrainian forces launched an attack at dawn, targeting Russian troops near Bakhmut.", "19", "UKRMIL", "RUSMIL"),
+])
+def test_coder_linking_round_three(code, text, code_, source, target):
+    ev = code(text, "2023-05-03")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a by-agent on a place or an occasion is not the owner of what is rejected
+    "Uganda rejected the plan at a meeting hosted by Kenya.",
+    "Sudan rejected the plan in a city controlled by the RSF.",
+    # examples that are no actors
+    "The EU criticised taxes on goods like steel.",
+    "Brazil criticised the sale of weapons like drones.",
+    # a reason is not a target: "detained the man for spying for Cameroon"
+    "Police in Lagos detained the man for spying for Cameroon.",
+    "Egyptian police arrested the man for working for Qatar.",
+    # a participle elaborating an act that is not armed, or with no actor in its object
+    "Kenya imposed a curfew on Monday, citing threats from al-Shabaab.",
+    "The army launched an offensive on Sunday, using drones.",
+    # an outlook about others with no stated holder, or none about anyone
+    "Diplomats in Geneva expressed optimism on Monday.",
+])
+def test_coder_linking_round_three_leaves_no_target(code, text):
+    ev = code(text, "2023-05-03")
+    assert all(e.target is None for e in ev), _tuples(ev)
+    assert code("Some analysts fear that China could blockade Taiwan.", "2023-05-03") == []
+
+
 def test_coder_reaction_to_an_act_named_before_targets_its_author(code):
     text = ("Japan lifted its ban on beef imports from Brazil on Monday. Brazil's agriculture minister "
             "welcomed the decision.")

@@ -104,7 +104,8 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
         if not found and t.pos_ == "NOUN":
             # "partners like Saudi Arabia", "countries such as Iran", "donors including Japan": the examples
             found = [a for p in (x for x in t.children if x.dep_ == "prep" and _is_example(x))
-                     for a in actors_of([q for q in p.children if q.dep_ == "pobj"], ctx, date)]
+                     for a in actors_of([q for q in p.children if q.dep_ == "pobj"], ctx, date)
+                     if a.code and a.code != a.sector]  # named ones: not "ships like tankers"
         if not found and t.pos_ == "NOUN" and t.lemma_.lower() in ctx.knowledge.event_nouns:
             # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
             found = resolver.modifier_actor(t, date)
