@@ -320,10 +320,22 @@ def _tuples(ev):
     ("The Iraqi air force carried out strikes on Sunday, targeting Islamic State fighters near Kirkuk.", "19", "IRQMIL", "IMGMUSISI"),
     ("Israeli warplanes carried out a raid overnight, targeting a Hezbollah commander in southern Lebanon.", "19", "ISRMIL", "LBNREB"),
     ("Ukrainian forces launched an attack at dawn, targeting Russian troops near Bakhmut.", "19", "UKRMIL", "RUSMIL"),
+    # a struck thing that is no actor: the state it lies in (GUIDELINES 10.1, place-derived targets)
+    ("Ukrainian drones hit a fuel depot in Russia's Bryansk region on Monday.", "19", "UKR", "RUS"),
+    ("Israeli jets bombed a weapons factory in Syria overnight.", "19", None, "SYR"),
+    ("Azerbaijani artillery shelled a village in Armenia's Syunik province.", "19", "AZEMIL", "ARMCVL"),
 ])
 def test_coder_linking_round_three(code, text, code_, source, target):
     ev = code(text, "2023-05-03")
     assert _find(ev, code_, source, target), _tuples(ev)
+
+
+def test_coder_armed_act_without_a_struck_thing_takes_no_place_target(code):
+    # where fighting happened is not whom it was done to; nor where hostages were held
+    for text in ("Chadian rebels attacked in southern Libya on Sunday.",
+                 "Gunmen held three Italian engineers in Libya for a month."):
+        ev = code(text, "2023-05-03")
+        assert not any(e.target is not None and (e.target.code or "").startswith("LBY") for e in ev), _tuples(ev)
 
 
 @pytest.mark.parametrize("text", [

@@ -343,7 +343,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     return found, bool(found)
 
 
-PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "08", "16"})
+PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "08", "16", "18", "19", "20"})
 PLACE_TARGET_PREPS = frozenset({"to", "into", "in", "for", "from", "inside"})
 
 
@@ -356,6 +356,11 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
         return [], False
     home = {a.country for a in sources if a.country}
     hosts = [c.tok] + (list(objects(c.tok)) if c.pat.pos == "V" else [])
+    if c.pat.code[:2] in ARMED_ROOTS:
+        # "struck a refinery in Russia's Samara region": where the thing hit is (the parser may hang
+        # the place on the verb), not where an act without a struck thing happened ("fought in Syria")
+        things = [o for o in objects(c.tok) if o.pos_ in NOUN_POS] if c.pat.pos == "V" else []
+        hosts = [c.tok, *things] if things else []
     for host in hosts:
         for prep in host.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_TARGET_PREPS:
