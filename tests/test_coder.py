@@ -338,6 +338,22 @@ def test_coder_armed_act_without_a_struck_thing_takes_no_place_target(code):
         assert not any(e.target is not None and (e.target.code or "").startswith("LBY") for e in ev), _tuples(ev)
 
 
+@pytest.mark.parametrize("text,pairs", [
+    # coordinated subjects acting together on a thing are not each other's target
+    ("American and British warplanes bombed Houthi positions near Sanaa on Monday.",
+     {("USAMIL", "YEMREB"), ("GBRMIL", "YEMREB")}),
+    ("Russian and Syrian jets struck rebel positions in Idlib on Tuesday.", {("RUS", None), ("SYR", None)}),
+    ("French and Malian troops attacked jihadist camps in central Mali.", {("FRAMIL", "MLIREB"), ("MLIMIL", "MLIREB")}),
+    # an exchange, a clash or traded accusations stay mutual
+    ("Israel and Hezbollah exchanged fire across the border on Sunday.", {("ISR", "LBNREB"), ("LBNREB", "ISR")}),
+    ("Armenian and Azerbaijani forces clashed on the border on Tuesday.", {("ARMMIL", "AZEMIL"), ("AZEMIL", "ARMMIL")}),
+    ("India and Pakistan traded accusations over the attack.", {("IND", "PAK"), ("PAK", "IND")}),
+])
+def test_coder_joint_act_on_a_thing_is_not_mutual(code, text, pairs):
+    ev = code(text, "2023-05-03")
+    assert {(e.source.code if e.source else None, e.target.code if e.target else None) for e in ev} == pairs, _tuples(ev)
+
+
 @pytest.mark.parametrize("text", [
     # a by-agent on a place or an occasion is not the owner of what is rejected
     "Uganda rejected the plan at a meeting hosted by Kenya.",

@@ -22,7 +22,7 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.places.locate import is_party
 from tidings.records import Actor
 
-__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "pairs"]
+__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "one_way", "pairs"]
 
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
@@ -215,8 +215,20 @@ Fallback = Callable[[Candidate, DocContext, str | None, list[Actor]], tuple[list
 
 
 def reciprocal_sources(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
-    """"Kenya and China signed a deal": coordinated sources are each other's target, so no other."""
-    return [], len(sources) >= 2 and is_reciprocal(c.pat.code, ctx)
+    """"Kenya and China signed a deal": coordinated sources are each other's target, so no other;
+    not when they act together on a thing ("US and British jets struck Houthi targets")."""
+    return [], len(sources) >= 2 and is_reciprocal(c.pat.code, ctx) and not one_way(c, c.pat.code, ctx)
+
+
+def one_way(c: Candidate, code: str, ctx: DocContext) -> bool:
+    """A conflictual verb with a direct object acts on it, not between its coordinated subjects:
+    any object when the pattern names none, else an object that is a thing rather than the act
+    itself ("struck rebel positions", but "exchanged accusations")."""
+    if c.pat.pos != "V" or code[:2] < "11":
+        return False
+    objs = objects(c.tok)
+    return bool(objs) and (not c.pat.obj or any(
+        o.pos_ in NOUN_POS and effective_noun(o).lemma_.lower() not in ctx.knowledge.event_nouns for o in objs))
 
 
 def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
