@@ -255,7 +255,10 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
     if c.pat.code[:2] not in CONTENT_ROOTS and not outlook:
         return [], False
     taken = {a.code or a.text for a in sources}
-    clauses = [x for x in c.tok.children if x.dep_ in ("ccomp", "xcomp")] if not outlook else []
+    # "called for Britain to stay": a for-to clause is what is asked of its subject; the clause of a
+    # light verb naming the outlook ("expressed optimism on Monday that Kyiv would …") is its content
+    clauses = [x for x in c.tok.children if x.dep_ in ("ccomp", "xcomp") and (not outlook or c.pat.obj)
+               or (x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children))]
     if c.pat.pos == "V":  # "expressed optimism that Kyiv would …": the clause of the object noun
         clauses += [x for o in objects(c.tok) for x in effective_noun(o).children if x.dep_ in ("acl", "ccomp")]
     elif c.tok.pos_ in NOUN_POS:
@@ -309,7 +312,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     for _ in range(SEARCH_DEPTH):
         nxt: list[Token] = []
         for node in frontier:
-            if effective_noun(node).lemma_.lower() in named:
+            if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
                 nxt.extend(x for x in effective_noun(node).children if (x.dep_ == "prep" and _content_child(x, economic))
                            or (x.dep_ == "acl" and x.tag_ == "VBN" and any(a.dep_ == "agent" for a in x.children)))
                 if not backup:  # "released the American vessels": the state whose the named thing is
