@@ -14,6 +14,7 @@ from itertools import permutations
 
 from spacy.tokens import Token
 
+from tidings.actors.resolve import WATERS
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS, object_lemmas
 from tidings.coding.suppression import CONTENT_ROOTS
@@ -271,10 +272,13 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
     return [], False
 
 
-def _content_child(x: Token, economic: bool = False) -> bool:  # not where or when: "in Brussels", "on Sunday"
-    # the agent of a noun is content too: "condemned the bombing by the militia"; so are the firms
-    # money goes into ("bought stakes in Egyptian companies"), but not a place ("invested in Cairo")
-    return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN")) \
+def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) -> bool:
+    # not where or when ("in Brussels", "on Sunday"), but the prepositions the pattern names as its
+    # target's ("optimism at the prospect of a deal with China"); the agent of a noun is content too:
+    # "condemned the bombing by the militia"; so are the firms money goes into ("bought stakes in
+    # Egyptian companies"), but not a place ("invested in Cairo")
+    return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or x.lower_ in own \
+        or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN")) \
         or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children))
 
 
@@ -297,23 +301,24 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     tok = c.tok
     taken = {a.code or a.text for a in sources}
     economic = c.pat.code[:2] in ("06", "07")
+    own = tuple(c.pat.target or ())
     home = {a.country for a in sources if a.country}
     conflict = "11" <= c.pat.code[:2] <= "20"
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
-                and _content_child(x, economic) and not (conflict and _reason(x))]
+                and _content_child(x, economic, own) and not (conflict and _reason(x))]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
     if tok.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "allow inspectors access", "let Kyiv decide"
         frontier += [y for x in tok.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj"]
     if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
         # "gave Putin a stern warning", "issued a warning to Kabul": the light verb's recipient
-        frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic)) or x.dep_ == "dative"]
+        frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic, own)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
     backup: list[Actor] = []
     for _ in range(SEARCH_DEPTH):
         nxt: list[Token] = []
         for node in frontier:
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
-                nxt.extend(x for x in effective_noun(node).children if (x.dep_ == "prep" and _content_child(x, economic))
+                nxt.extend(x for x in effective_noun(node).children if (x.dep_ == "prep" and _content_child(x, economic, own))
                            or (x.dep_ == "acl" and x.tag_ == "VBN" and any(a.dep_ == "agent" for a in x.children)))
                 if not backup:  # "released the American vessels": the state whose the named thing is
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
@@ -332,15 +337,17 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                              and not (a.country in home and a.sector in (None, "GOV"))]
                     if found:
                         return found, True
+            if node.lemma_.lower() in WATERS:
+                continue  # "drills in the Sea of Japan": waters named after a state are not in it
             nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp", "agent")
-                       and _content_child(x, economic))
+                       and _content_child(x, economic, own))
             # "rejected the proposal submitted by X": the by-agent of a participle on the noun owns it
             nxt.extend(x for x in node.children if x.dep_ == "acl" and x.tag_ == "VBN"
                        and any(a.dep_ == "agent" for a in x.children))
             for worth in (x for x in node.children if x.dep_ == "amod" and x.lemma_.lower() == "worth"):
                 # "stakes worth $1.5 billion in Egyptian companies": the amount is transparent
                 nxt.extend(q for y in (worth, *worth.children) for q in y.children
-                           if q.dep_ == "prep" and _content_child(q, economic))
+                           if q.dep_ == "prep" and _content_child(q, economic, own))
             if node.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "help Lukashenko withstand pressure"
                 nxt.extend(y for x in node.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj")
         frontier = nxt
