@@ -335,10 +335,31 @@ def _tuples(ev):
     # the prepositions the pattern names for its target lead on ("concern at the arrest of …")
     ("Canada raised concern at the treatment of Uyghurs by Chinese authorities.", "012", "CAN", "CHNGOV"),
     ("Kenya expressed concern at the arrest of an opposition leader in Uganda.", "012", "KEN", "UGAOPP"),
+    # a participle on the named thing says whose it is: "lifted sanctions imposed on Iran"
+    ("Japan lifted the sanctions imposed on Iran in 2006.", "08", "JPN", "IRN"),
+    ("The United States eased restrictions placed on Cuban airlines.", "08", "USA", "CUBBUS"),
+    ("Kenya will not lift the ban imposed on the opposition party.", "12", "KEN", "KENOPP"),
+    # the issuer of a statement, letter or report that urges or accuses is the source
+    ("The European Union issued a statement urging Serbia to recognise Kosovo.", "02", "IGOEUREEC", "SRB"),
+    ("Germany's foreign minister sent a letter calling on Hungary to lift its veto.", "02", "DEUGOV", "HUN"),
+    ("Amnesty International released a report accusing Egypt of torturing detainees.", "11", "NGOAMN", "EGY"),
+    # an act or weapon as subject: its by-agent acted
+    ("A bombing by al-Shabaab killed 12 soldiers in Mogadishu.", "18", "SOMREB", "SOMMIL"),
+    ("Rockets fired by Hezbollah hit a military base in northern Israel.", "19", "LBNREB", "ISRMIL"),
+    ("An attack by Boko Haram killed 30 villagers in Borno state.", "18", "NGAREB", "NGACVL"),
 ])
 def test_coder_linking_round_three(code, text, code_, source, target):
     ev = code(text, "2023-05-03")
     assert _find(ev, code_, source, target), _tuples(ev)
+
+
+def test_coder_no_source_without_an_issuer_or_a_by_agent(code):
+    # a statement that is itself the subject has no issuer; an act with no by-agent has no agent
+    for text in ("A statement urging Serbia to recognise Kosovo was read out in Brussels.",
+                 "A bomb killed 12 soldiers in Mogadishu on Monday.",
+                 "An attack on the convoy by night killed three soldiers in Mali."):
+        ev = code(text, "2023-05-03")
+        assert ev and all(e.source is None for e in ev), _tuples(ev)
 
 
 def test_coder_waters_named_after_a_state_are_no_target(code):

@@ -132,6 +132,21 @@ def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_sp
             mods = [x for x in n.children if x.dep_ in ("poss", "amod", "compound") and names_actor(x, ctx)]
             if mods and "from" in src_spec:
                 return actors_of(mods, ctx, date), "object-modifier"
+    if c.pat.pos == "V":
+        tok = c.tok
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
+            # "issued a statement urging Kyiv to …", "sent a letter calling on Rome to …": the issuer
+            found = actors_of(subjects(tok.head.head, words.object_control), ctx, date)
+            if found:
+                return found, "agent-of-governing-verb"
+        for subj in (s for s in tok.children if s.dep_ == "nsubj" and s.pos_ == "NOUN"):
+            # "a car bombing by the Islamic State killed …", "missiles fired by the army struck …": the
+            # subject is the act or the weapon; its by-agent acted
+            agents = pobjs(subj, "by") + [p for a in subj.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                                          for p in pobjs(a, "by")]
+            found = actors_of(agents, ctx, date)
+            if found:
+                return found, "agent-of-subject"
     if c.pat.pos == "N":
         tok = c.tok
         while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
@@ -318,8 +333,9 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         nxt: list[Token] = []
         for node in frontier:
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
+                # "lifted sanctions imposed on China": a participle on the named thing says whose it is
                 nxt.extend(x for x in effective_noun(node).children if (x.dep_ == "prep" and _content_child(x, economic, own))
-                           or (x.dep_ == "acl" and x.tag_ == "VBN" and any(a.dep_ == "agent" for a in x.children)))
+                           or (x.dep_ == "acl" and x.tag_ == "VBN"))
                 if not backup:  # "released the American vessels": the state whose the named thing is
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
@@ -342,8 +358,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
             nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp", "agent")
                        and _content_child(x, economic, own))
             # "rejected the proposal submitted by X": the by-agent of a participle on the noun owns it
-            nxt.extend(x for x in node.children if x.dep_ == "acl" and x.tag_ == "VBN"
-                       and any(a.dep_ == "agent" for a in x.children))
+            nxt.extend(x for x in node.children if x.dep_ == "acl" and x.tag_ == "VBN")
             for worth in (x for x in node.children if x.dep_ == "amod" and x.lemma_.lower() == "worth"):
                 # "stakes worth $1.5 billion in Egyptian companies": the amount is transparent
                 nxt.extend(q for y in (worth, *worth.children) for q in y.children
