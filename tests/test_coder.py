@@ -347,6 +347,14 @@ def _tuples(ev):
     ("A bombing by al-Shabaab killed 12 soldiers in Mogadishu.", "18", "SOMREB", "SOMMIL"),
     ("Rockets fired by Hezbollah hit a military base in northern Israel.", "19", "LBNREB", "ISRMIL"),
     ("An attack by Boko Haram killed 30 villagers in Borno state.", "18", "NGAREB", "NGACVL"),
+    # the parser reads "The X air force carried out strikes" as a noun with a reduced relative; a
+    # participle with its own direct object is the main verb and the noun its subject
+    ("The Ethiopian air force carried out at least five air strikes in Tigray, killing dozens of rebel fighters.",
+     "19", "ETHMIL", "ETHREB"),
+    ("The Saudi air force carried out at least two air strikes in northern Yemen, killing dozens of Houthi fighters.",
+     "19", "SAUMIL", "YEMREB"),
+    ("The French air force carried out at least two air strikes in northern Mali, killing dozens of jihadists.",
+     "19", "FRAMIL", "MLIREB"),
 ])
 def test_coder_linking_round_three(code, text, code_, source, target):
     ev = code(text, "2023-05-03")
@@ -360,6 +368,15 @@ def test_coder_no_source_without_an_issuer_or_a_by_agent(code):
                  "An attack on the convoy by night killed three soldiers in Mali."):
         ev = code(text, "2023-05-03")
         assert ev and all(e.source is None for e in ev), _tuples(ev)
+
+
+def test_syntax_a_reduced_relative_without_object_keeps_its_noun_as_object(nlp):
+    from tidings.coding.syntax import objects, subjects
+
+    doc = nlp("The sanctions imposed on Iran in 2006 were lifted on Monday.")
+    imposed = next(t for t in doc if t.lower_ == "imposed")
+    assert [t.lower_ for t in objects(imposed)] == ["sanctions"]
+    assert "sanctions" not in [t.lower_ for t in subjects(imposed, frozenset())]
 
 
 def test_coder_waters_named_after_a_state_are_no_target(code):
