@@ -28,7 +28,7 @@ from tidings.coding.matching import match
 from tidings.coding.modality import modality_cue, negated
 from tidings.coding.roles import Roles, actors_of, askers, find_roles, localise, one_way, pairs
 from tidings.coding.suppression import suppress
-from tidings.coding.syntax import datives, objects, pobjs, subjects
+from tidings.coding.syntax import datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
 from tidings.records import Event, Trigger
