@@ -355,6 +355,10 @@ def _tuples(ev):
      "19", "SAUMIL", "YEMREB"),
     ("The French air force carried out at least two air strikes in northern Mali, killing dozens of jihadists.",
      "19", "FRAMIL", "MLIREB"),
+    # a place taken or struck at home: the state it lies in, also for the rebels of that state
+    ("Al-Shabaab fighters overran the town of Beledweyne in central Somalia.", "19", "SOMREB", "SOM"),
+    ("Houthi rebels captured the city of Marib on Sunday.", "19", "YEMREB", "YEM"),
+    ("ISWAP fighters seized the town of Damasak in Borno state.", "19", "NGAREB", "NGA"),
 ])
 def test_coder_linking_round_three(code, text, code_, source, target):
     ev = code(text, "2023-05-03")
@@ -377,6 +381,11 @@ def test_syntax_a_reduced_relative_without_object_keeps_its_noun_as_object(nlp):
     imposed = next(t for t in doc if t.lower_ == "imposed")
     assert [t.lower_ for t in objects(imposed)] == ["sanctions"]
     assert "sanctions" not in [t.lower_ for t in subjects(imposed, frozenset())]
+
+
+def test_coder_a_visit_home_has_no_place_target(code):
+    ev = code("Kenya's president travelled to Nairobi on Monday.", "2023-05-03")
+    assert ev and all(e.target is None for e in ev), _tuples(ev)
 
 
 def test_coder_waters_named_after_a_state_are_no_target(code):

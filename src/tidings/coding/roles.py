@@ -391,13 +391,20 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     targets."""
     if c.pat.code[:2] not in PLACE_TARGET_ROOTS:
         return [], False
-    home = {a.country for a in sources if a.country}
+    armed = c.pat.code[:2] in ARMED_ROOTS
+    # force used at home has its own state as target ("Taliban fighters overran Kunduz"); a visit or
+    # aid to one's own capital has none
+    home = {a.country for a in sources if a.country} if not armed else set()
     hosts = [c.tok] + (list(objects(c.tok)) if c.pat.pos == "V" else [])
     if c.pat.code[:2] in ARMED_ROOTS:
         # "struck a refinery in Russia's Samara region": where the thing hit is (the parser may hang
         # the place on the verb), not where an act without a struck thing happened ("fought in Syria")
         things = [o for o in objects(c.tok) if o.pos_ in NOUN_POS] if c.pat.pos == "V" else []
         hosts = [c.tok, *things] if things else []
+        for o in things:  # "overran the town of Baga", "shelled Kharkiv": the place struck itself
+            country = ctx.place_country(o, date)
+            if country:
+                return [Actor(text=o.text, code=country, country=country, kind="state", via="place-struck")], True
     for host in hosts:
         for prep in host.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_TARGET_PREPS:
