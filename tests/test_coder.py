@@ -359,6 +359,10 @@ def _tuples(ev):
     ("Al-Shabaab fighters overran the town of Beledweyne in central Somalia.", "19", "SOMREB", "SOM"),
     ("Houthi rebels captured the city of Marib on Sunday.", "19", "YEMREB", "YEM"),
     ("ISWAP fighters seized the town of Damasak in Borno state.", "19", "NGAREB", "NGA"),
+    # a sector word modifying an act noun is nobody's agent: the partner of "a military pact with X"
+    ("Russia threatened to scrap a military pact with Armenia.", "13", "RUS", "ARM"),
+    ("Niger threatened to end a military agreement with France.", "13", "NER", "FRA"),
+    ("Chile threatened to end a naval cooperation deal with Peru.", "13", "CHL", "PER"),
 ])
 def test_coder_linking_round_three(code, text, code_, source, target):
     ev = code(text, "2023-05-03")

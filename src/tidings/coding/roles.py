@@ -109,7 +109,8 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
                      if a.code and a.code != a.sector]  # named ones: not "ships like tankers"
         if not found and t.pos_ == "NOUN" and t.lemma_.lower() in ctx.knowledge.event_nouns:
             # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
-            found = resolver.modifier_actor(t, date)
+            # (a bare sector is no agent: "a military pact")
+            found = [a for a in resolver.modifier_actor(t, date) if a.code != a.sector]
         for a in found:
             if all(a != b for b in out):
                 out.append(a)
