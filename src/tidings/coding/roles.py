@@ -109,8 +109,7 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
                      if a.code and a.code != a.sector]  # named ones: not "ships like tankers"
         if not found and t.pos_ == "NOUN" and t.lemma_.lower() in ctx.knowledge.event_nouns:
             # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
-            # (a bare sector is no agent: "a military pact")
-            found = [a for a in resolver.modifier_actor(t, date) if a.code != a.sector]
+            found = resolver.modifier_actor(t, date)
         for a in found:
             if all(a != b for b in out):
                 out.append(a)
@@ -394,8 +393,10 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
         return [], False
     armed = c.pat.code[:2] in ARMED_ROOTS
     # force used at home has its own state as target ("Taliban fighters overran Kunduz"); a visit or
-    # aid to one's own capital has none
-    home = {a.country for a in sources if a.country} if not armed else set()
+    # aid to one's own capital has none, nor has a joint strike by a state and its ally at home
+    home = {a.country for a in sources if a.country}
+    if armed and len(home) == 1:
+        home = set()
     hosts = [c.tok] + (list(objects(c.tok)) if c.pat.pos == "V" else [])
     if c.pat.code[:2] in ARMED_ROOTS:
         # "struck a refinery in Russia's Samara region": where the thing hit is (the parser may hang
@@ -403,8 +404,11 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
         things = [o for o in objects(c.tok) if o.pos_ in NOUN_POS] if c.pat.pos == "V" else []
         hosts = [c.tok, *things] if things else []
         for o in things:  # "overran the town of Baga", "shelled Kharkiv": the place struck itself
+            if not (o.pos_ == "PROPN" or any(p.dep_ == "pobj" and p.pos_ == "PROPN" for x in o.children
+                                             if x.dep_ == "prep" and x.lower_ == "of" for p in x.children)):
+                continue  # a named place, not "five Indian jets"
             country = ctx.place_country(o, date)
-            if country:
+            if country and country not in home:
                 return [Actor(text=o.text, code=country, country=country, kind="state", via="place-struck")], True
     for host in hosts:
         for prep in host.children:
