@@ -93,7 +93,7 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
         span = doc.char_span(base + t.start, base + t.end, alignment_mode="expand")
         if span is not None:
             times.append((span.root, Timed(t, _past_host(span.root))))
-    quants = []
+    quants: list[tuple[Token, Quantity]] = []
     covered: set[int] = set()
     for q in find_quantities(doc_sent.text):
         span = doc.char_span(base + q.start, base + q.end, alignment_mode="expand")
@@ -105,9 +105,9 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
         if tok.i not in covered and tok.like_num and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" \
                 and not any(c.dep_ in ("prep", "compound") for c in tok.children):
             category = verb_outcome(tok.head.lemma_)
-            q = bare_count(tok.text, category) if category else None
-            if q is not None:
-                quants.append((tok, q))
+            count = bare_count(tok.text, category) if category else None
+            if count is not None:
+                quants.append((tok, count))
     return SentenceAttachments(times, quants)
 
 
