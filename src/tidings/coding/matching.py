@@ -58,6 +58,17 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     return out
 
 
+def object_modifiers(objs: list[tuple[Token, Token]]) -> frozenset[str]:
+    """Lemmas of the modifiers of a verb's objects, for ``mod`` on verb patterns ("held **joint** drills",
+    "sent a **search-and-rescue** team")."""
+    out: set[str] = set()
+    for _o, n in objs:
+        for c in n.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                out.update(x.lemma_.lower() for x in (c, *c.conjuncts))
+    return frozenset(out)
+
+
 def features(tok: Token, ctx: DocContext) -> Features:
     """The features of a trigger token, computed once per document."""
     cached = ctx.features.get(tok.i)
@@ -79,7 +90,8 @@ def features(tok: Token, ctx: DocContext) -> Features:
     feats = Features(
         # spaCy often attaches the particle of "pull out of" as a preposition
         prts=frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i),
-        mods=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "advmod")),
+        mods=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "advmod"))
+        | (object_modifiers(strict) if tok.pos_ in VERB_POS else frozenset()),
         # an amount of money as object ("was given €4.5 billion") stands for "money"
         obj=frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)] + (["money"] if money else [])),
         obj_loose=frozenset(x for _, n in loose for x in (n.lemma_.lower(), n.lower_)),

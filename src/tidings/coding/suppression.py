@@ -25,6 +25,7 @@ CONTAINER_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14
 CONTENT_ROOTS = frozenset({"02", "10", "12", "13", "11"})  # heads whose complement is what is asked/refused/threatened
 CONTENT_NAMES = {"01": "a statement", "02": "an appeal", "05": "support", "09": "an investigation", "10": "a demand",
                  "11": "an accusation or criticism", "12": "a rejection", "13": "a threat", "14": "a protest"}
+CONSIDER = "014"  # CAMEO "consider policy option": what is considered is not coded separately
 DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "press", "ask", "push", "seek"})
 
 Drops = dict[int, str]  # token index -> reason
@@ -77,6 +78,9 @@ def open_complement(cands: list[Candidate], drop: Drops, ctx: DocContext, trace:
         elif c.pat.code[:2] in CONTENT_ROOTS:
             for x in comps:
                 drop[x.i] = f"content of {CONTENT_NAMES[c.pat.code[:2]]} ({c.tok.text!r})"
+        elif c.pat.code == CONSIDER:  # "is considering sending troops": 014, the act is only weighed (GUIDELINES 01)
+            for x in comps:
+                drop[x.i] = f"option weighed ({c.tok.text!r}), not an act"
         elif c.tok.lemma_.lower() in w.intent_control | w.neg_control:
             drop[c.tok.i] = f"controller yields to its complement {comps[0].text!r}"
 
@@ -211,6 +215,24 @@ def other_sense(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Tra
             drop[tok.i] = f"{tok.lemma_.lower()} {hit.lemma_.lower()!r}: another sense, not the act"
 
 
+def adjectival_participle(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """A past participle that only describes a noun, with no agent of its own, is not an event
+    ("troops stationed in Syria", "rebels opposed to the president", "goods imported from
+    Pakistan"); with its agent it is ("an exchange brokered by the UAE", GUIDELINES 1.1). Kept on the
+    object of another event ("lifted sanctions imposed on Eritrea"), whose target it tells."""
+    verbs = {c.tok.i for c in cands if c.pat.pos == "V"}
+    for c in cands:
+        tok = c.tok
+        if tok.i in drop or c.pat.pos != "V" or tok.dep_ != "acl" or tok.tag_ != "VBN":
+            continue
+        if any(x.dep_ == "agent" for x in tok.children):
+            continue
+        noun = tok.head
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in verbs:
+            continue  # "lifted sanctions imposed on Eritrea": the participle tells the act's target (roles)
+        drop[tok.i] = f"participle describing {tok.head.text!r}, with no agent"
+
+
 @lru_cache(maxsize=1)
 def other_senses() -> dict[str, frozenset[str]]:
     """data/other_senses.tsv: verb lemma -> the objects that give it another sense."""
@@ -221,7 +243,7 @@ def other_senses() -> dict[str, frozenset[str]]:
 CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
                         "lot", "set", "kind", "type", "form", "night", "weekend", "decade", "campaign"})
 
-RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, open_complement, content_of, discussion_topic, consequence,
+RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, adjectival_participle, open_complement, content_of, discussion_topic, consequence,
                            embedded_noun, unreported_noun)
 
 

@@ -1,0 +1,148 @@
+"""Senses of event words that decide the CAMEO code (issue 10, class 4): every behaviour with sentences
+where it fires and sentences of other senses where it must not. All sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _codes(events) -> set[str]:
+    return {e.cameo for e in events}
+
+
+def _pairs(events, code: str) -> set[tuple[str | None, str | None]]:
+    return {((e.source.code or "")[:3] if e.source else None, (e.target.code or "")[:3] if e.target else None)
+            for e in events if e.cameo == code}
+
+
+# --- joint exercises are military cooperation (062), each party with the other ---------------------
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("Egypt and Saudi Arabia held joint naval exercises in the Red Sea on Sunday.", "EGY", "SAU"),
+    ("India and Japan began a joint naval exercise off the coast of Chennai on Monday.", "IND", "JPN"),
+    ("Kazakhstan and Kyrgyzstan conducted joint military drills on Tuesday.", "KAZ", "KGZ"),
+])
+def test_coder_joint_drills_are_military_cooperation_both_ways(code, text, a, b):
+    ev = code(text, "2024-03-04")
+    assert {(a, b), (b, a)} <= _pairs(ev, "062")
+    assert not any(e.cameo_root == "15" for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "China held large-scale military drills near Taiwan on Monday.",
+    "Russia began naval exercises in the Baltic Sea on Tuesday.",
+])
+def test_coder_drills_of_one_side_stay_a_show_of_force(code, text):
+    ev = code(text, "2024-03-04")
+    assert "062" not in _codes(ev)
+    assert any(e.cameo_root == "15" for e in ev)
+
+
+# --- rescue, relief and medical teams sent abroad are humanitarian aid (073) ------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Greece sent a search-and-rescue team to Albania after the earthquake.", "GRC", "ALB"),
+    ("Qatar dispatched a medical team to Lebanon on Friday.", "QAT", "LBN"),
+    ("Canada deployed a humanitarian relief team to Haiti on Monday.", "CAN", "HTI"),
+])
+def test_coder_rescue_teams_are_relief(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "073")
+
+
+@pytest.mark.parametrize("text", [
+    "Washington sent a negotiating team to Doha on Monday.",
+    "France deployed a special forces unit to Niger on Monday.",
+])
+def test_coder_other_teams_are_not_relief(code, text):
+    assert "073" not in _codes(code(text, "2024-03-04"))
+
+
+# --- "force": coercion only when people are forced back over a line -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The explosions forced the evacuation of several nearby villages.",
+    "The prime minister forced the pension reform through parliament without a vote.",
+    "Heavy fighting forced the airport to close for a week.",
+])
+def test_coder_force_of_circumstances_is_not_coercion(code, text):
+    assert not any(e.cameo_root == "17" for e in code(text, "2024-03-04"))
+
+
+def test_coder_forcing_people_back_over_a_border_is_coercion(code):
+    ev = code("Hungarian police forced the migrants back over the border on Sunday.", "2024-03-04")
+    assert ("HUN", None) in _pairs(ev, "170") or any(e.cameo == "170" for e in ev)
+
+
+# --- fears and celebrations are not statements or support ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Opposition leaders fear that the vote will be rigged.",
+    "Many farmers in Ghana fear for their harvest after the floods.",
+    "Crowds celebrated in the streets of Dakar after the result was announced.",
+    "Thousands of supporters gathered in Lusaka to celebrate the court ruling.",
+])
+def test_coder_fear_and_celebration_are_not_events(code, text):
+    assert not any(e.cameo_root in ("01", "05") for e in code(text, "2024-03-04"))
+
+
+# --- a participle that only describes a noun is not an event ---------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Goods imported from China will face new checks at the border, the ministry said.",
+    "Troops stationed in the region were put on alert.",
+    "Most of the prisoners released last month have returned to their villages.",
+])
+def test_coder_descriptive_participles_are_not_events(code, text):
+    ev = code(text, "2024-03-04")
+    assert not any(e.trigger.text in ("imported", "stationed", "released") for e in ev)
+
+
+def test_coder_participles_with_an_agent_or_telling_a_target_stay(code):
+    ev = code("Ukraine recovered the bodies of soldiers killed by Russian forces near Bakhmut.", "2024-03-04")
+    assert any(e.trigger.text == "killed" for e in ev)
+    ev = code("The Security Council lifted sanctions imposed on Eritrea in 2009.", "2024-03-04")
+    assert any(e.cameo == "085" for e in ev)
+
+
+# --- chemical weapons (2041) -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Government helicopters dropped barrels filled with chlorine on a rebel-held town in Syria on Tuesday, "
+    "killing 30 people.",
+    "Sudanese troops fired shells filled with mustard gas at rebel positions in Darfur.",
+    "Iraqi aircraft attacked a Kurdish village with poison gas, killing 200 villagers.",
+])
+def test_coder_chemical_weapons_are_2041(code, text):
+    assert "2041" in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas at protesters in Nairobi on Tuesday.",
+    "Israeli jets struck a chemical plant near Homs on Monday.",
+    "Government forces shelled rebel positions in Idlib on Monday, where a sarin attack killed dozens in 2017.",
+])
+def test_coder_gas_and_chemicals_of_other_kinds_are_not_2041(code, text):
+    assert "2041" not in _codes(code(text, "2024-03-04"))
+
+
+# --- "is considering X" is 014, X is not coded -----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Poland is considering closing its border with Belarus, the interior minister said.", "POL"),
+    ("The European Union is weighing imposing sanctions on Georgian officials.", "IGO"),
+    ("Tokyo is considering expelling two Chinese diplomats.", "JPN"),
+])
+def test_coder_considering_an_act_is_014_not_the_act(code, text, source):
+    ev = code(text, "2024-03-04")
+    assert any(e.cameo == "014" and e.source is not None and e.source.code.startswith(source) for e in ev)
+    assert {e.cameo for e in ev} <= {"014"}
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("Hungary expelled two Russian diplomats on Monday.", "166"),
+    ("Japan imposed sanctions on three Russian banks on Monday.", "163"),
+])
+def test_coder_decided_acts_are_not_considerations(code, text, act):
+    ev = code(text, "2024-03-04")
+    assert "014" not in _codes(ev)
+    assert act in _codes(ev)
