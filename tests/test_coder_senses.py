@@ -146,3 +146,82 @@ def test_coder_decided_acts_are_not_considerations(code, text, act):
     ev = code(text, "2024-03-04")
     assert "014" not in _codes(ev)
     assert act in _codes(ev)
+
+
+# --- handing a named person over to another state or a court is judicial cooperation (063) ---------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Colombia handed over rebel commander Jorge Rojas to U.S. authorities on Friday.", "COL", "USA"),
+    ("Kenya handed over former warlord Ali Hassan to the International Criminal Court.", "KEN", "IGO"),
+    ("Thailand handed over suspected drug kingpin Ahmad Saleh to Malaysia on Monday.", "THA", "MYS"),
+])
+def test_coder_handing_over_a_named_suspect_is_063(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "063")
+
+
+@pytest.mark.parametrize("text", [
+    "The outgoing president handed over the keys of the palace to his successor.",
+    "The minister handed over a report to parliament on Tuesday.",
+])
+def test_coder_handing_over_things_is_not_063(code, text):
+    assert "063" not in _codes(code(text, "2024-03-04"))
+
+
+# --- questioning a named official is an investigation (091) -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Peruvian prosecutors questioned former President Pedro Castillo on Monday over bribery allegations.",
+    "French police questioned former Prime Minister Edouard Balladur about campaign funds.",
+    "Israeli police questioned Prime Minister Benjamin Netanyahu for five hours on Thursday.",
+])
+def test_coder_questioning_a_named_official_is_an_investigation(code, text):
+    assert any(e.cameo_root == "09" for e in code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "The senator questioned the legitimacy of the vote.",
+    "Analysts questioned President Ruto's decision to raise taxes.",
+])
+def test_coder_questioning_an_idea_is_not_an_investigation(code, text):
+    assert not any(e.cameo_root == "09" for e in code(text, "2024-03-04"))
+
+
+# --- troops sent abroad to help, lead a mission or protect: military protection (074) ---------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Chad sent 800 soldiers to Mali on Sunday to help secure the northern towns.", "TCD", "MLI"),
+    ("Fiji deployed 200 troops to the Solomon Islands to restore order after the riots.", "FJI", "SLB"),
+    ("Burundi dispatched 500 police officers to the Central African Republic to protect civilians.", "BDI", "CAF"),
+])
+def test_coder_troops_sent_to_help_are_protection(code, text, source, target):
+    ev = code(text, "2024-03-04")
+    assert (source, target) in _pairs(ev, "074")
+    assert not any(e.cameo_root == "15" for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia deployed more troops to the border with Ukraine on Monday.",
+    "Turkey sent troops into northern Syria to fight Kurdish militias.",
+])
+def test_coder_troops_sent_without_a_protective_purpose_are_a_show_of_force(code, text):
+    ev = code(text, "2024-03-04")
+    assert "074" not in _codes(ev)
+
+
+# --- one relation, one event: a repeat that leaves an actor unknown is dropped ----------------------
+
+@pytest.mark.parametrize("text", [
+    "The IMF approved a $2 billion loan for Ghana on Friday, releasing $600 million at once.",
+    "The World Bank approved a $500 million credit for Kenya, disbursing half of it immediately.",
+    "The Asian Development Bank approved a $400 million loan for Sri Lanka, disbursing $200 million on Monday.",
+])
+def test_coder_partial_repeat_of_an_event_is_dropped(code, text):
+    ev = [e for e in code(text, "2024-03-04") if e.cameo_root == "07"]
+    assert ev and all(e.target is not None for e in ev)
+
+
+def test_coder_distinct_relations_stay(code):
+    ev = code("Russia and Ukraine swapped 100 prisoners each on Friday.", "2024-03-04")
+    assert {("RUS", "UKR"), ("UKR", "RUS")} <= _pairs(ev, "0841")
+    ev = code("Police arrested two journalists in Minsk and detained an activist in Grodno.", "2024-03-04")
+    assert len([e for e in ev if e.cameo_root == "17"]) >= 1

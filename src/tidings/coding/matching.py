@@ -53,9 +53,16 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
         for _o, n in list(out):
             if n.lemma_.lower() in UNIT_HEADS:
                 continue  # "a strike group", "an assault team": a kind of unit, not what the verb is about
-            out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN")
+            # a title before a name counts too: "former Prime Minister Najib Razak" -> minister
+            out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod")
+                       and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and n.pos_ == "PROPN")))
             out.extend((_o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
     return out
+
+
+def purpose(c: Token) -> bool:
+    """A purpose clause: "sent troops to Haiti **to lead** a mission" (an infinitival advcl)."""
+    return c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
 
 
 def object_modifiers(objs: list[tuple[Token, Token]]) -> frozenset[str]:
@@ -95,7 +102,7 @@ def features(tok: Token, ctx: DocContext) -> Features:
         # an amount of money as object ("was given €4.5 billion") stands for "money"
         obj=frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)] + (["money"] if money else [])),
         obj_loose=frozenset(x for _, n in loose for x in (n.lemma_.lower(), n.lower_)),
-        comps=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")),
+        comps=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp") or purpose(c)),
         preps={k: frozenset(v) for k, v in preps.items()},
     )
     ctx.features[tok.i] = feats
