@@ -225,3 +225,49 @@ def test_coder_distinct_relations_stay(code):
     assert {("RUS", "UKR"), ("UKR", "RUS")} <= _pairs(ev, "0841")
     ev = code("Police arrested two journalists in Minsk and detained an activist in Grodno.", "2024-03-04")
     assert len([e for e in ev if e.cameo_root == "17"]) >= 1
+
+
+# --- police sent to another country protect it (074); at home they are police power (153) ----------
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Rwanda sent 300 police officers to the Central African Republic on Monday.", "074"),
+    ("Jordan deployed 150 policemen to Somalia last week.", "074"),
+    ("Senegal promised to send 500 police officers to Gambia.", "0334"),
+])
+def test_coder_police_sent_abroad_are_protection(code, text, code_):
+    ev = code(text, "2024-03-04")
+    assert code_ in _codes(ev)
+    assert "153" not in _codes(ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Belarus sent riot police to Minsk on Sunday.",
+    "Kenya deployed hundreds of police officers in Nairobi ahead of the protests.",
+])
+def test_coder_police_deployed_at_home_stay_police_power(code, text):
+    ev = code(text, "2024-03-04")
+    assert "074" not in _codes(ev)
+    assert "153" in _codes(ev)
+
+
+# --- an arrival to lead a security mission or protect is protection, not a visit ---------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Nigerian troops arrived in Liberia on Monday to restore order in the capital.", "NGA", "LBR"),
+    ("The first Rwandan soldiers arrived in Mozambique to secure the gas fields.", "RWA", "MOZ"),
+    ("Kenyan police officers arrived in Haiti on Tuesday to lead a multinational security mission.", "KEN", "HTI"),
+])
+def test_coder_arriving_to_protect_is_074(code, text, source, target):
+    ev = code(text, "2024-03-04")
+    assert (source, target) in _pairs(ev, "074")
+    assert "042" not in _codes(ev)
+
+
+@pytest.mark.parametrize("text", [
+    "The Chinese foreign minister arrived in Kenya on Tuesday to discuss trade.",
+    "Pope Francis arrived in Iraq on Friday for a three-day visit.",
+])
+def test_coder_arriving_for_talks_stays_a_visit(code, text):
+    ev = code(text, "2024-03-04")
+    assert "042" in _codes(ev)
+    assert "074" not in _codes(ev)

@@ -6,6 +6,8 @@
   13x, asserted ("will impose sanctions" → 1312).
 - **Obligations in speech are demands.** "X said Y must resign" → 1041 X→Y; "should" → an appeal
   (02x). Without a speaker, "Y must withdraw by June 30" is Y's intended act.
+- **Police sent abroad protect.** Police deployed to another country than their own are military
+  protection (074), not more police power at home (153).
 - **Opinions about others are not events.** "X believes Y will attack" is X's view of Y.
 """
 
@@ -26,7 +28,7 @@ from tidings.tables import read_table
 
 __all__ = ["Decision", "apply_conventions", "derived_code", "obligation"]
 
-KINDS = ("reject", "threat", "demand", "appeal")
+KINDS = ("reject", "threat", "demand", "appeal", "abroad")
 INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 PROMISES = frozenset({"pledge", "promise", "agree", "offer", "commit", "undertake"})
 CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
@@ -142,6 +144,12 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         if threat and sources:
             trace.add("attributes", "convention-threat", tok, f"announced {code} -> {threat}")
             return Decision(threat, False, "asserted", sources, targets)
+    abroad = _table()["abroad"].get(c.pat.code)
+    if abroad and sources and targets and all(s.country for s in sources) \
+            and all(t.country and t.country not in {s.country for s in sources} for t in targets):
+        new = (intent_code(abroad) or abroad) if modality != "asserted" else abroad
+        trace.add("attributes", "convention-abroad", tok, f"{code} in another country -> {new}")
+        code = new
     if code[:2] == "03" and modality == "asserted":
         # an intent code is a promise: the act it names is intended (GUIDELINES 03, "always intended")
         trace.add("attributes", "intent-code-intended", tok, f"{code} is an intent")
