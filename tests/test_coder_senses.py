@@ -271,3 +271,60 @@ def test_coder_arriving_for_talks_stays_a_visit(code, text):
     ev = code(text, "2024-03-04")
     assert "042" in _codes(ev)
     assert "074" not in _codes(ev)
+
+
+# --- an infinitival purpose clause is what an event is for, not an event ---------------------------
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Algeria deployed soldiers in the capital to quell the protests.", "175"),
+    ("Japan pledged $200 million to support the peace process in Mindanao.", "051"),
+    ("Macron will meet Scholz in Berlin on Friday to discuss the budget.", "040"),
+])
+def test_coder_purpose_clauses_are_not_events(code, text, absent):
+    assert absent not in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Nurses in Kenya went on strike on Monday to protest against unpaid wages.", "14"),
+    ("Britain used the summit to urge China to release the activists.", "02"),
+])
+def test_coder_protest_purposes_and_purposes_of_non_events_stay(code, text, root):
+    assert any(e.cameo_root == root for e in code(text, "2024-03-04"))
+
+
+# --- missiles test-fired or fired into the sea are a show of force (150) ----------------------------
+
+@pytest.mark.parametrize("text", [
+    "North Korea test-fired two ballistic missiles on Sunday.",
+    "Iran test-launched a new cruise missile on Monday.",
+    "North Korea fired three short-range missiles into the sea on Thursday.",
+])
+def test_coder_missile_tests_are_a_show_of_force(code, text):
+    ev = code(text, "2024-03-04")
+    assert "150" in _codes(ev)
+    assert not any(e.cameo_root == "19" for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia fired cruise missiles at Kyiv on Monday.",
+    "Houthi rebels launched ballistic missiles at Israel on Tuesday.",
+])
+def test_coder_missiles_fired_at_someone_are_an_attack(code, text):
+    assert any(e.cameo == "195" for e in code(text, "2024-03-04"))
+
+
+# --- other senses: information received is no visit; diseases are no agent --------------------------
+
+@pytest.mark.parametrize("text", [
+    "The Saudi and U.S. mediators said they had received reports of violations by both sides.",
+    "Egypt received a letter from Ethiopia about the dam on Monday.",
+    "Cholera killed more than 300 people in Zimbabwe last year.",
+    "An outbreak of Ebola has killed 40 people in Guinea.",
+])
+def test_coder_received_information_and_diseases_are_not_events(code, text):
+    assert code(text, "2024-03-04") == []
+
+
+def test_coder_hosting_a_visitor_stays(code):
+    ev = code("Egyptian President Sisi received Ethiopian Prime Minister Abiy in Cairo on Monday.", "2024-03-04")
+    assert any(e.cameo == "043" for e in ev)

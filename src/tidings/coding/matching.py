@@ -97,7 +97,7 @@ def features(tok: Token, ctx: DocContext) -> Features:
     feats = Features(
         # spaCy often attaches the particle of "pull out of" as a preposition
         prts=frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i),
-        mods=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "advmod"))
+        mods=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod"))
         | (object_modifiers(strict) if tok.pos_ in VERB_POS else frozenset()),
         # an amount of money as object ("was given €4.5 billion") stands for "money"
         obj=frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)] + (["money"] if money else [])),

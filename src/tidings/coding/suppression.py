@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from tidings.coding.context import DocContext
-from tidings.coding.matching import object_lemmas
+from tidings.coding.matching import object_lemmas, purpose
 from tidings.coding.syntax import QUANTITY_HEADS, effective_noun, pobjs
 from tidings.coding.trace import Candidate, Trace
 from tidings.tables import read_table
@@ -233,6 +233,20 @@ def adjectival_participle(cands: list[Candidate], drop: Drops, ctx: DocContext, 
         drop[tok.i] = f"participle describing {tok.head.text!r}, with no agent"
 
 
+def purpose_clause(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """What an event is done for is its purpose, not an event that happened ("deployed soldiers **to
+    quell** protests", "pledged $300 million **to support** the mission", "will meet Xi **to discuss**
+    trade"): an infinitival purpose clause of a verb trigger is not coded on its own, unless it is a
+    protest, which says what the action is against ("went on strike to protest against the law")."""
+    verbs = {c.tok.i for c in cands if c.pat.pos == "V" and c.tok.i not in drop}
+    for c in cands:
+        tok = c.tok
+        if tok.i in drop or tok.head.i not in verbs or tok.head.i == tok.i:
+            continue
+        if purpose(tok) and c.pat.code[:2] != "14":  # "went on strike to protest against X": what the protest is
+            drop[tok.i] = f"purpose of {tok.head.text!r}, not an event of its own"
+
+
 @lru_cache(maxsize=1)
 def other_senses() -> dict[str, frozenset[str]]:
     """data/other_senses.tsv: verb lemma -> the objects that give it another sense."""
@@ -243,8 +257,8 @@ def other_senses() -> dict[str, frozenset[str]]:
 CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
                         "lot", "set", "kind", "type", "form", "night", "weekend", "decade", "campaign"})
 
-RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, adjectival_participle, open_complement, content_of, discussion_topic, consequence,
-                           embedded_noun, unreported_noun)
+RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, adjectival_participle, open_complement, content_of,
+                           purpose_clause, discussion_topic, consequence, embedded_noun, unreported_noun)
 
 
 def suppress(cands: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
