@@ -328,3 +328,24 @@ def test_coder_received_information_and_diseases_are_not_events(code, text):
 def test_coder_hosting_a_visitor_stays(code):
     ev = code("Egyptian President Sisi received Ethiopian Prime Minister Abiy in Cairo on Monday.", "2024-03-04")
     assert any(e.cameo == "043" for e in ev)
+
+
+# --- "saw little hope", "has little faith": pessimistic comments (012) -------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Egypt saw little hope of a deal with Ethiopia over the dam, its foreign minister said.",
+    "The Kremlin sees little chance of talks with Kyiv this year.",
+    "Ukraine has little faith in talks with Russia.",
+])
+def test_coder_little_hope_is_pessimism(code, text):
+    ev = code(text, "2024-03-04")
+    assert "012" in _codes(ev)
+    assert not any(e.cameo_root in ("04", "05") for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya saw a sharp rise in tea exports last year.",
+    "Brazil has little oil in its northern states.",
+])
+def test_coder_seeing_and_having_are_not_pessimism(code, text):
+    assert "012" not in _codes(code(text, "2024-03-04"))

@@ -71,7 +71,7 @@ def object_modifiers(objs: list[tuple[Token, Token]]) -> frozenset[str]:
     out: set[str] = set()
     for _o, n in objs:
         for c in n.children:
-            if c.dep_ in ("amod", "compound", "nmod"):
+            if c.dep_ in ("amod", "compound", "nmod", "det"):  # "no chance": the determiner too
                 out.update(x.lemma_.lower() for x in (c, *c.conjuncts))
     return frozenset(out)
 
