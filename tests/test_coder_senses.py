@@ -349,3 +349,43 @@ def test_coder_little_hope_is_pessimism(code, text):
 ])
 def test_coder_seeing_and_having_are_not_pessimism(code, text):
     assert "012" not in _codes(code(text, "2024-03-04"))
+
+
+# --- resumed flights and trade crossings are economic cooperation (061, GUIDELINES 06) --------------
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("Armenia and Turkey resumed direct flights on Monday after a two-year pause.", "ARM", "TUR"),
+    ("India and Pakistan reopened the Wagah crossing for trade on Tuesday.", "IND", "PAK"),
+    ("Saudi Arabia and Iran restored flights between Riyadh and Tehran.", "SAU", "IRN"),
+])
+def test_coder_flights_and_trade_crossings_are_economic_cooperation(code, text, a, b):
+    ev = code(text, "2024-03-04")
+    assert {p[0] for p in _pairs(ev, "061")} >= {a, b}
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya reopened its border with Somalia on Monday.",
+    "China resumed issuing visas to Japanese citizens on Wednesday.",
+])
+def test_coder_reopened_borders_and_visas_are_not_economic_cooperation(code, text):
+    ev = code(text, "2024-03-04")
+    assert "061" not in _codes(ev)
+
+
+# --- "allowed X to enter", "let X back in": the small clause's subject is what is allowed -----------
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Syria allowed a convoy of aid trucks to enter Aleppo on Monday.", "0863"),
+    ("Iran allowed IAEA inspectors back into the Fordow site on Friday.", "0862"),
+    ("Sudan allowed food shipments to cross into Darfur.", "0863"),
+])
+def test_coder_allowing_aid_or_inspectors_in_is_a_concession(code, text, code_):
+    assert code_ in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "The new law allows women to drive.",
+    "Turkey allowed the ship to leave port.",
+])
+def test_coder_allowing_other_things_is_not_admitting_aid(code, text):
+    assert not any(e.cameo.startswith("086") for e in code(text, "2024-03-04"))

@@ -38,6 +38,19 @@ UNIT_HEADS = frozenset({"group", "force", "unit", "team", "squad", "brigade", "b
                         "squadron", "regiment", "company", "crew"})
 
 
+def small_clause_subjects(tok: Token) -> list[Token]:
+    """The subject of an infinitive or a particle clause that the parser hung on the verb instead of an
+    object: "allowed [a convoy] to cross", "let [inspectors] back in"."""
+    out = []
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if not (any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) or c.pos_ in ("ADV", "ADP")):
+            continue
+        out.extend(s for s in c.children if s.dep_ == "nsubj")
+    return out
+
+
 def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     """(object token, effective noun) pairs for pattern ``obj`` constraints. ``loose`` adds the noun
     modifiers of the object ("gas supplies", "a loan and supply agreement")."""
@@ -45,6 +58,8 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     cands = objects(tok) if tok.pos_ in VERB_POS else []
     if cands and is_passive(tok):  # "Ukraine was given €4.5 billion": the second object
         cands = cands + [c for c in tok.children if c.dep_ == "dobj"]
+    if not cands and tok.pos_ in VERB_POS:
+        cands = small_clause_subjects(tok)
     for o in cands:
         out.append((o, effective_noun(o)))
     for p in pobjs(tok, "with"):  # "provide Belarus with gas"
