@@ -389,3 +389,54 @@ def test_coder_allowing_aid_or_inspectors_in_is_a_concession(code, text, code_):
 ])
 def test_coder_allowing_other_things_is_not_admitting_aid(code, text):
     assert not any(e.cameo.startswith("086") for e in code(text, "2024-03-04"))
+
+
+# --- displacement with nobody named who expels is not a mass expulsion (201) ------------------------
+
+@pytest.mark.parametrize("text", [
+    "Fighting has driven 50,000 people from their homes in Darfur.",
+    "More than 200,000 people have been driven from their homes since March.",
+    "Violence in the north has forced 30,000 families from their homes.",
+])
+def test_coder_displacement_without_an_expeller_is_not_201(code, text):
+    assert "201" not in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "Arab militias drove 20,000 villagers from their homes in West Darfur.",
+    "Myanmar's army drove thousands of Rohingya villagers out of Rakhine state.",
+])
+def test_coder_expulsion_by_a_named_force_stays_201(code, text):
+    assert "201" in _codes(code(text, "2024-03-04"))
+
+
+# --- crowds using force on the state riot (145); armed forces and weapons stay military -------------
+
+@pytest.mark.parametrize("text", [
+    "Demonstrators stormed parliament in Nairobi on Tuesday.",
+    "Students attacked a police station in Dhaka on Sunday.",
+    "Angry farmers stormed the agriculture ministry in Kathmandu.",
+])
+def test_coder_crowds_attacking_the_state_riot(code, text):
+    ev = code(text, "2024-03-04")
+    assert "145" in _codes(ev)
+    assert not any(e.cameo_root == "19" for e in ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Russian troops stormed the town of Avdiivka on Sunday.",
+    "Protesters fired rockets at the army headquarters in Khartoum.",
+])
+def test_coder_armed_forces_and_military_weapons_are_not_riots(code, text):
+    assert "145" not in _codes(code(text, "2024-03-04"))
+
+
+# --- background nouns behind "rounds of", opinions about what would follow ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "Kenya signed the accord in Nairobi on Friday after three rounds of talks with Uganda.",
+    "Critics argued that releasing the prisoners would encourage more kidnappings.",
+])
+def test_coder_background_and_argued_consequences_are_not_events(code, text):
+    ev = code(text, "2024-03-04")
+    assert not any(e.cameo_root in ("04", "02", "08") for e in ev)

@@ -128,8 +128,12 @@ def embedded_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: T
     for c in cands:
         if c.pat.pos != "N" or c.tok.i in drop:
             continue
-        if c.tok.dep_ == "pobj" and c.tok.head.lower_ in BACKGROUND_PREPS:
-            drop[c.tok.i] = f"background ({c.tok.head.text!r} …)"
+        outer = c.tok
+        while outer.dep_ == "pobj" and outer.head.lower_ == "of" and (
+                outer.head.head.lemma_.lower() in CONTAINERS or outer.head.head.lower_ in QUANTITY_HEADS):
+            outer = outer.head.head  # "after two rounds of talks": the rounds are the background
+        if outer.dep_ == "pobj" and outer.head.lower_ in BACKGROUND_PREPS:
+            drop[c.tok.i] = f"background ({outer.head.text!r} …)"
             continue
         if fully_specified(c.tok, ctx):
             trace.add("suppress", "kept-fully-specified", c.tok, "names its agent and its patient")

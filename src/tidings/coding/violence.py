@@ -3,7 +3,9 @@
 ``classify`` sharpens the code of a violent event from what the sentence says about it, in order:
 
 1. an accident or a disaster with no sign of an attack is not an event (None);
-2. chemical or biological weapons in the trigger's own clause make it 2041, whoever uses them;
+2. chemical or biological weapons in the trigger's own clause make it 2041, whoever uses them; a
+   displacement with nobody named who expels is no mass expulsion (None); crowds (civilians,
+   students, workers, opposition) using force without military weapons on the state riot (145);
 3. a bomb, car bomb, suicide bomber or roadside device makes it a bombing (183, 1832, 1831, 1833);
    missiles, air strikes, drones, shelling keep it a fight (195, 1952, 194);
 4. killing a named holder of public office is an assassination (186), or an attempt (185);
@@ -34,6 +36,7 @@ NON_COMBATANT = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HLH", "HRI
                            "GOV", "LEG", "JUD", "COP", "ELI", "PTY"})
 CIVILIAN = frozenset({"CVL", "EDU", "LAB", "MED", "REL", "HLH", "REF", "AGR", "BUS"})
 DOMESTIC = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HRI", "AGR"})
+PROTESTERS = frozenset({"CVL", "OPP", "EDU", "LAB", "AGR"})  # crowds whose violence on the state is a riot (145)
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,12 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
     for pattern, weapon in data.chemical:  # "dropped bombs filled with chlorine": the weapon decides (2041)
         if pattern.search(clause):
             return Verdict(weapon, "chemical")
+    if code == "201" and unnamed:  # "fighting has driven 700,000 from their homes": displacement, no expeller
+        return Verdict(None, "no-expeller")
+    if code[:2] == "19" and sources and all(a.sector in PROTESTERS for a in sources) and targets \
+            and all(a.sector in STATE | {"LEG"} for a in targets) \
+            and not any(p.search(clause) for p, _ in data.military):
+        return Verdict("145", "violent-protest")  # "demonstrators stormed parliament": a riot, not a battle
     if code in KEEP or code[:3] in ("194", "195"):
         return Verdict(code, "")
     src = {a.sector for a in sources}
