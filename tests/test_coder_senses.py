@@ -440,3 +440,23 @@ def test_coder_armed_forces_and_military_weapons_are_not_riots(code, text):
 def test_coder_background_and_argued_consequences_are_not_events(code, text):
     ev = code(text, "2024-03-04")
     assert not any(e.cameo_root in ("04", "02", "08") for e in ev)
+
+
+# --- lifted mandates and troops back in barracks ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Singapore scrapped its mask mandate on Monday.", "081"),
+    ("Japan lifted its vaccine mandate for foreign visitors.", "081"),
+    ("Serbian soldiers returned to their barracks on Sunday.", "087"),
+    ("Russian troops returned to their bases after the exercises near the border.", "087"),
+])
+def test_coder_lifted_mandates_and_return_to_base_are_yielding(code, text, code_):
+    assert code_ in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "The minister returned to Paris on Friday.",
+    "The court extended the mandate of the commission.",
+])
+def test_coder_other_returns_and_mandates_are_not_yielding(code, text):
+    assert not any(e.cameo_root == "08" for e in code(text, "2024-03-04"))

@@ -41,7 +41,7 @@ UNIT_HEADS = frozenset({"group", "force", "unit", "team", "squad", "brigade", "b
 def small_clause_subjects(tok: Token) -> list[Token]:
     """The subject of an infinitive or a particle clause that the parser hung on the verb instead of an
     object: "allowed [a convoy] to cross", "let [inspectors] back in"."""
-    out = []
+    out: list[Token] = []
     for c in tok.children:
         if c.dep_ not in ("ccomp", "xcomp"):
             continue
