@@ -460,3 +460,35 @@ def test_coder_lifted_mandates_and_return_to_base_are_yielding(code, text, code_
 ])
 def test_coder_other_returns_and_mandates_are_not_yielding(code, text):
     assert not any(e.cameo_root == "08" for e in code(text, "2024-03-04"))
+
+
+# --- predicate adjectives: "was optimistic about" (013), "remained sceptical about" (012) ------------
+
+@pytest.mark.parametrize(("text", "code_", "source", "target"), [
+    ("Egypt said it was optimistic about the talks with Ethiopia.", "013", "EGY", "ETH"),
+    ("Japan remained upbeat about its trade ties with India.", "013", "JPN", "IND"),
+    ("Poland said it was sceptical about Russia's offer of a ceasefire.", "012", "POL", "RUS"),
+])
+def test_coder_predicate_adjectives_are_outlook_comments(code, text, code_, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), code_)
+
+
+def test_coder_predicate_adjectives_take_the_copulas_negation_and_modality(code):
+    ev = code("Egypt was not optimistic about the talks with Ethiopia.", "2024-03-04")
+    assert all(e.negated for e in ev if e.cameo == "013") and any(e.cameo == "013" for e in ev)
+    ev = code("Japan would be optimistic about a deal with Korea if tariffs fell.", "2024-03-04")
+    assert all(e.modality == "hypothetical" for e in ev if e.cameo == "013")
+
+
+@pytest.mark.parametrize("text", [
+    "The weather was gloomy over the weekend.",
+    "The striker is doubtful for Saturday's match against Ghana.",
+])
+def test_coder_other_predicate_adjectives_are_not_outlooks(code, text):
+    assert not any(e.cameo in ("012", "013") and e.source is not None and e.source.code for e in code(text, "2024-03-04"))
+
+
+def test_coder_what_an_outlook_is_about_is_not_coded(code):
+    ev = code("Turkey said it was optimistic about extending the grain deal with Russia.", "2024-03-04")
+    assert "013" in _codes(ev)
+    assert not any(e.cameo_root == "05" for e in ev)

@@ -145,11 +145,22 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
     """Trigger candidates of a sentence, in token order."""
     lexicon = ctx.knowledge.lexicon
     found: list[Candidate] = []
+    taken: set[int] = set()
     for tok in sent:
         if tok.pos_ in VERB_POS:
             pos = "V"
         elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
             pos = "N"
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB") \
+                and tok.head.i not in taken:
+            # a predicate adjective ("was optimistic about", "remained sceptical") takes verb patterns;
+            # its subject is the copula's, and so are negation and modality (coding.modality)
+            pats = [p for p in lexicon.patterns(tok.lemma_.lower(), "V") if fits(tok, p, ctx)]
+            if pats:
+                trace.add("match", pats[0].id, tok, f"{pats[0].code}, predicate adjective")
+                found.append(Candidate(tok, pats[0], tuple(p.id for p in pats) if trace.verbose else ()))
+                taken.add(tok.head.i)
+            continue
         else:
             continue
         pats = lexicon.patterns(tok.lemma_.lower(), pos)
@@ -179,4 +190,5 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
             continue
         trace.add("match", pick.id, tok, f"{pick.code}, {how}")
         found.append(Candidate(tok, pick, considered))
+        taken.add(tok.i)
     return found

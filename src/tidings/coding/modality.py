@@ -64,6 +64,9 @@ def _controllers(tok: Token):
             yield node
         elif node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
+        elif node.dep_ == "acomp" and node.head.pos_ in ("AUX", "VERB"):
+            node = node.head  # "was not optimistic": the copula carries negation and modality
+            yield node
         elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "ADJ", "NOUN"):
             node = node.head.head
             yield node
@@ -160,7 +163,8 @@ def speech_head(tok: Token, w: Words) -> Token | None:
             return node.head
         if node.dep_ in ("ccomp", "xcomp") and is_wish(node.head):
             return node.head  # "hoped Russia would agree", "wants China to press Russia"
-        if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "parataxis", "relcl", "acl"):
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "parataxis", "relcl", "acl",
+                             "acomp"):
             return None
         node = node.head
     return None
