@@ -492,3 +492,24 @@ def test_coder_what_an_outlook_is_about_is_not_coded(code):
     ev = code("Turkey said it was optimistic about extending the grain deal with Russia.", "2024-03-04")
     assert "013" in _codes(ev)
     assert not any(e.cameo_root == "05" for e in ev)
+
+
+# --- giving access, handing power: acts that demands ask for -----------------------------------------
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Myanmar gave U.N. investigators access to Rakhine state on Monday.", "086"),
+    ("The junta in Niger handed power to an interim civilian government on Monday.", "0831"),
+    ("The U.N. nuclear chief said Iran must give his inspectors full access to its sites.", "1055"),
+    ("Protest leaders in Khartoum said the army must hand power to civilians.", "1041"),
+])
+def test_coder_giving_access_and_handing_power(code, text, code_):
+    assert code_ in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "The coach gave his players access to the new gym.",
+    "She handed the microphone to the minister.",
+])
+def test_coder_other_gifts_and_hand_overs_are_not_events(code, text):
+    ev = code(text, "2024-03-04")
+    assert not any(e.cameo_root in ("08", "10") for e in ev)
