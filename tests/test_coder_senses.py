@@ -513,3 +513,22 @@ def test_coder_giving_access_and_handing_power(code, text, code_):
 def test_coder_other_gifts_and_hand_overs_are_not_events(code, text):
     ev = code(text, "2024-03-04")
     assert not any(e.cameo_root in ("08", "10") for e in ev)
+
+
+# --- medical, humanitarian or relief supplies are humanitarian aid (073) ----------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Jordan airlifted humanitarian supplies to Gaza on Monday.", "JOR", "PSE"),
+    ("Turkey sent medical supplies to Libya on Tuesday.", "TUR", "LBY"),
+    ("China delivered emergency relief supplies to Nepal after the earthquake.", "CHN", "NPL"),
+])
+def test_coder_relief_supplies_are_humanitarian_aid(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "073")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia shipped fuel supplies to Cuba on Monday.",
+    "Iran delivered military supplies to the Houthis.",
+])
+def test_coder_other_supplies_are_not_humanitarian_aid(code, text):
+    assert "073" not in _codes(code(text, "2024-03-04"))
