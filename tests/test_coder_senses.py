@@ -532,3 +532,24 @@ def test_coder_relief_supplies_are_humanitarian_aid(code, text, source, target):
 ])
 def test_coder_other_supplies_are_not_humanitarian_aid(code, text):
     assert "073" not in _codes(code(text, "2024-03-04"))
+
+
+# --- a show of force at home is aimed at no one named ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Bahrain's army deployed tanks in Bahrain's capital on Tuesday.",
+    "Venezuela's army deployed troops across Venezuela ahead of the vote.",
+    "The Thai army put its troops in Thailand on high alert.",
+])
+def test_coder_show_of_force_at_home_has_no_target(code, text):
+    ev = [e for e in code(text, "2024-03-04") if e.cameo_root == "15"]
+    assert ev and all(e.target is None or e.target.code != e.target.country for e in ev)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Russia deployed troops to Belarus on Monday.", "BLR"),
+    ("China held military drills near Taiwan on Monday.", "TWN"),
+])
+def test_coder_show_of_force_abroad_keeps_its_target(code, text, target):
+    assert any(e.cameo_root == "15" and e.target is not None and e.target.code.startswith(target)
+               for e in code(text, "2024-03-04"))

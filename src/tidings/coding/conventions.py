@@ -6,6 +6,8 @@
   13x, asserted ("will impose sanctions" → 1312).
 - **Obligations in speech are demands.** "X said Y must resign" → 1041 X→Y; "should" → an appeal
   (02x). Without a speaker, "Y must withdraw by June 30" is Y's intended act.
+- **A show of force at home has no target.** "Bahrain's army deployed tanks in Manama": the place is
+  the source's own country, not an actor acted on.
 - **Police sent abroad protect.** Police deployed to another country than their own are military
   protection (074), not more police power at home (153).
 - **Opinions about others are not events.** "X believes Y will attack" is X's view of Y.
@@ -144,6 +146,11 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         if threat and sources:
             trace.add("attributes", "convention-threat", tok, f"announced {code} -> {threat}")
             return Decision(threat, False, "asserted", sources, targets)
+    if code[:2] == "15" and sources and targets and all(t.code == t.country for t in targets) \
+            and {t.country for t in targets} <= {s.country for s in sources}:
+        # "Bahrain's army deployed tanks in Manama": a show of force at home is aimed at no one named
+        trace.add("roles", "own-country-target", tok, "a place of the source's own country is no target")
+        targets = []
     abroad = _table()["abroad"].get(c.pat.code)
     if abroad and sources and targets and all(s.country for s in sources) \
             and all(t.country and t.country not in {s.country for s in sources} for t in targets):
