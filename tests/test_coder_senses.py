@@ -553,3 +553,28 @@ def test_coder_show_of_force_at_home_has_no_target(code, text):
 def test_coder_show_of_force_abroad_keeps_its_target(code, text, target):
     assert any(e.cameo_root == "15" and e.target is not None and e.target.code.startswith(target)
                for e in code(text, "2024-03-04"))
+
+
+# --- "presented evidence against X" accuses X (112) --------------------------------------------------
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Ukraine presented evidence against Russia at the International Court of Justice.", "RUS"),
+    ("Evidence against Iran was presented by Britain at the Security Council.", "IRN"),
+    ("Kenya presented evidence against Sudan over the cross-border raids.", "SDN"),
+])
+def test_coder_evidence_presented_against_an_actor_is_an_accusation(code, text, target):
+    assert any(e.cameo == "112" and e.target is not None and e.target.code.startswith(target)
+               for e in code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "Scientists presented evidence of rising sea levels in Fiji.",
+    "The finance minister presented a plan against inflation on Monday.",
+])
+def test_coder_other_presentations_are_not_accusations(code, text):
+    assert not any(e.cameo_root == "11" for e in code(text, "2024-03-04"))
+
+
+def test_coder_existential_participle_is_the_event(code):
+    ev = code("There were 12 Malian soldiers killed in an ambush near Gao on Sunday.", "2024-03-04")
+    assert any(e.cameo_root in ("18", "19") for e in ev)

@@ -234,6 +234,8 @@ def adjectival_participle(cands: list[Candidate], drop: Drops, ctx: DocContext, 
         noun = tok.head
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in verbs:
             continue  # "lifted sanctions imposed on Eritrea": the participle tells the act's target (roles)
+        if noun.dep_ == "attr" and any(x.dep_ == "expl" for x in noun.head.children):
+            continue  # "there were ten soldiers killed": the participle is what happened
         drop[tok.i] = f"participle describing {tok.head.text!r}, with no agent"
 
 
