@@ -1,6 +1,7 @@
-"""Time the actor component against bare spaCy on the synthetic bench corpus.
+"""Time the actor component (or, with ``--all``, the whole tidings pipeline) against bare spaCy on
+the synthetic bench corpus.
 
-    PYTHONPATH=src python scripts/time_actors.py [--docs 300] [--reps 3]
+    PYTHONPATH=src python scripts/time_actors.py [--docs 300] [--reps 3] [--all]
 
 Runs bare spaCy (the model alone) and spaCy + ``tidings_actors`` (the coder disabled) over the same
 documents in interleaved chunks, ``--reps`` times, measuring process CPU time (robust on a shared
@@ -22,6 +23,7 @@ def main() -> None:
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--chunk", type=int, default=20, help="documents per interleaved chunk")
+    ap.add_argument("--all", action="store_true", help="time every tidings component (actors, places, coder)")
     args = ap.parse_args()
 
     from tidings.bench.corpus import generate
@@ -34,7 +36,9 @@ def main() -> None:
     build = time.perf_counter() - t0
     list(bare.pipe(texts[:10]))
     # the actor component alone: the places component and the coder come after it and are timed elsewhere
-    off = [name for name in full.pipe_names if name.startswith("tidings_") and name not in ("tidings_actors", "tidings_paragraphs")]
+    off = [] if args.all else [name for name in full.pipe_names
+                               if name.startswith("tidings_") and name not in ("tidings_actors", "tidings_paragraphs")]
+    label = "pipeline" if args.all else "actor"
     with full.select_pipes(disable=off):
         list(full.pipe(texts[:10]))
     # chunks of documents, each run through both pipelines back to back (in alternating order): on a
@@ -56,7 +60,7 @@ def main() -> None:
             ratios.append(spent["actors"] / spent["bare"] - 1)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"docs {args.docs} x {args.reps} reps in chunks of {args.chunk}: CPU bare spaCy {totals['bare']:.2f}s, "
-          f"spaCy+actors {totals['actors']:.2f}s; actor overhead median {100 * statistics.median(ratios):.1f}% "
+          f"spaCy+{'tidings' if args.all else 'actors'} {totals['actors']:.2f}s; {label} overhead median {100 * statistics.median(ratios):.1f}% "
           f"(quartiles {100 * statistics.quantiles(ratios, n=4)[0]:.1f}% to {100 * statistics.quantiles(ratios, n=4)[2]:.1f}%), "
           f"total {100 * (totals['actors'] / totals['bare'] - 1):.1f}%; pipeline load {build:.1f}s; peak RSS {peak:.0f} MB")
 

@@ -25,9 +25,9 @@ def usd(value: float) -> Quantity:
 
 def mention(doc: str, published: str, cameo: str, src: str | None, tgt: str | None, *, modality: str = "asserted",
             negated: bool = False, date: str | None = None, deadline: str | None = None, qty: tuple[Quantity, ...] = (),
-            sentence: str | None = None, story: str | None = None) -> Mention:
+            sentence: str | None = None, story: str | None = None, index: int | None = None) -> Mention:
     n = next(_n)
-    ev = Event(doc_id=doc, sentence_index=n, sentence=sentence or f"sentence {n} of {doc}", trigger=Trigger("w", n, n + 1),
+    ev = Event(doc_id=doc, sentence_index=n if index is None else index, sentence=sentence or f"sentence {n} of {doc}", trigger=Trigger("w", n, n + 1),
                cameo=cameo, cameo_root=cameo[:2], quad_class=1, goldstein=1.0, plover=None, plover_mode=None,
                source=actor(src), target=actor(tgt), date=date or published, deadline=deadline,
                deadline_precision="day" if deadline else None, negated=negated, modality=modality, quantities=qty)
@@ -217,3 +217,128 @@ def test_first_stated_is_when_it_was_said_not_when_it_is_due():
     visit = mention("v", "2023-03-16", "036", "JPN", "KOR", modality="intended", date="2023-05-01")  # "will visit in May"
     assert only(track([visit], as_of="2023-03-20")).first_stated == "2023-03-16"
     assert only(track([loan_promise()], as_of="2021-09-10")).first_stated == "2021-09-09"  # "Putin said on Thursday"
+
+
+def test_a_sum_above_the_whole_promise_in_the_delivery_sentence_is_another_sum():
+    promise = mention("s", "2022-03-01", "0331", "KWT", "JOR", modality="intended", qty=(usd(1e9),))
+    # "Jordan's central bank received the $1bn deposit from Kuwait, lifting reserves to $15bn"
+    whole = mention("d", "2022-05-02", "071", "KWT", "JORBUS", qty=(usd(1e9), usd(15e9)))
+    c = only(track([promise, whole], as_of="2022-05-10"))
+    assert c.status == "fulfilled" and c.delivered == 1e9
+    # "$400m of the $1bn has arrived; reserves now stand at $12bn"
+    part = mention("p", "2022-04-01", "071", "KWT", "JOR", qty=(usd(400e6), usd(1e9), usd(12e9)))
+    c = only(track([promise, part], as_of="2022-04-10"))
+    assert c.status == "partly fulfilled" and c.delivered == 400e6
+    # a larger sum alone is another transfer, not this one
+    other = mention("o", "2022-04-01", "071", "KWT", "JOR", qty=(usd(12e9),))
+    assert only(track([promise, other], as_of="2022-04-10")).status == "open"
+
+
+def test_an_act_without_agent_goes_to_the_promiser_its_sentence_names():
+    bank = mention("s1", "2022-01-10", "0331", "IGOWBK", "KEN", modality="intended", qty=(usd(2e9),))
+    china = mention("s2", "2022-01-12", "0331", "CHN", "KEN", modality="intended", qty=(usd(1e9),))
+    # "The World Bank's board approved the loan and $500 million was paid out at once."
+    approved = mention("d", "2022-03-01", "057", "IGOWBK", "KEN", index=0)
+    paid = mention("d", "2022-03-01", "071", None, "KEN", qty=(usd(500e6),), index=0)
+    elsewhere = mention("d", "2022-03-01", "040", "CHN", "KEN", index=3)  # China named later in the article
+    by_promiser = {c.promiser.code: c.status for c in track([bank, china, approved, paid, elsewhere], as_of="2022-03-10")}
+    assert by_promiser == {"IGOWBK": "partly fulfilled", "CHN": "open"}
+    # named in the sentence, China gets it instead
+    paid_by_china = mention("e", "2022-03-01", "071", None, "KEN", qty=(usd(500e6),), index=1)
+    named = mention("e", "2022-03-01", "040", "CHN", "KEN", index=1)
+    bank_elsewhere = mention("e", "2022-03-01", "057", "IGOWBK", "KEN", index=4)
+    by_promiser = {c.promiser.code: c.status for c in track([bank, china, paid_by_china, named, bank_elsewhere], as_of="2022-03-10")}
+    assert by_promiser == {"IGOWBK": "open", "CHN": "partly fulfilled"}
+
+
+def test_refraining_from_attacks_states_a_ceasefire_and_keeps_it():
+    # "Under the truce the militia is to stop attacking army posts by Friday"
+    promise = mention("s", "2024-02-05", "190", "ETHREB", "ETHMIL", modality="intended", negated=True, deadline="2024-02-09")
+    c = only(track([promise], as_of="2024-02-06"))
+    assert (c.promiser.code, c.cameo, c.beneficiary.code, c.status) == ("ETHREB", "0356", "ETH", "due")
+    # "The militia stopped shelling army posts on Friday"
+    held = mention("h", "2024-02-10", "194", "ETHREB", "ETHMIL", negated=True)
+    broken = mention("b", "2024-03-02", "190", "ETHREB", "ETHMIL")
+    tracker = Tracker([promise, held, broken])
+    c = only(tracker.as_of("2024-02-12"))
+    assert c.status == "fulfilled" and [e.doc_id for e in c.evidence if e.role == "delivery"] == ["h"]
+    assert only(tracker.as_of("2024-03-05")).status == "withdrawn"
+
+
+def test_not_attacking_is_no_promise_or_delivery_in_other_senses():
+    # a threat ("will attack"), a possibility ("might not attack") and a refusal to send troops are no ceasefire
+    assert track([mention("t", "2024-02-05", "190", "ETHREB", "ETHMIL", modality="intended")], as_of="2024-02-06") == []
+    assert track([mention("m", "2024-02-05", "190", "ETHREB", "ETHMIL", modality="hypothetical", negated=True)],
+                 as_of="2024-02-06") == []
+    assert track([mention("r", "2024-02-05", "0312", "KEN", "SOM", modality="intended", negated=True)], as_of="2024-02-06") == []
+    # the other side holding its fire, or the promiser having held it before promising, delivers nothing
+    promise = mention("s", "2024-02-05", "0356", "ETHREB", "ETHMIL", modality="intended")
+    other_side = mention("o", "2024-02-07", "194", "ETHMIL", "ETHREB", negated=True)
+    before = mention("e", "2024-02-07", "190", "ETHREB", "ETHMIL", negated=True, date="2024-01-20")
+    assert only(track([promise, other_side, before], as_of="2024-02-08")).status == "open"
+
+
+def test_a_promise_whose_beneficiary_is_only_guessed_needs_an_amount_or_a_deadline():
+    context = mention("d", "2022-06-01", "040", "ETH", "SOM")
+    # "Ethiopia said it would unlock support" (no one named as receiving it)
+    vague = mention("d", "2022-06-01", "0331", "ETHGOV", None, modality="intended")
+    assert track([context, vague], as_of="2022-06-02") == []
+    sized = mention("d", "2022-06-01", "0331", "ETHGOV", None, modality="intended", qty=(usd(50e6),))
+    assert only(track([context, sized], as_of="2022-06-02")).beneficiary.code == "SOM"
+    dated = mention("d", "2022-06-01", "0331", "ETHGOV", None, modality="intended", deadline="2022-12-31")
+    assert only(track([context, dated], as_of="2022-06-02")).beneficiary.code == "SOM"
+    # it still restates the one promise it fits
+    named = mention("a", "2022-05-01", "0331", "ETH", "SOM", modality="intended", qty=(usd(50e6),))
+    c = only(track([named, context, vague], as_of="2022-06-02"))
+    assert roles(c) == ["statement", "restatement"]
+
+
+def test_one_story_of_a_mutual_promise_is_two_commitments():
+    # "Ghana and Togo agreed to open their border posts": one story, a promise in each direction
+    there = mention("g1", "2022-04-04", "0311", "GHA", "TGO", modality="intended", deadline="2022-06-30", story="E9", index=0)
+    back = mention("g1", "2022-04-04", "0311", "TGO", "GHA", modality="intended", deadline="2022-06-30", story="E9", index=0)
+    again = mention("g2", "2022-04-05", "030", "TGOGOV", "GHA", modality="intended", story="E9")  # another outlet
+    cs = track([there, back, again], as_of="2022-04-10")
+    assert sorted((c.promiser.code, c.beneficiary.code, len(c.evidence)) for c in cs) == [("GHA", "TGO", 1), ("TGO", "GHA", 2)]
+
+
+def test_tranches_clustered_into_one_story_are_still_two_deliveries():
+    promise = mention("s", "2024-05-08", "0331", "KOR", "VNM", modality="intended", qty=(usd(900e6),))
+    first = mention("t1", "2024-07-09", "071", "KOR", "VNM", qty=(usd(400e6), usd(900e6)), story="E5")
+    second = mention("t2", "2025-01-15", "071", "KOR", "VNM", qty=(usd(500e6), usd(900e6)), story="E5")
+    c = only(track([promise, first, second], as_of="2025-01-20"))
+    assert c.status == "fulfilled" and c.delivered == 900e6
+    # the same tranche in another outlet of the story counts once
+    copy = mention("t3", "2024-07-10", "071", "KORGOV", "VNM", qty=(usd(400e6),), story="E5")
+    c = only(track([promise, first, copy], as_of="2024-08-01"))
+    assert c.status == "partly fulfilled" and c.delivered == 400e6
+
+
+def test_a_commitment_keeps_its_id_when_later_reports_name_it_more_precisely():
+    # "The EU will lift sanctions on Syria's state airline" (the company), later "... on Syria" (the state)
+    company = mention("s", "2025-01-10", "035", "IGOEUREEC", "SYRBUS", modality="intended", deadline="2025-03-31")
+    state = mention("r", "2025-02-10", "0354", "IGOEUREEC", "SYR", modality="intended")
+    tracker = Tracker([company, state])
+    early, late = only(tracker.as_of("2025-01-20")), only(tracker.as_of("2025-02-20"))
+    assert (early.beneficiary.code, early.cameo) == ("SYRBUS", "035") and (late.beneficiary.code, late.cameo) == ("SYR", "0354")
+    assert early.commitment_id == late.commitment_id
+
+
+def test_an_article_that_sets_two_deadlines_states_two_promises():
+    # "The militia is to cease fire by Tuesday ... It will also withdraw from the two towns by March 31"
+    truce = mention("a", "2024-03-04", "0356", "SOMREB", "SOMMIL", modality="intended", deadline="2024-03-05", index=1)
+    pullout = mention("a", "2024-03-04", "0356", "SOMREB", "SOM", modality="intended", deadline="2024-03-31", index=2)
+    held = mention("b", "2024-03-06", "190", "SOMREB", None, negated=True, date="2024-03-05")  # "stopped firing"
+    context = mention("b", "2024-03-06", "040", "SOM", "IGOAFU")
+    tracker = Tracker([truce, pullout, held, context])
+    by_deadline = {c.deadline: c.status for c in tracker.as_of("2024-03-10")}
+    assert by_deadline == {"2024-03-05": "fulfilled", "2024-03-31": "due"}
+    assert {c.deadline: c.status for c in tracker.as_of("2024-04-05")}["2024-03-31"] == "lapsed"
+
+
+def test_one_deadline_said_twice_or_moved_later_is_one_promise():
+    first = mention("a", "2024-03-04", "0356", "SOMREB", "SOM", modality="intended", deadline="2024-03-31", index=1)
+    again = mention("a", "2024-03-04", "0356", "SOMREB", "SOM", modality="intended", deadline="2024-03-31", index=4)
+    moved = mention("c", "2024-03-25", "0356", "SOMREB", "SOM", modality="intended", deadline="2024-04-30")  # a later delay
+    c = only(track([first, again, moved], as_of="2024-04-05"))
+    assert roles(c) == ["statement", "statement", "restatement"] and c.deadline == "2024-04-30" and c.status == "due"

@@ -1,7 +1,7 @@
 """End to end through the command line: the reference article (examples/union_state_talks.txt) and
 its sequel (eval/commitments/corpus.jsonl, story union_state_sequel) ingested from scratch, then
 ``tidings commitments`` and ``tidings export --commitments`` as of several dates. The expected
-statuses are the annotator's (eval/gold/commitments.jsonl, C01-C03)."""
+statuses are the annotator's (eval/gold/commitments.jsonl, C01-C04)."""
 
 from __future__ import annotations
 
@@ -56,6 +56,10 @@ def test_reference_promises_with_their_statuses_on_two_dates(store, run_cli):
     assert [e["doc_id"] for e in partial] == ["cmt-002"] and "$300 million" in partial[0]["sentence"]
     assert any(e["role"] == "restatement" and e["doc_id"] == "cmt-001" for e in loan["evidence"])
     assert texts["status"] == "lapsed" and texts["evidence"][-1]["role"] == "lapse"
+    # "Officials from Russia and Belarus have until the end of December": Belarus promised it too, in
+    # the same story as Russia's promise but a commitment of its own (C04)
+    back = winter[("BLR", "030", "RUS")]
+    assert back["status"] == "lapsed" and back["deadline"] == "2021-12-31"
 
 
 def test_later_deliveries_fulfil_the_promises(store, run_cli):
@@ -71,11 +75,12 @@ def test_filters_table_and_csv(store, run_cli):
     partly = _commitments(run_cli, store, "--as-of", "2022-01-20", "--status", "partly-fulfilled")
     assert [c["cameo"] for c in partly] == ["0331"]
     assert _commitments(run_cli, store, "--as-of", "2022-01-20", "--actor", "USA") == []
-    assert len(_commitments(run_cli, store, "--as-of", "2022-01-20", "--actor", "BLR")) == 3
+    # the loan, the gas price, and the agreements to finalise in each direction (C01-C04)
+    assert len(_commitments(run_cli, store, "--as-of", "2022-01-20", "--actor", "BLR")) == 4
     table = run_cli("commitments", "--db", store, "--as-of", "2022-01-20")
     assert table.returncode == 0
     text = table.stdout.decode()
-    assert "partly fulfilled" in text and "cmt-002#0" in text and "3 commitments" in text
+    assert "partly fulfilled" in text and "cmt-002#0" in text and "4 commitments" in text
     rows = list(csv.DictReader(io.StringIO(run_cli("commitments", "--db", store, "--as-of", "2022-01-20", "--format", "csv").stdout.decode())))
     assert {r["status"] for r in rows} == {"open", "partly fulfilled", "lapsed"}
     assert all(json.loads(r["evidence"])[0]["role"] == "statement" for r in rows)

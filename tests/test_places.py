@@ -117,3 +117,22 @@ def test_event_without_a_place_in_its_sentence_takes_the_document_focus(code):
     assert events and all(e.location is not None for e in events)
     assert events[0].location.country == "MLI"
     assert any(t.startswith("attributes:location-focus") for t in events[0].trace)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    # a word of a longer name the gazetteer does not hold is no place of its own
+    ("Troops from both armies exchanged fire across the Line of Control near Uri in Kashmir on Monday.", "CZE"),
+    ("Shepherds grazed their flocks in the Kodori Valley in Abkhazia before the war.", "AIA"),
+    ("Soldiers guarded the Puerto Jordan base in Arauca.", "ESP"),
+    ("Talks were held at the Chushul-Moldo border point in Ladakh.", "NOR"),
+    # an organisation's acronym that is also a small town's name
+    ("Farmers protested against cheap grain imports from Ukraine in the EU on Tuesday.", "FRA"),
+])
+def test_parts_of_longer_names_and_acronyms_are_no_foreign_towns(places, text, wrong):
+    found = places(text)
+    assert found and wrong not in {f[2] for f in found}, found
+
+
+def test_a_place_with_its_division_or_direction_is_still_found(places):
+    found = places("Fighting continued in the Donbas region and in Kharkiv Oblast, and near Fort Portal in Uganda.")
+    assert {f[0] for f in found} >= {"Donbas", "Kharkiv", "Fort Portal", "Uganda"}

@@ -9,7 +9,9 @@ from __future__ import annotations
 import importlib.util
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -19,13 +21,43 @@ from tidings.errors import UsageError
 __all__ = ["bare_pipeline", "load_pipeline", "model_name"]
 
 
+_ENDS = frozenset({".", "!", "?", "…", "...", ":", ";"})
+_CLOSERS = frozenset({'"', "”", "’", "'", ")", "]", "»"})
+
+
 @Language.component("tidings_paragraphs")
 def paragraphs(doc: Doc) -> Doc:
-    """Start a sentence after every line break so headings and paragraphs never merge."""
-    for i, tok in enumerate(doc[:-1]):
-        if "\n" in tok.text or "\n" in tok.whitespace_:
-            doc[i + 1].is_sent_start = True
+    """Start a sentence after every line break so headings and paragraphs never merge, and never
+    inside a line after a word that ends no sentence: edited news text ends its sentences with
+    punctuation, and the parser otherwise splits "Guerrillas | of the Army (ELN) | attacked …".
+    The boundaries are written as one array (setting them token by token costs 5% of spaCy's time)."""
+    n = len(doc)
+    if n < 2:
+        return doc
+    words = [t.text for t in doc]
+    spaces = [t.whitespace_ for t in doc]
+    starts = numpy.zeros((n, 1), dtype="uint64")
+    starts[0, 0] = 1
+    for i in range(n - 1):
+        word = words[i]
+        if "\n" in word or "\n" in spaces[i]:
+            starts[i + 1, 0] = 1
+        elif not words[i + 1].isspace() and not _may_end(words, i):
+            starts[i + 1, 0] = _NOT_START
+    doc.from_array([SENT_START], starts)
     return doc
+
+
+_NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it: "no sentence starts here"
+
+
+def _may_end(words: list[str], i: int) -> bool:
+    """Whether a sentence may end with word ``i`` ("said.", "U.S.", "…?”", "(AP)." — not "(ELN)")."""
+    word = words[i]
+    if word in _ENDS or word.endswith(".") or word.isspace():
+        return True
+    before = words[i - 1] if i > 0 else ""
+    return word in _CLOSERS and (before in _ENDS or before.endswith(".") or before in _CLOSERS)
 
 
 def model_name(settings: Settings) -> str:

@@ -174,7 +174,10 @@ EVENT_FIELD_DOCS: tuple[FieldDoc, ...] = (
     FieldDoc("negated", "true for \"did not agree\", \"never attacked\""),
     FieldDoc("modality", "`asserted`, `intended` (will, plans to, pledged, agreed to …) or `hypothetical` "
              "(may, could, if …)"),
-    FieldDoc("quantities", "list of `{kind, value, unit, per, category, text}`; `kind` is money, price or count"),
+    FieldDoc("quantities", "list of `{kind, value, unit, per, category, text}`; `kind` is money, price or count; a "
+             "count's `category` is what happened to those counted when the text says it (`killed`, `wounded`, "
+             "`arrested`, `released`, `abducted` … from \"killing two soldiers\", \"wounding 27\", \"40 were "
+             "detained\"), else who they are (`soldiers`, `civilians`, `protesters`)"),
     FieldDoc("location", "null or `{text, name, lat, lon, country, admin1, geonames_id, precision}`: where the event "
              "happened, from its own clause (\"in X\", \"near X\", \"X-based\"), else its sentence, else the "
              "document's focus (the choice is in `trace`); `precision` is country, admin1 or city"),

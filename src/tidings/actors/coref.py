@@ -37,6 +37,7 @@ class CorefMixin:
     # set by ActorResolver.__init__
     doc: Doc
     matches: list[KBMatch]
+    at: dict[int, KBMatch]
     _history: list[tuple[int, list[Actor]]] | None
     _building: bool
     _partial: list[tuple[int, list[Actor]]]
@@ -232,6 +233,19 @@ class CorefMixin:
             verb = verb.head
         return set()
 
+    def _speaker(self, pron: Token, accept: Accept, date: str | None) -> list[Actor]:
+        """The subject pronoun of a reported clause refers to a named reporter when that fits
+        ("Pakistan said it had shot down five jets"; GUIDELINES §1.2). A described reporter ("the
+        government says it …") is left to the discourse rules."""
+        if pron.dep_ not in ("nsubj", "nsubjpass") or pron.head.dep_ != "ccomp" or pron.head.head.i == pron.head.i:
+            return []
+        main = pron.head.head
+        subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < pron.i), None)
+        named = self.at.get(subj.i) if subj is not None else None
+        if subj is None or subj.pos_ == "PRON" or named is None or named.kind != "name":
+            return []
+        return [a for a in self.resolve(subj, date, follow_coref=False) if accept(a)]
+
     def _coref_free(self, pron: Token, date: str | None, free: Accept) -> list[Actor]:
         low = pron.lower_
         if pron.dep_ == "poss":
@@ -242,14 +256,16 @@ class CorefMixin:
                 return found
         if low in MALE_FEMALE:
             accept = lambda a: a.kind == "person" and free(a)  # noqa: E731
-            found = self._cataphor(pron, accept, date) or self._subordinate(pron, accept, date)
+            found = self._cataphor(pron, accept, date) or self._speaker(pron, accept, date) \
+                or self._subordinate(pron, accept, date)
             return found or self._salient(pron, accept, date)[:1]
         if low in NEUTER:
             accept = lambda a: (a.kind != "person" and a.code is not None  # noqa: E731
                                 and a.sector in NEUTER_SECTORS and free(a))
-            return (self._subordinate(pron, accept, date) or self._salient(pron, accept, date))[:1]
+            return (self._speaker(pron, accept, date) or self._subordinate(pron, accept, date)
+                    or self._salient(pron, accept, date))[:1]
         if low in PLURAL:
-            return self._subordinate(pron, free, date) or self._salient(pron, free, date)
+            return self._speaker(pron, free, date) or self._subordinate(pron, free, date) or self._salient(pron, free, date)
         return []
 
     def _cataphor(self, pron: Token, accept: Accept, date: str | None) -> list[Actor]:

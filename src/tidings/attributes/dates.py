@@ -9,7 +9,7 @@ events look forward, the others backward (``TimeExpr.resolve``).
 
 Handles weekday names, yesterday/today, last/this/next week, month and year, "August last year",
 "three years ago", "since 1994", "in 2019", explicit dates in the usual English and ISO forms,
-"(by|before|until) the end of (the year|next year|2022|March)", "by June 30", "by 2025" and
+"(by|before|until) the end of (the year|next year|2022|March)", "by June 30", "by (noon on) Friday", "by 2025" and
 "within two months". Vague expressions keep their precision: "last year" is 1 January with
 precision ``year``, never a day.
 """
@@ -105,6 +105,9 @@ _BY_DAY = re.compile(r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:(?P<wd>
 _BY_MONTH = re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?"
                        + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d|next year|this year))?\b(?!\s+\d)")
 _BY_YEAR = re.compile(r"\b(?:by|before|until|till)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\d)", re.I)
+_BY_WEEKDAY = re.compile(r"\b(?i:by|before|no\s+later\s+than)\s+"
+                         r"(?:(?:(?i:noon|midday|midnight)|\d{1,2}(?:[:.]\d\d)?\s*(?:a\.m\.|p\.m\.|am|pm)?)\s+)?(?:on\s+)?"
+                         r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!,?\s+(?:the\s+)?\d)")
 _WITHIN = re.compile(r"\bwithin\s+(?:the\s+next\s+)?" + _NUM + r"\s+(?P<unit>day|week|month|year)s?\b", re.I)
 _EXPLICIT_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b")
 _EXPLICIT_MDY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+" + _YEAR + r")?\b")
@@ -217,6 +220,9 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
     for m in _BY_YEAR.finditer(text):
         if free(m):
             add(m, deadline=_resolved(Date(int(m.group("year")), 12, 31), "year"))
+    for m in _BY_WEEKDAY.finditer(text):  # "to take effect by noon on Tuesday": the next such day
+        if free(m) and not absolute_only:
+            add(m, deadline=_day(_weekday_future(pub, WEEKDAYS[m.group("wd").lower()])))
     for m in _WITHIN.finditer(text):
         if not free(m):
             continue

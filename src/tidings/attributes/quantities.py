@@ -14,7 +14,7 @@ from functools import lru_cache
 from tidings.records import Quantity
 from tidings.tables import read_table
 
-__all__ = ["QuantityMention", "find_quantities"]
+__all__ = ["QuantityMention", "bare_count", "find_quantities", "nonfatal_outcomes", "verb_outcome"]
 
 SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9,
          "bln": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "tln": 1e12}
@@ -33,7 +33,7 @@ class QuantityMention:
 
 @lru_cache(maxsize=1)
 def _units() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {"currency": {}, "per": {}, "category": {}, "outcome": {}}
+    table: dict[str, dict[str, str]] = {"currency": {}, "per": {}, "category": {}, "outcome": {}, "verb": {}}
     rows = read_table("units.tsv", columns=("kind", "surface", "normalised", "note"), header=False,
                       required=("kind", "surface", "normalised"),
                       checks={"kind": lambda k: None if k in table else "unknown kind"})
@@ -69,6 +69,28 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
 def outcome_category(word: str) -> str | None:
     """The count category an outcome word gives ("arrested" -> "arrested", "injured" -> "wounded")."""
     return _units()["outcome"].get(word.lower())
+
+
+def verb_outcome(lemma: str) -> str | None:
+    """The count category a verb gives its counted object ("killing two soldiers" -> "killed")."""
+    return _units()["verb"].get(lemma.lower())
+
+
+def nonfatal_outcomes() -> frozenset[str]:
+    """The outcome categories that are no deaths ("wounded", "arrested", "released" …)."""
+    return frozenset(v for v in _units()["outcome"].values() if v != "killed")
+
+
+def bare_count(number: str, category: str) -> Quantity | None:
+    """A number standing alone as the object of an outcome verb ("... and wounding 27"): a count of
+    people, or None when the text is no count (a year, not a number)."""
+    if re.fullmatch(r"(19|20)\d\d", number):
+        return None
+    try:
+        value = _number(number, None)
+    except (ValueError, KeyError, IndexError):
+        return None
+    return Quantity("count", value, "people", number, category=category)
 
 
 def _number(text: str, scale: str | None) -> float:

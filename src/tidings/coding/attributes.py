@@ -8,6 +8,7 @@ of reported speech is found.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
@@ -16,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from tidings.attributes import find_quantities, find_times
 from tidings.attributes.dates import Resolved, TimeExpr
-from tidings.attributes.quantities import outcome_category
+from tidings.attributes.quantities import bare_count, outcome_category, verb_outcome
 from tidings.coding.codebook import intent_code
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS
@@ -28,7 +29,6 @@ from tidings.records import Actor, Location, Quantity
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
 
-KILL_LEMMAS = frozenset({"kill", "massacre", "slaughter", "murder", "execute", "slay", "butcher"})
 T = TypeVar("T")
 
 
@@ -82,6 +82,10 @@ class Attributes:
     drop: str | None = None  # why this is not an event (an accident), or None
 
 
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|"
+                     r"thirty|forty|fifty|hundreds?|thousands?)\b", re.I)
+
+
 def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttachments:
     doc, base = doc_sent.doc, doc_sent.start_char
     times = []
@@ -90,15 +94,28 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
         if span is not None:
             times.append((span.root, Timed(t, _past_host(span.root))))
     quants = []
+    covered: set[int] = set()
     for q in find_quantities(doc_sent.text):
         span = doc.char_span(base + q.start, base + q.end, alignment_mode="expand")
         if span is not None:
             quants.append((span.root, q.quantity))
+            covered.update(range(span.start, span.end))
+    for tok in doc_sent if _NUMBER.search(doc_sent.text) else ():
+        # "killing two soldiers and wounding 27": a number alone as the object of an outcome verb
+        if tok.i not in covered and tok.like_num and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" \
+                and not any(c.dep_ in ("prep", "compound") for c in tok.children):
+            category = verb_outcome(tok.head.lemma_)
+            q = bare_count(tok.text, category) if category else None
+            if q is not None:
+                quants.append((tok, q))
     return SentenceAttachments(times, quants)
 
 
-def _distance(node: Token, trigger: Token, through_nouns: bool | frozenset[str] = True) -> int | None:
-    """Steps from ``node`` up to a common ancestor with ``trigger`` and down to it, or None."""
+def _distance(node: Token, trigger: Token, through_nouns: bool | frozenset[str] = True,
+              clauses: bool = False) -> int | None:
+    """Steps from ``node`` up to a common ancestor with ``trigger`` and down to it, or None;
+    ``clauses``: a noun reached from its relative or infinitive clause lets the item through ("agreed
+    on a truce that is to take effect by March 3": the truce's deadline is the agreement's)."""
     chain = {}
     t = trigger
     for k in range(8):
@@ -113,12 +130,23 @@ def _distance(node: Token, trigger: Token, through_nouns: bool | frozenset[str] 
             return d + chain[n.i]
         if n.head.i == n.i:
             return None
+        via, clause = n.dep_, n
         n = n.head
         d += 1
         if through_nouns is not True and n.pos_ in NOUN_POS and n.i not in chain \
-                and (through_nouns is False or n.lemma_.lower() not in through_nouns):
+                and (through_nouns is False or n.lemma_.lower() not in through_nouns) \
+                and not (clauses and via in ("relcl", "acl") and _object_noun(n)
+                         and not any(c.lower_ in ("who", "whom", "whose") for c in clause.children)):
             return None  # "the election in August" dates the election, not the event
     return None
+
+
+def _object_noun(n: Token) -> bool:
+    """The noun is what the act is about ("agreed on a truce", "promised a loan"), not a time
+    ("after the election that is due by March")."""
+    if n.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
+        return True
+    return n.dep_ == "pobj" and n.head.lower_ not in ("after", "before", "since", "until", "during", "following", "ahead")
 
 
 def attach(items: Sequence[tuple[Token, T]], triggers: list[Token],
@@ -128,7 +156,10 @@ def attach(items: Sequence[tuple[Token, T]], triggers: list[Token],
     with a missile on Wednesday": the missile has no time of its own)."""
     out: dict[int, list[T]] = {t.i: [] for t in triggers}
     for root, item in items:
-        scored = [(s, t) for s, t in ((_distance(root, t, through_nouns), t) for t in triggers) if s is not None]
+        # a deadline and nothing else ("by March 3") may come from a clause of the object noun
+        clauses = isinstance(item, Timed) and item.expr.deadline is not None and item.expr.past is None \
+            and item.expr.future is None
+        scored = [(s, t) for s, t in ((_distance(root, t, through_nouns, clauses), t) for t in triggers) if s is not None]
         if not scored:
             continue
         best = min(s for s, _ in scored)
@@ -233,7 +264,7 @@ def outcome(q: Quantity, root: Token) -> Quantity:
         if node.head.i == node.i:
             break
         if node.dep_ in ("dobj", "nsubjpass") and node.head.pos_ == "VERB":
-            category = outcome_category(node.head.lower_)
+            category = outcome_category(node.head.lower_) or verb_outcome(node.head.lemma_)
             if category:
                 return Quantity(q.kind, q.value, q.unit, q.text, q.per, category)
             break

@@ -26,9 +26,9 @@ from tidings.coding.conventions import apply_conventions
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import modality_cue, negated
-from tidings.coding.roles import Roles, actors_of, askers, find_roles, localise, pairs
+from tidings.coding.roles import Roles, actors_of, askers, find_roles, localise, one_way, pairs
 from tidings.coding.suppression import suppress
-from tidings.coding.syntax import datives, objects, pobjs, subjects
+from tidings.coding.syntax import datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
 from tidings.records import Actor, Event, Trigger
@@ -158,7 +158,7 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             variants.append((decision.refused, True, attrs.modality))
         for code, negated_, modality in variants:
             info = k.codes.get(code) or k.codes[pat.code]
-            transitive = pat.pos == "V" and code[:2] >= "11" and bool(objects(tok)) and not pat.obj
+            transitive = one_way(c, code, ctx)
             pairing = pairs(sources, targets, code, ctx, transitive=transitive)
             if len(sources) >= 2 and tok.lemma_.lower() in SWAPS and all(t.country is None for t in targets):
                 # "Russia and Ukraine swapped prisoners": each gives to the other

@@ -55,6 +55,11 @@ def words() -> Words:
     return Words(**{k: frozenset(groups.get(k, ())) for k in Words.__dataclass_fields__})
 
 
+# "committed to easing" governs the gerund; "before leaving", "after meeting" only date it
+TIME_PREPOSITIONS = frozenset({"before", "after", "since", "until", "while", "during", "following", "upon", "on",
+                               "despite", "by"})
+
+
 def _controllers(tok: Token):
     """Verbs (and adjectives) that govern ``tok`` through open complements: agreed -> to strengthen."""
     node = tok
@@ -67,7 +72,8 @@ def _controllers(tok: Token):
         elif node.dep_ == "acomp" and node.head.pos_ in ("AUX", "VERB"):
             node = node.head  # "was not optimistic": the copula carries negation and modality
             yield node
-        elif node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "ADJ", "NOUN"):
+        elif (node.dep_ == "pobj" or node.dep_ == "pcomp" and node.head.lower_ not in TIME_PREPOSITIONS) \
+                and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "ADJ", "NOUN"):
             node = node.head.head
             yield node
         else:

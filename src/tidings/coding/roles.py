@@ -14,6 +14,7 @@ from itertools import permutations
 
 from spacy.tokens import Token
 
+from tidings.actors.resolve import WATERS
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS, object_lemmas
 from tidings.coding.suppression import CONTENT_ROOTS
@@ -22,7 +23,7 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.places.locate import is_party
 from tidings.records import Actor
 
-__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "pairs"]
+__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "one_way", "pairs"]
 
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
@@ -101,6 +102,11 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
             # "sanctions on his suppression of protesters": the possessor is the target
             for p in (x for x in t.children if x.dep_ == "poss"):
                 found = resolver.resolve(p, date)
+        if not found and t.pos_ == "NOUN":
+            # "partners like Saudi Arabia", "countries such as Iran", "donors including Japan": the examples
+            found = [a for p in (x for x in t.children if x.dep_ == "prep" and _is_example(x))
+                     for a in actors_of([q for q in p.children if q.dep_ == "pobj"], ctx, date)
+                     if a.code and a.code != a.sector]  # named ones: not "ships like tankers"
         if not found and t.pos_ == "NOUN" and t.lemma_.lower() in ctx.knowledge.event_nouns:
             # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
             found = resolver.modifier_actor(t, date)
@@ -108,6 +114,12 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
             if all(a != b for b in out):
                 out.append(a)
     return out
+
+
+def _is_example(prep: Token) -> bool:
+    """A preposition that introduces examples of its head noun: "like", "including", "such as"."""
+    return prep.lower_ in ("like", "including") or (prep.lower_ == "as" and any(
+        x.lower_ == "such" for x in (*prep.children, prep.doc[prep.i - 1])))
 
 
 def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_spec: tuple[str, ...]) -> tuple[list[Actor], str]:
@@ -120,6 +132,21 @@ def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_sp
             mods = [x for x in n.children if x.dep_ in ("poss", "amod", "compound") and names_actor(x, ctx)]
             if mods and "from" in src_spec:
                 return actors_of(mods, ctx, date), "object-modifier"
+    if c.pat.pos == "V":
+        tok = c.tok
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.dep_ == "dobj" and tok.head.head.pos_ == "VERB":
+            # "issued a statement urging Kyiv to …", "sent a letter calling on Rome to …": the issuer
+            found = actors_of(subjects(tok.head.head, words.object_control), ctx, date)
+            if found:
+                return found, "agent-of-governing-verb"
+        for subj in (s for s in tok.children if s.dep_ == "nsubj" and s.pos_ == "NOUN"):
+            # "a car bombing by the Islamic State killed …", "missiles fired by the army struck …": the
+            # subject is the act or the weapon; its by-agent acted
+            agents = pobjs(subj, "by") + [p for a in subj.children if a.dep_ == "acl" and a.tag_ == "VBN"
+                                          for p in pobjs(a, "by")]
+            found = actors_of(agents, ctx, date)
+            if found:
+                return found, "agent-of-subject"
     if c.pat.pos == "N":
         tok = c.tok
         while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
@@ -204,8 +231,20 @@ Fallback = Callable[[Candidate, DocContext, str | None, list[Actor]], tuple[list
 
 
 def reciprocal_sources(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
-    """"Kenya and China signed a deal": coordinated sources are each other's target, so no other."""
-    return [], len(sources) >= 2 and is_reciprocal(c.pat.code, ctx)
+    """"Kenya and China signed a deal": coordinated sources are each other's target, so no other;
+    not when they act together on a thing ("US and British jets struck Houthi targets")."""
+    return [], len(sources) >= 2 and is_reciprocal(c.pat.code, ctx) and not one_way(c, c.pat.code, ctx)
+
+
+def one_way(c: Candidate, code: str, ctx: DocContext) -> bool:
+    """A conflictual verb with a direct object acts on it, not between its coordinated subjects:
+    any object when the pattern names none, else an object that is a thing rather than the act
+    itself ("struck rebel positions", but "exchanged accusations")."""
+    if c.pat.pos != "V" or code[:2] < "11":
+        return False
+    objs = objects(c.tok)
+    return bool(objs) and (not c.pat.obj or any(
+        o.pos_ in NOUN_POS and effective_noun(o).lemma_.lower() not in ctx.knowledge.event_nouns for o in objs))
 
 
 def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
@@ -223,27 +262,50 @@ def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: li
     return [], False
 
 
+OUTLOOK_CODES = frozenset({"012", "013"})  # pessimism, optimism: the target is whom the outlook concerns
+
+
 def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """"demanded that Britain extradite …": the subject of what is asked, refused or threatened."""
-    if c.pat.code[:2] not in CONTENT_ROOTS:
+    outlook = c.pat.code in OUTLOOK_CODES and bool(sources)
+    if c.pat.code[:2] not in CONTENT_ROOTS and not outlook:
         return [], False
     taken = {a.code or a.text for a in sources}
-    for x in c.tok.children:
-        if x.dep_ in ("ccomp", "xcomp"):
-            subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
-            found = [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
-            if found:
-                return found, True
+    # "called for Britain to stay": a for-to clause is what is asked of its subject; the clause of a
+    # light verb naming the outlook ("expressed optimism on Monday that Kyiv would …") is its content
+    clauses = [x for x in c.tok.children if x.dep_ in ("ccomp", "xcomp") and (not outlook or c.pat.obj)
+               or (x.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in x.children))]
+    if c.pat.pos == "V":  # "expressed optimism that Kyiv would …": the clause of the object noun
+        clauses += [x for o in objects(c.tok) for x in effective_noun(o).children if x.dep_ in ("acl", "ccomp")]
+    elif c.tok.pos_ in NOUN_POS:
+        clauses += [x for x in c.tok.children if x.dep_ in ("acl", "ccomp")]
+    for x in clauses:
+        subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
+        found = [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
+        if found:
+            return found, True
     return [], False
 
 
-def _content_child(x: Token, economic: bool = False) -> bool:  # not where or when: "in Brussels", "on Sunday"
-    # the agent of a noun is content too: "condemned the bombing by the militia"; so are the firms
-    # money goes into ("bought stakes in Egyptian companies"), but not a place ("invested in Cairo")
-    return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN")) \
+def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) -> bool:
+    # not where or when ("in Brussels", "on Sunday"), but the prepositions the pattern names as its
+    # target's ("optimism at the prospect of a deal with China"); the agent of a noun is content too:
+    # "condemned the bombing by the militia"; so are the firms money goes into ("bought stakes in
+    # Egyptian companies"), but not a place ("invested in Cairo")
+    return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or x.lower_ in own \
+        or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN")) \
         or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children))
 
 
+def _reason(x: Token) -> bool:
+    """"arrested him for spying for Iran", "sanctioned the firm over supplying drones to Russia": a
+    gerund after "for" or "over" gives the reason for a conflictual act, not whom it is done to."""
+    return x.dep_ == "prep" and x.lower_ in ("for", "over") and any(
+        p.dep_ in ("pcomp", "pobj") and p.tag_ == "VBG" for p in x.children)
+
+
+ARMED_ROOTS = frozenset({"18", "19", "20"})
+SEARCH_DEPTH = 6  # levels of the complement search (a preposition is a level)
 SMALL_CLAUSE_HEADS = frozenset({"help", "let", "allow", "enable"})  # their clause's subject is who is helped
 
 
@@ -254,25 +316,30 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     tok = c.tok
     taken = {a.code or a.text for a in sources}
     economic = c.pat.code[:2] in ("06", "07")
+    own = tuple(c.pat.target or ())
     home = {a.country for a in sources if a.country}
+    conflict = "11" <= c.pat.code[:2] <= "20"
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
-                and _content_child(x, economic)]
+                and _content_child(x, economic, own) and not (conflict and _reason(x))]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
     if tok.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "allow inspectors access", "let Kyiv decide"
         frontier += [y for x in tok.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj"]
     if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
         # "gave Putin a stern warning", "issued a warning to Kabul": the light verb's recipient
-        frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic)) or x.dep_ == "dative"]
+        frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic, own)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
     backup: list[Actor] = []
-    for _ in range(4):
+    for _ in range(SEARCH_DEPTH):
         nxt: list[Token] = []
         for node in frontier:
-            if effective_noun(node).lemma_.lower() in named:
-                nxt.extend(x for x in effective_noun(node).children if x.dep_ == "prep" and _content_child(x, economic))
+            if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
+                # "lifted sanctions imposed on China": a participle on the named thing says whose it is
+                nxt.extend(x for x in effective_noun(node).children if (x.dep_ == "prep" and _content_child(x, economic, own))
+                           or (x.dep_ == "acl" and x.tag_ == "VBN"))
                 if not backup:  # "released the American vessels": the state whose the named thing is
+                    # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
-                              if a.country or (a.code or "")[:3] in ("IGO", "NGO")]
+                              if a.code and a.code != a.sector]
                 continue
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -286,22 +353,34 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                              and not (a.country in home and a.sector in (None, "GOV"))]
                     if found:
                         return found, True
-            nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp")
-                       and _content_child(x, economic))
+            if node.lemma_.lower() in WATERS:
+                continue  # "drills in the Sea of Japan": waters named after a state are not in it
+            nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp", "agent")
+                       and _content_child(x, economic, own))
+            # "rejected the proposal submitted by X": the by-agent of a participle on the noun owns it
+            nxt.extend(x for x in node.children if x.dep_ == "acl" and x.tag_ == "VBN")
             for worth in (x for x in node.children if x.dep_ == "amod" and x.lemma_.lower() == "worth"):
                 # "stakes worth $1.5 billion in Egyptian companies": the amount is transparent
                 nxt.extend(q for y in (worth, *worth.children) for q in y.children
-                           if q.dep_ == "prep" and _content_child(q, economic))
+                           if q.dep_ == "prep" and _content_child(q, economic, own))
             if node.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "help Lukashenko withstand pressure"
                 nxt.extend(y for x in node.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj")
         frontier = nxt
         if not frontier:
             break
     found = [a for a in backup if (a.code or a.text) not in taken]
+    if found:
+        return found, True
+    # "carried out a raid, targeting Islamic State commanders": the object of a participle that
+    # elaborates an armed act, when nothing nearer names an actor
+    late = [o for x in tok.children if x.dep_ == "advcl" and x.tag_ == "VBG" and x.i > tok.i
+            for o in x.children if o.dep_ == "dobj"] if sources and c.pat.code[:2] in ARMED_ROOTS else []
+    found = [a for a in actors_of(late, ctx, date) if (a.code or a.text) not in taken and a.code
+             and a.code != a.sector and not (a.country in home and a.sector in (None, "GOV"))]
     return found, bool(found)
 
 
-PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "08", "16"})
+PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "08", "16", "18", "19", "20"})
 PLACE_TARGET_PREPS = frozenset({"to", "into", "in", "for", "from", "inside"})
 
 
@@ -312,8 +391,25 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     targets."""
     if c.pat.code[:2] not in PLACE_TARGET_ROOTS:
         return [], False
+    armed = c.pat.code[:2] in ARMED_ROOTS
+    # force used at home has its own state as target ("Taliban fighters overran Kunduz"); a visit or
+    # aid to one's own capital has none, nor has a joint strike by a state and its ally at home
     home = {a.country for a in sources if a.country}
+    if armed and len(home) == 1:
+        home = set()
     hosts = [c.tok] + (list(objects(c.tok)) if c.pat.pos == "V" else [])
+    if c.pat.code[:2] in ARMED_ROOTS:
+        # "struck a refinery in Russia's Samara region": where the thing hit is (the parser may hang
+        # the place on the verb), not where an act without a struck thing happened ("fought in Syria")
+        things = [o for o in objects(c.tok) if o.pos_ in NOUN_POS] if c.pat.pos == "V" else []
+        hosts = [c.tok, *things] if things else []
+        for o in things:  # "overran the town of Baga", "shelled Kharkiv": the place struck itself
+            if not (o.pos_ == "PROPN" or any(p.dep_ == "pobj" and p.pos_ == "PROPN" for x in o.children
+                                             if x.dep_ == "prep" and x.lower_ == "of" for p in x.children)):
+                continue  # a named place, not "five Indian jets"
+            country = ctx.place_country(o, date)
+            if country and country not in home:
+                return [Actor(text=o.text, code=country, country=country, kind="state", via="place-struck")], True
     for host in hosts:
         for prep in host.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_TARGET_PREPS:

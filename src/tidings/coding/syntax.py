@@ -114,6 +114,11 @@ def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> lis
     if dep in ("advcl", "acl") and verb.tag_ in ("VBG", "VBN", "VB"):
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
             return [head]
+        if dep == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
+                and any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            # "The Iraqi air force carried out strikes …" misparsed as a noun with a reduced
+            # relative: a participle with its own direct object is the main verb, active
+            return _with_conj([head])
         if dep == "advcl":
             return subjects(head, object_control, depth + 1)
     if dep == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
+from tidings.attributes.quantities import nonfatal_outcomes
 from tidings.records import Actor, Quantity
 from tidings.tables import read_table
 
@@ -173,7 +174,8 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
     if state_source and targets and tgt <= DOMESTIC and len(countries) <= 1:
         return Verdict("175", "repression")
     if (not sources or src <= NON_STATE) and targets and tgt <= NON_COMBATANT and not state_source:
-        victims = max((q.value for q in quantities if q.kind == "count"), default=0)
+        spared = nonfatal_outcomes()  # "wounding 30" is no mass killing
+        victims = max((q.value for q in quantities if q.kind == "count" and q.category not in spared), default=0)
         if not victims and any(_many(text, a.text.lower(), data.many) for a in targets):
             victims = mass_killing  # "hundreds of civilians were killed": many, with no number
         if victims >= mass_killing and tgt <= CIVILIAN:

@@ -4,18 +4,22 @@ A *statement* is a mention that states a promise (``Rules.intent_of``). Statemen
 into promises in the order they were reported:
 
 1. statements that can stand alone (a known promiser and beneficiary, and something concrete: a
-   specific intent code, an amount or a deadline) join the best compatible promise, or start one;
+   specific intent code, an amount or a deadline; an amount or a deadline when the beneficiary is
+   only inferred) join the best compatible promise, or start one;
 2. the others (a generic pledge, a passive "would be released" with no promiser, a promise whose
-   beneficiary is unknown) join a promise only when exactly one fits; otherwise they are dropped.
+   beneficiary is unknown, or inferred with nothing else to tie it down: "said it would unlock
+   funding") join a promise only when exactly one fits; otherwise they are dropped.
 
-Compatible means: the same promiser party, a compatible beneficiary, intent codes of one family
+Compatible means: the same promiser party, a compatible beneficiary, no other deadline for it in the
+same article (an article that sets two deadlines states two promises), intent codes of one family
 (one a prefix of the other; an unspecified ``030`` fits any code when the amounts are the same, or
 for a statement of the second kind that names both parties), and equal amounts and prices where
 both state one.
 
 **Stories.** When story clustering has grouped mentions into real-world events
 (``Mention.story``), statements of one story are one promise whatever their wording: a statement
-whose story is already in a promise joins it first. Without stories, the rules above group
+whose story is already in a promise with the same promiser and beneficiary joins it first (the two
+directions of "A and B agreed to…" are one story but two promises). Without stories, the rules above group
 restatements on their own.
 
 A missing beneficiary is inferred from the document: the party the promiser deals with most in
@@ -186,6 +190,8 @@ def _fits(p: Promise, s: Statement, *, lenient: bool = False) -> bool:
         return False
     if not s.promiser and not s.beneficiary:
         return False
+    if _other_deadline_in_document(p, s):
+        return False
     quantities = [q for st in p.statements for q in st.mention.event.quantities]
     if not prices_compatible(quantities, s.mention.event.quantities):
         return False
@@ -194,6 +200,23 @@ def _fits(p: Promise, s: Statement, *, lenient: bool = False) -> bool:
     if not (codes_compatible(p.intent, s.intent) if tie or (lenient and both_roles) else family(p.intent, s.intent)):
         return False
     return amounts_compatible(p.amount, s.mention.event.quantities)
+
+
+def _other_deadline_in_document(p: Promise, s: Statement) -> bool:
+    """An article that sets two deadlines states two promises ("cease fire by Tuesday"; "withdraw
+    from the towns by March 31"), even of one code; a later article may move a deadline."""
+    deadline = s.mention.event.deadline
+    return bool(deadline) and any(st.mention.event.doc_id == s.mention.event.doc_id and st.mention.event.deadline
+                                  and st.mention.event.deadline != deadline for st in p.statements)
+
+
+def _same_direction(p: Promise, s: Statement) -> bool:
+    """Whether a statement of the same story can be promise ``p``: the same promiser and a compatible
+    beneficiary, where it names them (a story of "A and B agreed to…" holds both directions)."""
+    if not (s.promiser or s.beneficiary):
+        return False
+    return ((not s.promiser or same_party(p.promiser, s.promiser))
+            and (not s.beneficiary or beneficiary_compatible(p.beneficiary, s.beneficiary)))
 
 
 def _same_amount(p: Promise, s: Statement) -> bool:
@@ -219,14 +242,15 @@ def find_promises(mentions: Iterable[Mention], rules: Rules) -> list[Promise]:
     # compatible parties share their first three letters (a country, or IGO/NGO): an index by them
     by_promiser: dict[str, list[Promise]] = {}
     by_beneficiary: dict[str, list[Promise]] = {}
-    story_of: dict[str, Promise] = {}
+    story_of: dict[str, list[Promise]] = {}
     leftovers: list[Statement] = []
     for s in statements:
         story = s.mention.story
-        if story and story in story_of:
-            story_of[story].statements.append(s)
+        same_story = [p for p in story_of.get(story or "", ()) if _same_direction(p, s)]
+        if same_story:
+            same_story[0].statements.append(s)
             continue
-        if not (s.promiser and s.beneficiary and s.concrete):
+        if not (s.promiser and s.beneficiary and s.concrete) or (s.inferred and not (s.amount or s.mention.event.deadline)):
             leftovers.append(s)
             continue
         fitting = [p for p in by_promiser.get(s.promiser[:3], ()) if _fits(p, s)]
@@ -238,8 +262,8 @@ def find_promises(mentions: Iterable[Mention], rules: Rules) -> list[Promise]:
             by_promiser.setdefault(s.promiser[:3], []).append(target)
             by_beneficiary.setdefault(s.beneficiary[:3], []).append(target)
         target.statements.append(s)
-        if story:
-            story_of[story] = target
+        if story and target not in story_of.setdefault(story, []):
+            story_of[story].append(target)
     for s in leftovers:
         pool = by_promiser.get(s.promiser[:3], []) if s.promiser else by_beneficiary.get((s.beneficiary or "")[:3], [])
         fitting = [p for p in pool if p.statements[0].seen <= s.seen and _fits(p, s, lenient=True)]

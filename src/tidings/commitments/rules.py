@@ -51,6 +51,7 @@ class Rules:
 
     rows: dict[str, IntentRule]
     _found: dict[str, IntentRule | None] = field(default_factory=dict, compare=False, repr=False)
+    _abstained: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def rule(self, intent: str) -> IntentRule | None:
         if intent not in self._found:
@@ -64,7 +65,11 @@ class Rules:
         an "express intent" act (03x: "pledged", "promised", "offered"); an intended cooperative act
         ("will lend", "agreed to release"), whose material code maps to its intent code; or an
         asserted cooperative act with a deadline still to be met ("have until the end of December
-        to put the agreements into final form", guideline 10.7)."""
+        to put the agreements into final form", guideline 10.7); or an intended, negated act that
+        would break a promise ("the rebels are to stop shelling", "will not attack": the promise
+        whose breach codes it has, ``abstains``)."""
+        if event.negated and event.modality == "intended":
+            return self.abstains(event.cameo)
         if event.negated or event.modality == "hypothetical" or event.cameo_root not in PROMISE_ROOTS:
             return None
         if event.cameo_root == "03":
@@ -85,6 +90,14 @@ class Rules:
     def breaks(self, intent: str, code: str) -> bool:
         rule = self.rule(intent)
         return rule is not None and bool(rule.breach) and code.startswith(rule.breach)
+
+    def abstains(self, code: str) -> str | None:
+        """The intent that refraining from act ``code`` keeps: the promise whose breach codes include
+        it ("stop shelling", negated 194 → 0356), or None."""
+        if code not in self._abstained:
+            self._abstained[code] = next((r.intent for r in sorted(self.rows.values(), key=lambda r: r.intent)
+                                          if r.breach and code.startswith(r.breach)), None)
+        return self._abstained[code]
 
     def concrete(self, intent: str) -> bool:
         rule = self.rule(intent)

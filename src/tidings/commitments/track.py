@@ -5,8 +5,11 @@ each promise tracked by then:
 
 - **deliveries**: asserted acts of the delivery codes (``data/commitments.tsv``) by the promiser
   to the beneficiary, reported after the promise was first reported and dated no earlier than it,
-  with a compatible amount (no more than what is still owed) and price. One act reported twice (the
-  same story, or the same amount on the same day) counts once. An act that could deliver several
+  with a compatible amount (no more than what is still owed; sums above the whole promise in its
+  sentence are other sums) and price; for promises with breach codes (a ceasefire), the promiser
+  refraining from such an act ("stopped shelling", negated; it keeps the one due first). One act
+  reported twice (the
+  same story with no other amount, or the same amount on the same day) counts once. An act that could deliver several
   promises goes to the one it fits best: the one whose outstanding amount it settles, else the one
   it is the very counterpart of (its intent code, or the act a statement itself named: signing
   for "have until December to sign"), else the oldest.
@@ -16,7 +19,8 @@ each promise tracked by then:
   first delivery, else its deadline, else the day it was made).
 - A role missing from a follow-up act (no source, or no target) is taken to be the promiser (or
   the beneficiary) when that party appears in the same document; never both. An act with no
-  source must also state an amount in the promise's unit; refusals and attacks need their source.
+  source must also state an amount in the promise's unit, and goes first to a promiser its sentence
+  names; refusals and attacks need their source.
 
 The latest decisive act wins: a withdrawal gives ``withdrawn``; deliveries give ``fulfilled`` (the
 full amount, or any delivery of a promise without amount) or ``partly fulfilled``. Deliveries that
@@ -137,7 +141,10 @@ def _delivered_value(v: View, m: Mention) -> tuple[bool, float | None]:
     same = [q.value for q in m.event.quantities if q.kind == v.amount.kind and q.unit == v.amount.unit]
     if not same:
         return True, None
-    parts = [x for x in same if not close(x, v.amount.value)] or same  # "$300m of a $630m loan" → 300m
+    # a sum above the whole promise is something else ("received the $2bn deposit, lifting reserves
+    # above $18bn"); it delivers nothing unless it is all the act states (a larger, other loan)
+    within = [x for x in same if x <= v.amount.value * 1.02 + 1e-9] or same
+    parts = [x for x in within if not close(x, v.amount.value)] or within  # "$300m of a $630m loan" → 300m
     value = min(parts)
     owed = v.owed()
     return (owed is None or value <= owed * 1.02 + 1e-9), value
@@ -160,7 +167,8 @@ def _took_effect(v: View) -> str:
     return firsts[0] if firsts else (v.deadline or v.first_stated)
 
 
-def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, doc_parties: dict[str, set[str]]) -> None:
+def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, doc_parties: dict[str, set[str]],
+                sentence_parties: dict[tuple[str, int], set[str]]) -> None:
     statement_ids = {s.mention.event.mention_id for v in views for s in v.promise.statements}
     # a follow-up names the promiser, or (with no source) the beneficiary: compatible parties share
     # their first three letters, so the views are indexed by them
@@ -184,19 +192,27 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
         candidates = [v for v in pool if _after(v, m)]
         if ev.negated:
             refused = _intent_of_refusal(m)
+            kept: list[View] = []
             for v in candidates:
                 # "have not agreed on a single currency" (030) names no promise it takes back: only a
                 # refusal of a specific act withdraws, and only a promise of that act
                 if refused and refused not in GENERIC_INTENTS and family(v.intent, refused) \
                         and _roles_fit(v, m, parties, strict_source=True):
                     v.withdrawals.append((m, "a negated restatement"))
+                elif (ev.modality == "asserted" and rules.breaks(v.intent, ev.cameo)
+                      and _roles_fit(v, m, parties, strict_source=True) and not _repeats(v, m, None)):
+                    # "the rebels stopped firing": refraining from the act it forbids keeps a ceasefire
+                    kept.append(v)
                 elif (ev.modality == "asserted" and rules.delivers(v.intent, ev.cameo) and v.deadline
                       and m.seen > v.deadline and _roles_fit(v, m, parties)):
                     v.misses.append(m)
+            if kept:  # one promise: the one due first ("cease fire by Tuesday" before "withdraw by the 31st")
+                min(kept, key=lambda v: (v.deadline is None, v.deadline or "")).deliveries.append((m, None))
             continue
         if ev.modality != "asserted":
             continue
-        fits: list[tuple[tuple[int, int], View, float | None]] = []
+        fits: list[tuple[tuple[int, int, int], View, float | None]] = []
+        in_sentence = sentence_parties.get((ev.doc_id, ev.sentence_index), set())
         for v in candidates:
             if rules.withdraws(v.intent, ev.cameo) and _roles_fit(v, m, parties, strict_source=True):
                 v.withdrawals.append((m, "a refusal, cancellation or denial"))
@@ -210,16 +226,21 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
                     exact = int(value is not None and owed is not None and close(value, owed))
                     counterpart = int(intent_code(ev.cameo) == v.intent or any(
                         s.mention.event.cameo[:3] == ev.cameo[:3] for s in v.statements))
-                    fits.append(((exact, counterpart), v, value))
-        if fits:  # the promise whose outstanding amount it settles, else whose own act it is, else the oldest
+                    # an act with no agent is the act of the promiser its sentence names ("the board
+                    # approved the loan and the fund disbursed $1.2bn"), rather than of one named elsewhere
+                    named = int(src is not None or _in_doc(v.promiser, in_sentence))
+                    fits.append(((named, exact, counterpart), v, value))
+        if fits:  # the promiser its sentence names, then the promise whose outstanding amount it settles,
+            # else whose own act it is, else the oldest
             _key, best, value = max(fits, key=lambda f: f[0])
             best.deliveries.append((m, value))
 
 
 def _repeats(v: View, m: Mention, value: float | None) -> bool:
-    """The same delivery reported again: the same story, or the same amount on the same day."""
+    """The same delivery reported again: the same story (unless the two state different amounts: two
+    tranches are two deliveries whatever the clustering says), or the same amount on the same day."""
     for d, val in v.deliveries:
-        if m.story and d.story == m.story:
+        if m.story and d.story == m.story and (val is None or value is None or close(val, value)):
             return True
         if d.when == m.when and (val == value or (val is not None and value is not None and close(val, value))):
             return True
@@ -297,8 +318,11 @@ def _commitment(v: View, as_of: str, due_days: int) -> Commitment:
         chain.append(((v.deadline, "", 0, 0), Evidence("lapse", None, None, None, None, None, v.deadline, None,
                                                        note="deadline passed with no delivery reported")))
     chain.sort(key=lambda c: c[0])
-    first = v.promise.statements[0].mention.event
-    key = "|".join([v.promiser, v.beneficiary, v.intent, first.mention_id])
+    # the id names the promise, not this day's view of it: a later restatement that names the state
+    # rather than its company, or a more specific act, must not make it another commitment
+    p = v.promise
+    first = p.statements[0].mention.event
+    key = "|".join([p.promiser or v.promiser, p.beneficiary or v.beneficiary, p.intent, first.mention_id])
     return Commitment(
         commitment_id=hashlib.sha1(key.encode("utf-8")).hexdigest()[:16],
         promiser=_actor(v.statements, v.promiser, "source"), beneficiary=_actor(v.statements, v.beneficiary, "target"),
@@ -317,11 +341,13 @@ def view_as_of(promises: Iterable[Promise], mentions: Sequence[Mention], rules: 
     views = [v for v in (_view(p, as_of) for p in promises) if v is not None]
     known = [m for m in mentions if m.seen and m.seen <= as_of]
     doc_parties: dict[str, set[str]] = {}
+    sentence_parties: dict[tuple[str, int], set[str]] = {}
     for m in known:
         for a in (m.event.source, m.event.target):
             p = party(a)
             if p:
                 doc_parties.setdefault(m.event.doc_id, set()).add(p)
-    _follow_ups(views, known, rules, doc_parties)
+                sentence_parties.setdefault((m.event.doc_id, m.event.sentence_index), set()).add(p)
+    _follow_ups(views, known, rules, doc_parties, sentence_parties)
     out = [_commitment(v, as_of, due_days) for v in views]
     return sorted(out, key=lambda c: (c.first_stated, c.evidence[0].doc_id or "", c.evidence[0].sentence_index or 0))

@@ -183,7 +183,8 @@ def render_stories(r: dict[str, Any]) -> str:
         f"  event clusters (aligned mentions): B-cubed P {b['precision']:.3f} R {b['recall']:.3f} F1 {b['f1']:.3f}; "
         f"{r['events_for_aligned']} events for {r['happenings_found']} happenings found; "
         f"{r['happenings_split']} happenings split",
-        f"  wrong merges (pairs of happenings in one event): {r['wrong_merges']}; near-miss merges "
+        f"  wrong merges (pairs of happenings in one event): {r['wrong_merges']}"
+        + (f" ({', '.join(r['wrong_merge_examples'])})" if r["wrong_merge_examples"] else "") + "; near-miss merges "
         f"{len(r['near_miss_merges'])} of {r['near_miss_pairs']} near-miss pairs"
         + (f" ({', '.join(r['near_miss_merges'])})" if r["near_miss_merges"] else ""),
         f"  copy detection: P {c['precision']:.3f} R {c['recall']:.3f} ({c['right']} of {c['gold']} copy pairs found, "

@@ -28,7 +28,6 @@ from tidings.places.gazetteer import Gazetteer, Place, distance_km, name_key
 __all__ = ["Toponym", "find_toponyms"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NOT_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT", "LANGUAGE"})
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 LOCATIVE = frozenset({"in", "near", "at", "outside", "from", "to", "toward", "towards", "around", "into", "across",
                       "via", "through", "along", "between", "inside", "within", "throughout", "off",
@@ -39,6 +38,10 @@ DIVISION_WORDS = frozenset({"province", "state", "region", "district", "county",
 CONNECTORS = frozenset({"of", "de", "del", "da", "do", "dos", "das", "la", "le", "les", "al", "el", "en", "sur", "des", "du",
                         "van", "von", "den", "lès",
                         "and", "au", "-", "'", "’", ",", "the", "'s", "’s", "am", "an", "der", "di", "y", "e"})
+# words that make a longer name of the same place: "Eastern Ghouta", "Upper Nile", "Greater Accra"
+QUALIFIERS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                        "upper", "lower", "greater", "new", "old", "north-east", "north-west", "south-east",
+                        "south-west", "northeast", "northwest", "southeast", "southwest"})
 PLACE_NOUNS = frozenset({"outskirts", "city", "town", "village", "province", "state", "region", "capital", "north",
                          "south", "east", "west", "centre", "center", "edge", "suburbs", "heart", "port", "district",
                          "area", "streets", "residents", "people", "parts", "rest", "coast", "border", "shores",
@@ -124,6 +127,14 @@ def _prev_word(doc: Doc, i: int) -> Token | None:
     return doc[k] if k >= 0 else None
 
 
+def _neighbour(doc: Doc, i: int, step: int, limit: int) -> Token | None:
+    """The word next to a candidate inside its entity, across a hyphen ("Chushul-Moldo")."""
+    inside = (lambda k: k >= limit) if step < 0 else (lambda k: k < limit)
+    if inside(i) and doc[i].text in ("-", "‐") and not doc[i].whitespace_ and inside(i + step):
+        i += step
+    return doc[i] if inside(i) else None
+
+
 def _cues(doc: Doc, t: Toponym, ents: list[Span | None]) -> set[str] | None:
     """Cues of one candidate, or None when it is not a place."""
     cues: set[str] = set()
@@ -137,13 +148,25 @@ def _cues(doc: Doc, t: Toponym, ents: list[Span | None]) -> set[str] | None:
         tail = ent.end - (1 if doc[ent.end - 1].text in ("'s", "’s") else 0)
         # a longer name goes on with a capitalised word ("Victoria Lane", "Islamic State"); a list
         # ("Arequipa and Ayacucho") or a dateline ("Congo (AFP") merged into one entity does not
-        before = doc[t.start - 1] if t.start - 1 >= lead else None
-        after = doc[t.end] if t.end < tail else None
+        before = _neighbour(doc, t.start - 1, -1, lead)
+        after = _neighbour(doc, t.end, 1, tail)
         longer = any(x is not None and x.text[:1].isupper() and x.is_alpha for x in (before, after))
-        if ent.label_ in PLACE_LABELS and not (longer and ent.label_ == "FAC"):
+        # a word of an unknown longer place name ("Galwan Valley", "Puerto Jordan", "the Line of
+        # Actual Control", "Chushul-Moldo") is no place of its own; "Kharkiv Oblast" and "Eastern
+        # Ghouta" are the place with a division or a direction
+        part = any(x is not None and x.text[:1].isupper() and x.is_alpha and x.lower_ not in DIVISION_WORDS
+                   and x.lower_ not in QUALIFIERS for x in (before, after))
+        if ent.label_ in PLACE_LABELS and part:
+            cues.add("part")  # kept only where it fits the document's geography ("Paso Canoas")
+        elif ent.label_ in PLACE_LABELS and not (longer and ent.label_ == "FAC"):
             cues.add("ner")  # GPE/LOC, also "northeast Nigeria's"; not a part of "Eiffel Tower"
         elif longer:
             return None  # inside a longer name: "Victoria Lane", "Islamic State", "Kenya Airways"
+    if ent is not None and ent.label_ in ("ORG", "NORP") and span.text.isupper() and len(span.text) <= 4 and \
+            all(p.feature == "city" for p in t.candidates):
+        return None  # an organisation's acronym that is also a small town's name: "in the EU" (Eu, France)
+    if t.end + 1 < len(doc) and doc[t.end].lower_ == "of" and doc[t.end + 1].text[:1].isupper():
+        cues.add("part")  # the head of a longer name: "the Line of Actual Control", "Gulf of Fonseca"
     if t.start < 12 and span.text.isupper() and len(span.text) > 2 and t.end < len(doc) and \
             doc[t.end].text in (",", "(", "—", "–", "-") and all("\n" not in tk.text for tk in doc[:t.start]):
         cues.add("dateline")
@@ -261,12 +284,12 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
                         changed = True
                         break
     out = []
-    strong = [t for t in kept if t.cues & STRONG]
+    strong = [t for t in kept if t.cues & STRONG and "part" not in t.cues]
     points = [_likely(t) for t in strong]
     for t in kept:
-        if not t.cues & STRONG and _coherent(t, points):
+        if (not t.cues & STRONG or "part" in t.cues) and _coherent(t, points):
             t.cues.add("coherent")
-        if not t.cues & (STRONG | {"coherent"}) or _metonym(doc, t):
+        if not t.cues & (STRONG | {"coherent"}) or "part" in t.cues and "coherent" not in t.cues or _metonym(doc, t):
             continue
         out.append(t)
     # containers index into ``out`` now

@@ -30,7 +30,8 @@ INTENT_ROOTS = frozenset({"03", "13"})
 _WORD = re.compile(r"[a-z][a-z0-9\-]+|\d[\d.,]*")
 _DAY_WORDS = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|yesterday|today|tonight|\d", re.I)
 _MONTH_WORDS = re.compile(r"\b(?:" + "|".join(m.lower() for m in calendar.month_name if m) + r"|month|sept?|oct|nov|dec|jan|feb|mar|apr|aug)\b", re.I)
-_DATE_TRACE = re.compile(r"^attributes:date \((?P<date>\S+) from '(?P<text>.*)'\)$")
+_DATE_TRACE = re.compile(r"^attributes:date \((?P<date>\S+) (?:\(\w+\) )?from '(?P<text>.*)'(?:, read \w+)?\)$")
+_NAMED_DAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d", re.I)
 
 
 @dataclass(frozen=True)
@@ -115,11 +116,11 @@ def polarity(ev: Event) -> str:
 
 
 def _precision(ev: Event, published: str | None) -> str:
-    if not ev.date or ev.date == published:
-        return "published"
+    said = next((m.group("text") for t in ev.trace if (m := _DATE_TRACE.match(t))), None)
+    if not ev.date or ev.date == published and (said is None or not _NAMED_DAY.search(said)):
+        return "published"  # "today" in a copy may be a later day than the report's
     if ev.date_precision in ("day", "week", "month", "year"):
         return ev.date_precision
-    said = next((m.group("text") for t in ev.trace if (m := _DATE_TRACE.match(t))), None)
     return "day" if said is None else _said_precision(said)
 
 
@@ -235,7 +236,8 @@ def _gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
             frozenset(c["capital"].lower() for c in countries if c.get("capital")))
 
 
-_PLACE_SUFFIX = ("oblast", "province", "region", "state", "district", "county", "governorate")
+_PLACE_SUFFIX = ("oblast", "province", "region", "state", "district", "county", "governorate", "department",
+                 "prefecture", "municipality", "local")
 
 
 def places(ev: Event) -> frozenset[str]:
@@ -246,14 +248,19 @@ def places(ev: Event) -> frozenset[str]:
     cities, countries, capitals = _gazetteer()
     stop = _stopwords()
     # a place that is an actor's whole name acts ("Moscow promised Minsk"); one inside a longer
-    # name only describes ("Kharkiv Oblast Governor Oleh Syniehubov" reported)
+    # name only describes ("Kharkiv Oblast Governor Oleh Syniehubov" reported); a city attacked,
+    # shelled or struck (roots 18-20) is where it happened
+    force = ev.cameo_root in ("18", "19", "20")
     actor_names = {re.sub(r"^the\s+|'s$|’s$", "", a.text.strip().lower()) for a in (ev.source, ev.target, ev.reported_by)
-                   if a is not None and a.code}
+                   if a is not None and a.code and not (force and a is ev.target)}
     found: set[str] = set()
 
     def keep(name: str) -> None:
         name = re.sub(r"'s$|’s$", "", name.strip()).lower()
         words = name.split()
+        while len(words) > 1 and words[-1] in _PLACE_SUFFIX:
+            words.pop()  # "Zamfara State" and "Zamfara" are one place ("Maru Local Government Area")
+        name = " ".join(words)
         if not words or name in countries or words[0] in stop or name in actor_names:
             return
         found.add(name)
