@@ -44,7 +44,7 @@ def paragraphs(doc: Doc) -> Doc:
             starts[i + 1, 0] = 1
         elif not words[i + 1].isspace() and not _may_end(words, i):
             starts[i + 1, 0] = _NOT_START
-    doc.from_array([SENT_START], starts)
+    doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # numpy array where thinc's stubs say Ints2d
     return doc
 
 

@@ -105,9 +105,9 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
         if tok.i not in covered and tok.like_num and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" \
                 and not any(c.dep_ in ("prep", "compound") for c in tok.children):
             category = verb_outcome(tok.head.lemma_)
-            q = bare_count(tok.text, category) if category else None
-            if q is not None:
-                quants.append((tok, q))
+            bare = bare_count(tok.text, category) if category else None
+            if bare is not None:
+                quants.append((tok, bare))
     return SentenceAttachments(times, quants)
 
 

@@ -10,6 +10,7 @@
   the source's own country, not an actor acted on.
 - **Police sent abroad protect.** Police deployed to another country than their own are military
   protection (074), not more police power at home (153).
+- **Considering is 014.** "is considering sending troops to X" → 014 with the act's actors.
 - **Opinions about others are not events.** "X believes Y will attack" is X's view of Y.
 """
 
@@ -107,6 +108,10 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         if all((s.code or s.text) != (speaker.code or speaker.text) for s in sources):
             trace.add("attributes", "convention-allegation", tok, f"{code} alleged by {speaker.code or speaker.text} -> 112")
             return Decision("112", False, "asserted", [speaker], sources)
+    # "is considering X": the consideration (014) with X's actors; X itself is not coded (GUIDELINES 01)
+    if mod_cue is not None and mod_cue.lemma_.lower() in w.consider and not negated:
+        trace.add("attributes", "convention-consider", tok, f"{code} considered ({mod_cue.text!r}) -> 014")
+        return Decision("014", False, "asserted", sources, targets)
     # refusals: "refused to X", "will not X"
     refusal = cue is not None and cue.lemma_.lower() in w.refusal
     will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX

@@ -42,6 +42,7 @@ class Words:
     happen: frozenset[str]
     allege: frozenset[str]
     topic: frozenset[str]
+    consider: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -169,6 +170,8 @@ def speech_head(tok: Token, w: Words) -> Token | None:
             return node.head
         if node.dep_ in ("ccomp", "xcomp") and is_wish(node.head):
             return node.head  # "hoped Russia would agree", "wants China to press Russia"
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in w.opinion:
+            return node.head  # "analysts fear that China could blockade Taiwan": an opinion, not a report
         if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "parataxis", "relcl", "acl",
                              "acomp"):
             return None

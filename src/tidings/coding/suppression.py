@@ -25,7 +25,6 @@ CONTAINER_ROOTS = frozenset({"01", "02", "05", "09", "10", "11", "12", "13", "14
 CONTENT_ROOTS = frozenset({"02", "10", "12", "13", "11"})  # heads whose complement is what is asked/refused/threatened
 CONTENT_NAMES = {"01": "a statement", "02": "an appeal", "05": "support", "09": "an investigation", "10": "a demand",
                  "11": "an accusation or criticism", "12": "a rejection", "13": "a threat", "14": "a protest"}
-CONSIDER = "014"  # CAMEO "consider policy option": what is considered is not coded separately
 DEMAND_LEMMAS = frozenset({"demand", "call", "urge", "press", "ask", "push", "seek"})
 
 Drops = dict[int, str]  # token index -> reason
@@ -78,9 +77,6 @@ def open_complement(cands: list[Candidate], drop: Drops, ctx: DocContext, trace:
         elif c.pat.code[:2] in CONTENT_ROOTS:
             for x in comps:
                 drop[x.i] = f"content of {CONTENT_NAMES[c.pat.code[:2]]} ({c.tok.text!r})"
-        elif c.pat.code == CONSIDER:  # "is considering sending troops": 014, the act is only weighed (GUIDELINES 01)
-            for x in comps:
-                drop[x.i] = f"option weighed ({c.tok.text!r}), not an act"
         elif c.tok.lemma_.lower() in w.intent_control | w.neg_control:
             drop[c.tok.i] = f"controller yields to its complement {comps[0].text!r}"
 
@@ -229,8 +225,8 @@ def adjectival_participle(cands: list[Candidate], drop: Drops, ctx: DocContext, 
         tok = c.tok
         if tok.i in drop or c.pat.pos != "V" or tok.dep_ != "acl" or tok.tag_ != "VBN":
             continue
-        if any(x.dep_ == "agent" for x in tok.children):
-            continue
+        if any(x.dep_ in ("agent", "dobj", "prt") for x in tok.children):
+            continue  # an agent, or an object a passive cannot have: a main verb the parser hung on its subject
         noun = tok.head
         if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in verbs:
             continue  # "lifted sanctions imposed on Eritrea": the participle tells the act's target (roles)
