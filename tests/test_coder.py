@@ -359,7 +359,8 @@ def _tuples(ev):
     ("Israeli jets bombed a weapons factory in Syria overnight.", "19", None, "SYR"),
     ("Azerbaijani artillery shelled a village in Armenia's Syunik province.", "19", "AZEMIL", "ARMCVL"),
     # a verb the pattern also names as a thing ("send help") is still a clause: who is helped
-    ("Japan is considering sending food aid to help Laos cope with the floods.", "03", "JPN", "LAO"),
+    # "is considering sending" is 014, the act considered is not coded (GUIDELINES 01, issue 10)
+    ("Japan is considering sending food aid to help Laos cope with the floods.", "014", "JPN", "LAO"),
     ("Norway will send tents to help Nepal recover from the earthquake.", "03", "NOR", "NPL"),
     ("The EU plans to send medicine to help Sudan fight cholera.", "03", "IGOEUREEC", "SDN"),
     # "called for X to act": X is asked

@@ -6,6 +6,11 @@
   13x, asserted ("will impose sanctions" → 1312).
 - **Obligations in speech are demands.** "X said Y must resign" → 1041 X→Y; "should" → an appeal
   (02x). Without a speaker, "Y must withdraw by June 30" is Y's intended act.
+- **A show of force at home has no target.** "Bahrain's army deployed tanks in Manama": the place is
+  the source's own country, not an actor acted on.
+- **Police sent abroad protect.** Police deployed to another country than their own are military
+  protection (074), not more police power at home (153).
+- **Considering is 014.** "is considering sending troops to X" → 014 with the act's actors.
 - **Opinions about others are not events.** "X believes Y will attack" is X's view of Y.
 """
 
@@ -26,7 +31,7 @@ from tidings.tables import read_table
 
 __all__ = ["Decision", "apply_conventions", "derived_code", "obligation"]
 
-KINDS = ("reject", "threat", "demand", "appeal")
+KINDS = ("reject", "threat", "demand", "appeal", "abroad")
 INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 PROMISES = frozenset({"pledge", "promise", "agree", "offer", "commit", "undertake"})
 CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
@@ -103,6 +108,10 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         if all((s.code or s.text) != (speaker.code or speaker.text) for s in sources):
             trace.add("attributes", "convention-allegation", tok, f"{code} alleged by {speaker.code or speaker.text} -> 112")
             return Decision("112", False, "asserted", [speaker], sources)
+    # "is considering X": the consideration (014) with X's actors; X itself is not coded (GUIDELINES 01)
+    if mod_cue is not None and mod_cue.lemma_.lower() in w.consider and not negated:
+        trace.add("attributes", "convention-consider", tok, f"{code} considered ({mod_cue.text!r}) -> 014")
+        return Decision("014", False, "asserted", sources, targets)
     # refusals: "refused to X", "will not X"
     refusal = cue is not None and cue.lemma_.lower() in w.refusal
     will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX
@@ -142,6 +151,17 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         if threat and sources:
             trace.add("attributes", "convention-threat", tok, f"announced {code} -> {threat}")
             return Decision(threat, False, "asserted", sources, targets)
+    if code[:2] == "15" and sources and targets and all(t.code == t.country for t in targets) \
+            and {t.country for t in targets} <= {s.country for s in sources}:
+        # "Bahrain's army deployed tanks in Manama": a show of force at home is aimed at no one named
+        trace.add("roles", "own-country-target", tok, "a place of the source's own country is no target")
+        targets = []
+    abroad = _table()["abroad"].get(c.pat.code)
+    if abroad and sources and targets and all(s.country for s in sources) \
+            and all(t.country and t.country not in {s.country for s in sources} for t in targets):
+        new = (intent_code(abroad) or abroad) if modality != "asserted" else abroad
+        trace.add("attributes", "convention-abroad", tok, f"{code} in another country -> {new}")
+        code = new
     if code[:2] == "03" and modality == "asserted":
         # an intent code is a promise: the act it names is intended (GUIDELINES 03, "always intended")
         trace.add("attributes", "intent-code-intended", tok, f"{code} is an intent")

@@ -31,7 +31,7 @@ from tidings.coding.suppression import suppress
 from tidings.coding.syntax import datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
-from tidings.records import Event, Trigger
+from tidings.records import Actor, Event, Trigger
 from tidings.tables import data_version
 
 # Causes that people can set off on purpose: with a word of attack in the sentence they are a weapon
@@ -185,6 +185,30 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
                     reported_by=attrs.reported_by, trace=tuple(steps),
                 ))
                 trace.add("build", "event", tok, f"{code} {src.code if src else '-'} -> {tgt.code if tgt else '-'}")
+    return partial_repeats(out, trace)
+
+
+def _key(a: Actor | None) -> str | None:
+    return (a.code or a.text) if a is not None else None
+
+
+def partial_repeats(events: list[Event], trace: Trace) -> list[Event]:
+    """One event per relation (GUIDELINES 1.7): an event that repeats another of the sentence with the
+    same code, negation and one actor, but leaves the other actor unknown, is the same event told
+    twice ("approved a loan for Pakistan, releasing $1 billion at once")."""
+    full = {(e.cameo, e.negated, e.modality, _key(e.source), _key(e.target)) for e in events}
+    out = []
+    for e in events:
+        s, t = _key(e.source), _key(e.target)
+        told = (s is not None and t is None and any(k[:4] == (e.cameo, e.negated, e.modality, s) and k[4] is not None
+                                                   for k in full)) \
+            or (t is not None and s is None and any(k[:3] == (e.cameo, e.negated, e.modality) and k[4] == t
+                                                   and k[3] is not None for k in full))
+        if told:
+            trace.add("build", "partial-repeat", None,
+                      f"{e.trigger.text!r}: {e.cameo} {s or '-'} -> {t or '-'} told in full elsewhere")
+            continue
+        out.append(e)
     return out
 
 

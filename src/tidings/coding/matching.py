@@ -38,6 +38,19 @@ UNIT_HEADS = frozenset({"group", "force", "unit", "team", "squad", "brigade", "b
                         "squadron", "regiment", "company", "crew"})
 
 
+def small_clause_subjects(tok: Token) -> list[Token]:
+    """The subject of an infinitive or a particle clause that the parser hung on the verb instead of an
+    object: "allowed [a convoy] to cross", "let [inspectors] back in"."""
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if not (any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) or c.pos_ in ("ADV", "ADP")):
+            continue
+        out.extend(s for s in c.children if s.dep_ == "nsubj")
+    return out
+
+
 def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     """(object token, effective noun) pairs for pattern ``obj`` constraints. ``loose`` adds the noun
     modifiers of the object ("gas supplies", "a loan and supply agreement")."""
@@ -45,6 +58,8 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     cands = objects(tok) if tok.pos_ in VERB_POS else []
     if cands and is_passive(tok):  # "Ukraine was given €4.5 billion": the second object
         cands = cands + [c for c in tok.children if c.dep_ == "dobj"]
+    if not cands and tok.pos_ in VERB_POS:
+        cands = small_clause_subjects(tok)
     for o in cands:
         out.append((o, effective_noun(o)))
     for p in pobjs(tok, "with"):  # "provide Belarus with gas"
@@ -53,9 +68,27 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
         for _o, n in list(out):
             if n.lemma_.lower() in UNIT_HEADS:
                 continue  # "a strike group", "an assault team": a kind of unit, not what the verb is about
-            out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod") and c.pos_ == "NOUN")
+            # a title before a name counts too: "former Prime Minister Najib Razak" -> minister
+            out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod")
+                       and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and n.pos_ == "PROPN")))
             out.extend((_o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
     return out
+
+
+def purpose(c: Token) -> bool:
+    """A purpose clause: "sent troops to Haiti **to lead** a mission" (an infinitival advcl)."""
+    return c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+
+
+def object_modifiers(objs: list[tuple[Token, Token]]) -> frozenset[str]:
+    """Lemmas of the modifiers of a verb's objects, for ``mod`` on verb patterns ("held **joint** drills",
+    "sent a **search-and-rescue** team")."""
+    out: set[str] = set()
+    for _o, n in objs:
+        for c in n.children:
+            if c.dep_ in ("amod", "compound", "nmod", "det"):  # "no chance": the determiner too
+                out.update(x.lemma_.lower() for x in (c, *c.conjuncts))
+    return frozenset(out)
 
 
 def features(tok: Token, ctx: DocContext) -> Features:
@@ -79,11 +112,12 @@ def features(tok: Token, ctx: DocContext) -> Features:
     feats = Features(
         # spaCy often attaches the particle of "pull out of" as a preposition
         prts=frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i),
-        mods=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "advmod")),
+        mods=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod"))
+        | (object_modifiers(strict) if tok.pos_ in VERB_POS else frozenset()),
         # an amount of money as object ("was given €4.5 billion") stands for "money"
         obj=frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)] + (["money"] if money else [])),
         obj_loose=frozenset(x for _, n in loose for x in (n.lemma_.lower(), n.lower_)),
-        comps=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp")),
+        comps=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp") or purpose(c)),
         preps={k: frozenset(v) for k, v in preps.items()},
     )
     ctx.features[tok.i] = feats
@@ -111,11 +145,22 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
     """Trigger candidates of a sentence, in token order."""
     lexicon = ctx.knowledge.lexicon
     found: list[Candidate] = []
+    taken: set[int] = set()
     for tok in sent:
         if tok.pos_ in VERB_POS:
             pos = "V"
         elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
             pos = "N"
+        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB") \
+                and tok.head.i not in taken:
+            # a predicate adjective ("was optimistic about", "remained sceptical") takes verb patterns;
+            # its subject is the copula's, and so are negation and modality (coding.modality)
+            pats = [p for p in lexicon.patterns(tok.lemma_.lower(), "V") if fits(tok, p, ctx)]
+            if pats:
+                trace.add("match", pats[0].id, tok, f"{pats[0].code}, predicate adjective")
+                found.append(Candidate(tok, pats[0], tuple(p.id for p in pats) if trace.verbose else ()))
+                taken.add(tok.head.i)
+            continue
         else:
             continue
         pats = lexicon.patterns(tok.lemma_.lower(), pos)
@@ -145,4 +190,5 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
             continue
         trace.add("match", pick.id, tok, f"{pick.code}, {how}")
         found.append(Candidate(tok, pick, considered))
+        taken.add(tok.i)
     return found

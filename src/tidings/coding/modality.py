@@ -42,6 +42,7 @@ class Words:
     happen: frozenset[str]
     allege: frozenset[str]
     topic: frozenset[str]
+    consider: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +70,9 @@ def _controllers(tok: Token):
             yield node
         elif node.dep_ == "conj" and node.head.i != node.i:
             node = node.head
+        elif node.dep_ == "acomp" and node.head.pos_ in ("AUX", "VERB"):
+            node = node.head  # "was not optimistic": the copula carries negation and modality
+            yield node
         elif (node.dep_ == "pobj" or node.dep_ == "pcomp" and node.head.lower_ not in TIME_PREPOSITIONS) \
                 and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "ADJ", "NOUN"):
             node = node.head.head
@@ -166,7 +170,10 @@ def speech_head(tok: Token, w: Words) -> Token | None:
             return node.head
         if node.dep_ in ("ccomp", "xcomp") and is_wish(node.head):
             return node.head  # "hoped Russia would agree", "wants China to press Russia"
-        if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "parataxis", "relcl", "acl"):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in w.opinion:
+            return node.head  # "analysts fear that China could blockade Taiwan": an opinion, not a report
+        if node.dep_ not in ("ccomp", "conj", "xcomp", "advcl", "dobj", "pobj", "prep", "parataxis", "relcl", "acl",
+                             "acomp"):
             return None
         node = node.head
     return None

@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from tidings.coding.context import DocContext
-from tidings.coding.matching import object_lemmas
+from tidings.coding.matching import object_lemmas, purpose
 from tidings.coding.syntax import QUANTITY_HEADS, effective_noun, pobjs
 from tidings.coding.trace import Candidate, Trace
 from tidings.tables import read_table
@@ -124,8 +124,12 @@ def embedded_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: T
     for c in cands:
         if c.pat.pos != "N" or c.tok.i in drop:
             continue
-        if c.tok.dep_ == "pobj" and c.tok.head.lower_ in BACKGROUND_PREPS:
-            drop[c.tok.i] = f"background ({c.tok.head.text!r} …)"
+        outer = c.tok
+        while outer.dep_ == "pobj" and outer.head.lower_ == "of" and (
+                outer.head.head.lemma_.lower() in CONTAINERS or outer.head.head.lower_ in QUANTITY_HEADS):
+            outer = outer.head.head  # "after two rounds of talks": the rounds are the background
+        if outer.dep_ == "pobj" and outer.head.lower_ in BACKGROUND_PREPS:
+            drop[c.tok.i] = f"background ({outer.head.text!r} …)"
             continue
         if fully_specified(c.tok, ctx):
             trace.add("suppress", "kept-fully-specified", c.tok, "names its agent and its patient")
@@ -211,6 +215,40 @@ def other_sense(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Tra
             drop[tok.i] = f"{tok.lemma_.lower()} {hit.lemma_.lower()!r}: another sense, not the act"
 
 
+def adjectival_participle(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """A past participle that only describes a noun, with no agent of its own, is not an event
+    ("troops stationed in Syria", "rebels opposed to the president", "goods imported from
+    Pakistan"); with its agent it is ("an exchange brokered by the UAE", GUIDELINES 1.1). Kept on the
+    object of another event ("lifted sanctions imposed on Eritrea"), whose target it tells."""
+    verbs = {c.tok.i for c in cands if c.pat.pos == "V"}
+    for c in cands:
+        tok = c.tok
+        if tok.i in drop or c.pat.pos != "V" or tok.dep_ != "acl" or tok.tag_ != "VBN":
+            continue
+        if any(x.dep_ in ("agent", "dobj", "prt") for x in tok.children):
+            continue  # an agent, or an object a passive cannot have: a main verb the parser hung on its subject
+        noun = tok.head
+        if noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in verbs:
+            continue  # "lifted sanctions imposed on Eritrea": the participle tells the act's target (roles)
+        if noun.dep_ == "attr" and any(x.dep_ == "expl" for x in noun.head.children):
+            continue  # "there were ten soldiers killed": the participle is what happened
+        drop[tok.i] = f"participle describing {tok.head.text!r}, with no agent"
+
+
+def purpose_clause(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
+    """What an event is done for is its purpose, not an event that happened ("deployed soldiers **to
+    quell** protests", "pledged $300 million **to support** the mission", "will meet Xi **to discuss**
+    trade"): an infinitival purpose clause of a verb trigger is not coded on its own, unless it is a
+    protest, which says what the action is against ("went on strike to protest against the law")."""
+    verbs = {c.tok.i for c in cands if c.pat.pos == "V" and c.tok.i not in drop}
+    for c in cands:
+        tok = c.tok
+        if tok.i in drop or tok.head.i not in verbs or tok.head.i == tok.i:
+            continue
+        if purpose(tok) and c.pat.code[:2] != "14":  # "went on strike to protest against X": what the protest is
+            drop[tok.i] = f"purpose of {tok.head.text!r}, not an event of its own"
+
+
 @lru_cache(maxsize=1)
 def other_senses() -> dict[str, frozenset[str]]:
     """data/other_senses.tsv: verb lemma -> the objects that give it another sense."""
@@ -221,8 +259,8 @@ def other_senses() -> dict[str, frozenset[str]]:
 CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
                         "lot", "set", "kind", "type", "form", "night", "weekend", "decade", "campaign"})
 
-RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, open_complement, content_of, discussion_topic, consequence,
-                           embedded_noun, unreported_noun)
+RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, adjectival_participle, open_complement, content_of,
+                           purpose_clause, discussion_topic, consequence, embedded_noun, unreported_noun)
 
 
 def suppress(cands: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:

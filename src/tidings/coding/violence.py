@@ -3,11 +3,14 @@
 ``classify`` sharpens the code of a violent event from what the sentence says about it, in order:
 
 1. an accident or a disaster with no sign of an attack is not an event (None);
-2. a bomb, car bomb, suicide bomber or roadside device makes it a bombing (183, 1832, 1831, 1833);
+2. chemical or biological weapons in the trigger's own clause make it 2041, whoever uses them; a
+   displacement with nobody named who expels is no mass expulsion (None); crowds (civilians,
+   students, workers, opposition) using force without military weapons on the state riot (145);
+3. a bomb, car bomb, suicide bomber or roadside device makes it a bombing (183, 1832, 1831, 1833);
    missiles, air strikes, drones, shelling keep it a fight (195, 1952, 194);
-3. killing a named holder of public office is an assassination (186), or an attempt (185);
-4. state forces acting violently on their own civilians, protesters or opposition: repression (175);
-5. non-state attackers (unidentified gunmen, rebels, criminals, or nobody named) on non-combatants:
+4. killing a named holder of public office is an assassination (186), or an attempt (185);
+5. state forces acting violently on their own civilians, protesters or opposition: repression (175);
+6. non-state attackers (unidentified gunmen, rebels, criminals, or nobody named) on non-combatants:
    unconventional violence (180), a mass killing (202) from the data's threshold of victims.
 """
 
@@ -25,7 +28,7 @@ from tidings.tables import read_table
 
 __all__ = ["Verdict", "classify"]
 
-KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many")
+KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many", "chemical")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 KEEP = frozenset({"181", "1821", "1822", "184", "191", "192", "196", "2041", "2042", "201", "203", "185", "186"})
 STATE = frozenset({"COP", "MIL", "GOV", "SPY", "JUD"})
@@ -34,6 +37,7 @@ NON_COMBATANT = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HLH", "HRI
                            "GOV", "LEG", "JUD", "COP", "ELI", "PTY"})
 CIVILIAN = frozenset({"CVL", "EDU", "LAB", "MED", "REL", "HLH", "REF", "AGR", "BUS"})
 DOMESTIC = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HRI", "AGR"})
+PROTESTERS = frozenset({"CVL", "OPP", "EDU", "LAB", "AGR"})  # crowds whose violence on the state is a riot (145)
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,7 @@ class _Data:
     titles: frozenset[str]
     attempt: tuple[re.Pattern[str], ...]
     many: tuple[re.Pattern[str], ...] = ()
+    chemical: tuple[tuple[re.Pattern[str], str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -64,6 +69,7 @@ def _data() -> _Data:
         titles=frozenset(p for p, _ in by["title"]),
         attempt=tuple(re.compile(p) for p, _ in by["attempt"]),
         many=tuple(re.compile(p) for p, _ in by["many"]),
+        chemical=tuple((re.compile(p), c) for p, c in by["chemical"]),
     )
 
 
@@ -103,6 +109,19 @@ def _subject_phrase(tok: Token) -> str:
     return ""
 
 
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "conj", "parataxis", "xcomp"})
+
+
+def clause_text(tok: Token) -> str:
+    """The lower-cased words of the trigger's own clause: its subject, objects and modifiers, not the
+    clauses hanging on it ("killed 20 rebels, a year after a chemical attack" keeps the attack out)."""
+    skip: set[int] = set()
+    for c in tok.subtree:
+        if c.i != tok.i and c.dep_ in CLAUSE_DEPS and c.i not in skip:
+            skip.update(t.i for t in c.subtree)
+    return " ".join(t.lower_ for t in tok.subtree if t.i not in skip)
+
+
 def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], quantities: list[Quantity],
              mass_killing: float) -> Verdict:
     """The CAMEO code of a violent event (``code`` is what the lexicon gave)."""
@@ -124,6 +143,16 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
         unnamed = True
     if unnamed and not hit and any(p.search(text) for p in data.accident):
         return Verdict(None, "accident")
+    clause = clause_text(tok)
+    for pattern, weapon in data.chemical:  # "dropped bombs filled with chlorine": the weapon decides (2041)
+        if pattern.search(clause):
+            return Verdict(weapon, "chemical")
+    if code == "201" and unnamed:  # "fighting has driven 700,000 from their homes": displacement, no expeller
+        return Verdict(None, "no-expeller")
+    if code[:2] == "19" and sources and all(a.sector in PROTESTERS for a in sources) and targets \
+            and all(a.sector in STATE | {"LEG"} for a in targets) \
+            and not any(p.search(clause) for p, _ in data.military):
+        return Verdict("145", "violent-protest")  # "demonstrators stormed parliament": a riot, not a battle
     if code in KEEP or code[:3] in ("194", "195"):
         return Verdict(code, "")
     src = {a.sector for a in sources}
