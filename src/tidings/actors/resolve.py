@@ -79,7 +79,13 @@ def document_countries(kb: KnowledgeBase, matches: list[KBMatch], date: str | No
 
 
 # Waters and lowlands named after a country that cross borders or lie elsewhere ("Niger Delta" is in Nigeria)
-WATERS = frozenset({"river", "lake", "sea", "gulf", "strait", "ocean", "delta", "basin", "channel", "bay"})
+
+
+def _waters() -> frozenset[str]:
+    """Water words ("the Sea of Japan": named after a state, no party), from ``data/modality.tsv``."""
+    from tidings.coding.modality import words  # the coding package imports this module
+
+    return words().water
 
 
 class ActorResolver(CorefMixin):
@@ -519,7 +525,7 @@ class ActorResolver(CorefMixin):
             for m in dict.fromkeys(self.at.get(i) for i in range(sent.start, sent.end)):
                 if m is None or m.kind != "name":
                     continue
-                if m.end < len(self.doc) and self.doc[m.end].lemma_.lower() in WATERS:
+                if m.end < len(self.doc) and self.doc[m.end].lemma_.lower() in _waters():
                     continue  # "the Niger Delta"
                 cand = self._best(m, date)
                 if cand is None or cand.code is None:
@@ -544,7 +550,7 @@ class ActorResolver(CorefMixin):
         """The state a place token names or lies in ("Lima", "the Iranian city of Kerman", "Egypt's North Sinai"),
         from its own noun phrase: not from a clause inside it ("an amnesty announced to mark independence
         from Britain") or a phrase naming another party."""
-        if tok.lemma_.lower() in WATERS and any(c.dep_ == "compound" for c in tok.children):
+        if tok.lemma_.lower() in _waters() and any(c.dep_ == "compound" for c in tok.children):
             return None  # "the Niger River", "the Niger Delta": waters named after a state are not in it
         phrase, stack = [], [tok]
         while stack:

@@ -33,7 +33,6 @@ __all__ = ["Decision", "apply_conventions", "derived_code", "obligation"]
 
 KINDS = ("reject", "threat", "demand", "appeal", "abroad")
 INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
-PROMISES = frozenset({"pledge", "promise", "agree", "offer", "commit", "undertake"})
 CONFLICT_ROOTS = frozenset({"15", "16", "17", "18", "19", "20"})
 
 
@@ -138,7 +137,7 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
             trace.add("attributes", "convention-obligation", tok, f"{act} owed under an agreement -> {new} intended")
             return Decision(new, negated, "intended", sources, targets)
     # announced coercion: a threat
-    promise = mod_cue is not None and mod_cue.lemma_.lower() in PROMISES  # "pledged to expel": a commitment
+    promise = mod_cue is not None and mod_cue.lemma_.lower() in w.promise  # "pledged to expel": a commitment
     if not negated and not promise and modality in ("intended", "hypothetical") \
             and code[:2] in ("14", "16", "17", "18", "19", "20"):
         threat = derived_code("threat", code)

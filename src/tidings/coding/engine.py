@@ -34,11 +34,6 @@ from tidings.coding.violence import attacked
 from tidings.records import Actor, Event, Trigger
 from tidings.tables import data_version
 
-# Causes that people can set off on purpose: with a word of attack in the sentence they are a weapon
-MAN_MADE = frozenset({"explosion", "blast", "fire", "blaze"})
-SWAPS = frozenset({"swap", "exchange", "trade"})  # verbs whose coordinated subjects act on each other
-STORMS = frozenset({"cyclone", "hurricane", "typhoon", "storm", "tornado"})  # named storms: "Cyclone Nargis"
-
 __all__ = ["Coder", "SentenceResult"]
 
 
@@ -148,8 +143,8 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             continue
         natural = [s for s in subjects(tok, k.words.object_control)
                    if s.lemma_.lower() in k.natural  # "floods", or a named storm ("Cyclone Nargis")
-                   or any(c.dep_ == "compound" and c.lemma_.lower() in STORMS for c in s.children)]
-        if pat.pos == "V" and natural and not (all(s.lemma_.lower() in MAN_MADE for s in natural)
+                   or any(c.dep_ == "compound" and c.lemma_.lower() in k.words.storm for c in s.children)]
+        if pat.pos == "V" and natural and not (all(s.lemma_.lower() in k.words.man_made for s in natural)
                                                and attacked(sent.text.lower())):
             trace.add("build", "natural-cause", tok, "a natural cause is not an actor")
             continue
@@ -160,7 +155,7 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             info = k.codes.get(code) or k.codes[pat.code]
             transitive = one_way(c, code, ctx)
             pairing = pairs(sources, targets, code, ctx, transitive=transitive)
-            if len(sources) >= 2 and tok.lemma_.lower() in SWAPS and all(t.country is None for t in targets):
+            if len(sources) >= 2 and tok.lemma_.lower() in k.words.swap and all(t.country is None for t in targets):
                 # "Russia and Ukraine swapped prisoners": each gives to the other
                 pairing = [(a, b) for a in sources for b in sources if a is not b]
             for src, tgt in pairing:

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from tidings.coding.context import DocContext
 from tidings.coding.lexicon import Pattern
+from tidings.coding.modality import words
 from tidings.coding.syntax import effective_noun, is_passive, objects, pobjs
 from tidings.coding.trace import Candidate, Trace
 
@@ -32,10 +33,6 @@ class Features:
     obj_loose: frozenset[str]
     comps: frozenset[str]
     preps: dict[str, frozenset[str]]
-
-
-UNIT_HEADS = frozenset({"group", "force", "unit", "team", "squad", "brigade", "battalion", "division", "fleet",
-                        "squadron", "regiment", "company", "crew"})
 
 
 def small_clause_subjects(tok: Token) -> list[Token]:
@@ -66,7 +63,7 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
         out.append((p, effective_noun(p)))
     if loose:
         for _o, n in list(out):
-            if n.lemma_.lower() in UNIT_HEADS:
+            if n.lemma_.lower() in words().unit_head:
                 continue  # "a strike group", "an assault team": a kind of unit, not what the verb is about
             # a title before a name counts too: "former Prime Minister Najib Razak" -> minister
             out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod")

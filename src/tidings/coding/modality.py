@@ -10,17 +10,13 @@ from spacy.tokens import Token
 
 from tidings.tables import read_table
 
-# Verbs of wishing: what they embed about other actors is not an event (GUIDELINES 10.6); their forms
-# too, since the small model lemmatises "hoped" as "hop"
-WISHES = frozenset({"hope", "wish", "want"})
-WISH_FORMS = frozenset({"hope", "hopes", "hoped", "hoping", "wish", "wishes", "wished", "wishing", "want", "wants",
-                        "wanted", "wanting"})
-
 
 def is_wish(tok: Token) -> bool:
-    return tok.lemma_.lower() in WISHES or tok.lower_ in WISH_FORMS
+    """A verb of wishing (``wish`` in ``data/modality.tsv``): what it embeds is no event."""
+    wishes = words().wish
+    return tok.lemma_.lower() in wishes or tok.lower_ in wishes
 
-__all__ = ["WISHES", "Words", "is_wish", "modality", "modality_cue", "negated", "negation_cue", "speech_head", "words"]
+__all__ = ["Words", "is_wish", "modality", "modality_cue", "negated", "negation_cue", "speech_head", "words"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +38,17 @@ class Words:
     happen: frozenset[str]
     allege: frozenset[str]
     topic: frozenset[str]
+    wish: frozenset[str]
+    promise: frozenset[str]
+    man_made: frozenset[str]
+    storm: frozenset[str]
+    swap: frozenset[str]
+    unit_head: frozenset[str]
+    container: frozenset[str]
+    small_clause_head: frozenset[str]
+    agreement_anaphor: frozenset[str]
+    ask_noun: frozenset[str]
+    water: frozenset[str]
     consider: frozenset[str]
 
 

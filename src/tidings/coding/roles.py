@@ -14,9 +14,9 @@ from itertools import permutations
 
 from spacy.tokens import Token
 
-from tidings.actors.resolve import WATERS
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS, object_lemmas
+from tidings.coding.modality import words
 from tidings.coding.suppression import CONTENT_ROOTS
 from tidings.coding.syntax import datives, effective_noun, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
@@ -28,8 +28,6 @@ __all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "one_way", 
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "on", "from", "into", "over"})
-CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
-                        "lot", "set", "kind", "type", "form", "night", "weekend", "decade", "campaign"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "along", "around", "outside"})
 TARGET_PREPS = frozenset({"on", "about", "over", "into", "of", "with", "to", "for", "against", "from", "regarding",
                           "toward", "towards", "between", "upon"})
@@ -149,7 +147,7 @@ def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_sp
                 return found, "agent-of-subject"
     if c.pat.pos == "N":
         tok = c.tok
-        while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in CONTAINERS:
+        while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words.container:
             tok = tok.head.head  # "began ten days of drills": the drills go with "began"
         # a noun event governed by a verb takes the verb's agent ("launched an attack")
         if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
@@ -306,7 +304,6 @@ def _reason(x: Token) -> bool:
 
 ARMED_ROOTS = frozenset({"18", "19", "20"})
 SEARCH_DEPTH = 6  # levels of the complement search (a preposition is a level)
-SMALL_CLAUSE_HEADS = frozenset({"help", "let", "allow", "enable"})  # their clause's subject is who is helped
 
 
 def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
@@ -322,7 +319,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
                 and _content_child(x, economic, own) and not (conflict and _reason(x))]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
-    if tok.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "allow inspectors access", "let Kyiv decide"
+    if tok.lemma_.lower() in words().small_clause_head:  # "allow inspectors access", "let Kyiv decide"
         frontier += [y for x in tok.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj"]
     if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
         # "gave Putin a stern warning", "issued a warning to Kabul": the light verb's recipient
@@ -353,7 +350,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                              and not (a.country in home and a.sector in (None, "GOV"))]
                     if found:
                         return found, True
-            if node.lemma_.lower() in WATERS:
+            if node.lemma_.lower() in words().water:
                 continue  # "drills in the Sea of Japan": waters named after a state are not in it
             nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp", "agent")
                        and _content_child(x, economic, own))
@@ -363,7 +360,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                 # "stakes worth $1.5 billion in Egyptian companies": the amount is transparent
                 nxt.extend(q for y in (worth, *worth.children) for q in y.children
                            if q.dep_ == "prep" and _content_child(q, economic, own))
-            if node.lemma_.lower() in SMALL_CLAUSE_HEADS:  # "help Lukashenko withstand pressure"
+            if node.lemma_.lower() in words().small_clause_head:  # "help Lukashenko withstand pressure"
                 nxt.extend(y for x in node.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj")
         frontier = nxt
         if not frontier:
@@ -426,7 +423,6 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})  # comment, appeal, praise, criticise, reject
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 ANAPHOR_REACH = 2  # sentences back
-AGREEMENT_ANAPHORS = frozenset({"agreement", "deal", "accord", "truce", "ceasefire", "pact"})
 
 
 def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
@@ -449,7 +445,7 @@ def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list
         if e.source is None or not e.source.code or e.source.code in taken or e.negated or e.modality == "hypothetical":
             continue
         found = [e.source]
-        if noun.lemma_.lower() in AGREEMENT_ANAPHORS and e.target is not None and e.target.code \
+        if noun.lemma_.lower() in words().agreement_anaphor and e.target is not None and e.target.code \
                 and e.target.code not in taken:
             found.append(e.target)
         return found, True
@@ -510,7 +506,6 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
     return Roles(fix(sources, targets, "source"), fix(targets, sources, "target"), roles.source_via, roles.target_via)
 
 
-ASK_NOUNS = frozenset({"demand", "call", "order", "request", "pressure", "appeal", "ultimatum", "plea"})
 
 
 def askers(sent, ctx: DocContext, date: str | None, sources: list[Actor]) -> list[Actor]:
@@ -521,7 +516,7 @@ def askers(sent, ctx: DocContext, date: str | None, sources: list[Actor]) -> lis
     for t in sent:
         lemma = t.lemma_.lower()
         cands: list[Token] = []
-        if t.pos_ == "NOUN" and lemma in ASK_NOUNS:
+        if t.pos_ == "NOUN" and lemma in words().ask_noun:
             cands += [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
             cands += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of") for p in c.children
                       if p.dep_ == "pobj"]
@@ -531,11 +526,11 @@ def askers(sent, ctx: DocContext, date: str | None, sources: list[Actor]) -> lis
             cands += pobjs(t, "by")
         for cand in cands:
             found = [a for a in actors_of([cand], ctx, date) if a.code and a.code not in taken]
-            if not found and cand.lemma_.lower() in ASK_NOUNS:  # "defying a government order": its owner
+            if not found and cand.lemma_.lower() in words().ask_noun:  # "defying a government order": its owner
                 found = [a for a in ctx.actors.modifier_actor(cand, date) if a.code and a.code not in taken]
             if found:
                 return found
-        if t.pos_ == "NOUN" and lemma in ASK_NOUNS:
+        if t.pos_ == "NOUN" and lemma in words().ask_noun:
             found = [a for a in ctx.actors.modifier_actor(t, date) if a.code and a.code not in taken]
             if found:
                 return found

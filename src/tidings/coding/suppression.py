@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from tidings.coding.context import DocContext
 from tidings.coding.matching import object_lemmas, purpose
+from tidings.coding.modality import words
 from tidings.coding.syntax import QUANTITY_HEADS, effective_noun, pobjs
 from tidings.coding.trace import Candidate, Trace
 from tidings.tables import read_table
@@ -126,7 +127,7 @@ def embedded_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: T
             continue
         outer = c.tok
         while outer.dep_ == "pobj" and outer.head.lower_ == "of" and (
-                outer.head.head.lemma_.lower() in CONTAINERS or outer.head.head.lower_ in QUANTITY_HEADS):
+                outer.head.head.lemma_.lower() in words().container or outer.head.head.lower_ in QUANTITY_HEADS):
             outer = outer.head.head  # "after two rounds of talks": the rounds are the background
         if outer.dep_ == "pobj" and outer.head.lower_ in BACKGROUND_PREPS:
             drop[c.tok.i] = f"background ({outer.head.text!r} …)"
@@ -161,7 +162,7 @@ def unreported_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace:
         while tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head  # "talks and negotiations": as the first conjunct
         while tok.dep_ == "pobj" and tok.head.lower_ in ("of", "in") and (
-                tok.head.head.lemma_.lower() in CONTAINERS or tok.head.head.lower_ in QUANTITY_HEADS
+                tok.head.head.lemma_.lower() in words().container or tok.head.head.lower_ in QUANTITY_HEADS
                 or tok.head.head.like_num or tok.head.head.ent_type_ in ("MONEY", "CARDINAL")):
             tok = tok.head.head  # "ten days of drills", "$2 billion in loans"
         dep, head = tok.dep_, tok.head
@@ -256,8 +257,6 @@ def other_senses() -> dict[str, frozenset[str]]:
                                                                                    columns=("lemma", "objects", "note"))}
 
 
-CONTAINERS = frozenset({"day", "week", "month", "year", "hour", "round", "series", "wave", "spate", "string", "number",
-                        "lot", "set", "kind", "type", "form", "night", "weekend", "decade", "campaign"})
 
 RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, adjectival_participle, open_complement, content_of,
                            purpose_clause, discussion_topic, consequence, embedded_noun, unreported_noun)
