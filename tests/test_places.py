@@ -136,3 +136,12 @@ def test_parts_of_longer_names_and_acronyms_are_no_foreign_towns(places, text, w
 def test_a_place_with_its_division_or_direction_is_still_found(places):
     found = places("Fighting continued in the Donbas region and in Kharkiv Oblast, and near Fort Portal in Uganda.")
     assert {f[0] for f in found} >= {"Donbas", "Kharkiv", "Fort Portal", "Uganda"}
+
+
+def test_a_division_word_chooses_the_division_that_bears_it(places):
+    # Nigeria's Plateau State, not Benin's Plateau department; Colombia's Cauca Department
+    assert _only(places("Gunmen killed 45 villagers in Plateau state on Sunday."), "Plateau")[2:] == ("NGA", "admin1")
+    assert _only(places("Floods hit Cauca department in Colombia."), "Cauca")[2] == "COL"
+    # a division word before "of" names a place inside another, not the head of a longer name
+    found = places("Floods caused heavy losses in Balochistan and in the Swat valley of Khyber Pakhtunkhwa.")
+    assert any(f[0].startswith("Swat") and f[2] == "PAK" for f in found), found

@@ -249,7 +249,11 @@ def find_toponyms(doc: Doc, gaz: Gazetteer) -> list[Toponym]:
             # "... talks in Jeddah." (a sentence's full stop kept on the token); "Va." and "D.C." keep theirs
             found.append(Toponym(start, end, span.text[:-1], span.start_char, span.end_char - 1, gaz.candidates(span.text)))
             continue
-        found.append(Toponym(start, end, span.text, span.start_char, span.end_char, gaz.candidates(span.text)))
+        candidates = gaz.candidates(span.text)
+        if end < len(doc) and doc[end].lower_ in DIVISION_WORDS and doc[end].text.islower():
+            # "Plateau state" is Nigeria's Plateau State, not Benin's Plateau department
+            candidates = gaz.candidates(f"{span.text} {doc[end].text}") or candidates
+        found.append(Toponym(start, end, span.text, span.start_char, span.end_char, candidates))
     kept: list[Toponym] = []
     for t in found:
         cues = _cues(doc, t, ents)
