@@ -654,3 +654,17 @@ def test_coder_charging_a_price(code):
     ev = code("Gazprom charged Ukraine a higher price for gas in 2006.", "2006-03-01")
     assert _find(ev, "06", None, "UKR")
     assert not _find(code("Prosecutors charged him with fraud.", "2006-03-01"), "06")
+
+
+@pytest.mark.parametrize("text,root_or_code", [
+    # killed by the fighting itself, with no named side: conventional force, not a mass killing
+    ("Fighting between the army and rebels killed 40 civilians last week in Sudan.", "190"),
+    ("Clashes in Tripoli killed more than 200 people in August.", "190"),
+    ("A two-year war in Tigray that killed more than 300,000 people ended in 2022.", "190"),
+    # a massacre or armed men are no fighting
+    ("The 1994 genocide in Rwanda killed 800,000 people.", "202"),
+    ("Gunmen killed 45 villagers in Plateau state on Sunday.", "20"),
+])
+def test_deaths_in_fighting_are_conventional_force(code, text, root_or_code):
+    events = [e for e in code(text, "2024-03-03") if e.cameo_root in ("18", "19", "20")]
+    assert events and all(e.cameo.startswith(root_or_code) for e in events), [(e.cameo, e.rule) for e in events]

@@ -28,7 +28,7 @@ from tidings.tables import read_table
 
 __all__ = ["Verdict", "classify"]
 
-KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many", "chemical")
+KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many", "chemical", "fighting")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 KEEP = frozenset({"181", "1821", "1822", "184", "191", "192", "196", "2041", "2042", "201", "203", "185", "186"})
 STATE = frozenset({"COP", "MIL", "GOV", "SPY", "JUD"})
@@ -51,6 +51,7 @@ class _Data:
     attempt: tuple[re.Pattern[str], ...]
     many: tuple[re.Pattern[str], ...] = ()
     chemical: tuple[tuple[re.Pattern[str], str], ...] = ()
+    fighting: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -70,6 +71,7 @@ def _data() -> _Data:
         attempt=tuple(re.compile(p) for p, _ in by["attempt"]),
         many=tuple(re.compile(p) for p, _ in by["many"]),
         chemical=tuple((re.compile(p), c) for p, c in by["chemical"]),
+        fighting=tuple(re.compile(p) for p, _ in by["fighting"]),
     )
 
 
@@ -97,10 +99,13 @@ def attacked(text: str) -> bool:
 
 
 def _subject_phrase(tok: Token) -> str:
-    """The lower-cased subject of the trigger, or of the clause it hangs from ("crashed, killing ...")."""
+    """The lower-cased subject of the trigger, or of the clause it hangs from ("crashed, killing ..."),
+    or the noun a relative clause describes ("a war that killed ...")."""
     node = tok
     for _ in range(4):
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in ("that", "which") and node.dep_ == "relcl":
+            subj = node.head
         if subj is not None:
             return " ".join(t.lower_ for t in subj.subtree if t.i <= subj.i)
         if node.dep_ not in ("advcl", "conj", "xcomp", "acl") or node.head.i == node.i:
@@ -147,6 +152,8 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
     for pattern, weapon in data.chemical:  # "dropped bombs filled with chlorine": the weapon decides (2041)
         if pattern.search(clause):
             return Verdict(weapon, "chemical")
+    if unnamed and code[:2] in ("18", "19", "20") and subject and any(p.search(subject) for p in data.fighting):
+        return Verdict("190", "fighting")  # "clashes killed 40 civilians", "a war that killed 300,000": no mass killing
     if code == "201" and unnamed:  # "fighting has driven 700,000 from their homes": displacement, no expeller
         return Verdict(None, "no-expeller")
     if code[:2] == "19" and sources and all(a.sector in PROTESTERS for a in sources) and targets \
