@@ -43,6 +43,7 @@ class CorefMixin:
     _partial: list[tuple[int, list[Actor]]]
     _resolving: set[int]
     _sent_of: list[int] | None
+    _inside_quotes: list[bool] | None
 
     if TYPE_CHECKING:
         def resolve(self, head: Token, date: str | None, *, follow_coref: bool = True) -> list[Actor]: ...
@@ -106,8 +107,17 @@ class CorefMixin:
 
     def _quoted(self, i: int) -> bool:
         """Whether token ``i`` stands inside quotation marks within its sentence."""
-        sent = self.doc[i].sent
-        return sum(1 for t in self.doc[sent.start:i] if t.text in QUOTES) % 2 == 1
+        if self._inside_quotes is None:  # once per document: an odd number of quotes before, in the sentence
+            sent_of = self._sentence_index()
+            inside, odd, current = [], False, -1
+            for t in self.doc:
+                if sent_of[t.i] != current:
+                    odd, current = False, sent_of[t.i]
+                inside.append(odd)
+                if t.text in QUOTES:
+                    odd = not odd
+            self._inside_quotes = inside
+        return self._inside_quotes[i]
 
     def _salient(self, pron: Token, accept: Accept, date: str | None = None,
                  history: list[tuple[int, list[Actor]]] | None = None, subjects_only: bool = False) -> list[Actor]:

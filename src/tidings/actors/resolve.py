@@ -112,6 +112,7 @@ class ActorResolver(CorefMixin):
         self._resolving: set[int] = set()
         self._context: frozenset[str] | None = None
         self._sent_of: list[int] | None = None
+        self._inside_quotes: list[bool] | None = None
         self._sent_countries: dict[tuple[int, str | None], list[tuple[int, str, bool]]] = {}
 
     # -- helpers ----------------------------------------------------------------------------------

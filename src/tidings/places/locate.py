@@ -123,7 +123,8 @@ def _argument(root: Token) -> bool:
 def acts(doc: Doc, m: PlaceMention) -> bool:
     """Whether a place mention names an actor of some verb rather than a place (see ``_argument``);
     such mentions never make a document's focus."""
-    span = doc.char_span(m.start, m.end, alignment_mode="expand") if 0 <= m.start < m.end <= len(doc.text) else None
+    size = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0  # not len(doc.text): that builds the text
+    span = doc.char_span(m.start, m.end, alignment_mode="expand") if 0 <= m.start < m.end <= size else None
     return span is not None and _argument(span.root)
 
 
