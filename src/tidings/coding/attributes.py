@@ -82,32 +82,36 @@ class Attributes:
     drop: str | None = None  # why this is not an event (an accident), or None
 
 
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|"
+_NUMBER = re.compile(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|twenty|"
                      r"thirty|forty|fifty|hundreds?|thousands?)\b", re.I)
 
 
 def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttachments:
     doc, base = doc_sent.doc, doc_sent.start_char
     times = []
-    for t in find_times(doc_sent.text, published):
+    text = doc_sent.text
+    for t in find_times(text, published):
         span = doc.char_span(base + t.start, base + t.end, alignment_mode="expand")
         if span is not None:
             times.append((span.root, Timed(t, _past_host(span.root))))
     quants: list[tuple[Token, Quantity]] = []
     covered: set[int] = set()
-    for q in find_quantities(doc_sent.text):
+    for q in find_quantities(text):
         span = doc.char_span(base + q.start, base + q.end, alignment_mode="expand")
         if span is not None:
             quants.append((span.root, q.quantity))
             covered.update(range(span.start, span.end))
-    for tok in doc_sent if _NUMBER.search(doc_sent.text) else ():
+    for m in _NUMBER.finditer(text):
         # "killing two soldiers and wounding 27": a number alone as the object of an outcome verb
-        if tok.i not in covered and tok.like_num and tok.dep_ in ("dobj", "nsubjpass") and tok.head.pos_ == "VERB" \
-                and not any(c.dep_ in ("prep", "compound") for c in tok.children):
+        found = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+        tok = found.root if found is not None else None
+        if tok is not None and tok.i not in covered and tok.like_num and tok.dep_ in ("dobj", "nsubjpass") \
+                and tok.head.pos_ == "VERB" and not any(c.dep_ in ("prep", "compound") for c in tok.children):
             category = verb_outcome(tok.head.lemma_)
             count = bare_count(tok.text, category) if category else None
             if count is not None:
                 quants.append((tok, count))
+                covered.add(tok.i)
     return SentenceAttachments(times, quants)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -64,6 +64,21 @@ class DocContext:
     _focus: tuple[str | None, str] | None = None
     recent: list[Event] = field(default_factory=list)  # events of the sentences coded so far, in order
     _sentence_starts: list[int] = field(default_factory=list)
+
+    _content: list[int] | None = None
+
+    def content_tokens(self, start: int, end: int) -> list[Token]:
+        """The verbs, nouns and adjectives among tokens ``start``..``end``: the only possible triggers
+        (an adjective as a predicate: "was optimistic about"). Found once
+        per document from the tag array (creating a Python token for every word costs more)."""
+        if self._content is None:
+            from spacy.attrs import POS
+
+            wanted = {self.doc.vocab.strings[p] for p in ("VERB", "NOUN", "ADJ")}
+            self._content = [i for i, p in enumerate(self.doc.to_array([POS]).tolist()) if p in wanted]
+        lo = bisect_left(self._content, start)
+        hi = bisect_left(self._content, end)
+        return [self.doc[i] for i in self._content[lo:hi]]
 
     def sentence_index(self, tok: Token) -> int:
         """The index of the token's sentence in the document (as in ``Event.sentence_index``)."""

@@ -217,7 +217,7 @@ def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
     refusal = ctx.knowledge.words.refusal
     taken = {c.tok.i for c in found}
     out = []
-    for tok in sent:
+    for tok in ctx.content_tokens(sent.start, sent.end):
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in refusal or tok.lemma_.lower() == "fail" or tok.i in taken:
             continue
         acts = [x for x in tok.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]

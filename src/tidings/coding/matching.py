@@ -143,7 +143,7 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
     lexicon = ctx.knowledge.lexicon
     found: list[Candidate] = []
     taken: set[int] = set()
-    for tok in sent:
+    for tok in ctx.content_tokens(sent.start, sent.end):
         if tok.pos_ in VERB_POS:
             pos = "V"
         elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
