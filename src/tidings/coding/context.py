@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
 from tidings.actors.resolve import ActorResolver
@@ -64,16 +65,13 @@ class DocContext:
     _focus: tuple[str | None, str] | None = None
     recent: list[Event] = field(default_factory=list)  # events of the sentences coded so far, in order
     _sentence_starts: list[int] = field(default_factory=list)
-
-    _content: list[int] | None = None
+    _content: list[int] | None = None  # indices of the verbs, nouns and adjectives (content_tokens)
 
     def content_tokens(self, start: int, end: int) -> list[Token]:
         """The verbs, nouns and adjectives among tokens ``start``..``end``: the only possible triggers
-        (an adjective as a predicate: "was optimistic about"). Found once
-        per document from the tag array (creating a Python token for every word costs more)."""
+        (an adjective as a predicate: "was optimistic about"). Found once per document from the tag
+        array (creating a Python token for every word costs more)."""
         if self._content is None:
-            from spacy.attrs import POS
-
             wanted = {self.doc.vocab.strings[p] for p in ("VERB", "NOUN", "ADJ")}
             self._content = [i for i, p in enumerate(self.doc.to_array([POS]).tolist()) if p in wanted]
         lo = bisect_left(self._content, start)
