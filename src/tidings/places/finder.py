@@ -12,7 +12,10 @@ candidate is kept when the text shows it is a place:
 - ``prominent``: a country, a first-level division, a listed region or a city of a million.
 
 It is dropped inside a longer non-place entity ("Victoria Lane", "Islamic State"), over a date,
-and when a person's name stands without a locative cue. A national capital used as an actor
+and when a person's name stands without a locative cue. A word of a longer place name the gazetteer
+does not hold ("Galwan Valley", "the Line of Actual Control") is kept only when it fits the
+document's geography (``coherent``, below); a name followed by its division word takes the division
+that bears it ("Plateau state"). A national capital used as an actor
 ("Washington imposed sanctions", "Beijing's warning") is the government, not a place: it is dropped
 unless a cue above shows the place.
 """
