@@ -49,6 +49,7 @@ class Words:
     agreement_anaphor: frozenset[str]
     ask_noun: frozenset[str]
     water: frozenset[str]
+    toll: frozenset[str]
     consider: frozenset[str]
 
 
