@@ -699,3 +699,19 @@ def test_other_senses_of_wounding_are_no_violence(code, text):
 def test_the_toll_of_an_attack_is_one_event(code, text):
     ev = [e for e in code(text, "2024-03-05") if e.cameo_root in ("18", "19", "20")]
     assert len(ev) == 1, [(e.cameo, e.rule, e.trigger.text) for e in ev]
+
+
+@pytest.mark.parametrize("text,code_", [
+    # a bomb named by its carrier is no aerial weapon, whatever the verb's "with" says
+    ("Guerrillas attacked a military base in Arauca with a truck bomb on Tuesday, killing two soldiers.", "1832"),
+    ("Militants attacked a checkpoint with a car bomb in Mosul.", "1832"),
+    ("Insurgents attacked an army convoy with roadside bombs near Kandahar.", "1833"),
+])
+def test_a_vehicle_or_roadside_bomb_is_no_air_strike(code, text, code_):
+    ev = [e for e in code(text, "2024-03-05") if e.cameo_root in ("18", "19", "20")]
+    assert ev and {e.cameo for e in ev} == {code_}, [(e.cameo, e.rule) for e in ev]
+
+
+def test_a_state_attacking_with_missiles_stays_aerial(code):
+    ev = code("Israeli jets attacked Hezbollah targets with missiles in southern Lebanon.", "2024-03-05")
+    assert any(e.cameo.startswith("195") for e in ev), [(e.cameo, e.rule) for e in ev]

@@ -160,11 +160,16 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
             and all(a.sector in STATE | {"LEG"} for a in targets) \
             and not any(p.search(clause) for p, _ in data.military):
         return Verdict("145", "violent-protest")  # "demonstrators stormed parliament": a riot, not a battle
-    if code in KEEP or code[:3] in ("194", "195"):
-        return Verdict(code, "")
     src = {a.sector for a in sources}
     tgt = {a.sector for a in targets}
     state_source = bool(sources) and all(a.sector in STATE or (a.sector is None and a.country) for a in sources)
+    if code[:3] == "195" and not state_source:
+        # "attacked the base with a truck bomb": a bomb named by its carrier is no aerial weapon
+        for pattern, bomb in data.instruments:
+            if bomb != "183" and pattern.search(clause):
+                return Verdict(bomb, "instrument")
+    if code in KEEP or code[:3] in ("194", "195"):
+        return Verdict(code, "")
     if not state_source:
         for pattern, bomb in data.instruments:
             if pattern.search(text):
