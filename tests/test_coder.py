@@ -715,3 +715,15 @@ def test_a_vehicle_or_roadside_bomb_is_no_air_strike(code, text, code_):
 def test_a_state_attacking_with_missiles_stays_aerial(code):
     ev = code("Israeli jets attacked Hezbollah targets with missiles in southern Lebanon.", "2024-03-05")
     assert any(e.cameo.startswith("195") for e in ev), [(e.cameo, e.rule) for e in ev]
+
+
+@pytest.mark.parametrize("text,root", [
+    # military positions (plural) are attacked with force; a position (stance) is criticised
+    ("Russian forces attacked Ukrainian positions near Bakhmut overnight.", "19"),
+    ("The air force attacked rebel positions with bombs in Darfur.", "19"),
+    ("Turkish troops attacked Kurdish militia positions in northern Syria.", "19"),
+    ("The opposition attacked the government's position on the budget.", "11"),
+])
+def test_attacked_positions_is_force_and_a_position_is_criticised(code, text, root):
+    ev = code(text, "2024-03-05")
+    assert ev and all(e.cameo_root == root for e in ev), [(e.cameo, e.rule) for e in ev]
