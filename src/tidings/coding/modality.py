@@ -49,7 +49,6 @@ class Words:
     agreement_anaphor: frozenset[str]
     ask_noun: frozenset[str]
     water: frozenset[str]
-    toll: frozenset[str]
     consider: frozenset[str]
 
 

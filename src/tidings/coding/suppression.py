@@ -108,20 +108,12 @@ def consequence(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Tra
     main event."""
     by_i = _by_index(cands)
     for c in cands:
-        tok = c.tok
-        if tok.i in drop or c.pat.code[:2] not in ("18", "19", "20") or tok.dep_ not in ("advcl", "conj", "xcomp"):
+        if c.tok.i in drop or c.pat.code[:2] not in ("18", "19", "20") or c.tok.tag_ != "VBG" \
+                or c.tok.dep_ not in ("advcl", "conj", "xcomp"):
             continue
-        # "…, killing two and wounding 11": the toll told by participles; "killed two and wounded four":
-        # a second verb of the same subject telling the same attack's toll
-        toll = tok.tag_ == "VBG" or (tok.dep_ == "conj" and tok.lemma_.lower() in words().toll
-                                     and not any(x.dep_ in ("nsubj", "nsubjpass") for x in tok.children))
-        if not toll:
-            continue
-        head = tok.head
-        while head.i in drop and head.i in by_i and head.dep_ in ("advcl", "conj", "xcomp") and head.head.i != head.i:
-            head = head.head  # "…, killing four and wounding 11": the participles' main event
+        head = c.tok.head
         if head.i in by_i and by_i[head.i].pat.code[:2] >= "14" and head.i not in drop:
-            drop[tok.i] = f"consequence of {head.text!r}"
+            drop[c.tok.i] = f"consequence of {head.text!r}"
             by_i[head.i].consequences.append(c)
 
 
