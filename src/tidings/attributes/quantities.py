@@ -21,6 +21,7 @@ SCALE = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "a dozen": 12, "fifteen": 15,
                 "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100}
+_YEAR = re.compile(r"(19|20)\d\d")  # a year, not a count
 QUALIFIERS = r"(?:as many as|as few as|up to|at least|at most|more than|less than|fewer than|about|around|roughly|nearly|almost|some|over|under|approximately|an estimated|a further|another|a total of|a record)"
 
 
@@ -76,6 +77,7 @@ def verb_outcome(lemma: str) -> str | None:
     return _units()["verb"].get(lemma.lower())
 
 
+@lru_cache(maxsize=1)
 def nonfatal_outcomes() -> frozenset[str]:
     """The outcome categories that are no deaths ("wounded", "arrested", "released" …)."""
     return frozenset(v for v in _units()["outcome"].values() if v != "killed")
@@ -84,7 +86,7 @@ def nonfatal_outcomes() -> frozenset[str]:
 def bare_count(number: str, category: str) -> Quantity | None:
     """A number standing alone as the object of an outcome verb ("... and wounding 27"): a count of
     people, or None when the text is no count (a year, not a number)."""
-    if re.fullmatch(r"(19|20)\d\d", number):
+    if _YEAR.fullmatch(number):
         return None
     try:
         value = _number(number, None)
@@ -142,7 +144,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             value = _number(m.group("num"), None)
         except (ValueError, KeyError):
             continue
-        if re.fullmatch(r"(19|20)\d\d", m.group("num")):
+        if _YEAR.fullmatch(m.group("num")):
             continue
         category = u["category"][m.group("cat").lower()]
         om = outcome_rx.match(text[m.end():m.end() + 40])

@@ -49,6 +49,7 @@ class Words:
     agreement_anaphor: frozenset[str]
     ask_noun: frozenset[str]
     water: frozenset[str]
+    time_prep: frozenset[str]
     consider: frozenset[str]
 
 
@@ -63,11 +64,6 @@ def words() -> Words:
     return Words(**{k: frozenset(groups.get(k, ())) for k in Words.__dataclass_fields__})
 
 
-# "committed to easing" governs the gerund; "before leaving", "after meeting" only date it
-TIME_PREPOSITIONS = frozenset({"before", "after", "since", "until", "while", "during", "following", "upon", "on",
-                               "despite", "by"})
-
-
 def _controllers(tok: Token):
     """Verbs (and adjectives) that govern ``tok`` through open complements: agreed -> to strengthen."""
     node = tok
@@ -80,7 +76,7 @@ def _controllers(tok: Token):
         elif node.dep_ == "acomp" and node.head.pos_ in ("AUX", "VERB"):
             node = node.head  # "was not optimistic": the copula carries negation and modality
             yield node
-        elif (node.dep_ == "pobj" or node.dep_ == "pcomp" and node.head.lower_ not in TIME_PREPOSITIONS) \
+        elif (node.dep_ == "pobj" or node.dep_ == "pcomp" and node.head.lower_ not in words().time_prep) \
                 and node.head.dep_ == "prep" and node.head.head.pos_ in ("VERB", "ADJ", "NOUN"):
             node = node.head.head
             yield node
