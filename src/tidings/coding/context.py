@@ -14,6 +14,7 @@ from tidings.coding.codebook import Code, codebook
 from tidings.coding.lexicon import Lexicon, load_lexicon
 from tidings.coding.modality import Words, words
 from tidings.records import Event
+from tidings.sentences import sentence_of
 from tidings.tables import read_table, read_words
 
 __all__ = ["CoderKnowledge", "DocContext", "load_knowledge"]
@@ -100,7 +101,7 @@ class DocContext:
         "Brussels sanctioned Minsk": that one acts)."""
         from tidings.places.locate import acts
 
-        sent = tok.sent
+        sent = sentence_of(tok)
         return {actor_country(m.place.country) for m in (self.doc._.places or () if self.doc.has_extension("places") else ())
                 if sent.start_char <= m.start < sent.end_char and m.place.country and not acts(self.doc, m)}
 

@@ -23,16 +23,17 @@ NOUN_POS = frozenset({"NOUN", "PROPN"})
 PARTICLES = frozenset({"out", "off", "back", "up", "down", "away", "over", "in", "on"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Features:
-    """What patterns test about a trigger token."""
+    """What patterns test about a trigger token. ``obj_loose`` is found when a pattern first asks
+    for it (most triggers never need the object's modifiers)."""
 
     prts: frozenset[str]
     mods: frozenset[str]
     obj: frozenset[str]
-    obj_loose: frozenset[str]
     comps: frozenset[str]
     preps: dict[str, frozenset[str]]
+    obj_loose: frozenset[str] | None = None
 
 
 def small_clause_subjects(tok: Token) -> list[Token]:
@@ -94,7 +95,6 @@ def features(tok: Token, ctx: DocContext) -> Features:
     if isinstance(cached, Features):
         return cached
     strict = object_lemmas(tok)
-    loose = object_lemmas(tok, loose=True)
     preps: dict[str, set[str]] = {}
     particles = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES]
     for host in [tok] + [o for o, _ in strict] + particles:
@@ -113,7 +113,6 @@ def features(tok: Token, ctx: DocContext) -> Features:
         | (object_modifiers(strict) if tok.pos_ in VERB_POS else frozenset()),
         # an amount of money as object ("was given €4.5 billion") stands for "money"
         obj=frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)] + (["money"] if money else [])),
-        obj_loose=frozenset(x for _, n in loose for x in (n.lemma_.lower(), n.lower_)),
         comps=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp") or purpose(c)),
         preps={k: frozenset(v) for k, v in preps.items()},
     )
@@ -126,8 +125,11 @@ def fits(tok: Token, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool
     f = features(tok, ctx)
     if pat.prt and pat.prt not in f.prts:
         return False
-    if pat.obj and pat.obj.isdisjoint(f.obj_loose if loose else f.obj):
-        return False
+    if pat.obj:
+        if loose and f.obj_loose is None:
+            f.obj_loose = frozenset(x for _, n in object_lemmas(tok, loose=True) for x in (n.lemma_.lower(), n.lower_))
+        if pat.obj.isdisjoint(f.obj_loose if loose and f.obj_loose is not None else f.obj):
+            return False
     if pat.comp and (not f.comps if pat.any_clause else pat.comp.isdisjoint(f.comps)):
         return False
     if pat.mod and pat.mod.isdisjoint(f.mods):

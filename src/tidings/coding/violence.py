@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from tidings.attributes.quantities import nonfatal_outcomes
 from tidings.records import Actor, Quantity
+from tidings.sentences import sentence_of, sentence_text
 from tidings.tables import read_table
 
 __all__ = ["Verdict", "classify"]
@@ -131,7 +132,7 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
              mass_killing: float) -> Verdict:
     """The CAMEO code of a violent event (``code`` is what the lexicon gave)."""
     data = _data()
-    text = tok.sent.text.lower()
+    text = sentence_text(sentence_of(tok)).lower()
     lemma = tok.lemma_.lower()
     violent = code[:2] in VIOLENT_ROOTS or (lemma in data.kill and code[:2] >= "17")
     if not violent:
@@ -177,7 +178,7 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
     for pattern, weapon in data.military:  # "killed in an air strike": conventional force, not terror
         if pattern.search(text) and code[:2] in ("18", "19") and code not in ("194", "195", "1951", "1952"):
             return Verdict(weapon, "weapon")
-    if lemma in data.kill and len(targets) == 1 and _leader(targets[0], tok.sent, data.titles) \
+    if lemma in data.kill and len(targets) == 1 and _leader(targets[0], sentence_of(tok), data.titles) \
             and not state_source:
         if any(p.search(text) for p in data.attempt) or lemma == "shoot" and not re.search(r"\bdead\b|\bkill", text):
             return Verdict("185", "assassination-attempt")

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.places.resolve import PlaceMention
 from tidings.records import Location
+from tidings.sentences import sentence_of
 
 __all__ = ["PRECISION", "acts", "focus", "is_party", "locate_event", "to_location"]
 
@@ -140,7 +141,7 @@ def locate_event(tok: Token, mentions: Sequence[PlaceMention] | None,
     """The location of the event triggered by ``tok``, and how it was chosen (clause, sentence,
     focus or none). For a ``strike`` (an attack, fighting, a killing) the place it is aimed at is
     where it happened too ("a missile attack on Odesa", "shelling of Kharkiv")."""
-    sent = tok.sent
+    sent = sentence_of(tok)
     here = [(_root(tok, m), m) for m in mentions or () if sent.start_char <= m.start < sent.end_char]
     clause = _clause(tok)
     in_clause = [(r, m) for r, m in here if r.i in clause and (_locative(r) or strike and _aimed_at(r, m))]

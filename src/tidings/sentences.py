@@ -1,0 +1,53 @@
+"""The sentence of a token, found once per document.
+
+``Token.sent`` walks the parse to the sentence's first and last word on every call, and
+``Span.text`` joins the sentence's words again each time; the coder, the actor resolver and the
+place locator ask both for the same few sentences many times. ``sentence_of`` and
+``sentence_text`` answer from the document's sentence starts and text, computed on the first
+question about a document and kept until a question about another document (documents are coded
+one after the other, so one entry is enough and nothing outlives the next document).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["sentence_of", "sentence_text"]
+
+
+class _Index:
+    __slots__ = ("doc", "ends", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.starts = [s.start for s in doc.sents]
+        self.ends = self.starts[1:] + [len(doc)]
+        self.text: str | None = None
+
+
+_last: _Index | None = None
+
+
+def _index(doc: Doc) -> _Index:
+    global _last
+    index = _last
+    if index is None or index.doc is not doc:
+        index = _last = _Index(doc)
+    return index
+
+
+def sentence_of(tok: Token) -> Span:
+    """The sentence of ``tok`` (as ``tok.sent``)."""
+    index = _index(tok.doc)
+    k = bisect_right(index.starts, tok.i) - 1
+    return tok.doc[index.starts[k]:index.ends[k]]
+
+
+def sentence_text(sent: Span) -> str:
+    """The text of a sentence span (as ``sent.text``), sliced from the document's text."""
+    index = _index(sent.doc)
+    if index.text is None:
+        index.text = sent.doc.text
+    return index.text[sent.start_char:sent.end_char]
