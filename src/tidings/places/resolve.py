@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tidings.places.finder import Toponym
 from tidings.places.gazetteer import Place, distance_km, name_key
@@ -80,9 +80,19 @@ class _Context:
     admin1s: set[tuple[str | None, str | None]]
     points: list[tuple[int, Place]]
     dateline_country: str | None
+    # derived once per document: mentions per country, and the points that count as "nearby"
+    country_totals: Counter = field(default_factory=Counter)
+    nearby: list[tuple[str, float, float]] = field(default_factory=list)
 
 
-def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Place | None], ctx: _Context | None) -> float:
+KM_PER_DEGREE = 6371.0 * math.pi / 180  # a degree of latitude: no two places are nearer than that times their latitude gap
+NEARBY_KM = (150, 400)
+
+
+def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Place | None], ctx: _Context | None,
+           held: list[int]) -> float:
+    """The score of place ``p`` for toponym ``t`` (the ``k``-th found); ``held`` are the toponyms
+    ``t`` is the container of."""
     s = _prior(p, t.key)
     if "division" in t.cues and p.feature in ("admin1", "admin2"):
         s += 3.5 if p.feature == "admin1" else 1.5
@@ -94,12 +104,12 @@ def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Plac
             s += 6.0
     if p.feature == "country" and any((sib := chosen[j]) is not None and sib.feature == "country" for j in t.siblings):
         s += 2.0  # "Nigeria, Niger, Chad and Cameroon": a country among countries
-    for j, other in enumerate(found):  # "Texas" after "Paris,": the container that holds Paris
-        if other.container == k and (inner := chosen[j]) is not None and _inside(inner, p):
+    for j in held:  # "Texas" after "Paris,": the container that holds Paris
+        if (inner := chosen[j]) is not None and _inside(inner, p):
             s += 6.0
     if ctx is None:
         return s
-    mentions = sum(n for (key, country), n in ctx.countries.items() if country == p.country and key != t.key)
+    mentions = ctx.country_totals[p.country] - ctx.countries[(t.key, p.country)]
     if p.country and mentions > 0:
         s += 1.5 + 0.25 * min(mentions, 4)
     if p.country and p.country == ctx.dateline_country:
@@ -113,18 +123,24 @@ def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Plac
                    and q.country == p.country and q.admin1 == p.admin1)
         s += min(held, 2) * 1.5
     if p.feature not in ("country", "water", "region"):
-        near = min((distance_km(p.lat, p.lon, q.lat, q.lon) for j, q in ctx.points
-                    if found[j].key != t.key and q.feature not in ("country", "water", "region", "landform")),
-                   default=None)
-        if near is not None:
-            s += 1.0 if near < 150 else 0.5 if near < 400 else 0.0
+        near = math.inf
+        for key, lat, lon in ctx.nearby:
+            # the latitude gap alone puts a point beyond the outer radius: no need for the distance
+            if key != t.key and abs(lat - p.lat) * KM_PER_DEGREE < NEARBY_KM[1] + 1:
+                near = min(near, distance_km(p.lat, p.lon, lat, lon))
+        s += 1.0 if near < NEARBY_KM[0] else 0.5 if near < NEARBY_KM[1] else 0.0
     return s
 
 
 def _choose(found: list[Toponym], ctx: _Context | None, chosen: list[Place | None]) -> list[tuple[Place | None, float]]:
     out: list[tuple[Place | None, float]] = []
+    holds: dict[int, list[int]] = {}
+    for j, other in enumerate(found):
+        if other.container is not None:
+            holds.setdefault(other.container, []).append(j)
     for k, t in enumerate(found):
-        scored = sorted(((_score(t, k, p, found, chosen, ctx), p) for p in t.candidates), key=lambda x: -x[0])
+        held = holds.get(k, [])
+        scored = sorted(((_score(t, k, p, found, chosen, ctx, held), p) for p in t.candidates), key=lambda x: -x[0])
         if not scored:
             out.append((None, 0.0))
             continue
@@ -146,6 +162,10 @@ def resolve(found: list[Toponym], *, actor_countries: Iterable[str] = (), senten
         points=[(j, p) for j, p in enumerate(chosen) if p is not None],
         dateline_country=dateline.country if dateline else None,
     )
+    for (_key, country), n in ctx.countries.items():
+        ctx.country_totals[country] += n
+    ctx.nearby = [(found[j].key, q.lat, q.lon) for j, q in ctx.points
+                  if q.feature not in ("country", "water", "region", "landform")]
     results = _choose(found, ctx, chosen)
     # one sense per name and document, unless the mention's own apposition says otherwise
     best_by_key: dict[str, tuple[float, Place]] = {}
