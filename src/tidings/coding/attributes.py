@@ -26,7 +26,7 @@ from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import classify
 from tidings.records import Actor, Location, Quantity
-from tidings.sentences import sentence_text
+from tidings.docindex import sentence_text
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
 

@@ -32,7 +32,7 @@ from tidings.coding.syntax import datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
 from tidings.records import Actor, Event, Trigger
-from tidings.sentences import sentence_text
+from tidings.docindex import sentence_text
 from tidings.tables import data_version
 
 __all__ = ["Coder", "SentenceResult"]

@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 
 from tidings.attributes.quantities import nonfatal_outcomes
 from tidings.records import Actor, Quantity
-from tidings.sentences import sentence_of, sentence_text
+from tidings.docindex import sentence_of, sentence_text
 from tidings.tables import read_table
 
 __all__ = ["Verdict", "classify"]

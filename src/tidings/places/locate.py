@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 
 from tidings.places.resolve import PlaceMention
 from tidings.records import Location
-from tidings.sentences import sentence_of
+from tidings.docindex import sentence_of
 
 __all__ = ["PRECISION", "acts", "focus", "is_party", "locate_event", "to_location"]
 

@@ -1,7 +1,7 @@
-"""``tidings.sentences``: the sentence of a token and a span's text, answered from a per-document
+"""``tidings.docindex``: the sentence of a token and a span's text, answered from a per-document
 index, must equal what spaCy computes, for every token, across documents coded one after another."""
 
-from tidings.sentences import sentence_of, sentence_text
+from tidings.docindex import sentence_of, sentence_text
 
 
 def test_sentence_of_and_text_match_spacy_across_documents(nlp):
