@@ -3,10 +3,9 @@
 ``Token.sent`` walks the parse to the sentence's first and last word on every call, and
 ``Span.text`` joins the sentence's words again each time; the coder, the actor resolver and the
 place locator ask the same questions many times per document. ``sentence_of`` and
-``sentence_text`` answer from
-an index of the document built on the first question about it and kept until a question about
-another document (documents are coded one after the other, so one entry is enough and nothing
-outlives the next document).
+``sentence_text`` answer from an index of the document built on the first question about it and
+kept until a question about another document (documents are coded one after the other, so one
+entry is enough and nothing outlives the next document).
 """
 
 from __future__ import annotations
