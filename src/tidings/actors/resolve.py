@@ -12,8 +12,8 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coref import MALE_FEMALE, NEUTER, PLURAL, CorefMixin
 from tidings.actors.kb import Candidate, Entry, KnowledgeBase
-from tidings.records import Actor
 from tidings.docindex import sentence_of
+from tidings.records import Actor
 
 __all__ = ["ActorResolver", "KBMatch", "document_countries"]
 

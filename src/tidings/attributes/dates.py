@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date as Date
 from datetime import timedelta
@@ -118,6 +119,9 @@ _AGO = re.compile(r"\b" + _NUM + r"\s+(?P<unit>day|week|month|year|decade)s?\s+(
 _WEEKDAY = re.compile(r"\b(?:(?P<mod>last|this|next|on|late|early)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:night|morning|evening|afternoon))?\b")
 _RELATIVE = re.compile(r"\b(?P<what>yesterday|today|tonight|tomorrow|this\s+(?:morning|afternoon|evening)|"
                        r"(?:last|this|next|the\s+previous|the\s+past|the\s+coming)\s+(?:week|month|year|weekend))\b", re.I)
+_DIGIT = re.compile(r"\d")
+_MONTH_STEMS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_UNIT_WORDS = ("day", "week", "month", "year", "decade", "tonight", "tomorrow", "morning", "afternoon", "evening")
 _RELATIVE_WORDS = re.compile(r"\b(?:last|next|this|ago|earlier|before|yesterday|today|tonight|tomorrow|within|coming)\b", re.I)
 _YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|during|from|until)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\d)", re.I)
 
@@ -175,6 +179,14 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         return []
     out: list[TimeExpr] = []
     taken: list[tuple[int, int]] = []
+    # words every match of a pattern must contain: a pattern whose words are absent is not run
+    low = text.lower()
+    digit = _DIGIT.search(text) is not None
+    month = any(stem in low for stem in _MONTH_STEMS)
+    unit = any(word in low for word in _UNIT_WORDS)
+
+    def scan(rx: re.Pattern[str], needed: bool) -> Iterator[re.Match[str]]:
+        return rx.finditer(text) if needed else iter(())
 
     def free(m: re.Match[str]) -> bool:
         return all(m.end() <= a or m.start() >= b for a, b in taken)
@@ -185,7 +197,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         out.append(TimeExpr(m.start(), m.end(), m.group(0), past, future, deadline))
 
     # -- deadlines: the end of a period by which something is to happen ------------------------------
-    for m in _END.finditer(text):
+    for m in scan(_END, "end" in low):
         what = m.group("what").lower()
         if m.group("emonth"):
             month = MONTHS[m.group("emonth").lower().rstrip(".")]
@@ -197,7 +209,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         else:
             year = _year_word(what.replace("current ", ""), pub) or pub.year
             add(m, deadline=_day(Date(year, 12, 31)))
-    for m in _BY_DAY.finditer(text):
+    for m in scan(_BY_DAY, month and digit):
         if not free(m):
             continue
         month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
@@ -211,19 +223,19 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             d = _day_of_year(pub, month, day, forward=True)
         if d is not None:
             add(m, deadline=_day(d))
-    for m in _BY_MONTH.finditer(text):
+    for m in scan(_BY_MONTH, month):
         if not free(m) or not m.group("month")[0].isupper():
             continue
         month = MONTHS[m.group("month").lower().rstrip(".")]
         year = _year_word(m.group("year") or "", pub) or (pub.year if month >= pub.month else pub.year + 1)
         add(m, deadline=_resolved(_month_end(year, month), "month"))
-    for m in _BY_YEAR.finditer(text):
+    for m in scan(_BY_YEAR, digit):
         if free(m):
             add(m, deadline=_resolved(Date(int(m.group("year")), 12, 31), "year"))
-    for m in _BY_WEEKDAY.finditer(text):  # "to take effect by noon on Tuesday": the next such day
+    for m in scan(_BY_WEEKDAY, "day" in low):  # "to take effect by noon on Tuesday": the next such day
         if free(m) and not absolute_only:
             add(m, deadline=_day(_weekday_future(pub, WEEKDAYS[m.group("wd").lower()])))
-    for m in _WITHIN.finditer(text):
+    for m in scan(_WITHIN, "within" in low):
         if not free(m):
             continue
         n, unit = _number(m.group("n")), m.group("unit").lower()
@@ -231,7 +243,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
                else _shift_months(pub, n) if unit == "month" else _shift_years(pub, n))
         add(m, deadline=_day(end))
     # -- points in time ------------------------------------------------------------------------------
-    for m in _EXPLICIT_ISO.finditer(text):
+    for m in scan(_EXPLICIT_ISO, digit):
         if not free(m):
             continue
         try:
@@ -240,7 +252,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             continue
         add(m, past=_day(d), future=_day(d))
     for rx in (_EXPLICIT_MDY, _EXPLICIT_DMY):
-        for m in rx.finditer(text):
+        for m in scan(rx, month and digit):
             if not free(m):
                 continue
             month = MONTHS[m.group("month").lower().rstrip(".")]
@@ -256,7 +268,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             if back is None or ahead is None:
                 continue
             add(m, past=_day(back), future=_day(ahead))
-    for m in _AGO.finditer(text):
+    for m in scan(_AGO, unit):
         if not free(m):
             continue
         n, unit = _number(m.group("n")), m.group("unit").lower()
@@ -270,7 +282,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             add(m, past=_day(_shift_years(pub, -n)))
         else:
             add(m, past=_resolved(Date(pub.year - 10 * n, 1, 1), "year"))
-    for m in _MONTH_YEAR.finditer(text):
+    for m in scan(_MONTH_YEAR, month):
         if not free(m):
             continue
         word = m.group("month")
@@ -292,7 +304,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             add(m, future=_resolved(d, "month"))
         else:
             add(m, past=_resolved(_month_past(pub, month), "month"), future=_resolved(_month_future(pub, month), "month"))
-    for m in _WEEKDAY.finditer(text):
+    for m in scan(_WEEKDAY, "day" in low):
         if not free(m):
             continue
         wd, mod = WEEKDAYS[m.group("wd").lower()], (m.group("mod") or "").lower()
@@ -304,7 +316,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             add(m, past=past)
         else:
             add(m, past=past, future=future)
-    for m in _RELATIVE.finditer(text):
+    for m in scan(_RELATIVE, unit):
         if not free(m):
             continue
         what = re.sub(r"\s+", " ", m.group("what").lower())
@@ -326,7 +338,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             else:
                 r = _resolved(Date(pub.year + step, 1, 1), "year")
             add(m, past=r if step <= 0 else None, future=r if step >= 0 else None)
-    for m in _YEAR_ONLY.finditer(text):
+    for m in scan(_YEAR_ONLY, digit):
         if free(m):
             year = int(m.group("year"))
             if m.group("prep").lower() == "until":

@@ -25,8 +25,8 @@ from tidings.coding.modality import modality_cue, negation_cue, speech_head
 from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import classify
-from tidings.records import Actor, Location, Quantity
 from tidings.docindex import sentence_text
+from tidings.records import Actor, Location, Quantity
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
 

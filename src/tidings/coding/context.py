@@ -13,8 +13,8 @@ from tidings.actors.resolve import ActorResolver
 from tidings.coding.codebook import Code, codebook
 from tidings.coding.lexicon import Lexicon, load_lexicon
 from tidings.coding.modality import Words, words
-from tidings.records import Event
 from tidings.docindex import sentence_of
+from tidings.records import Event
 from tidings.tables import read_table, read_words
 
 __all__ = ["CoderKnowledge", "DocContext", "load_knowledge"]

@@ -31,8 +31,8 @@ from tidings.coding.suppression import suppress
 from tidings.coding.syntax import datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
-from tidings.records import Actor, Event, Trigger
 from tidings.docindex import sentence_text
+from tidings.records import Actor, Event, Trigger
 from tidings.tables import data_version
 
 __all__ = ["Coder", "SentenceResult"]

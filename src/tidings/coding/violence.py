@@ -23,8 +23,8 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from tidings.attributes.quantities import nonfatal_outcomes
-from tidings.records import Actor, Quantity
 from tidings.docindex import sentence_of, sentence_text
+from tidings.records import Actor, Quantity
 from tidings.tables import read_table
 
 __all__ = ["Verdict", "classify"]

@@ -18,9 +18,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from tidings.docindex import sentence_of
 from tidings.places.resolve import PlaceMention
 from tidings.records import Location
-from tidings.docindex import sentence_of
 
 __all__ = ["PRECISION", "acts", "focus", "is_party", "locate_event", "to_location"]
 
