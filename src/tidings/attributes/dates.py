@@ -181,9 +181,9 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
     taken: list[tuple[int, int]] = []
     # words every match of a pattern must contain: a pattern whose words are absent is not run
     low = text.lower()
-    digit = _DIGIT.search(text) is not None
-    month = any(stem in low for stem in _MONTH_STEMS)
-    unit = any(word in low for word in _UNIT_WORDS)
+    has_digit = _DIGIT.search(text) is not None
+    has_month = any(stem in low for stem in _MONTH_STEMS)
+    has_unit = any(word in low for word in _UNIT_WORDS)
 
     def scan(rx: re.Pattern[str], needed: bool) -> Iterator[re.Match[str]]:
         return rx.finditer(text) if needed else iter(())
@@ -209,7 +209,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
         else:
             year = _year_word(what.replace("current ", ""), pub) or pub.year
             add(m, deadline=_day(Date(year, 12, 31)))
-    for m in scan(_BY_DAY, month and digit):
+    for m in scan(_BY_DAY, has_month and has_digit):
         if not free(m):
             continue
         month = MONTHS[(m.group("month") or m.group("month2")).lower().rstrip(".")]
@@ -223,13 +223,13 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             d = _day_of_year(pub, month, day, forward=True)
         if d is not None:
             add(m, deadline=_day(d))
-    for m in scan(_BY_MONTH, month):
+    for m in scan(_BY_MONTH, has_month):
         if not free(m) or not m.group("month")[0].isupper():
             continue
         month = MONTHS[m.group("month").lower().rstrip(".")]
         year = _year_word(m.group("year") or "", pub) or (pub.year if month >= pub.month else pub.year + 1)
         add(m, deadline=_resolved(_month_end(year, month), "month"))
-    for m in scan(_BY_YEAR, digit):
+    for m in scan(_BY_YEAR, has_digit):
         if free(m):
             add(m, deadline=_resolved(Date(int(m.group("year")), 12, 31), "year"))
     for m in scan(_BY_WEEKDAY, "day" in low):  # "to take effect by noon on Tuesday": the next such day
@@ -243,7 +243,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
                else _shift_months(pub, n) if unit == "month" else _shift_years(pub, n))
         add(m, deadline=_day(end))
     # -- points in time ------------------------------------------------------------------------------
-    for m in scan(_EXPLICIT_ISO, digit):
+    for m in scan(_EXPLICIT_ISO, has_digit):
         if not free(m):
             continue
         try:
@@ -252,7 +252,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             continue
         add(m, past=_day(d), future=_day(d))
     for rx in (_EXPLICIT_MDY, _EXPLICIT_DMY):
-        for m in scan(rx, month and digit):
+        for m in scan(rx, has_month and has_digit):
             if not free(m):
                 continue
             month = MONTHS[m.group("month").lower().rstrip(".")]
@@ -268,7 +268,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             if back is None or ahead is None:
                 continue
             add(m, past=_day(back), future=_day(ahead))
-    for m in scan(_AGO, unit):
+    for m in scan(_AGO, has_unit):
         if not free(m):
             continue
         n, unit = _number(m.group("n")), m.group("unit").lower()
@@ -282,7 +282,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             add(m, past=_day(_shift_years(pub, -n)))
         else:
             add(m, past=_resolved(Date(pub.year - 10 * n, 1, 1), "year"))
-    for m in scan(_MONTH_YEAR, month):
+    for m in scan(_MONTH_YEAR, has_month):
         if not free(m):
             continue
         word = m.group("month")
@@ -316,7 +316,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             add(m, past=past)
         else:
             add(m, past=past, future=future)
-    for m in scan(_RELATIVE, unit):
+    for m in scan(_RELATIVE, has_unit):
         if not free(m):
             continue
         what = re.sub(r"\s+", " ", m.group("what").lower())
@@ -338,7 +338,7 @@ def find_times(text: str, published: str | None) -> list[TimeExpr]:
             else:
                 r = _resolved(Date(pub.year + step, 1, 1), "year")
             add(m, past=r if step <= 0 else None, future=r if step >= 0 else None)
-    for m in scan(_YEAR_ONLY, digit):
+    for m in scan(_YEAR_ONLY, has_digit):
         if free(m):
             year = int(m.group("year"))
             if m.group("prep").lower() == "until":

@@ -90,9 +90,9 @@ NEARBY_KM = (150, 400)
 
 
 def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Place | None], ctx: _Context | None,
-           held: list[int]) -> float:
-    """The score of place ``p`` for toponym ``t`` (the ``k``-th found); ``held`` are the toponyms
-    ``t`` is the container of."""
+           contents: list[int]) -> float:
+    """The score of place ``p`` for toponym ``t`` (the ``k``-th found); ``contents`` are the
+    toponyms ``t`` is the container of."""
     s = _prior(p, t.key)
     if "division" in t.cues and p.feature in ("admin1", "admin2"):
         s += 3.5 if p.feature == "admin1" else 1.5
@@ -104,7 +104,7 @@ def _score(t: Toponym, k: int, p: Place, found: list[Toponym], chosen: list[Plac
             s += 6.0
     if p.feature == "country" and any((sib := chosen[j]) is not None and sib.feature == "country" for j in t.siblings):
         s += 2.0  # "Nigeria, Niger, Chad and Cameroon": a country among countries
-    for j in held:  # "Texas" after "Paris,": the container that holds Paris
+    for j in contents:  # "Texas" after "Paris,": the container that holds Paris
         if (inner := chosen[j]) is not None and _inside(inner, p):
             s += 6.0
     if ctx is None:
@@ -139,8 +139,8 @@ def _choose(found: list[Toponym], ctx: _Context | None, chosen: list[Place | Non
         if other.container is not None:
             holds.setdefault(other.container, []).append(j)
     for k, t in enumerate(found):
-        held = holds.get(k, [])
-        scored = sorted(((_score(t, k, p, found, chosen, ctx, held), p) for p in t.candidates), key=lambda x: -x[0])
+        contents = holds.get(k, [])
+        scored = sorted(((_score(t, k, p, found, chosen, ctx, contents), p) for p in t.candidates), key=lambda x: -x[0])
         if not scored:
             out.append((None, 0.0))
             continue
