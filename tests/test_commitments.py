@@ -433,3 +433,24 @@ def test_an_arrival_without_a_count_or_of_another_promise_delivers_nothing():
     loan = [mention("d3", "2024-01-10", "0331", "TCD", "MLI", modality="intended", qty=(usd(50e6),)),
             mention("d4", "2024-04-02", "042", "TCD", "MLI", qty=(people(20),))]
     assert only(track(loan, as_of="2024-04-05")).status == "open"
+
+
+def test_an_unaddressed_payment_of_the_whole_or_the_rest_of_a_promise_delivers_it():
+    # "Saudi Arabia will deposit $1 billion with Oman's central bank"; months later, in an article that
+    # names no recipient: "Saudi Arabia transferred the promised $1 billion on Sunday"
+    ms = [mention("o1", "2024-01-10", "0331", "SAU", "OMN", modality="intended", qty=(usd(1e9),)),
+          mention("o2", "2024-05-05", "071", "SAU", None, qty=(usd(1e9),))]
+    assert only(track(ms, as_of="2024-05-10")).status == "fulfilled"
+    # the rest of it: "$400 million of $1 billion", then "the remaining $600 million" to no one named
+    rest = [mention("o3", "2024-01-10", "0331", "QAT", "JOR", modality="intended", qty=(usd(1e9),)),
+            mention("o4", "2024-03-01", "071", "QAT", "JOR", qty=(usd(400e6), usd(1e9))),
+            mention("o5", "2024-06-01", "071", "QAT", None, qty=(usd(600e6),))]
+    assert only(track(rest, as_of="2024-06-05")).status == "fulfilled"
+
+
+def test_an_unaddressed_payment_of_another_sum_or_without_source_delivers_nothing():
+    # "Saudi Arabia paid $250 million for the stadium": another sum, and no recipient named anywhere
+    ms = [mention("q1", "2024-01-10", "0331", "SAU", "OMN", modality="intended", qty=(usd(1e9),)),
+          mention("q2", "2024-05-05", "071", "SAU", None, qty=(usd(250e6),)),
+          mention("q3", "2024-05-06", "071", None, None, qty=(usd(1e9),))]
+    assert only(track(ms, as_of="2024-05-10")).status == "open"

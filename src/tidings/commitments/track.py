@@ -20,7 +20,13 @@ each promise tracked by then:
 - A role missing from a follow-up act (no source, or no target) is taken to be the promiser (or
   the beneficiary) when that party appears in the same document; never both. An act with no
   source must also state an amount in the promise's unit, and goes first to a promiser its sentence
-  names; refusals and attacks need their source.
+  names; refusals and attacks need their source. An act by the promiser with no target also counts
+  when it states the whole amount promised or all that is still owed. A target of the source's own
+  party ("the defence minister said") counts as no target, unless the same act is also coded with
+  another recipient.
+- An act that states no amount, reported by an article that restates the promise as still to
+  come on a later day ("will travel to Seoul in early May"), does not deliver it.
+- For promises of people, the ``counted`` codes (an arrival) deliver the part they count.
 
 The latest decisive act wins: a withdrawal gives ``withdrawn``; deliveries give ``fulfilled`` (the
 full amount, or any delivery of a promise without amount) or ``partly fulfilled``. Deliveries that
@@ -142,8 +148,20 @@ def _roles_fit(v: View, m: Mention, doc_parties: set[str], *, strict_source: boo
     elif not same_party(src, v.promiser):
         return False
     if tgt is None:
-        return not strict_target and _in_doc(v.beneficiary, doc_parties)
+        # the recipient unnamed: the beneficiary appears in the article, or the act is of the whole
+        # amount promised or of all that is still owed ("Oman has received the promised $1 billion")
+        return not strict_target and (_in_doc(v.beneficiary, doc_parties) or (src is not None and _settles(v, m)))
     return beneficiary_compatible(v.beneficiary, tgt)
+
+
+def _settles(v: View, m: Mention) -> bool:
+    """Whether an act states the whole amount promised, or all that is still owed, in its unit."""
+    if v.amount is None:
+        return False
+    owed = v.owed()
+    return any(q.kind == v.amount.kind and q.unit == v.amount.unit
+               and (close(q.value, v.amount.value) or (owed is not None and owed > 0 and close(q.value, owed)))
+               for q in m.event.quantities)
 
 
 def _states_amount(v: View, m: Mention) -> bool:
