@@ -454,3 +454,12 @@ def test_an_unaddressed_payment_of_another_sum_or_without_source_delivers_nothin
           mention("q2", "2024-05-05", "071", "SAU", None, qty=(usd(250e6),)),
           mention("q3", "2024-05-06", "071", None, None, qty=(usd(1e9),))]
     assert only(track(ms, as_of="2024-05-10")).status == "open"
+
+
+def test_a_refusal_aimed_at_the_promisers_own_side_withdraws_nothing():
+    # "Oman's finance minister rejected the government's budget plan" (1221 OMN -> OMNGOV) is no refusal of
+    # Oman's loan to Yemen
+    ms = [mention("w1", "2024-01-10", "0331", "OMN", "YEM", modality="intended", qty=(usd(2e8),)),
+          mention("w2", "2024-02-01", "1221", "OMNGOV", "OMN"),
+          mention("w2", "2024-02-01", "040", "OMN", "YEM")]
+    assert only(track(ms, as_of="2024-02-05")).status == "open"

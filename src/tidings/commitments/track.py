@@ -21,9 +21,9 @@ each promise tracked by then:
   the beneficiary) when that party appears in the same document; never both. An act with no
   source must also state an amount in the promise's unit, and goes first to a promiser its sentence
   names; refusals and attacks need their source. An act by the promiser with no target also counts
-  when it states the whole amount promised or all that is still owed. A target of the source's own
-  party ("the defence minister said") counts as no target, unless the same act is also coded with
-  another recipient.
+  when it states the whole amount promised or all that is still owed. A delivery to the source's own
+  party ("the defence minister said") counts as one with no target; an act also coded with
+  another recipient is not read in its self-targeted copy.
 - An act that states no amount, reported by an article that restates the promise as still to
   come on a later day ("will travel to Seoul in early May"), does not deliver it.
 - For promises of people, the ``counted`` codes (an arrival) deliver the part they count.
@@ -138,8 +138,9 @@ def _trigger_key(m: Mention) -> tuple[str, int, int]:
 
 
 def _roles_fit(v: View, m: Mention, doc_parties: set[str], *, strict_source: bool = False,
-               strict_target: bool = False) -> bool:
-    src, tgt = _parties(m)
+               strict_target: bool = False, delivery: bool = False) -> bool:
+    # only a delivery reads a target of its own side as missing: a refusal or an attack keeps it
+    src, tgt = _parties(m) if delivery else (party(m.event.source), party(m.event.target))
     if src is None and tgt is None:
         return False
     if src is None:  # an act with no agent: only with an amount in the promise's unit to tie it to it
@@ -261,7 +262,7 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
             elif (rules.breaks(v.intent, ev.cameo) and m.when > v.first_stated and m.when >= _took_effect(v)
                   and _roles_fit(v, m, parties, strict_source=True, strict_target=True)):
                 v.withdrawals.append((m, "an attack by the promiser on the beneficiary"))
-            elif _delivers(rules, v, m) and _roles_fit(v, m, parties):
+            elif _delivers(rules, v, m) and _roles_fit(v, m, parties, delivery=True):
                 ok, value = _delivered_value(v, m)
                 if value is None and _still_to_come(v, m):
                     continue
