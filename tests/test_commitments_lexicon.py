@@ -22,6 +22,15 @@ def _found(events, rule):
     ("Denmark delivered $20 million worth of military equipment to Ukraine last month.", "v.deliver.worth", "070", "DNK", "UKR"),
     ("Britain and Japan signed the final text of the trade agreement on Monday.", "v.sign.text.of.agreement", "057", "GBR", "JPN"),
     ("Russia cancelled the gas supply agreement with Moldova.", "v.cancel.agreement", "160", "RUS", "MDA"),
+    ("The Israeli air force halted air strikes on Gaza on Sunday.", "v.halt.air.strike", "087", "ISR", "PSE"),
+    ("Turkey stopped drone strikes against Kurdish militia positions in Syria last week.", "v.stop.air.strike", "087", "TUR", "SYR"),
+    ("Under the truce, Myanmar's junta will suspend air strikes on villages held by the Arakan Army.", "v.suspend.air.strike",
+     "0356", "MMR", "MMR"),
+    ("The World Bank disbursed the final $500 million of Kenya's $1.5 billion financing facility on Monday.",
+     "v.disburse.arrangement", "071", None, "KEN"),
+    ("The Asian Development Bank disbursed $250 million of its support package to Sri Lanka.", "v.disburse.arrangement",
+     "071", None, "LKA"),
+    ("The IMF disbursed the second tranche of $700 million of Egypt's programme.", "v.disburse.arrangement", "071", None, "EGY"),
 ])
 def test_commitment_patterns_code_their_sentences(code, text, rule, cameo, source, target):
     events = code(text, "2023-06-01")
@@ -37,7 +46,13 @@ def test_commitment_patterns_code_their_sentences(code, text, rule, cameo, sourc
     "The minister delivered a speech worth hearing to the conference.",  # "worth" without equipment or aid
     "The company cancelled the concert in Vienna.",  # not an agreement
     "The bank deposited the documents with the court.",  # not money
+    "French unions halted their strike against the pension reform.",  # a labour strike
+    "Iranian truckers stopped their strike over fuel prices.",
+    "Riot police disbursed the protesters outside parliament in Nairobi.",  # "dispersed", misspelt
+    "The Kenyan ministry disbursed salaries to striking teachers.",  # pay, not a lending arrangement
 ])
 def test_commitment_patterns_leave_other_senses_alone(code, text):
     events = code(text, "2023-06-01")
-    assert not [e for e in events if e.rule.startswith(("v.deliver.worth", "v.cancel.agreement", "v.deposit.money"))]
+    assert not [e for e in events if e.rule.startswith(("v.deliver.worth", "v.cancel.agreement", "v.deposit.money",
+                                                        "v.halt.air", "v.stop.air", "v.disburse.arrangement"))]
+    assert not [e for e in events if e.cameo.startswith("087") or e.cameo == "071"]

@@ -23,7 +23,10 @@ directions of "A and B agreed to…" are one story but two promises). Without st
 restatements on their own.
 
 A missing beneficiary is inferred from the document: the party the promiser deals with most in
-that document's events (``infer_counterpart``); such promises are marked ``beneficiary_inferred``.
+that document's events (``infer_counterpart``), else, for a promise that benefits the place its act
+is done in (``to_place`` in the table: aid, police sent "to help restore order in Haiti"), the state
+of the event's place named in its sentence (``place_beneficiary``); such promises are marked
+``beneficiary_inferred``.
 """
 
 from __future__ import annotations
@@ -35,9 +38,10 @@ from dataclasses import dataclass, field
 from tidings.commitments.model import Mention
 from tidings.commitments.parties import beneficiary_compatible, party, same_party
 from tidings.commitments.rules import Rules
-from tidings.records import Quantity
+from tidings.records import Actor, Event, Quantity
 
-__all__ = ["Promise", "Statement", "codes_compatible", "family", "find_promises", "infer_counterpart", "promise_amount"]
+__all__ = ["Promise", "Statement", "codes_compatible", "family", "find_promises", "infer_counterpart",
+           "place_beneficiary", "promise_amount"]
 
 GENERIC_INTENTS = ("03", "030")
 AMOUNT_KINDS = ("money", "count")
@@ -161,6 +165,18 @@ def infer_counterpart(promiser: str, doc_mentions: Iterable[Mention]) -> str | N
     return None
 
 
+def place_beneficiary(event: Event, promiser: str, intent: str, rules: Rules) -> str | None:
+    """The state a promise benefits by being done there ("offered to send 1,000 police officers to help
+    restore order in Haiti"): the country of the event's place, when the promise is of a kind that
+    benefits its place (``to_place``), the place is named in the sentence itself and lies outside the
+    promiser's country; else None."""
+    loc = event.location
+    if loc is None or not loc.country or not rules.to_place(intent) or not loc.text or loc.text not in event.sentence:
+        return None
+    where = party(Actor(text=loc.text, code=loc.country, country=loc.country))
+    return None if where is None or where[:3] == promiser[:3] else where
+
+
 def _statements(mentions: list[Mention], rules: Rules, by_doc: Mapping[str, list[Mention]]) -> list[Statement]:
     out = []
     for m in mentions:
@@ -170,7 +186,8 @@ def _statements(mentions: list[Mention], rules: Rules, by_doc: Mapping[str, list
         promiser, beneficiary = party(m.event.source), party(m.event.target)
         inferred = False
         if promiser and not beneficiary:  # no target, or one that is no party ("the town")
-            beneficiary = infer_counterpart(promiser, by_doc.get(m.event.doc_id, ()))
+            beneficiary = (infer_counterpart(promiser, by_doc.get(m.event.doc_id, ()))
+                           or place_beneficiary(m.event, promiser, intent, rules))
             inferred = beneficiary is not None
         if promiser and beneficiary and same_party(promiser, beneficiary):
             continue  # a state's promise to its own army or officials is no commitment between parties

@@ -29,6 +29,8 @@ class IntentRule:
     withdrawal: tuple[str, ...]
     breach: tuple[str, ...]
     note: str = ""
+    to_place: bool = False
+    counted: tuple[str, ...] = ()
 
 
 def _codes(value: str) -> tuple[str, ...]:
@@ -43,6 +45,10 @@ def _check_codes(value: str) -> str | None:
 
 def _check_flag(value: str) -> str | None:
     return None if value in ("yes", "no") else "must be yes or no"
+
+
+def _check_optional_flag(value: str) -> str | None:
+    return None if value in ("", "yes", "no") else "must be yes, no or empty"
 
 
 @dataclass(frozen=True)
@@ -103,14 +109,27 @@ class Rules:
         rule = self.rule(intent)
         return rule is not None and rule.concrete
 
+    def to_place(self, intent: str) -> bool:
+        """Whether a promise of this kind benefits the place its act is done in ("send police to
+        Haiti", "aid for the quake zone"): its beneficiary, when no actor is named, is that place's state."""
+        rule = self.rule(intent)
+        return rule is not None and rule.to_place
+
+    def counted(self, intent: str, code: str) -> bool:
+        """Whether act ``code`` delivers part of a promise of people only with a count of them ("the
+        first 200 police officers arrived": an arrival, 042, of some of the officers promised)."""
+        rule = self.rule(intent)
+        return rule is not None and bool(rule.counted) and code.startswith(rule.counted)
+
 
 @lru_cache(maxsize=4)
 def load_rules(path: str = "commitments.tsv") -> Rules:
     """Read the table (packaged by default; a path for tests and experiments)."""
-    rows = read_table(path, columns=("intent", "concrete", "delivery", "withdrawal", "breach", "note"),
-                      required=("intent", "concrete", "delivery"),
+    rows = read_table(path, columns=("intent", "concrete", "delivery", "withdrawal", "breach", "to_place", "counted", "note"),
+                      required=("intent", "concrete", "delivery"), optional=("to_place", "counted"),
                       checks={"intent": _check_codes, "concrete": _check_flag, "delivery": _check_codes,
-                              "withdrawal": _check_codes, "breach": _check_codes})
+                              "withdrawal": _check_codes, "breach": _check_codes, "counted": _check_codes,
+                              "to_place": _check_optional_flag})
     out: dict[str, IntentRule] = {}
     for row in rows:
         intent = row["intent"]
@@ -119,5 +138,6 @@ def load_rules(path: str = "commitments.tsv") -> Rules:
         if intent in out:
             raise KnowledgeError(f"{row.where}: intent {intent} listed twice")
         out[intent] = IntentRule(intent=intent, concrete=row["concrete"] == "yes", delivery=_codes(row["delivery"]),
-                                 withdrawal=_codes(row["withdrawal"]), breach=_codes(row["breach"]), note=row["note"])
+                                 withdrawal=_codes(row["withdrawal"]), breach=_codes(row["breach"]), note=row["note"],
+                                 to_place=row.get("to_place") == "yes", counted=_codes(row.get("counted") or ""))
     return Rules(out)

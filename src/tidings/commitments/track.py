@@ -20,7 +20,13 @@ each promise tracked by then:
 - A role missing from a follow-up act (no source, or no target) is taken to be the promiser (or
   the beneficiary) when that party appears in the same document; never both. An act with no
   source must also state an amount in the promise's unit, and goes first to a promiser its sentence
-  names; refusals and attacks need their source.
+  names; refusals and attacks need their source. An act by the promiser with no target also counts
+  when it states the whole amount promised or all that is still owed. A delivery to the source's own
+  party ("the defence minister said") counts as one with no target; an act also coded with
+  another recipient is not read in its self-targeted copy.
+- An act that states no amount, reported by an article that restates the promise as still to
+  come on a later day ("will travel to Seoul in early May"), does not deliver it.
+- For promises of people, the ``counted`` codes (an arrival) deliver the part they count.
 
 The latest decisive act wins: a withdrawal gives ``withdrawn``; deliveries give ``fulfilled`` (the
 full amount, or any delivery of a promise without amount) or ``partly fulfilled``. Deliveries that
@@ -112,9 +118,29 @@ def _in_doc(p: str, doc_parties: set[str]) -> bool:
     return any(same_party(p, q) or beneficiary_compatible(p, q) for q in doc_parties)
 
 
-def _roles_fit(v: View, m: Mention, doc_parties: set[str], *, strict_source: bool = False,
-               strict_target: bool = False) -> bool:
+def _parties(m: Mention) -> tuple[str | None, str | None]:
+    """The source and target parties of a follow-up. A target of the source's own party is no
+    recipient ("Canada delivered the remaining C$300 million of military aid promised to Ukraine,
+    Defence Minister Bill Blair said" coded to Canada's military): it counts as missing."""
     src, tgt = party(m.event.source), party(m.event.target)
+    if src and tgt and same_party(src, tgt):
+        return src, None
+    return src, tgt
+
+
+def _self_targeted(m: Mention) -> bool:
+    src = party(m.event.source)
+    return src is not None and same_party(src, party(m.event.target))
+
+
+def _trigger_key(m: Mention) -> tuple[str, int, int]:
+    return (m.event.doc_id, m.event.sentence_index, m.event.trigger.start)
+
+
+def _roles_fit(v: View, m: Mention, doc_parties: set[str], *, strict_source: bool = False,
+               strict_target: bool = False, delivery: bool = False) -> bool:
+    # only a delivery reads a target of its own side as missing: a refusal or an attack keeps it
+    src, tgt = _parties(m) if delivery else (party(m.event.source), party(m.event.target))
     if src is None and tgt is None:
         return False
     if src is None:  # an act with no agent: only with an amount in the promise's unit to tie it to it
@@ -123,8 +149,20 @@ def _roles_fit(v: View, m: Mention, doc_parties: set[str], *, strict_source: boo
     elif not same_party(src, v.promiser):
         return False
     if tgt is None:
-        return not strict_target and _in_doc(v.beneficiary, doc_parties)
+        # the recipient unnamed: the beneficiary appears in the article, or the act is of the whole
+        # amount promised or of all that is still owed ("Oman has received the promised $1 billion")
+        return not strict_target and (_in_doc(v.beneficiary, doc_parties) or (src is not None and _settles(v, m)))
     return beneficiary_compatible(v.beneficiary, tgt)
+
+
+def _settles(v: View, m: Mention) -> bool:
+    """Whether an act states the whole amount promised, or all that is still owed, in its unit."""
+    if v.amount is None:
+        return False
+    owed = v.owed()
+    return any(q.kind == v.amount.kind and q.unit == v.amount.unit
+               and (close(q.value, v.amount.value) or (owed is not None and owed > 0 and close(q.value, owed)))
+               for q in m.event.quantities)
 
 
 def _states_amount(v: View, m: Mention) -> bool:
@@ -179,12 +217,17 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
         by_promiser.setdefault(v.promiser[:3], []).append(v)
         by_beneficiary.setdefault(v.beneficiary[:3], []).append(v)
         by_pair.setdefault((v.promiser[:3], v.beneficiary[:3]), []).append(v)
+    # a trigger coded with a real recipient besides its own party ("negotiators from both governments
+    # are working to put the agreements into final form") has its recipient: the self-target copy is no act
+    paired = {_trigger_key(m) for m in mentions if not _self_targeted(m)}
     for m in mentions:
         ev = m.event
         if ev.mention_id in statement_ids or ev.modality == "hypothetical":
             continue
+        if _self_targeted(m) and _trigger_key(m) in paired:
+            continue
         parties = doc_parties.get(ev.doc_id, set())
-        src, tgt = party(ev.source), party(ev.target)
+        src, tgt = _parties(m)
         if src and tgt:
             pool = by_pair.get((src[:3], tgt[:3]), [])
         else:
@@ -219,8 +262,10 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
             elif (rules.breaks(v.intent, ev.cameo) and m.when > v.first_stated and m.when >= _took_effect(v)
                   and _roles_fit(v, m, parties, strict_source=True, strict_target=True)):
                 v.withdrawals.append((m, "an attack by the promiser on the beneficiary"))
-            elif rules.delivers(v.intent, ev.cameo) and _roles_fit(v, m, parties):
+            elif _delivers(rules, v, m) and _roles_fit(v, m, parties, delivery=True):
                 ok, value = _delivered_value(v, m)
+                if value is None and _still_to_come(v, m):
+                    continue
                 if ok and not _repeats(v, m, value):
                     owed = v.owed()
                     exact = int(value is not None and owed is not None and close(value, owed))
@@ -234,6 +279,24 @@ def _follow_ups(views: list[View], mentions: Sequence[Mention], rules: Rules, do
             # else whose own act it is, else the oldest
             _key, best, value = max(fits, key=lambda f: f[0])
             best.deliveries.append((m, value))
+
+
+def _delivers(rules: Rules, v: View, m: Mention) -> bool:
+    """An act of the promise's delivery codes, or of its ``counted`` codes with a count of what was
+    promised ("the first 200 police officers arrived" for "will deploy 1,000 police officers")."""
+    code = m.event.cameo
+    if rules.delivers(v.intent, code):
+        return True
+    return (rules.counted(v.intent, code) and v.amount is not None and v.amount.kind == "count"
+            and _states_amount(v, m))
+
+
+def _still_to_come(v: View, m: Mention) -> bool:
+    """Whether an article restates the promise as still to come, on a later day than the act it
+    reports ("Kishida will travel to Seoul in early May …; it would be the first visit since 2011"):
+    such an act, stating no amount, is not the promise delivered."""
+    return any(s.mention.event.doc_id == m.event.doc_id and s.mention.event.modality == "intended"
+               and not s.mention.event.negated and (s.mention.event.date or "") > m.when for s in v.statements)
 
 
 def _repeats(v: View, m: Mention, value: float | None) -> bool:
