@@ -1,7 +1,7 @@
 """``tidings.docindex``: the sentence of a token and a span's text, answered from a per-document
 index, must equal what spaCy computes, for every token, across documents coded one after another."""
 
-from tidings.docindex import sentence_of, sentence_text
+from tidings.docindex import sentence_of, span_text
 
 
 def test_sentence_of_and_text_match_spacy_across_documents(nlp):
@@ -15,6 +15,6 @@ def test_sentence_of_and_text_match_spacy_across_documents(nlp):
         for tok in doc:
             sent = sentence_of(tok)
             assert (sent.start, sent.end) == (tok.sent.start, tok.sent.end)
-            assert sentence_text(sent) == sent.text
+            assert span_text(sent) == sent.text
         for a, b in ((0, 2), (1, len(doc))):
-            assert sentence_text(doc[a:b]) == doc[a:b].text
+            assert span_text(doc[a:b]) == doc[a:b].text

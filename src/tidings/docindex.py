@@ -3,7 +3,7 @@
 ``Token.sent`` walks the parse to the sentence's first and last word on every call, and
 ``Span.text`` joins the sentence's words again each time; the coder, the actor resolver and the
 place locator ask the same questions many times per document. ``sentence_of`` and
-``sentence_text`` answer from an index of the document built on the first question about it and
+``span_text`` answer from an index of the document built on the first question about it and
 kept until a question about another document (documents are coded one after the other, so one
 entry is enough and nothing outlives the next document).
 """
@@ -14,7 +14,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["sentence_of", "sentence_text"]
+__all__ = ["sentence_of", "span_text"]
 
 
 class _Index:
@@ -45,9 +45,9 @@ def sentence_of(tok: Token) -> Span:
     return tok.doc[index.starts[k]:index.ends[k]]
 
 
-def sentence_text(sent: Span) -> str:
-    """The text of a sentence span (as ``sent.text``), sliced from the document's text."""
-    index = _index(sent.doc)
+def span_text(span: Span) -> str:
+    """The text of a span (as ``span.text``), sliced from the document's text."""
+    index = _index(span.doc)
     if index.text is None:
-        index.text = sent.doc.text
-    return index.text[sent.start_char:sent.end_char]
+        index.text = span.doc.text
+    return index.text[span.start_char:span.end_char]

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coref import MALE_FEMALE, NEUTER, PLURAL, CorefMixin
 from tidings.actors.kb import Candidate, Entry, KnowledgeBase
-from tidings.docindex import sentence_of
+from tidings.docindex import sentence_of, span_text
 from tidings.records import Actor
 
 __all__ = ["ActorResolver", "KBMatch", "document_countries"]
@@ -214,7 +214,7 @@ class ActorResolver(CorefMixin):
             return _via('plural-reference', self.plural_reference(span, kind, date))
         names = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "name"]
         agents = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "agent"]
-        text = span.text.strip()
+        text = span_text(span).strip()
         # 0. "Russian and Chinese warships", "Amnesty International and Human Rights Watch": names
         #    coordinated inside one noun phrase give one actor each
         if len(names) >= 2 and any(doc[i].dep_ == "cc" for i in range(names[0].end, names[-1].start)):

@@ -25,7 +25,7 @@ from tidings.coding.modality import modality_cue, negation_cue, speech_head
 from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import classify
-from tidings.docindex import sentence_text
+from tidings.docindex import span_text
 from tidings.records import Actor, Location, Quantity
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
@@ -90,7 +90,7 @@ _NUMBER = re.compile(r"\d[\d,.]*|\b(?:one|two|three|four|five|six|seven|eight|ni
 def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttachments:
     doc, base = doc_sent.doc, doc_sent.start_char
     times = []
-    text = sentence_text(doc_sent)
+    text = span_text(doc_sent)
     for t in find_times(text, published):
         span = doc.char_span(base + t.start, base + t.end, alignment_mode="expand")
         if span is not None:

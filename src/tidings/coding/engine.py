@@ -31,7 +31,7 @@ from tidings.coding.suppression import suppress
 from tidings.coding.syntax import datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
-from tidings.docindex import sentence_text
+from tidings.docindex import span_text
 from tidings.records import Actor, Event, Trigger
 from tidings.tables import data_version
 
@@ -81,7 +81,7 @@ class Coder:
             if any(sent.start_char < end and start < sent.end_char for start, end in headings):
                 trace.add("match", "heading", None, "headings are not coded")
                 events: list[Event] = []
-            elif not sentence_text(sent).strip() or len(sent) < 3:
+            elif not span_text(sent).strip() or len(sent) < 3:
                 events = []
             else:
                 events = self.code_sentence(sent, index, ctx, trace)
@@ -146,7 +146,7 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
                    if s.lemma_.lower() in k.natural  # "floods", or a named storm ("Cyclone Nargis")
                    or any(c.dep_ == "compound" and c.lemma_.lower() in k.words.storm for c in s.children)]
         if pat.pos == "V" and natural and not (all(s.lemma_.lower() in k.words.man_made for s in natural)
-                                               and attacked(sentence_text(sent).lower())):
+                                               and attacked(span_text(sent).lower())):
             trace.add("build", "natural-cause", tok, "a natural cause is not an actor")
             continue
         variants = [(code, negated_, modality)]
@@ -172,7 +172,7 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
                 conf = 0.4 + 0.05 * min(pat.specificity, 4) + (0.2 if src and src.code else 0) + (0.2 if tgt and tgt.code else 0)
                 steps = [s.short() for s in trace.about(tok.i) if s.stage != "match" or s.rule == pat.id]
                 out.append(Event(
-                    doc_id=ctx.doc_id, sentence_index=index, sentence=sentence_text(sent).strip(),
+                    doc_id=ctx.doc_id, sentence_index=index, sentence=span_text(sent).strip(),
                     trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)),
                     cameo=code, cameo_root=code[:2], quad_class=info.quad_class, goldstein=info.goldstein,
                     plover=info.plover, plover_mode=info.plover_mode, source=src, target=tgt, date=attrs.date,
@@ -243,7 +243,7 @@ def statements(sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Ev
         for src in speakers:
             trace.add("build", "statement", tok, f"010 {src.code or src.text}")
             out.append(Event(
-                doc_id=ctx.doc_id, sentence_index=index, sentence=sentence_text(sent).strip(),
+                doc_id=ctx.doc_id, sentence_index=index, sentence=span_text(sent).strip(),
                 trigger=Trigger(tok.text, tok.idx, tok.idx + len(tok.text)), cameo="010", cameo_root="01",
                 quad_class=info.quad_class, goldstein=info.goldstein, plover=None, plover_mode=None,
                 source=src, target=hearers[0] if hearers else None, date=ctx.published,

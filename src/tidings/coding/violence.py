@@ -23,7 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from tidings.attributes.quantities import nonfatal_outcomes
-from tidings.docindex import sentence_of, sentence_text
+from tidings.docindex import sentence_of, span_text
 from tidings.records import Actor, Quantity
 from tidings.tables import read_table
 
@@ -132,7 +132,7 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
              mass_killing: float) -> Verdict:
     """The CAMEO code of a violent event (``code`` is what the lexicon gave)."""
     data = _data()
-    text = sentence_text(sentence_of(tok)).lower()
+    text = span_text(sentence_of(tok)).lower()
     lemma = tok.lemma_.lower()
     violent = code[:2] in VIOLENT_ROOTS or (lemma in data.kill and code[:2] >= "17")
     if not violent:

@@ -41,11 +41,11 @@ def score_documents(items: list[dict[str, Any]], predicted: dict[str, list[Event
         by_sentence: dict[int, list[Event]] = {}
         for e in events:
             by_sentence.setdefault(e.sentence_index, []).append(e)
-        sentence_text = {e.sentence_index: _norm(e.sentence) for e in events}
+        span_text = {e.sentence_index: _norm(e.sentence) for e in events}
         gold_by_sentence: dict[int | None, list[dict[str, Any]]] = {}
         for g in gold:
             hint = _norm(g.get("sentence_hint") or "")
-            where = next((i for i, text in sentence_text.items() if hint and hint in text), None)
+            where = next((i for i, text in span_text.items() if hint and hint in text), None)
             gold_by_sentence.setdefault(where, []).append(g)
         counts = dict.fromkeys(totals, 0)
         counts["gold"], counts["produced"] = len(gold), len(events)
