@@ -696,3 +696,34 @@ def test_a_state_attacking_with_missiles_stays_aerial(code):
 def test_attacked_positions_is_force_and_a_position_is_criticised(code, text, root):
     ev = code(text, "2024-03-05")
     assert ev and all(e.cameo_root == root for e in ev), [(e.cameo, e.rule) for e in ev]
+
+
+@pytest.mark.parametrize("text,target", [
+    # a statement (coded only with --statements) is about the subject of the clause it reports
+    ("Amnesty International said that Kenyan police must stop using live ammunition.", "KENCOP"),
+    ("The Japanese foreign minister said China should free the detained businessman at once.", "CHN"),
+    ("Oxfam said on Monday that the Ethiopian government had blocked food convoys.", "ETHGOV"),
+    # not the speaker itself, nor a thing; the hearer comes first
+    ("Pakistan's army said it would respond to any aggression.", None),
+    ("The Kenyan president said the weather had been unusually cold.", None),
+    ("The Chilean minister told Peru that the border would stay open.", "PER"),
+])
+def test_statement_targets_whom_it_is_about(nlp, text, target):
+    from tidings.config import Settings
+    from tidings.nlp import load_pipeline
+    from tidings.pipeline import code_text
+
+    ev = code_text(text, published="2023-05-03", nlp=load_pipeline(Settings(statements=True)))
+    said = [e for e in ev if e.cameo == "010"]
+    assert said and all((e.target.code if e.target else None) == target for e in said), _tuples(ev)
+
+
+def test_statement_to_reporters_has_no_hearer(nlp):
+    from tidings.config import Settings
+    from tidings.nlp import load_pipeline
+    from tidings.pipeline import code_text
+
+    for text in ("The Kenyan president told reporters that the weather had been cold.",
+                 "Chile's foreign minister said to journalists that he was tired."):
+        ev = code_text(text, published="2023-05-03", nlp=load_pipeline(Settings(statements=True)))
+        assert [(e.cameo, e.target) for e in ev] == [("010", None)], _tuples(ev)

@@ -23,7 +23,7 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.places.locate import is_party
 from tidings.records import Actor
 
-__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "one_way", "pairs"]
+__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "one_way", "pairs", "reported_subject"]
 
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
@@ -506,6 +506,17 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
     return Roles(fix(sources, targets, "source"), fix(targets, sources, "target"), roles.source_via, roles.target_via)
 
 
+
+
+def reported_subject(tok: Token, ctx: DocContext, date: str | None, speakers: list[Actor]) -> list[Actor]:
+    """What a statement is about ("Amnesty said that Kenyan police must stop …"): the subject of the
+    clause it reports, when that is another actor than the speaker."""
+    taken = {a.code or a.text for a in speakers}
+    for x in tok.children:
+        if x.dep_ == "ccomp":
+            subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
+            return [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
+    return []
 
 
 def askers(sent, ctx: DocContext, date: str | None, sources: list[Actor]) -> list[Actor]:
