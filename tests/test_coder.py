@@ -727,3 +727,57 @@ def test_statement_to_reporters_has_no_hearer(nlp):
                  "Chile's foreign minister said to journalists that he was tired."):
         ev = code_text(text, published="2023-05-03", nlp=load_pipeline(Settings(statements=True)))
         assert [(e.cameo, e.target) for e in ev] == [("010", None)], _tuples(ev)
+
+
+@pytest.mark.parametrize("text,index,source", [
+    # a definite bare group noun is the group of that sector named before, not the dateline's country
+    # nor a speaker's
+    ("KAMPALA, May 3 - M23 rebels agreed on Monday to a ceasefire. The rebels will withdraw from "
+     "Bunagana by Friday, Uganda's government said.", 1, "CODREB"),
+    ("ADDIS ABABA, June 2 - Al-Shabaab fighters attacked a police station in Mogadishu on Sunday. "
+     "The militants later freed two hostages, an Ethiopian official said.", 1, "SOMREB"),
+    ("NAIROBI, March 4 - Houthi rebels seized a cargo ship in the Red Sea on Sunday. The rebels "
+     "will release the crew next week, a Kenyan mediator said.", 1, "YEMREB"),
+    # a place the sentence puts them in comes first; an indefinite noun is another group
+    ("Houthi rebels seized a cargo ship in the Red Sea on Sunday. In Colombia, the rebels released "
+     "three hostages on Monday.", 1, "COLREB"),
+    ("Houthi rebels seized a cargo ship in the Red Sea on Sunday. Rebels in Mali released three "
+     "hostages on Monday.", 1, "MLIREB"),
+])
+def test_definite_group_noun_is_the_group_named_before(code, text, index, source):
+    ev = code(text, "2019-05-03")
+    assert any(e.sentence_index == index and e.source is not None and e.source.code == source for e in ev), \
+        [(e.sentence_index, *_tuples([e])[0]) for e in ev]
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # where an earlier agreement was signed is no actor's country ("signed in Doha" is not Qatar)
+    ("Under the accord reached in Doha, Sudanese rebels will free all captured soldiers by Friday.",
+     "03", "SDNREB", "SDNMIL"),
+    ("Under a truce signed in Cairo, Houthi rebels will stop shelling army positions.", "19", "YEMREB", "YEMMIL"),
+    # rebels act on the forces of their own state
+    ("Houthi rebels shelled army positions near Marib on Sunday.", "19", "YEMREB", "YEMMIL"),
+    ("Taliban fighters attacked police checkpoints in the north on Tuesday.", "18", "AFGREB", "AFGCOP"),
+    # a force named with its own state keeps it; a place on an actor or an ongoing state still counts
+    ("Houthi rebels fired missiles at American warships on Monday.", "19", "YEMREB", "USAMIL"),
+    ("Activists detained in Minsk were freed by police on Monday.", "0841", "BLRCOP", "BLRCVL"),
+    ("Gunmen kidnapped two engineers working in Nigeria's Delta state on Monday.", "18", "NGAUAF", "NGACVL"),
+])
+def test_places_of_other_acts_and_forces_of_the_groups_state(code, text, code_, source, target):
+    ev = code(text, "2019-05-03")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,target", [
+    # a city visited is a place: the host is its state, not the government or body it stands for
+    ("The Hungarian prime minister flew to Brussels on Monday.", "042", "BEL"),
+    ("German Chancellor Olaf Scholz will travel to Washington on Thursday for talks.", "036", "USA"),
+    ("The Armenian foreign minister will visit Moscow next week.", "036", "RUS"),
+    ("The Chinese premier arrived in Berlin and Paris on Tuesday.", "042", "FRA"),
+    # the city as the actor, or a visit home, keeps its reading
+    ("Brussels imposed new sanctions on Russia on Monday.", "163", "RUS"),
+])
+def test_a_city_visited_is_its_state(code, text, code_, target):
+    ev = code(text, "2023-05-03")
+    assert any(e.cameo == code_ and e.target is not None and e.target.code == target for e in ev), _tuples(ev)
+    assert not any(e.target is not None and (e.target.code or "").startswith("IGO") for e in ev), _tuples(ev)

@@ -27,12 +27,15 @@ __all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "one_way", 
 
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
+DESTINATION_PREPS = frozenset({"to", "into", "in", "at"})
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "on", "from", "into", "over"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "along", "around", "outside"})
 TARGET_PREPS = frozenset({"on", "about", "over", "into", "of", "with", "to", "for", "against", "from", "regarding",
                           "toward", "towards", "between", "upon"})
 DOMESTIC_TARGETS = frozenset({"CVL", "OPP", "LAB", "EDU", "MED", "REL", "HLH", "AGR", "BUS"})
 STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})  # the state acting at home on its own people
+STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})
+HOME_GROUPS = frozenset({"REB", "UAF", "OPP"})  # groups that act on the state they belong to
 
 
 @dataclass
@@ -191,6 +194,13 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             targets = []  # "imposed its first tariffs on …": the source's own possessive is no target
         if targets:
             target_via = f"slot {spec}"
+            if pat.code[:3] == "042" and (spec in DESTINATION_PREPS or spec == "obj"):
+                # "flew to Brussels", "will travel to Washington": the city visited is a place, so the
+                # host is its state, not the government or body the city's name also stands for
+                toks = slot(c, spec, ctx)
+                places = [ctx.actors.as_place(t, date) for t in toks]
+                if len(places) == len(targets) and all(places):
+                    targets = [p for p in places if p is not None]
             break
     if not targets and "none" not in tgt_spec:
         for fallback in TARGET_FALLBACKS:
@@ -492,6 +502,10 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                 if country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
                     country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
+                if country is None and a.sector in STATE_FORCES:
+                    # "the RSF shelled army bases": rebels and opponents act on the forces of their own state
+                    groups = {o.country for o in others if o.country and o.sector in HOME_GROUPS}
+                    country, why = (groups.pop(), "group acting at home") if len(groups) == 1 else (None, "")
                 if country is None:
                     focus, reason = ctx.focus
                     if focus and named <= {focus}:  # the sentence names no other country
