@@ -781,3 +781,32 @@ def test_a_city_visited_is_its_state(code, text, code_, target):
     ev = code(text, "2023-05-03")
     assert any(e.cameo == code_ and e.target is not None and e.target.code == target for e in ev), _tuples(ev)
     assert not any(e.target is not None and (e.target.code or "").startswith("IGO") for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,pairs", [
+    # a coordinated clause with its own named subject, misparsed onto the first clause
+    ("Azerbaijan released 32 Armenian servicemen on Wednesday and Armenia freed two Azerbaijani soldiers.",
+     {("AZE", "ARMMIL"), ("ARM", "AZEMIL")}),
+    ("Israel released 30 Palestinian detainees on Sunday and Hamas freed four hostages.",
+     {("ISR", "PSEOPP"), ("PSEREB", "PSECVL")}),
+    # a verb that shares the first subject keeps it
+    ("Germany sent tanks to Ukraine on Monday and promised more aid.", {("DEU", "UKR"), ("DEU", None)}),
+    ("Poland accused Belarus on Monday and expelled two diplomats.", {("POL", "BLR"), ("POL", "GOV")}),
+])
+def test_a_coordinated_clause_keeps_its_own_subject(code, text, pairs):
+    ev = code(text, "2023-12-13")
+    assert {(e.source.code if e.source else None, e.target.code if e.target else None) for e in ev} == pairs, _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # the adjective of the thing given says its kind, not who receives it; the recipient is found on
+    # a participle on the amount ("$300 million of aid promised to Ukraine")
+    ("Canada has delivered the remaining $300 million of military aid promised to Ukraine in June.", "07", "CAN", "UKR"),
+    ("Germany has delivered the last $200 million of humanitarian aid promised to Sudan in May.", "07", "DEU", "SDN"),
+    ("Norway delivered humanitarian supplies to Sudan last week.", "07", "NOR", "SDN"),
+    # an owner noun is a party ("union demands")
+    ("Macron rejected union demands to withdraw the reform on Wednesday.", "12", "FRAGOV", "FRALAB"),
+])
+def test_the_kind_of_thing_given_is_no_recipient(code, text, code_, source, target):
+    ev = code(text, "2023-12-19")
+    assert _find(ev, code_, source, target), _tuples(ev)

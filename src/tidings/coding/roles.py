@@ -188,6 +188,14 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
                 return roles
             continue
         targets = actors_of(slot(c, spec, ctx), ctx, date)
+        if spec == "obj" and pat.obj and targets:
+            # "delivered military aid", "sent humanitarian supplies": a bare sector read off the
+            # named thing's adjective says what kind of thing it is, not who receives it (an owner
+            # noun does: "rejected union demands")
+            things = [effective_noun(o) for o in objects(c.tok)]
+            things = [n for n in things if n.lemma_.lower() in pat.obj]
+            kinds = {m.text for n in things for m in n.children if m.dep_ == "amod" and m.pos_ == "ADJ"}
+            targets = [a for a in targets if not (a.code == a.sector and a.country is None and a.text in kinds)]
         if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
             targets = [a for a in targets if a.code]
         if targets and len(sources) == 1 and all(a.code and a.code == sources[0].code for a in targets):
@@ -341,7 +349,9 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         for node in frontier:
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
                 # "lifted sanctions imposed on China": a participle on the named thing says whose it is
-                nxt.extend(x for x in effective_noun(node).children if (x.dep_ == "prep" and _content_child(x, economic, own))
+                # (on the amount too: "$300 million of aid promised to Kyiv")
+                nxt.extend(x for h in dict.fromkeys((node, effective_noun(node))) for x in h.children
+                           if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > effective_noun(node).i)
                            or (x.dep_ == "acl" and x.tag_ == "VBN"))
                 if not backup:  # "released the American vessels": the state whose the named thing is
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
