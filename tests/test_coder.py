@@ -810,3 +810,27 @@ def test_a_coordinated_clause_keeps_its_own_subject(code, text, pairs):
 def test_the_kind_of_thing_given_is_no_recipient(code, text, code_, source, target):
     ev = code(text, "2023-12-19")
     assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # the kind of thing ("military aid") is nobody's: no target from it
+    "The US reduced military aid to its allies by $30 million.",
+    "Sweden cut humanitarian aid on Monday.",
+    # an unknown person's own possessive is not the target of her act
+    "Regional premier Jane Okoro issued an ultimatum to her party colleagues.",
+])
+def test_no_target_from_the_kind_of_thing_or_the_source_itself(code, text):
+    ev = code(text, "2023-05-03")
+    assert ev and all(e.target is None for e in ev), _tuples(ev)
+
+
+def test_statement_is_not_addressed_to_its_speaker(nlp):
+    from tidings.config import Settings
+    from tidings.nlp import load_pipeline
+    from tidings.pipeline import code_text
+
+    for text in ("North Korea has repeated its demand that the US lift sanctions.",
+                 "Iran reiterated its call for a ceasefire on Monday."):
+        ev = code_text(text, published="2023-05-03", nlp=load_pipeline(Settings(statements=True)))
+        said = [e for e in ev if e.cameo == "010"]
+        assert all(e.target is None or e.target.code != e.source.code for e in said), _tuples(ev)

@@ -243,7 +243,8 @@ def statements(sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Ev
         hearers = [a for t in datives(tok) + pobjs(tok, "to") + [c for c in tok.children if c.dep_ == "dobj"]
                    for a in actors_of([t], ctx, ctx.published) if a.sector != "MED" or names_actor(t, ctx)]
         # the hearer, else whom the statement is about: the subject of the clause it reports
-        hearers = hearers or reported_subject(tok, ctx, ctx.published, speakers)
+        spoken = {a.code or a.text for a in speakers}  # "reiterated its demand": not the speaker itself
+        hearers = [a for a in hearers if (a.code or a.text) not in spoken] or reported_subject(tok, ctx, ctx.published, speakers)
         for src in speakers:
             trace.add("build", "statement", tok, f"010 {src.code or src.text}")
             out.append(Event(

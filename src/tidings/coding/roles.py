@@ -79,6 +79,13 @@ def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
     return found
 
 
+def kind_adjectives(noun: Token) -> set[str]:
+    """Adjectives that say what kind of thing a noun is ("military aid", "humanitarian supplies"),
+    not whose it is ("American aid", "Afghan army base")."""
+    return {m.text for m in noun.children if m.dep_ == "amod" and m.pos_ == "ADJ"
+            and m.ent_type_ not in ("NORP", "GPE", "ORG")}
+
+
 def names_actor(tok: Token, ctx: DocContext) -> bool:
     m = ctx.actors.at.get(tok.i)
     return m is not None and m.kind == "name"
@@ -194,11 +201,12 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             # noun does: "rejected union demands")
             things = [effective_noun(o) for o in objects(c.tok)]
             things = [n for n in things if n.lemma_.lower() in pat.obj]
-            kinds = {m.text for n in things for m in n.children if m.dep_ == "amod" and m.pos_ == "ADJ"}
-            targets = [a for a in targets if not (a.code == a.sector and a.country is None and a.text in kinds)]
+            kinds = {k for n in things for k in kind_adjectives(n)}
+            targets = [a for a in targets if a.text not in kinds]
         if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
             targets = [a for a in targets if a.code]
-        if targets and len(sources) == 1 and all(a.code and a.code == sources[0].code for a in targets):
+        if targets and len(sources) == 1 and all((a.code or a.text) == (sources[0].code or sources[0].text)
+                                                 for a in targets):
             targets = []  # "imposed its first tariffs on …": the source's own possessive is no target
         if targets:
             target_via = f"slot {spec}"
@@ -354,9 +362,11 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                            if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > effective_noun(node).i)
                            or (x.dep_ == "acl" and x.tag_ == "VBN"))
                 if not backup:  # "released the American vessels": the state whose the named thing is
-                    # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
+                    # (a named group too: "struck Daesh positions"), not a bare sector ("military bases"),
+                    # nor the kind of thing ("reduced military aid")
+                    kinds = kind_adjectives(effective_noun(node))
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
-                              if a.code and a.code != a.sector]
+                              if a.code and a.code != a.sector and a.text not in kinds]
                 continue
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
