@@ -834,3 +834,22 @@ def test_statement_is_not_addressed_to_its_speaker(nlp):
         ev = code_text(text, published="2023-05-03", nlp=load_pipeline(Settings(statements=True)))
         said = [e for e in ev if e.cameo == "010"]
         assert all(e.target is None or e.target.code != e.source.code for e in said), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # the purpose of an aid noun, or of the light verb it is the object of, names who is helped
+    ("The European Commission has announced additional humanitarian assistance of 60 million euros "
+     "to help people in Somalia.", "07", "IGOEUREEC", "SOMCVL"),
+    ("Japan announced new aid worth $10 million to help farmers in Kenya.", "07", "JPN", "KENAGR"),
+    ("The World Bank approved a loan of $500 million to support Ghana's budget.", "07", "IGOWBK", "GHA"),
+])
+def test_the_purpose_of_an_aid_noun_names_who_is_helped(code, text, code_, source, target):
+    ev = code(text, "2023-01-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+def test_a_purpose_with_no_actor_gives_no_target(code):
+    for text in ("Germany announced new aid of 20 million euros to fight malaria.",
+                 "Canada announced fresh aid of $5 million to repair roads after the floods."):
+        ev = code(text, "2023-01-01")
+        assert all(e.target is None for e in ev), _tuples(ev)

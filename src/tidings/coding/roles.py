@@ -345,6 +345,11 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
                 and _content_child(x, economic, own) and not (conflict and _reason(x))]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
+    if c.pat.pos == "N":  # "assistance of €60 million to help people in Somalia": the purpose of the noun,
+        # or of the light verb it is the object of ("announced new aid to help farmers in Kenya")
+        hosts = [tok, tok.head] if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else [tok]
+        frontier += [x for h in hosts for x in h.children if x.dep_ in ("acl", "relcl", "xcomp", "advcl")
+                     and x.i > tok.i and any(a.tag_ == "TO" for a in x.children)]
     if tok.lemma_.lower() in words().small_clause_head:  # "allow inspectors access", "let Kyiv decide"
         frontier += [y for x in tok.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj"]
     if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
