@@ -484,7 +484,9 @@ class ActorResolver(CorefMixin):
         """A capital or metonym city read as a place, not as the government or body it stands for
         ("flew to Brussels" is Belgium, not the EU): its country."""
         m = self.at.get(tok.i)
-        cand = self._best(m, date) if m is not None and m.kind == "name" else None
+        if m is None or m.kind != "name":
+            return None
+        cand = self._best(m, date)
         if cand is None or cand.entry.role not in ("capital", "metonym") or not cand.entry.country:
             return None
         country = cand.entry.country

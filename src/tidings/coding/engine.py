@@ -26,8 +26,17 @@ from tidings.coding.conventions import apply_conventions
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import modality_cue, negated
-from tidings.coding.roles import (Roles, actors_of, askers, find_roles, localise, names_actor, one_way, pairs,
-                                  reported_subject)
+from tidings.coding.roles import (
+    Roles,
+    actors_of,
+    askers,
+    find_roles,
+    localise,
+    names_actor,
+    one_way,
+    pairs,
+    reported_subject,
+)
 from tidings.coding.suppression import suppress
 from tidings.coding.syntax import datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
