@@ -853,3 +853,29 @@ def test_a_purpose_with_no_actor_gives_no_target(code):
                  "Canada announced fresh aid of $5 million to repair roads after the floods."):
         ev = code(text, "2023-01-01")
         assert all(e.target is None for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,target_text", [
+    # whom an arrest, release, deportation or torture is done to is kept as text when no code fits
+    ("Authorities in the U.S. have deported a 95-year-old man who worked as a guard.", "174", "a 95-year-old man"),
+    ("Libya freed 37 prisoners late on Tuesday.", "0841", "37 prisoners"),
+    ("Police in Lagos detained several suspects on Monday.", "173", "several suspects"),
+])
+def test_the_patient_of_an_act_on_people_is_kept_as_text(code, text, code_, target_text):
+    ev = code(text, "2023-05-03")
+    assert any(e.cameo == code_ and e.target is not None and e.target.text == target_text and e.target.code is None
+               for e in ev), [(e.cameo, e.target) for e in ev]
+
+
+@pytest.mark.parametrize("text", [
+    # things are not patients; nor is anything without a known agent
+    "The army seized weapons and ammunition on Monday.",
+    "Riot police fired tear gas in central Paris on Monday.",
+    "Kenya returned a stolen painting to its owner on Monday.",
+    "Three suspects were arrested on Monday.",
+    # a definite description is an anaphor: kept only when it resolves
+    "Kenyan police arrested the man on Friday.",
+])
+def test_things_are_not_kept_as_patients(code, text):
+    ev = code(text, "2023-05-03")
+    assert all(e.target is None or e.target.code is not None for e in ev), [(e.cameo, e.target) for e in ev]

@@ -224,6 +224,18 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             if targets or stop:
                 target_via = fallback.__name__.replace("_", "-") if targets else ""
                 break
+    if not targets and sources and pat.pos == "V" and pat.code.startswith(tuple(PATIENT_CODES)):
+        # "deported a 95-year-old man", "freed 37 prisoners": whom the act is done to, kept as text
+        # when no actor code fits (as an unknown source is), so that the dyad is not lost
+        # (not a definite "the man": an anaphor whose referent, if known, the resolver would have given)
+        people = [o for o in objects(c.tok) if effective_noun(o).pos_ == "NOUN"
+                  and effective_noun(o).lemma_.lower() not in ctx.knowledge.event_nouns
+                  and not any(d.dep_ in ("det", "poss") and d.lower_ in ANAPHOR_DETERMINERS | {"his", "her", "their", "its"}
+                              for d in o.children)]
+        if people:
+            left, right = ctx.actors.np_range(people[0])
+            targets = [Actor(text=c.tok.doc[left:right].text, code=None, kind="group", via="unknown-patient")]
+            target_via = "patient-as-text"
     if c.consequences and all(a.code and a.code == a.country for a in targets):
         # "opened fire on a wedding party, killing 12 guests": the victims of the consequence are
         # the target; a state named as where it happened ("bombarded part of Aleppo") localises them
@@ -329,6 +341,9 @@ def _reason(x: Token) -> bool:
 
 
 ARMED_ROOTS = frozenset({"18", "19", "20"})
+# acts done to people (release, arrest, deport, abduct, torture, assassinate, kill en masse): the object
+# is a patient (not "fired tear gas", "stormed a base")
+PATIENT_CODES = frozenset({"0841", "173", "174", "181", "182", "186", "202", "203"})
 SEARCH_DEPTH = 6  # levels of the complement search (a preposition is a level)
 
 
