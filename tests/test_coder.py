@@ -703,6 +703,9 @@ def test_attacked_positions_is_force_and_a_position_is_criticised(code, text, ro
     ("Amnesty International said that Kenyan police must stop using live ammunition.", "KENCOP"),
     ("The Japanese foreign minister said China should free the detained businessman at once.", "CHN"),
     ("Oxfam said on Monday that the Ethiopian government had blocked food convoys.", "ETHGOV"),
+    # the speaker's own wish or expectation reports on its content
+    ("Iran's foreign minister said he hoped Japan would persuade Washington to lift sanctions.", "JPN"),
+    ("The Kenyan government said it expected that Somalia would hold elections soon.", "SOM"),
     # not the speaker itself, nor a thing; the hearer comes first
     ("Pakistan's army said it would respond to any aggression.", None),
     ("The Kenyan president said the weather had been unusually cold.", None),

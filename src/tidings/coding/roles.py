@@ -566,10 +566,15 @@ def reported_subject(tok: Token, ctx: DocContext, date: str | None, speakers: li
     """What a statement is about ("Amnesty said that Kenyan police must stop …"): the subject of the
     clause it reports, when that is another actor than the speaker."""
     taken = {a.code or a.text for a in speakers}
-    for x in tok.children:
-        if x.dep_ == "ccomp":
-            subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
-            return [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
+    clause = next((x for x in tok.children if x.dep_ == "ccomp"), None)
+    for _ in range(2):  # "said it hoped that Japan would …": the speaker's own wish reports on
+        if clause is None:
+            return []
+        subj = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+        found = [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
+        if found or (subj and not actors_of(subj, ctx, date) and not all(t.pos_ == "PRON" for t in subj)):
+            return found  # another actor, or a thing ("the weather"): no deeper
+        clause = next((x for x in clause.children if x.dep_ == "ccomp"), None)
     return []
 
 
