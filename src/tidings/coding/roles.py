@@ -382,11 +382,9 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                            if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > effective_noun(node).i)
                            or (x.dep_ == "acl" and x.tag_ == "VBN"))
                 if not backup:  # "released the American vessels": the state whose the named thing is
-                    # (a named group too: "struck Daesh positions"), not a bare sector ("military bases"),
-                    # nor the kind of thing ("reduced military aid")
-                    kinds = kind_adjectives(effective_noun(node))
+                    # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
-                              if a.code and a.code != a.sector and a.text not in kinds]
+                              if a.code and a.code != a.sector]
                 continue
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -542,7 +540,7 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                 if country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
                     country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
-                if country is None and a.sector in STATE_FORCES:
+                if country is None and role == "target" and a.sector in STATE_FORCES:
                     # "the RSF shelled army bases": rebels and opponents act on the forces of their own state
                     groups = {o.country for o in others if o.country and o.sector in HOME_GROUPS}
                     country, why = (groups.pop(), "group acting at home") if len(groups) == 1 else (None, "")
