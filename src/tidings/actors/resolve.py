@@ -18,6 +18,7 @@ from tidings.records import Actor
 __all__ = ["ActorResolver", "KBMatch", "document_countries"]
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+GROUP_SECTORS = frozenset({"REB", "UAF", "OPP"})  # groups a story follows by a definite noun ("the rebels")
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 PLURAL_HEADS = {"country", "nation", "state", "side", "neighbour", "neighbor", "government", "capital",
                 "leader", "president", "head", "man", "ally", "partner"}
@@ -439,6 +440,13 @@ class ActorResolver(CorefMixin):
                 owner = self._story_state(head, date)
                 if owner:
                     country, via = owner, "agent, country from the discourse"
+            if country is None and sector in GROUP_SECTORS and self._definite(head) \
+                    and self._located(head, date) is None:
+                # "The M23 agreed …; the rebels will withdraw, Angola said": a definite bare group noun
+                # is the group of that sector the document named last, not the country of the dateline
+                # or of a speaker; a place the sentence puts it in comes first ("In Mali, the rebels …")
+                country = self._named_before(head, sector)
+                via = "agent, country of the group named before" if country else ""
             if country is None and sector not in ("REF", "IGO", "NGO"):
                 country = self._sentence_country(head, date)
                 via = "agent, country from the sentence" if country else ""
@@ -473,11 +481,47 @@ class ActorResolver(CorefMixin):
     def _state_actor(a: Actor) -> bool:
         return bool(a.country) and (a.sector in STATE_SECTORS or (a.sector is None and a.kind == "state"))
 
+    def as_place(self, tok: Token, date: str | None) -> Actor | None:
+        """A capital or metonym city read as a place, not as the government or body it stands for
+        ("flew to Brussels" is Belgium, not the EU): its country."""
+        m = self.at.get(tok.i)
+        if m is None or m.kind != "name":
+            return None
+        cand = self._best(m, date)
+        if cand is None or cand.entry.role not in ("capital", "metonym") or not cand.entry.country:
+            return None
+        country = cand.entry.country
+        return Actor(text=self.doc[m.start:m.end].text, code=country, country=country, kind="state", via="place")
+
+    def _located(self, head: Token, date: str | None) -> str | None:
+        """The country of a place the head's sentence puts something in ("in Mali", "near Goma")."""
+        for t in head.sent:
+            if t.dep_ == "prep" and t.lower_ in ("in", "at", "near", "inside"):
+                for p in t.children:
+                    country = self.place_country(p, date) if p.dep_ == "pobj" else None
+                    if country:
+                        return country
+        return None
+
+    def _named_before(self, head: Token, sector: str) -> str | None:
+        """The country of the latest earlier mention of an actor of this sector that has one."""
+        history = self._partial if self._building else self.history()
+        for i, actors in reversed(history):
+            if i >= head.i:
+                continue
+            for a in actors:
+                if a.sector == sector and a.country:
+                    return a.country
+        return None
+
     def _definite_state(self, head: Token, sector: str) -> bool:
         """A bare definite description of a state body: "the government", "the army", not "the
         Cuban mediators" or "protesters"."""
-        if sector not in STATE_SECTORS:
-            return False
+        return sector in STATE_SECTORS and self._definite(head)
+
+    @staticmethod
+    def _definite(head: Token) -> bool:
+        """A bare definite description: "the rebels", not "the Cuban mediators" or "rebels"."""
         kids = [c for c in head.children if c.i < head.i]
         return any(c.dep_ == "det" and c.lower_ == "the" for c in kids) and not any(
             c.dep_ in ("amod", "compound", "poss", "nmod") and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE"))
@@ -513,8 +557,20 @@ class ActorResolver(CorefMixin):
         (target country 0.802 -> 0.815 on the project's dev gold when they are included)."""
         named = self._named_countries(head, date)
         left, right = self.np_range(head)
-        countries = {c for i, c, of_state in named if of_state and not left <= i < right}
+        countries = {c for i, c, of_state in named
+                     if of_state and not left <= i < right and not self._in_other_clause(i, head)}
         return countries.pop() if len(countries) == 1 else None
+
+    def _in_other_clause(self, i: int, head: Token) -> bool:
+        """A name inside a participle on a thing that does not hold the head ("under the agreement
+        signed in Jeddah, the army …"): the place of that earlier act, not where the head's actor is
+        from. Not on an actor ("activists detained in Minsk"), nor an ongoing state ("nationals
+        working in Afghanistan")."""
+        for a in self.doc[i].ancestors:
+            if a.dep_ in ("acl", "relcl"):
+                return a.dep_ == "acl" and a.tag_ == "VBN" and a.head.pos_ == "NOUN" and a.head.i not in self.at \
+                    and not a.left_edge.i <= head.i <= a.right_edge.i
+        return False
 
     def _named_countries(self, head: Token, date: str | None) -> list[tuple[int, str, bool]]:
         """The countries of the names in the head's sentence: (start, country, whether the name is a

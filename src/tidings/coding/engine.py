@@ -26,7 +26,17 @@ from tidings.coding.conventions import apply_conventions
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import modality_cue, negated
-from tidings.coding.roles import Roles, actors_of, askers, find_roles, localise, one_way, pairs
+from tidings.coding.roles import (
+    Roles,
+    actors_of,
+    askers,
+    find_roles,
+    localise,
+    names_actor,
+    one_way,
+    pairs,
+    reported_subject,
+)
 from tidings.coding.suppression import suppress
 from tidings.coding.syntax import datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
@@ -239,7 +249,12 @@ def statements(sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Ev
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in k.words.speech:
             continue
         speakers = actors_of(subjects(tok, k.words.object_control), ctx, ctx.published)
-        hearers = actors_of(datives(tok) + pobjs(tok, "to"), ctx, ctx.published)
+        # "told Peru that …", "said to Kyiv": the hearer; bare "reporters" are the channel, not the addressee
+        hearers = [a for t in datives(tok) + pobjs(tok, "to") + [c for c in tok.children if c.dep_ == "dobj"]
+                   for a in actors_of([t], ctx, ctx.published) if a.sector != "MED" or names_actor(t, ctx)]
+        # the hearer, else whom the statement is about: the subject of the clause it reports
+        spoken = {a.code or a.text for a in speakers}  # "reiterated its demand": not the speaker itself
+        hearers = [a for a in hearers if (a.code or a.text) not in spoken] or reported_subject(tok, ctx, ctx.published, speakers)
         for src in speakers:
             trace.add("build", "statement", tok, f"010 {src.code or src.text}")
             out.append(Event(

@@ -23,16 +23,19 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.places.locate import is_party
 from tidings.records import Actor
 
-__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "one_way", "pairs"]
+__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "one_way", "pairs", "reported_subject"]
 
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
+DESTINATION_PREPS = frozenset({"to", "into", "in", "at"})
 PLACE_PREPS = frozenset({"in", "at", "near", "across", "inside", "outside", "on", "from", "into", "over"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "across", "along", "around", "outside"})
 TARGET_PREPS = frozenset({"on", "about", "over", "into", "of", "with", "to", "for", "against", "from", "regarding",
                           "toward", "towards", "between", "upon"})
 DOMESTIC_TARGETS = frozenset({"CVL", "OPP", "LAB", "EDU", "MED", "REL", "HLH", "AGR", "BUS"})
 STATE_AGENTS = frozenset({"GOV", "COP", "JUD", "LEG"})  # the state acting at home on its own people
+STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})
+HOME_GROUPS = frozenset({"REB", "UAF", "OPP"})  # groups that act on the state they belong to
 
 
 @dataclass
@@ -74,6 +77,13 @@ def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
     for h in hosts:
         found.extend(pobjs(h, spec))
     return found
+
+
+def kind_adjectives(noun: Token) -> set[str]:
+    """Adjectives that say what kind of thing a noun is ("military aid", "humanitarian supplies"),
+    not whose it is ("American aid", "Afghan army base")."""
+    return {m.text for m in noun.children if m.dep_ == "amod" and m.pos_ == "ADJ"
+            and m.ent_type_ not in ("NORP", "GPE", "ORG")}
 
 
 def names_actor(tok: Token, ctx: DocContext) -> bool:
@@ -185,12 +195,28 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
                 return roles
             continue
         targets = actors_of(slot(c, spec, ctx), ctx, date)
+        if spec == "obj" and pat.obj and targets:
+            # "delivered military aid", "sent humanitarian supplies": a bare sector read off the
+            # named thing's adjective says what kind of thing it is, not who receives it (an owner
+            # noun does: "rejected union demands")
+            things = [effective_noun(o) for o in objects(c.tok)]
+            things = [n for n in things if n.lemma_.lower() in pat.obj]
+            kinds = {k for n in things for k in kind_adjectives(n)}
+            targets = [a for a in targets if a.text not in kinds]
         if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
             targets = [a for a in targets if a.code]
-        if targets and len(sources) == 1 and all(a.code and a.code == sources[0].code for a in targets):
+        if targets and len(sources) == 1 and all((a.code or a.text) == (sources[0].code or sources[0].text)
+                                                 for a in targets):
             targets = []  # "imposed its first tariffs on …": the source's own possessive is no target
         if targets:
             target_via = f"slot {spec}"
+            if pat.code[:3] == "042" and (spec in DESTINATION_PREPS or spec == "obj"):
+                # "flew to Brussels", "will travel to Washington": the city visited is a place, so the
+                # host is its state, not the government or body the city's name also stands for
+                toks = slot(c, spec, ctx)
+                places = [ctx.actors.as_place(t, date) for t in toks]
+                if len(places) == len(targets) and all(places):
+                    targets = [p for p in places if p is not None]
             break
     if not targets and "none" not in tgt_spec:
         for fallback in TARGET_FALLBACKS:
@@ -198,6 +224,18 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             if targets or stop:
                 target_via = fallback.__name__.replace("_", "-") if targets else ""
                 break
+    if not targets and sources and pat.pos == "V" and pat.code.startswith(tuple(PATIENT_CODES)):
+        # "deported a 95-year-old man", "freed 37 prisoners": whom the act is done to, kept as text
+        # when no actor code fits (as an unknown source is), so that the dyad is not lost
+        # (not a definite "the man": an anaphor whose referent, if known, the resolver would have given)
+        people = [o for o in objects(c.tok) if effective_noun(o).pos_ == "NOUN"
+                  and effective_noun(o).lemma_.lower() not in ctx.knowledge.event_nouns
+                  and not any(d.dep_ in ("det", "poss") and d.lower_ in ANAPHOR_DETERMINERS | {"his", "her", "their", "its"}
+                              for d in o.children)]
+        if people:
+            left, right = ctx.actors.np_range(people[0])
+            targets = [Actor(text=c.tok.doc[left:right].text, code=None, kind="group", via="unknown-patient")]
+            target_via = "patient-as-text"
     if c.consequences and all(a.code and a.code == a.country for a in targets):
         # "opened fire on a wedding party, killing 12 guests": the victims of the consequence are
         # the target; a state named as where it happened ("bombarded part of Aleppo") localises them
@@ -303,6 +341,9 @@ def _reason(x: Token) -> bool:
 
 
 ARMED_ROOTS = frozenset({"18", "19", "20"})
+# acts done to people (release, arrest, deport, abduct, torture, assassinate, kill en masse): the object
+# is a patient (not "fired tear gas", "stormed a base")
+PATIENT_CODES = frozenset({"0841", "173", "174", "181", "182", "186", "202", "203"})
 SEARCH_DEPTH = 6  # levels of the complement search (a preposition is a level)
 
 
@@ -319,6 +360,11 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
                 and _content_child(x, economic, own) and not (conflict and _reason(x))]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
+    if c.pat.pos == "N":  # "assistance of €60 million to help people in Somalia": the purpose of the noun,
+        # or of the light verb it is the object of ("announced new aid to help farmers in Kenya")
+        hosts = [tok, tok.head] if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else [tok]
+        frontier += [x for h in hosts for x in h.children if x.dep_ in ("acl", "relcl", "xcomp", "advcl")
+                     and x.i > tok.i and any(a.tag_ == "TO" for a in x.children)]
     if tok.lemma_.lower() in words().small_clause_head:  # "allow inspectors access", "let Kyiv decide"
         frontier += [y for x in tok.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj"]
     if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
@@ -331,7 +377,9 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         for node in frontier:
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
                 # "lifted sanctions imposed on China": a participle on the named thing says whose it is
-                nxt.extend(x for x in effective_noun(node).children if (x.dep_ == "prep" and _content_child(x, economic, own))
+                # (on the amount too: "$300 million of aid promised to Kyiv")
+                nxt.extend(x for h in dict.fromkeys((node, effective_noun(node))) for x in h.children
+                           if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > effective_noun(node).i)
                            or (x.dep_ == "acl" and x.tag_ == "VBN"))
                 if not backup:  # "released the American vessels": the state whose the named thing is
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
@@ -492,6 +540,10 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                 if country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
                     country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
+                if country is None and role == "target" and a.sector in STATE_FORCES:
+                    # "the RSF shelled army bases": rebels and opponents act on the forces of their own state
+                    groups = {o.country for o in others if o.country and o.sector in HOME_GROUPS}
+                    country, why = (groups.pop(), "group acting at home") if len(groups) == 1 else (None, "")
                 if country is None:
                     focus, reason = ctx.focus
                     if focus and named <= {focus}:  # the sentence names no other country
@@ -506,6 +558,22 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
     return Roles(fix(sources, targets, "source"), fix(targets, sources, "target"), roles.source_via, roles.target_via)
 
 
+
+
+def reported_subject(tok: Token, ctx: DocContext, date: str | None, speakers: list[Actor]) -> list[Actor]:
+    """What a statement is about ("Amnesty said that Kenyan police must stop …"): the subject of the
+    clause it reports, when that is another actor than the speaker."""
+    taken = {a.code or a.text for a in speakers}
+    clause = next((x for x in tok.children if x.dep_ == "ccomp"), None)
+    for _ in range(2):  # "said it hoped that Japan would …": the speaker's own wish reports on
+        if clause is None:
+            return []
+        subj = [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")]
+        found = [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
+        if found or (subj and not actors_of(subj, ctx, date) and not all(t.pos_ == "PRON" for t in subj)):
+            return found  # another actor, or a thing ("the weather"): no deeper
+        clause = next((x for x in clause.children if x.dep_ == "ccomp"), None)
+    return []
 
 
 def askers(sent, ctx: DocContext, date: str | None, sources: list[Actor]) -> list[Actor]:

@@ -110,6 +110,9 @@ def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> lis
                 return _with_conj(objs)
         return subjects(head, object_control, depth + 1)
     if dep == "conj":
+        own_clause = _misattached_subject(verb)
+        if own_clause:
+            return own_clause
         return subjects(head, object_control, depth + 1)
     if dep in ("advcl", "acl") and verb.tag_ in ("VBG", "VBN", "VB"):
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
@@ -128,6 +131,22 @@ def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> lis
     if dep in ("amod", "acomp") and head.pos_ in ("AUX", "VERB"):
         return subjects(head, object_control, depth + 1)
     return []
+
+
+def _misattached_subject(verb: Token) -> list[Token]:
+    """A coordinated clause with its own named subject that the parser hung on the first clause
+    ("Azerbaijan released 32 servicemen on Monday and Armenia freed two soldiers": "Armenia" read as
+    a conjunct of "Monday"): the name right after the conjunction, before the verb, is the subject."""
+    doc = verb.doc
+    j = verb.i - 1
+    while j >= 0 and (doc[j].dep_ in ("aux", "neg", "advmod", "auxpass") or doc[j].pos_ in ("ADV", "AUX", "PART")):
+        j -= 1
+    if j < 1 or doc[j].pos_ != "PROPN" or doc[j].dep_ not in ("conj", "pobj", "dobj", "appos", "npadvmod") \
+            or doc[j].head.i >= doc[j].i:
+        return []
+    left = min((t.i for t in doc[j].children if t.i < j and t.dep_ in ("compound", "det", "amod")), default=j)
+    before = doc[left - 1]
+    return [doc[j]] if before.dep_ == "cc" and before.lower_ in ("and", "but", "while", "whereas") else []
 
 
 def recover_subject(verb: Token) -> list[Token]:
