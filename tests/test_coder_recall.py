@@ -57,3 +57,108 @@ def test_coder_mortar_explosions_are_attacks(code, text):
 ])
 def test_coder_accidental_explosions_stay_uncoded(code, text):
     assert not _roots(code(text, "2024-03-04")) & {"18", "19", "20"}
+
+
+# --- "N days of X": the verb is about what the days are of ------------------------------------------
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Russia began five days of naval drills in the Baltic Sea on Monday.", "15"),
+    ("Iran started two weeks of military exercises near the Strait of Hormuz on Friday.", "15"),
+    ("Chilean students called off three weeks of protests on Sunday.", "08"),
+])
+def test_coder_duration_of_an_act_is_the_act(code, text, root):
+    assert root in _roots(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia began five days of mourning for the victims on Monday.",
+    "The Iranian delegation spent three days of meetings in a hotel in Geneva.",
+])
+def test_coder_duration_of_other_things_is_no_show_of_force(code, text):
+    assert "15" not in _roots(code(text, "2024-03-04"))
+
+
+# --- blocking access to media, cutting the internet: restrictions on speech (1721) ------------------
+
+@pytest.mark.parametrize("text", [
+    "Turkey blocked access to Wikipedia on Saturday.",
+    "Pakistan restricted access to X and YouTube on Monday.",
+    "Ethiopia cut access to the internet in the Amhara region on Thursday.",
+    "Myanmar's junta cut mobile internet services on Monday.",
+    "The Ugandan government switched off two private radio stations on Friday.",
+])
+def test_coder_media_and_internet_cut_offs_restrict_speech(code, text):
+    assert "1721" in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli troops blocked access to the village of Beita on Monday.",
+    "Hungary restricted access to its border crossings on Tuesday.",
+    "Russia cut gas supplies to Moldova on Sunday.",
+])
+def test_coder_other_access_cut_offs_are_not_speech_restrictions(code, text):
+    assert "1721" not in _codes(code(text, "2024-03-04"))
+
+
+# --- a state or level of alert, readiness checks: raising military alert (152) ----------------------
+
+@pytest.mark.parametrize("text", [
+    "Egypt's armed forces were put on their highest state of alert on Sunday.",
+    "Pakistan placed its air force on a higher level of alert on Tuesday.",
+    "President Vladimir Putin ordered snap combat readiness checks of the Pacific Fleet on Friday.",
+])
+def test_coder_alert_states_and_readiness_checks_raise_alert(code, text):
+    assert "152" in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "The Egyptian president was put on a state visit programme by his hosts.",
+    "Putin ordered checks of the tax returns of Russian officials on Friday.",
+])
+def test_coder_other_states_and_checks_are_no_alert(code, text):
+    assert "152" not in _codes(code(text, "2024-03-04"))
+
+
+# --- "gave X until noon / one week to do Y": an ultimatum (139) --------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The African Union gave Mali's junta two weeks to restore civilian rule or face sanctions.", "IGO", "MLI"),
+    ("Britain gave Iran until Friday to release the tanker.", "GBR", "IRN"),
+    ("Turkey gave Syria 48 hours to hand over the suspects.", "TUR", "SYR"),
+])
+def test_coder_deadlines_given_to_an_actor_are_ultimatums(code, text, source, target):
+    assert (source, target) in {((e.source.code or "")[:3] if e.source else None,
+                                 (e.target.code or "")[:3] if e.target else None)
+                                for e in code(text, "2024-03-04") if e.cameo == "139"}
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt gave Sudan a loan last week to pay for fuel imports.",
+    "The Kenyan president gave a speech on Monday to mark the anniversary of independence.",
+])
+def test_coder_gifts_and_speeches_are_no_ultimatums(code, text):
+    assert "139" not in _codes(code(text, "2024-03-04"))
+
+
+# --- a hunger strike or a general strike launched is no military strike ------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Jailed Bahraini activist Abdulhadi al-Khawaja launched a hunger strike on Monday.", "142"),
+    ("Turkish opposition lawmakers began a hunger strike on Friday.", "142"),
+    ("Nigeria's labour unions launched a general strike on Monday against the fuel price rise.", "143"),
+    ("Argentine unions started a nationwide strike on Wednesday.", "143"),
+])
+def test_coder_hunger_and_general_strikes_launched_are_protests(code, text, want):
+    ev = code(text, "2024-03-04")
+    assert want in _codes(ev)
+    assert "19" not in _roots(ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Israel launched air strikes on Hezbollah positions in Lebanon on Monday.",
+    "The United States launched a strike on an Iranian-backed militia in Syria on Friday.",
+])
+def test_coder_military_strikes_launched_stay_force(code, text):
+    ev = code(text, "2024-03-04")
+    assert not _codes(ev) & {"142", "143"}
+    assert "19" in _roots(ev)

@@ -58,7 +58,11 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     if not cands and tok.pos_ in VERB_POS:
         cands = small_clause_subjects(tok)
     for o in cands:
-        out.append((o, effective_noun(o)))
+        n = effective_noun(o)
+        out.append((o, n))
+        if n.lemma_.lower() in words().container:  # "began three days of drills": what the days are of
+            out.extend((o, effective_noun(q)) for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for q in c.children if q.dep_ == "pobj")
     for p in pobjs(tok, "with"):  # "provide Belarus with gas"
         out.append((p, effective_noun(p)))
     if loose:
