@@ -162,3 +162,26 @@ def test_coder_military_strikes_launched_stay_force(code, text):
     ev = code(text, "2024-03-04")
     assert not _codes(ev) & {"142", "143"}
     assert "19" in _roots(ev)
+
+
+# --- "X said Y must / has to / should Z" is X's demand or appeal, whatever Z is (GUIDELINES 10.5) ----
+
+@pytest.mark.parametrize(("text", "root", "source", "target"), [
+    ("The Greek prime minister said on Monday that Britain has to return the marbles it took from Athens.",
+     "10", "GRC", "GBR"),
+    ("The French president said Iran needs to answer the questions of the inspectors.", "10", "FRA", "IRN"),
+    ("The Chinese foreign ministry said Japan should face up to its wartime history.", "02", "CHN", "JPN"),
+])
+def test_coder_duties_told_by_a_speaker_are_demands(code, text, root, source, target):
+    assert (source, target) in {((e.source.code or "")[:3] if e.source else None,
+                                 (e.target.code or "")[:3] if e.target else None)
+                                for e in code(text, "2024-03-04") if e.cameo_root == root}
+
+
+@pytest.mark.parametrize("text", [
+    "Putin said Russia has to strengthen its army.",  # the speaker's own country: no demand on another
+    "The minister said the plane must have crashed in the sea.",  # a guess, not a duty
+    "Germany has to pay more for its gas this winter.",  # nobody speaks
+])
+def test_coder_other_musts_are_no_demands(code, text):
+    assert not _roots(code(text, "2024-03-04")) & {"02", "10"}
