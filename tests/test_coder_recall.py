@@ -59,25 +59,6 @@ def test_coder_accidental_explosions_stay_uncoded(code, text):
     assert not _roots(code(text, "2024-03-04")) & {"18", "19", "20"}
 
 
-# --- "N days of X": the verb is about what the days are of ------------------------------------------
-
-@pytest.mark.parametrize(("text", "root"), [
-    ("Russia began five days of naval drills in the Baltic Sea on Monday.", "15"),
-    ("Iran started two weeks of military exercises near the Strait of Hormuz on Friday.", "15"),
-    ("Chilean students called off three weeks of protests on Sunday.", "08"),
-])
-def test_coder_duration_of_an_act_is_the_act(code, text, root):
-    assert root in _roots(code(text, "2024-03-04"))
-
-
-@pytest.mark.parametrize("text", [
-    "Russia began five days of mourning for the victims on Monday.",
-    "The Iranian delegation spent three days of meetings in a hotel in Geneva.",
-])
-def test_coder_duration_of_other_things_is_no_show_of_force(code, text):
-    assert "15" not in _roots(code(text, "2024-03-04"))
-
-
 # --- blocking access to media, cutting the internet: restrictions on speech (1721) ------------------
 
 @pytest.mark.parametrize("text", [

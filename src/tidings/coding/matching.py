@@ -58,11 +58,7 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     if not cands and tok.pos_ in VERB_POS:
         cands = small_clause_subjects(tok)
     for o in cands:
-        n = effective_noun(o)
-        out.append((o, n))
-        if n.lemma_.lower() in words().container:  # "began three days of drills": what the days are of
-            out.extend((o, effective_noun(q)) for c in n.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for q in c.children if q.dep_ == "pobj")
+        out.append((o, effective_noun(o)))
     for p in pobjs(tok, "with"):  # "provide Belarus with gas"
         out.append((p, effective_noun(p)))
     if loose:
