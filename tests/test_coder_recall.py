@@ -116,6 +116,7 @@ def test_coder_deadlines_given_to_an_actor_are_ultimatums(code, text, source, ta
 @pytest.mark.parametrize("text", [
     "Egypt gave Sudan a loan last week to pay for fuel imports.",
     "The Kenyan president gave a speech on Monday to mark the anniversary of independence.",
+    "Kenya gave Somalia's president a warm welcome last week to mark the new ties.",  # "last week": when, not how long
 ])
 def test_coder_gifts_and_speeches_are_no_ultimatums(code, text):
     assert "139" not in _codes(code(text, "2024-03-04"))
