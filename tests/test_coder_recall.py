@@ -167,3 +167,43 @@ def test_coder_duties_told_by_a_speaker_are_demands(code, text, root, source, ta
 ])
 def test_coder_other_musts_are_no_demands(code, text):
     assert not _roots(code(text, "2024-03-04")) & {"02", "10"}
+
+
+# --- "turned to X for help / a bailout": an appeal for aid to X (023, 0231) ---------------------------
+
+@pytest.mark.parametrize(("text", "want", "source", "target"), [
+    ("Sri Lanka turned to the IMF for a bailout in March.", "0231", "LKA", "IGO"),
+    ("Egypt turned to Saudi Arabia for a loan of five billion dollars.", "0231", "EGY", "SAU"),
+    ("Lebanon turned to France for military support after the blast.", "023", "LBN", "FRA"),
+])
+def test_coder_turning_to_an_actor_for_help_is_an_appeal(code, text, want, source, target):
+    assert (source, target) in {((e.source.code or "")[:3] if e.source else None,
+                                 (e.target.code or "")[:3] if e.target else None)
+                                for e in code(text, "2024-03-04") if e.cameo == want}
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan designer turned to China for inspiration.",
+    "Students in Ghana turned to page five for the answers.",
+])
+def test_coder_turning_to_other_things_is_no_appeal(code, text):
+    assert "02" not in _roots(code(text, "2024-03-04"))
+
+
+# --- "ordered the army to full combat readiness": raising military alert (152) -----------------------
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan's president ordered the armed forces to full combat readiness on Tuesday.",
+    "Pakistan's army chief ordered troops to a state of high alert on Friday.",
+    "The Serbian president ordered the army to the highest level of combat readiness.",
+])
+def test_coder_ordering_forces_to_readiness_raises_alert(code, text):
+    assert "152" in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "The Nigerian governor ordered the troops to the border on Monday.",
+    "The Indian court ordered the company to restore the river to its original level.",
+])
+def test_coder_other_orders_are_no_alert(code, text):
+    assert "152" not in _codes(code(text, "2024-03-04"))
