@@ -207,3 +207,47 @@ def test_coder_ordering_forces_to_readiness_raises_alert(code, text):
 ])
 def test_coder_other_orders_are_no_alert(code, text):
     assert "152" not in _codes(code(text, "2024-03-04"))
+
+
+def _pairs(events, root: str) -> set[tuple[str | None, str | None]]:
+    return {((e.source.code or "")[:3] if e.source else None, (e.target.code or "")[:3] if e.target else None)
+            for e in events if e.cameo_root == root or e.cameo == root}
+
+
+# --- shared views of a coordinated subject: 019 each with the other ---------------------------------
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("The Egyptian and Jordanian foreign ministers said they had identical views on the Gaza crisis.", "EGY", "JOR"),
+    ("Indonesia and Malaysia expressed agreement on Monday on the need to protect palm oil exports.", "IDN", "MYS"),
+    ("Brazil and Argentina held similar positions on the trade talks, their ministers said.", "BRA", "ARG"),
+])
+def test_coder_shared_views_are_019_each_way(code, text, a, b):
+    assert {(a, b), (b, a)} <= _pairs(code(text, "2024-03-04"), "019")
+
+
+@pytest.mark.parametrize("text", [
+    "Egypt expressed support for the agreement between Sudan and South Sudan.",
+    "The Kenyan opposition held a rally in Nairobi with similar slogans.",
+])
+def test_coder_other_expressions_and_holdings_are_no_shared_view(code, text):
+    assert "019" not in _codes(code(text, "2024-03-04"))
+
+
+# --- intelligence sharing resumed or begun (064); troops ordered to leave are expelled (166) ---------
+
+@pytest.mark.parametrize(("text", "want", "a", "b"), [
+    ("Britain resumed intelligence sharing with Colombia on Monday.", "064", "GBR", "COL"),
+    ("Japan and South Korea began intelligence sharing on North Korean missile launches.", "064", "JPN", "KOR"),
+    ("Niger's junta ordered French troops to leave the country within a month.", "166", "NER", "FRA"),
+    ("Mali ordered the U.N. peacekeeping mission to leave the country.", "166", "MLI", "IGO"),
+])
+def test_coder_sharing_resumed_and_forces_ordered_out(code, text, want, a, b):
+    assert (a, b) in _pairs(code(text, "2024-03-04"), want)
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli army ordered residents to leave their homes in the north of Gaza City.",
+    "Britain resumed talks with Colombia on a trade deal on Monday.",
+])
+def test_coder_evacuation_orders_and_other_resumptions_are_not_166_or_064(code, text):
+    assert not _codes(code(text, "2024-03-04")) & {"166", "064"}
