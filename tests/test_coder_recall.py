@@ -251,3 +251,26 @@ def test_coder_sharing_resumed_and_forces_ordered_out(code, text, want, a, b):
 ])
 def test_coder_evacuation_orders_and_other_resumptions_are_not_166_or_064(code, text):
     assert not _codes(code(text, "2024-03-04")) & {"166", "064"}
+
+
+# --- ritual offerings (017), relief ferried (073), protest notes handed over (114) -------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("South Korea's president sent a ritual offering to the national cemetery on Monday.", "017"),
+    ("China's premier made a floral offering at the monument in Beijing.", "017"),
+    ("Turkish navy ships ferried food and medicine to Libya on Friday.", "073"),
+    ("Indian air force planes ferried tents and blankets to Nepal after the earthquake.", "073"),
+    ("Estonia's foreign ministry handed a protest note to the Russian ambassador on Monday.", "114"),
+    ("Poland delivered a protest letter to the Belarusian envoy on Friday.", "114"),
+])
+def test_coder_offerings_ferried_relief_and_protest_notes(code, text, want):
+    assert want in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize(("text", "not_want"), [
+    ("The Kenyan bank sent a share offering to investors.", "017"),
+    ("Greek ferries ferried tourists to the island of Crete.", "073"),
+    ("Japan's foreign ministry handed a note to the Chinese ambassador on Monday.", "114"),
+])
+def test_coder_other_offerings_ferries_and_notes(code, text, not_want):
+    assert not_want not in _codes(code(text, "2024-03-04"))
