@@ -253,7 +253,9 @@ def obligations_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocCont
         if any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
             continue  # "must have known": a guess, not a duty
         duty = obligation(tok, w)
-        head = speech_head(tok, w) if duty is not None else None
+        if duty is None:
+            continue
+        head = speech_head(tok, w)
         if head is None or head.lemma_.lower() not in w.speech:
             continue
         trace.add("match", OBLIGATION.id, tok, f"100, {duty[1].text!r} an act with no pattern")
