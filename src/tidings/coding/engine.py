@@ -133,7 +133,7 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
         if pat.id == REFUSAL.id and not any(s.code for s in sources):
             trace.add("build", "refusal-by-unknown", tok, "a refusal of an uncoded act needs a known refuser")
             continue
-        if pat.id == OBLIGATION.id and not demand_on_another(attrs.reported_by, decision.code, targets, negated_):
+        if pat.id == OBLIGATION.id and not demand_on_another(attrs.reported_by, targets, negated_):
             trace.add("build", "obligation-no-demand", tok, "no speaker, or the speaker obliging itself")
             continue
         if decision.refused and sources and all(t.code is None or t.sector in ("MIL", None) and not t.country
@@ -263,10 +263,10 @@ def obligations_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocCont
     return out
 
 
-def demand_on_another(speaker: Actor | None, code: str, obliged: list[Actor], negated_: bool) -> bool:
+def demand_on_another(speaker: Actor | None, obliged: list[Actor], negated_: bool) -> bool:
     """Whether a duty told in speech is a demand on someone else: a known speaker, a known obliged
     actor that is not the speaker's own body ("Putin said Russia must…" is no demand)."""
-    if speaker is None or not speaker.code or negated_ or code == OBLIGATION.code and not obliged:
+    if speaker is None or not speaker.code or negated_:
         return False
     return bool(obliged) and all(t.code and not (t.code.startswith(speaker.code) or speaker.code.startswith(t.code))
                                  for t in obliged)
