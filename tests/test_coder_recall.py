@@ -274,3 +274,25 @@ def test_coder_offerings_ferried_relief_and_protest_notes(code, text, want):
 ])
 def test_coder_other_offerings_ferries_and_notes(code, text, not_want):
     assert not_want not in _codes(code(text, "2024-03-04"))
+
+
+# --- "X hopes / wants Y to Z": X's appeal to Y; Z itself is no event (GUIDELINES 10.5) -------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Egypt hopes Israel will withdraw from Gaza.", "EGY", "ISR"),
+    ("France wants Iran to release the detained French nationals, the foreign minister said.", "FRA", "IRN"),
+    ("Indian Prime Minister Narendra Modi said he hoped Pakistan would resume talks soon.", "IND", "PAK"),
+])
+def test_coder_wishes_about_others_are_appeals(code, text, source, target):
+    ev = code(text, "2024-03-04")
+    assert (source, target) in _pairs(ev, "02")
+    assert not _roots(ev) - {"02"}
+
+
+@pytest.mark.parametrize("text", [
+    "Putin hopes Russia will sign a deal with China.",  # the wisher's own country: no appeal to another
+    "Analysts fear that China could blockade Taiwan.",  # a fear by nobody named
+    "Residents of the border town hope that Israel will withdraw its troops.",  # no known wisher
+])
+def test_coder_other_wishes_are_no_appeals(code, text):
+    assert "02" not in _roots(code(text, "2024-03-04"))
