@@ -12,6 +12,8 @@
   protection (074), not more police power at home (153).
 - **Considering is 014.** "is considering sending troops to X" → 014 with the act's actors.
 - **Opinions about others are not events.** "X believes Y will attack" is X's view of Y.
+- **Wishes about others are appeals.** "X hopes / wants Y to Z" is X's appeal to Y (02x, sub-code by
+  Z; GUIDELINES 10.5) when X is known and is not Y's own body; Z itself is not coded (10.6).
 """
 
 from __future__ import annotations
@@ -76,6 +78,11 @@ def obligation(tok: Token, w: Words) -> tuple[str, Token] | None:
     return None
 
 
+def _same_body(a: str, b: str) -> bool:
+    """Whether two actor codes name one body at two levels ("RUS" and "RUSGOV")."""
+    return a.startswith(b) or b.startswith(a)
+
+
 @dataclass(frozen=True)
 class Decision:
     code: str
@@ -98,6 +105,13 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         speaker = attrs.reported_by
         own = speaker is not None and any((s.code or s.text) == (speaker.code or speaker.text) for s in sources)
         if not own:
+            wisher = speaker  # the subject of the wish verb (attributes.reported_by)
+            if is_wish(head) and wisher is not None and sources and all(s.code for s in sources) and not negated \
+                    and wisher.code and not any(_same_body(s.code or "", wisher.code) for s in sources):
+                # "X hopes/wants Y to Z": X's appeal to Y (GUIDELINES 10.5); Z itself is no event
+                new = derived_code("appeal", c.pat.code) or "020"
+                trace.add("attributes", "convention-wish", tok, f"{code} wished by {wisher.code} ({head.text!r}) -> {new}")
+                return Decision(new, False, "asserted", [wisher], sources)
             trace.add("build", "opinion", tok, f"what {head.text!r} says others will do is not an event")
             return None
     # allegations: "X claimed that Y attacked Z" is X accusing Y (GUIDELINES 1.3: alleged content is not asserted)

@@ -22,10 +22,10 @@ from tidings.about import __version__
 from tidings.actors.resolve import ActorResolver
 from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
-from tidings.coding.conventions import apply_conventions
+from tidings.coding.conventions import apply_conventions, obligation
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
-from tidings.coding.modality import modality_cue, negated
+from tidings.coding.modality import modality_cue, negated, speech_head
 from tidings.coding.roles import (
     Roles,
     actors_of,
@@ -103,6 +103,7 @@ class Coder:
     def code_sentence(self, sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Event]:
         found = suppress(match(sent, ctx, trace), ctx, trace)
         found += refusals_of_uncoded_acts(sent, found, ctx, trace)
+        found += obligations_of_uncoded_acts(sent, found, ctx, trace)
         extra = statements(sent, index, ctx, trace) if self.statements else []
         if not found:
             return extra
@@ -142,6 +143,9 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
         code, negated_, modality = decision.code, decision.negated, decision.modality
         if pat.id == REFUSAL.id and not any(s.code for s in sources):
             trace.add("build", "refusal-by-unknown", tok, "a refusal of an uncoded act needs a known refuser")
+            continue
+        if pat.id == OBLIGATION.id and not demand_on_another(attrs.reported_by, targets, negated_):
+            trace.add("build", "obligation-no-demand", tok, "no speaker, or the speaker obliging itself")
             continue
         if decision.refused and sources and all(t.code is None or t.sector in ("MIL", None) and not t.country
                                                 for t in targets):
@@ -238,6 +242,45 @@ def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
             trace.add("match", REFUSAL.id, acts[0], f"120, {tok.text!r} an act with no pattern")
             out.append(Candidate(acts[0], REFUSAL))
     return out
+
+
+OBLIGATION = Pattern(id="engine.obligation", code="100", pos="V", lemma="", prt=None, preps=(), obj=None, comp=None,
+                     mod=None, source=("subj",), target=("none",), intent=None, order=-1)
+
+
+def obligations_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
+    """GUIDELINES 10.5: "X said Y must / has to / should Z" is X's demand (or appeal) on Y, also when Z
+    has no pattern ("said Germany has to pay reparations" → 100 POL→DEU): the candidate is Z, so that
+    Y, its subject, is found; the conventions make it the speaker's demand."""
+    w = ctx.knowledge.words
+    taken = {c.tok.i for c in found}
+    heads = {c.tok.head.i for c in found}
+    out = []
+    for tok in ctx.content_tokens(sent.start, sent.end):
+        owner = tok.head if tok.dep_ == "xcomp" else tok  # "Germany has to pay": the subject of "has"
+        if tok.pos_ != "VERB" or tok.i in taken or tok.i in heads \
+                or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in owner.children):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
+            continue  # "must have known": a guess, not a duty
+        duty = obligation(tok, w)
+        if duty is None:
+            continue
+        head = speech_head(tok, w)
+        if head is None or head.lemma_.lower() not in w.speech:
+            continue
+        trace.add("match", OBLIGATION.id, tok, f"100, {duty[1].text!r} an act with no pattern")
+        out.append(Candidate(tok, OBLIGATION))
+    return out
+
+
+def demand_on_another(speaker: Actor | None, obliged: list[Actor], negated_: bool) -> bool:
+    """Whether a duty told in speech is a demand on someone else: a known speaker, a known obliged
+    actor that is not the speaker's own body ("Putin said Russia must…" is no demand)."""
+    if speaker is None or not speaker.code or negated_:
+        return False
+    return bool(obliged) and all(t.code and not (t.code.startswith(speaker.code) or speaker.code.startswith(t.code))
+                                 for t in obliged)
 
 
 def statements(sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Event]:

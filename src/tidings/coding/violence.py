@@ -12,6 +12,9 @@
 5. state forces acting violently on their own civilians, protesters or opposition: repression (175);
 6. non-state attackers (unidentified gunmen, rebels, criminals, or nobody named) on non-combatants:
    unconventional violence (180), a mass killing (202) from the data's threshold of victims.
+
+Before 5 and the bombs of 3: armed men of any side who kill civilians in large numbers, or massacre them,
+with no crowd of protesters in the sentence and no bomb as the killer, commit a mass killing (202).
 """
 
 from __future__ import annotations
@@ -29,7 +32,8 @@ from tidings.tables import read_table
 
 __all__ = ["Verdict", "classify"]
 
-KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many", "chemical", "fighting")
+KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many", "chemical", "fighting",
+         "protest", "mass")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 KEEP = frozenset({"181", "1821", "1822", "184", "191", "192", "196", "2041", "2042", "201", "203", "185", "186"})
 STATE = frozenset({"COP", "MIL", "GOV", "SPY", "JUD"})
@@ -38,6 +42,7 @@ NON_COMBATANT = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HLH", "HRI
                            "GOV", "LEG", "JUD", "COP", "ELI", "PTY"})
 CIVILIAN = frozenset({"CVL", "EDU", "LAB", "MED", "REL", "HLH", "REF", "AGR", "BUS"})
 DOMESTIC = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HRI", "AGR"})
+ARMED = frozenset({"MIL", "COP", "SPY"}) | NON_STATE  # armed men, of a state or not
 PROTESTERS = frozenset({"CVL", "OPP", "EDU", "LAB", "AGR"})  # crowds whose violence on the state is a riot (145)
 
 
@@ -53,6 +58,8 @@ class _Data:
     many: tuple[re.Pattern[str], ...] = ()
     chemical: tuple[tuple[re.Pattern[str], str], ...] = ()
     fighting: tuple[re.Pattern[str], ...] = ()
+    protest: tuple[re.Pattern[str], ...] = ()
+    mass: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +80,8 @@ def _data() -> _Data:
         many=tuple(re.compile(p) for p, _ in by["many"]),
         chemical=tuple((re.compile(p), c) for p, c in by["chemical"]),
         fighting=tuple(re.compile(p) for p, _ in by["fighting"]),
+        protest=tuple(re.compile(p) for p, _ in by["protest"]),
+        mass=frozenset(p for p, _ in by["mass"]),
     )
 
 
@@ -97,6 +106,28 @@ def _many(text: str, victims: str, many: tuple[re.Pattern[str], ...]) -> bool:
 def attacked(text: str) -> bool:
     """Whether a lower-cased sentence has a word of deliberate attack (bomb, gunmen, claimed the attack...)."""
     return any(p.search(text) for p in _data().attack)
+
+
+def _victims(text: str, targets: list[Actor], quantities: list[Quantity], mass_killing: float) -> float:
+    """How many victims the sentence counts (the data's threshold when it only says "hundreds of")."""
+    spared = nonfatal_outcomes()  # "wounding 30" is no mass killing
+    victims = max((q.value for q in quantities if q.kind == "count" and q.category not in spared), default=0)
+    if not victims:  # "305 worshippers": a count on the victims themselves, with no unit the quantities know
+        victims = max((float(m.group().replace(",", "")) for a in targets
+                       for m in re.finditer(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b", a.text)), default=0)
+    if not victims and any(_many(text, a.text.lower(), _data().many) for a in targets):
+        victims = mass_killing  # "hundreds of civilians were killed": many, with no number
+    return victims
+
+
+def _armed_killers(tok: Token, instruments: tuple[tuple[re.Pattern[str], str], ...]) -> bool:
+    """Whether the killers are people, not a bomb: the trigger has an active subject that names no
+    bomb ("gunmen killed 305 worshippers in a bomb and gun attack"), or no bomb is named at all."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is not None:
+        phrase = " ".join(t.lower_ for t in subj.subtree)
+        return not any(p.search(phrase) for p, _ in instruments)
+    return not any(p.search(tok.sent.text.lower()) for p, _ in instruments)
 
 
 def _subject_phrase(tok: Token) -> str:
@@ -171,6 +202,13 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
                 return Verdict(bomb, "instrument")
     if code in KEEP or code[:3] in ("194", "195"):
         return Verdict(code, "")
+    if sources and all(a.sector in ARMED for a in sources) and (lemma in data.mass or code == "202") \
+            and targets and tgt <= CIVILIAN \
+            and not any(p.search(text) for p in data.protest) and not any(p.search(clause) for p in data.fighting) \
+            and not any(p.search(text) for p, _ in data.military) and _armed_killers(tok, data.instruments):
+        # "Malian troops and Wagner fighters killed some 500 people", "soldiers massacred 35 villagers"
+        if code == "202" or _victims(text, targets, quantities, mass_killing) >= mass_killing:
+            return Verdict("202", "mass-killing")
     if not state_source:
         for pattern, bomb in data.instruments:
             if pattern.search(text):
@@ -187,11 +225,7 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
     if state_source and targets and tgt <= DOMESTIC and len(countries) <= 1:
         return Verdict("175", "repression")
     if (not sources or src <= NON_STATE) and targets and tgt <= NON_COMBATANT and not state_source:
-        spared = nonfatal_outcomes()  # "wounding 30" is no mass killing
-        victims = max((q.value for q in quantities if q.kind == "count" and q.category not in spared), default=0)
-        if not victims and any(_many(text, a.text.lower(), data.many) for a in targets):
-            victims = mass_killing  # "hundreds of civilians were killed": many, with no number
-        if victims >= mass_killing and tgt <= CIVILIAN:
+        if tgt <= CIVILIAN and _victims(text, targets, quantities, mass_killing) >= mass_killing:
             return Verdict("202", "mass-killing")
         return Verdict("180", "unconventional-violence")
     return Verdict(code, "")
