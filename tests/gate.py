@@ -21,8 +21,9 @@ SPLITS = {
 EXTERNAL = {
     "petr2": ROOT.parent / "shared" / "dev-gold" / "petr2_gsr.jsonl",
     "conflibert": ROOT.parent / "shared" / "dev-gold" / "conflibert_cameo_train.jsonl",
+    "conflibert_roles": ROOT.parent / "shared" / "dev-gold" / "conflibert_roles_train.jsonl",
 }
-LOWER_IS_BETTER = {"false_positive_rate"}
+LOWER_IS_BETTER = {"false_positive_rate", "role_swapped"}
 
 
 def figures(report: dict[str, Any]) -> dict[str, float]:
@@ -38,6 +39,10 @@ def figures(report: dict[str, Any]) -> dict[str, float]:
             out["false_positive_rate"] = report["false_positive_rate"]
     if "penta" in report and not report.get("event_sentences"):
         out["penta_accuracy"] = report["penta"]["accuracy"]
+    if report.get("roles"):
+        roles = report["roles"]
+        out.update(role_pair_recall=roles["pair_recall"], role_target_found=roles["target_found"],
+                   role_swapped=roles["swapped"])
     return {k: float(v) for k, v in out.items() if v is not None}
 
 
