@@ -885,3 +885,22 @@ def test_the_patient_of_an_act_on_people_is_kept_as_text(code, text, code_, targ
 def test_things_are_not_kept_as_patients(code, text):
     ev = code(text, "2023-05-03")
     assert all(e.target is None or e.target.code is not None for e in ev), [(e.cameo, e.target) for e in ev]
+
+
+def test_a_state_threatening_its_own_act_targets_whom_the_act_or_condition_names(code):
+    # the speaker's own state in the content is the source itself: the target is whom the act is aimed at
+    ev = code("The Japanese prime minister warned that Japan would halt aid to Myanmar unless the killings stopped.")
+    assert _find(ev, "13", "JPNGOV", "MMR") and not _find(ev, "13", target="JPN")
+    ev = code("Poland's president threatened that Poland would close its border with Belarus.")
+    assert _find(ev, "13", "POLGOV", "BLR")
+    # ... or whom the condition names
+    ev = code("Turkey's foreign minister warned that Turkey would send troops if Armenian forces entered the enclave.")
+    assert _find(ev, "13", target="ARMMIL") and not _find(ev, "13", target="TUR")
+    # no one aimed at: no target, never the speaker's own state
+    ev = code("The French president warned that France would never accept the result.")
+    assert _find(ev, "13", "FRAGOV") and not _find(ev, "13", target="FRA")
+    # a demand on one's own government or workers keeps its addressee
+    ev = code("Chilean miners demanded that the government raise their wages.")
+    assert _find(ev, "10", target="CHLGOV")
+    ev = code("The Spanish government demanded that striking teachers return to their classrooms.")
+    assert _find(ev, "10", "ESPGOV", "ESPEDU")

@@ -301,6 +301,9 @@ def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: li
 OUTLOOK_CODES = frozenset({"012", "013"})  # pessimism, optimism: the target is whom the outlook concerns
 
 
+CONTENT_AIM = ("on", "against", "to", "with")  # whom the act inside a content clause is aimed at
+
+
 def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """"demanded that Britain extradite …": the subject of what is asked, refused or threatened."""
     outlook = c.pat.code in OUTLOOK_CODES and bool(sources)
@@ -315,9 +318,27 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
         clauses += [x for o in objects(c.tok) for x in effective_noun(o).children if x.dep_ in ("acl", "ccomp")]
     elif c.tok.pos_ in NOUN_POS:
         clauses += [x for x in c.tok.children if x.dep_ in ("acl", "ccomp")]
+    # a threat by the state itself (or its government): its own state in the content is itself ("warned
+    # that Britain would …"); an appeal for one's own country to act ("called for Britain to stay")
+    # is addressed to it
+    own = {a.country for a in sources if a.country} if c.pat.code[:2] == "13" and all(
+        a.country and (a.code == a.country or a.sector == "GOV") for a in sources) else set()
     for x in clauses:
         subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
         found = [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
+        if found and own and x.pos_ == "VERB" and all(a.country in own and a.code == a.country for a in found):
+            # "the minister warned that Britain would impose sanctions on Iran if …": the source's own state acts
+            # in the content, so the target is whom the condition names ("if American forces crossed …"),
+            # else whom the content's act is aimed at; never the source's own state
+            conditions = [s for v in (x, c.tok) for a in v.children
+                          if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+                          for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
+            hosts = [x] + [effective_noun(o) for o in objects(x)]
+            for cands in (conditions, objects(x) + [p for h in hosts for prep in CONTENT_AIM for p in pobjs(h, prep)]):
+                aimed = [a for a in actors_of(cands, ctx, date) if a.country not in own]
+                if aimed:
+                    return aimed, True
+            continue
         if found:
             return found, True
     return [], False
