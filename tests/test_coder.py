@@ -885,3 +885,29 @@ def test_the_patient_of_an_act_on_people_is_kept_as_text(code, text, code_, targ
 def test_things_are_not_kept_as_patients(code, text):
     ev = code(text, "2023-05-03")
     assert all(e.target is None or e.target.code is not None for e in ev), [(e.cameo, e.target) for e in ev]
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # two different named people or groups are two actors even when they share a code (CAMEO codes
+    # the dyad RUSGOV->RUSGOV): the target is not dropped as the source's own
+    ("Vladimir Putin praised Sergei Lavrov on Monday.", "051", "RUSGOV", "RUSGOV"),
+    ("Joe Biden praised Antony Blinken on Monday.", "051", "USAGOV", "USAGOV"),
+    ("Xi Jinping met Li Qiang in Beijing.", "04", "CHNGOV", "CHNGOV"),
+    ("Hamas criticised Palestinian Islamic Jihad on Sunday.", "111", "PSEREB", "PSEREB"),
+])
+def test_coder_distinct_named_actors_with_one_code_are_a_dyad(code, text, code_, source, target):
+    ev = code(text, "2023-05-03")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a leader and the body he leads, a state and its own capital or its own possessive, are one actor
+    "Emmanuel Macron criticised the French government on Monday.",
+    "Kenya's president travelled to Nairobi on Monday.",
+    "Putin and his allies obtained loans from Moscow.",
+    "Russia imposed its own tariffs on Monday.",
+])
+def test_coder_one_actor_named_twice_is_no_dyad(code, text):
+    ev = code(text, "2023-05-03")
+    assert not any(e.source is not None and e.target is not None and e.source.code == e.target.code
+                   for e in ev), _tuples(ev)
