@@ -904,3 +904,29 @@ def test_a_state_threatening_its_own_act_targets_whom_the_act_or_condition_names
     assert _find(ev, "10", target="CHLGOV")
     ev = code("The Spanish government demanded that striking teachers return to their classrooms.")
     assert _find(ev, "10", "ESPGOV", "ESPEDU")
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # two different named people or groups are two actors even when they share a code (CAMEO codes
+    # the dyad RUSGOV->RUSGOV): the target is not dropped as the source's own
+    ("Vladimir Putin praised Sergei Lavrov on Monday.", "051", "RUSGOV", "RUSGOV"),
+    ("Joe Biden praised Antony Blinken on Monday.", "051", "USAGOV", "USAGOV"),
+    ("Xi Jinping met Li Qiang in Beijing.", "04", "CHNGOV", "CHNGOV"),
+    ("Hamas criticised Palestinian Islamic Jihad on Sunday.", "111", "PSEREB", "PSEREB"),
+])
+def test_coder_distinct_named_actors_with_one_code_are_a_dyad(code, text, code_, source, target):
+    ev = code(text, "2023-05-03")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a leader and the body he leads, a state and its own capital or its own possessive, are one actor
+    "Emmanuel Macron criticised the French government on Monday.",
+    "Kenya's president travelled to Nairobi on Monday.",
+    "Putin and his allies obtained loans from Moscow.",
+    "Russia imposed its own tariffs on Monday.",
+])
+def test_coder_one_actor_named_twice_is_no_dyad(code, text):
+    ev = code(text, "2023-05-03")
+    assert not any(e.source is not None and e.target is not None and e.source.code == e.target.code
+                   for e in ev), _tuples(ev)

@@ -30,6 +30,7 @@ from tidings.coding.roles import (
     Roles,
     actors_of,
     askers,
+    distinct_named,
     find_roles,
     localise,
     names_actor,
@@ -174,7 +175,7 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
                 # "Russia and Ukraine swapped prisoners": each gives to the other
                 pairing = [(a, b) for a in sources for b in sources if a is not b]
             for src, tgt in pairing:
-                if src is not None and tgt is not None and src.code and src.code == tgt.code:
+                if src is not None and tgt is not None and src.code and src.code == tgt.code and not distinct_named(src, tgt):
                     if len(pairing) > 1:
                         trace.add("build", "self-pair", tok, f"{src.code} acting on itself dropped")
                         continue  # "Putin and his allies obtain loans from Moscow": not Moscow to itself

@@ -23,7 +23,7 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.places.locate import is_party
 from tidings.records import Actor
 
-__all__ = ["Roles", "actors_of", "askers", "find_roles", "localise", "one_way", "pairs", "reported_subject"]
+__all__ = ["Roles", "actors_of", "askers", "distinct_named", "find_roles", "localise", "one_way", "pairs", "reported_subject"]
 
 DEFAULT_SOURCE = {"V": ("subj",), "N": ("poss", "by")}
 DEFAULT_TARGET = {"V": ("obj", "iobj"), "N": ("on", "against", "to", "with", "between")}
@@ -44,6 +44,25 @@ class Roles:
     targets: list[Actor]
     source_via: str = ""
     target_via: str = ""
+
+
+NAMED_KINDS = frozenset({"person", "organization", "group"})
+
+
+def _by_name(a: Actor) -> bool:
+    return a.via == "name" or a.via.startswith("coreference")
+
+
+def distinct_named(a: Actor, b: Actor) -> bool:
+    """Two different named people or bodies ("Putin praised Lavrov", "Ghani offered the Taliban a
+    truce") are two actors even when their codes are the same; a state, a sector or a pronoun is not."""
+    return (a.kind in NAMED_KINDS and b.kind in NAMED_KINDS and _by_name(a) and _by_name(b)
+            and a.name is not None and b.name is not None and a.name != b.name)
+
+
+def taken_by(a: Actor, sources: list[Actor]) -> bool:
+    """The target is the source itself (same code, or same text when uncoded) and not another named one."""
+    return any((a.code or a.text) == (s.code or s.text) and not distinct_named(a, s) for s in sources)
 
 
 def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
@@ -205,8 +224,7 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             targets = [a for a in targets if a.text not in kinds]
         if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
             targets = [a for a in targets if a.code]
-        if targets and len(sources) == 1 and all((a.code or a.text) == (sources[0].code or sources[0].text)
-                                                 for a in targets):
+        if targets and len(sources) == 1 and all(taken_by(a, sources) for a in targets):
             targets = []  # "imposed its first tariffs on …": the source's own possessive is no target
         if targets:
             target_via = f"slot {spec}"
@@ -309,7 +327,6 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
     outlook = c.pat.code in OUTLOOK_CODES and bool(sources)
     if c.pat.code[:2] not in CONTENT_ROOTS and not outlook:
         return [], False
-    taken = {a.code or a.text for a in sources}
     # "called for Britain to stay": a for-to clause is what is asked of its subject; the clause of a
     # light verb naming the outlook ("expressed optimism on Monday that Kyiv would …") is its content
     clauses = [x for x in c.tok.children if x.dep_ in ("ccomp", "xcomp") and (not outlook or c.pat.obj)
@@ -325,7 +342,7 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
         a.country and (a.code == a.country or a.sector == "GOV") for a in sources) else set()
     for x in clauses:
         subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
-        found = [a for a in actors_of(subj, ctx, date) if (a.code or a.text) not in taken]
+        found = [a for a in actors_of(subj, ctx, date) if not taken_by(a, sources)]
         if found and own and x.pos_ == "VERB" and all(a.country in own and a.code == a.country for a in found):
             # "the minister warned that Britain would impose sanctions on Iran if …": the source's own state acts
             # in the content, so the target is whom the condition names ("if American forces crossed …"),
@@ -415,8 +432,9 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                     if not found and not backup:
                         backup = ctx.actors.modifier_actor(node, date)
                     # a bare mention of the source's own country is not its target ("… to Nairobi")
-                    found = [a for a in found if (a.code or a.text) not in taken and a.code
-                             and not (a.country in home and a.sector in (None, "GOV"))]
+                    found = [a for a in found if a.code and not taken_by(a, sources)
+                             and not (a.country in home and a.sector in (None, "GOV")
+                                      and not any(distinct_named(a, s) for s in sources))]
                     if found:
                         return found, True
             if node.lemma_.lower() in words().water:
