@@ -7,7 +7,6 @@ prepositional object and gets zero, one or several ``Actor`` records (coordinati
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -15,7 +14,6 @@ from tidings.actors.coref import MALE_FEMALE, NEUTER, PLURAL, CorefMixin
 from tidings.actors.kb import Candidate, Entry, KnowledgeBase
 from tidings.docindex import sentence_of, span_text
 from tidings.records import Actor
-from tidings.tables import data_file, read_table
 
 __all__ = ["ActorResolver", "KBMatch", "document_countries"]
 
@@ -91,13 +89,6 @@ def _waters() -> frozenset[str]:
 
     return words().water
 
-
-
-@lru_cache(maxsize=1)
-def _group_descriptors() -> dict[str, tuple[str, ...]]:
-    """``data/actors/group_descriptors.tsv``: common nouns that refer back to an organisation."""
-    rows = read_table(data_file("actors/group_descriptors.tsv"), columns=("noun", "codes"), required=("noun", "codes"))
-    return {r["noun"]: tuple(r["codes"].split("|")) for r in rows}
 
 class ActorResolver(CorefMixin):
     """Resolves tokens of one ``Doc`` to actors, at any date. The ``tidings_actors`` component builds
@@ -268,17 +259,6 @@ class ActorResolver(CorefMixin):
                                                        sector=actor_sector(titled), name=e.name, kind="person")])
                 return _via('name', [Actor(text=text, code=cand.code, country=e.country, sector=actor_sector(cand.code),
                               name=e.name, kind=_kind_for(cand.code, e.sector, e.kind if e.kind != "agent" else "group"))])
-        # 2c. a definite common noun for an organisation named before ("the bloc" after the EU), before
-        #     the noun's own reading as an agent ("bloc" alone reads as a government)
-        prefixes = _group_descriptors().get(head.lemma_.lower())
-        if follow_coref and prefixes and not names and any(t.lower_ == "the" for t in span):
-            for i, earlier in reversed(self.history()):
-                # a place standing for an organisation ("in Brussels") is where, not whom the noun recalls
-                if i >= head.i or doc[i].ent_type_ in ("GPE", "LOC", "FAC"):
-                    continue
-                found = [a for a in earlier if (a.code or "").startswith(prefixes)]
-                if found:
-                    return _via('group-description', found[:1])
         # 2a. "a spokesman for Nigeria's army", "the leader of Kenya's opposition coalition": the person
         #     speaks for the organisation named in the "for"/"of" phrase; "officials from Russia and
         #     Belarus" are the officials of each
