@@ -321,6 +321,10 @@ def test_coder_other_wishes_are_no_appeals(code, text):
     ("Japan handed over medical supplies to the government of Nepal.", "073"),
     ("China handed over vaccines to Cambodia on Monday.", "073"),
     ("Germany handed over tents and blankets to Turkey after the earthquake.", "073"),
+    # medical, food or relief supplies or equipment given, donated or handed over: 073
+    ("Turkey gave medical equipment to Libya last week.", "073"),
+    ("Japan donated emergency relief supplies to Mongolia.", "073"),
+    ("The EU handed over medical equipment to the health ministry of Ghana.", "073"),
     # military or naval exercises, not joint ones: 150
     ("Russia began 10 days of large-scale military exercises near the Ukrainian border.", "150"),
     ("Iran's military exercises in the Gulf of Oman ended on Friday.", "150"),
@@ -344,6 +348,8 @@ def test_coder_second_pass_triggers(code, text, want):
     ("The golfer clubbed the ball into the water on the last hole.", "175"),
     ("The rebels handed over their weapons to the army.", "073"),
     ("The coach handed over the captaincy to his deputy.", "073"),
+    ("Britain gave military equipment to Ukraine.", "073"),
+    ("The firm gave office supplies to the school in Accra.", "073"),
     ("Doctors in Britain recommend regular exercise for older people.", "150"),
     ("Russia began joint military exercises with Belarus near the Polish border.", "150"),
     ("The police disbursed the demonstrators with tear gas.", "071"),
