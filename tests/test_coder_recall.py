@@ -325,14 +325,6 @@ def test_coder_other_wishes_are_no_appeals(code, text):
     ("Turkey gave medical equipment to Libya last week.", "073"),
     ("Japan donated emergency relief supplies to Mongolia.", "073"),
     ("The EU handed over medical equipment to the health ministry of Ghana.", "073"),
-    # military or naval exercises, not joint ones: 150
-    ("Russia began 10 days of large-scale military exercises near the Ukrainian border.", "150"),
-    ("Iran's military exercises in the Gulf of Oman ended on Friday.", "150"),
-    ("North Korea held military exercises near the border with South Korea on Monday.", "150"),
-    # money disbursed to an actor: 071
-    ("The European Commission disbursed €2bn to Moldova last month.", "071"),
-    ("The World Bank disbursed $300 million to Kenya under the programme.", "071"),
-    ("Japan disbursed 5 billion yen to the Philippines for reconstruction.", "071"),
 ])
 def test_coder_second_pass_triggers(code, text, want):
     assert want in _codes(code(text, "2024-03-04"))
