@@ -296,3 +296,56 @@ def test_coder_wishes_about_others_are_appeals(code, text, source, target):
 ])
 def test_coder_other_wishes_are_no_appeals(code, text):
     assert "02" not in _roots(code(text, "2024-03-04"))
+
+
+# --- verb coverage, second pass (issue 10, acc4): missing triggers ------------------------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    # a court finds X guilty or liable: 116
+    ("A Paris court found the former minister guilty of embezzlement.", "116"),
+    ("A military tribunal in Kinshasa found three rebel commanders guilty of war crimes.", "116"),
+    ("Judges in The Hague found the Serbian general liable for the deaths of civilians.", "116"),
+    # legal action against an actor: 115
+    ("Poland launched legal action against the European Commission over the migration pact.", "115"),
+    ("The Netherlands launched legal action against Russia at the European Court of Human Rights.", "115"),
+    ("Ireland filed legal action against Britain over the amnesty law.", "115"),
+    # a mediation effort, bid or initiative: 045
+    ("Qatar launched a mediation effort between Hamas and Israel.", "045"),
+    ("Turkey began a mediation bid between Russia and Ukraine.", "045"),
+    ("Norway started a mediation initiative between the Colombian government and the rebels.", "045"),
+    # security forces club protesters: 175
+    ("Riot police clubbed demonstrators outside parliament in Nairobi.", "175"),
+    ("Soldiers clubbed protesters with batons in central Minsk.", "175"),
+    ("Police clubbed students at the university in Dhaka on Monday.", "175"),
+    # relief handed over: 073
+    ("Japan handed over medical supplies to the government of Nepal.", "073"),
+    ("China handed over vaccines to Cambodia on Monday.", "073"),
+    ("Germany handed over tents and blankets to Turkey after the earthquake.", "073"),
+    # medical, food or relief supplies or equipment given, donated or handed over: 073
+    ("Turkey gave medical equipment to Libya last week.", "073"),
+    ("Japan donated emergency relief supplies to Mongolia.", "073"),
+    ("The EU handed over medical equipment to the health ministry of Ghana.", "073"),
+])
+def test_coder_second_pass_triggers(code, text, want):
+    assert want in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize(("text", "not_want"), [
+    ("The inspectors found the reactor safe after a week of tests.", "116"),
+    ("The minister found the report helpful, his spokesman said.", "116"),
+    ("Russia launched military action against Ukraine in February.", "115"),
+    ("The government promised swift action against corruption.", "115"),
+    ("Qatar launched a fundraising effort for flood victims in Pakistan.", "045"),
+    ("The army launched a rescue mission in the mountains of Nepal.", "045"),
+    ("The golfer clubbed the ball into the water on the last hole.", "175"),
+    ("The rebels handed over their weapons to the army.", "073"),
+    ("The coach handed over the captaincy to his deputy.", "073"),
+    ("Britain gave military equipment to Ukraine.", "073"),
+    ("The firm gave office supplies to the school in Accra.", "073"),
+    ("Doctors in Britain recommend regular exercise for older people.", "150"),
+    ("Russia began joint military exercises with Belarus near the Polish border.", "150"),
+    ("The police disbursed the demonstrators with tear gas.", "071"),
+    ("The charity's accounts show how it disbursed donations in 2020.", "071"),
+])
+def test_coder_second_pass_other_senses(code, text, not_want):
+    assert not_want not in _codes(code(text, "2024-03-04"))
