@@ -844,8 +844,8 @@ def test_statement_is_not_addressed_to_its_speaker(nlp):
 
 @pytest.mark.parametrize("text,code_,source,target", [
     # the purpose of an aid noun, or of the light verb it is the object of, names who is helped
-    ("The European Commission has announced additional humanitarian assistance of 60 million euros "
-     "to help people in Somalia.", "07", "IGOEUREEC", "SOMCVL"),
+    ("Denmark has announced further humanitarian assistance of 30 million kroner to help people in Chad.",
+     "07", "DNK", "TCDCVL"),
     ("Japan announced new aid worth $10 million to help farmers in Kenya.", "07", "JPN", "KENAGR"),
     ("The World Bank approved a loan of $500 million to support Ghana's budget.", "07", "IGOWBK", "GHA"),
 ])
@@ -863,7 +863,8 @@ def test_a_purpose_with_no_actor_gives_no_target(code):
 
 @pytest.mark.parametrize("text,code_,target_text", [
     # whom an arrest, release, deportation or torture is done to is kept as text when no code fits
-    ("Authorities in the U.S. have deported a 95-year-old man who worked as a guard.", "174", "a 95-year-old man"),
+    ("Officials in Canada have deported an 81-year-old retiree who had served as a prison warden.", "174",
+     "an 81-year-old retiree"),
     ("Libya freed 37 prisoners late on Tuesday.", "0841", "37 prisoners"),
     ("Police in Lagos detained several suspects on Monday.", "173", "several suspects"),
 ])

@@ -243,7 +243,7 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
                 target_via = fallback.__name__.replace("_", "-") if targets else ""
                 break
     if not targets and sources and pat.pos == "V" and pat.code.startswith(tuple(PATIENT_CODES)):
-        # "deported a 95-year-old man", "freed 37 prisoners": whom the act is done to, kept as text
+        # "deported an elderly man", "freed 37 prisoners": whom the act is done to, kept as text
         # when no actor code fits (as an unknown source is), so that the dyad is not lost
         # (not a definite "the man": an anaphor whose referent, if known, the resolver would have given)
         people = [o for o in objects(c.tok) if effective_noun(o).pos_ == "NOUN"
