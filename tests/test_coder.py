@@ -931,3 +931,25 @@ def test_coder_one_actor_named_twice_is_no_dyad(code, text):
     ev = code(text, "2023-05-03")
     assert not any(e.source is not None and e.target is not None and e.source.code == e.target.code
                    for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # aid named with "emergency" is aid: the object decides the sense, its modifier does not
+    ("The Swedish government has announced extra emergency aid of 25 million kronor for Chad.", "070", "SWEGOV", "TCD"),
+    ("Sweden announced $5 million in emergency assistance for Chad.", "070", "SWE", "TCD"),
+    ("Canada announced emergency aid for Haiti after the hurricane.", "070", "CAN", "HTI"),
+    # the modifier still names the object when the object is no aid, and emergencies stay emergencies
+    ("Russia will provide Belarus with gas supplies.", "0311", "RUS", "BLR"),
+    ("The government announced a state of emergency in the capital.", "1724", None, None),
+    ("Ukraine declared martial law on Thursday.", "1724", "UKR", None),
+])
+def test_aid_named_with_emergency_is_aid(code, text, code_, source, target):
+    ev = code(text, "2023-05-03")
+    found = [e for e in ev if e.cameo == code_]
+    assert found, _tuples(ev)
+    if source:
+        assert any(e.source is not None and e.source.code == source for e in found), _tuples(ev)
+    if target:
+        assert any(e.target is not None and e.target.code == target for e in found), _tuples(ev)
+    if code_ == "070":
+        assert not any(e.cameo.startswith("172") for e in ev), _tuples(ev)

@@ -140,6 +140,14 @@ def fits(tok: Token, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool
     return True
 
 
+def gives_aid(tok: Token, ctx: DocContext) -> bool:
+    """Whether an object of ``tok`` is aid in itself: a noun the lexicon codes as material aid (07x)
+    with no condition ("aid", "assistance"; not "supply", which is arms aid only "of arms")."""
+    lexicon = ctx.knowledge.lexicon
+    return any(p.code[:2] == "07" and not (p.obj or p.mod or p.preps or p.prt or p.comp)
+               for _o, n in object_lemmas(tok) for p in lexicon.patterns(n.lemma_.lower(), "N"))
+
+
 def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
     """Trigger candidates of a sentence, in token order."""
     lexicon = ctx.knowledge.lexicon
@@ -177,8 +185,9 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
                         pats, how = mod, f"modifier {c.text!r} decides"
                         break
         pick = next((p for p in pats if fits(tok, p, ctx)), None)
-        if pick is None or (pos == "V" and not pick.obj):
-            # the object's own modifiers may name what the verb is about ("gas supplies")
+        if (pick is None or (pos == "V" and not pick.obj)) and not gives_aid(tok, ctx):
+            # the object's own modifiers may name what the verb is about ("gas supplies"), but not
+            # when the object is aid itself: "announced emergency aid" is aid, not an emergency
             loose = next((p for p in pats if p.obj and fits(tok, p, ctx, loose=True)), None)
             if loose is not None:
                 pick, how = loose, "object's modifier names the object"

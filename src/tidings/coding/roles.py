@@ -178,6 +178,9 @@ def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_sp
         tok = c.tok
         while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in words.container:
             tok = tok.head.head  # "began ten days of drills": the drills go with "began"
+        while tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and effective_noun(tok.head.head) == tok \
+                and tok.head.head.i != tok.i:
+            tok = tok.head.head  # "announced $5 million in aid": the aid goes with "announced"
         # a noun event governed by a verb takes the verb's agent ("launched an attack")
         if tok.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and tok.head.pos_ in ("VERB", "AUX"):
             return actors_of(subjects(tok.head, words.object_control), ctx, date), "agent-of-governing-verb"
