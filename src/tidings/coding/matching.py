@@ -185,11 +185,11 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
                         pats, how = mod, f"modifier {c.text!r} decides"
                         break
         pick = next((p for p in pats if fits(tok, p, ctx)), None)
-        if (pick is None or (pos == "V" and not pick.obj)) and not gives_aid(tok, ctx):
+        if pick is None or (pos == "V" and not pick.obj):
             # the object's own modifiers may name what the verb is about ("gas supplies"), but not
             # when the object is aid itself: "announced emergency aid" is aid, not an emergency
             loose = next((p for p in pats if p.obj and fits(tok, p, ctx, loose=True)), None)
-            if loose is not None:
+            if loose is not None and not gives_aid(tok, ctx):
                 pick, how = loose, "object's modifier names the object"
         considered = tuple(p.id for p in pats) if trace.verbose else ()
         if pick is None:
