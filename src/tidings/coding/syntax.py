@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from tidings.docindex import passive_verbs
+
 __all__ = ["is_passive", "objects", "pobjs", "subjects", "effective_noun"]
 
 QUANTITY_HEADS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "$", "us$", "€", "£",
@@ -17,7 +19,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+    """Whether the verb has a passive subject or auxiliary ("was given", "were killed")."""
+    return verb.i in passive_verbs(verb.doc)
 
 
 def effective_noun(tok: Token) -> Token:
