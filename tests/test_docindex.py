@@ -2,7 +2,7 @@
 index, must equal what spaCy computes, for every token, across documents coded one after another."""
 
 from tidings.coding.syntax import is_passive
-from tidings.docindex import passive_verbs, sentence_of, span_text
+from tidings.docindex import deps, heads, passive_verbs, sentence_numbers, sentence_of, span_text, words
 
 
 def test_sentence_of_and_text_match_spacy_across_documents(nlp):
@@ -19,6 +19,10 @@ def test_sentence_of_and_text_match_spacy_across_documents(nlp):
             assert span_text(sent) == sent.text
         for a, b in ((0, 2), (1, len(doc))):
             assert span_text(doc[a:b]) == doc[a:b].text
+        assert heads(doc) == [t.head.i for t in doc]
+        assert deps(doc) == [t.dep_ for t in doc]
+        assert words(doc) == [t.text for t in doc]
+        assert sentence_numbers(doc) == [next(k for k, s in enumerate(doc.sents) if s.start <= t.i < s.end) for t in doc]
 
 
 def test_passive_verbs_match_the_children_of_each_verb(nlp):

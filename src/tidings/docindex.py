@@ -8,7 +8,10 @@ kept until a question about another document (documents are coded one after the 
 entry is enough and nothing outlives the next document).
 
 ``is_passive`` is asked tens of thousands of times per hundred documents, and each answer walked the
-verb's children; the passive verbs of a document are found once from its dependency arrays.
+verb's children; the passive verbs of a document are found once from its dependency arrays. The
+same arrays give the head and the dependency label of every token as plain lists (``heads``,
+``deps``), and ``sentence_numbers`` the sentence of every token, for loops that would otherwise make
+a Python token for every word they look at.
 """
 
 from __future__ import annotations
@@ -16,16 +19,16 @@ from __future__ import annotations
 from bisect import bisect_right
 
 import numpy
-from spacy.attrs import DEP, HEAD
+from spacy.attrs import DEP, HEAD, ORTH
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["passive_verbs", "sentence_of", "span_text"]
+__all__ = ["deps", "heads", "passive_verbs", "sentence_numbers", "sentence_of", "span_text", "words"]
 
 _PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
 
 
 class _Index:
-    __slots__ = ("doc", "ends", "passive", "starts", "text")
+    __slots__ = ("deps", "doc", "ends", "heads", "passive", "sentence_numbers", "starts", "text", "words")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -33,6 +36,10 @@ class _Index:
         self.ends = self.starts[1:] + [len(doc)]
         self.text: str | None = None
         self.passive: frozenset[int] | None = None
+        self.heads: list[int] | None = None
+        self.deps: list[str] | None = None
+        self.words: list[str] | None = None
+        self.sentence_numbers: list[int] | None = None
 
 
 _last: _Index | None = None
@@ -61,13 +68,59 @@ def span_text(span: Span) -> str:
     return index.text[span.start_char:span.end_char]
 
 
+def _parse(index: _Index) -> None:
+    doc = index.doc
+    rows = doc.to_array([DEP, HEAD])
+    # the offset of the head from the token, stored unsigned
+    index.heads = (rows[:, 1].astype("int64") + numpy.arange(len(doc), dtype="int64")).tolist()
+    strings = doc.vocab.strings
+    labels = {h: strings[h] for h in set(rows[:, 0].tolist())}
+    index.deps = [labels[h] for h in rows[:, 0].tolist()]
+
+
+def heads(doc: Doc) -> list[int]:
+    """The index of every token's head (``[t.head.i for t in doc]``)."""
+    index = _index(doc)
+    if index.heads is None:
+        _parse(index)
+    assert index.heads is not None
+    return index.heads
+
+
+def deps(doc: Doc) -> list[str]:
+    """The dependency label of every token (``[t.dep_ for t in doc]``)."""
+    index = _index(doc)
+    if index.deps is None:
+        _parse(index)
+    assert index.deps is not None
+    return index.deps
+
+
+def words(doc: Doc) -> list[str]:
+    """The text of every token (``[t.text for t in doc]``)."""
+    index = _index(doc)
+    if index.words is None:
+        strings = doc.vocab.strings
+        index.words = [strings[h] for h in doc.to_array([ORTH]).tolist()]
+    return index.words
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of every token's sentence in the document."""
+    index = _index(doc)
+    if index.sentence_numbers is None:
+        out: list[int] = []
+        for k, (start, end) in enumerate(zip(index.starts, index.ends, strict=True)):
+            out.extend([k] * (end - start))
+        index.sentence_numbers = out
+    return index.sentence_numbers
+
+
 def passive_verbs(doc: Doc) -> frozenset[int]:
     """Indices of the tokens with a passive subject or auxiliary among their children."""
     index = _index(doc)
     if index.passive is None:
-        strings = doc.vocab.strings
-        wanted = [strings[d] for d in _PASSIVE_DEPS if d in strings]
-        rows = doc.to_array([DEP, HEAD])
-        heads = rows[:, 1].astype("int64")  # the offset of the head from the token, stored unsigned
-        index.passive = frozenset(i + int(heads[i]) for i in numpy.flatnonzero(numpy.isin(rows[:, 0], wanted)))
+        labels = deps(doc)
+        head_of = heads(doc)
+        index.passive = frozenset(head_of[i] for i, dep in enumerate(labels) if dep in _PASSIVE_DEPS)
     return index.passive

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.docindex import sentence_numbers, words
 from tidings.records import Actor
 
 if TYPE_CHECKING:
@@ -99,10 +100,7 @@ class CorefMixin:
 
     def _sentence_index(self) -> list[int]:
         if self._sent_of is None:
-            self._sent_of = [0] * len(self.doc)
-            for k, sent in enumerate(self.doc.sents):
-                for t in range(sent.start, sent.end):
-                    self._sent_of[t] = k
+            self._sent_of = sentence_numbers(self.doc)
         return self._sent_of
 
     def _quoted(self, i: int) -> bool:
@@ -110,11 +108,11 @@ class CorefMixin:
         if self._inside_quotes is None:  # once per document: an odd number of quotes before, in the sentence
             sent_of = self._sentence_index()
             inside, odd, current = [], False, -1
-            for t in self.doc:
-                if sent_of[t.i] != current:
-                    odd, current = False, sent_of[t.i]
+            for k, word in enumerate(words(self.doc)):
+                if sent_of[k] != current:
+                    odd, current = False, sent_of[k]
                 inside.append(odd)
-                if t.text in QUOTES:
+                if word in QUOTES:
                     odd = not odd
             self._inside_quotes = inside
         return self._inside_quotes[i]
