@@ -4,8 +4,7 @@
 ``Span.text`` joins the sentence's words again each time; the coder, the actor resolver and the
 place locator ask the same questions many times per document. ``sentence_of`` and
 ``span_text`` answer from an index of the document built on the first question about it and
-kept until a question about another document (documents are coded one after the other, so one
-entry is enough and nothing outlives the next document).
+kept for the latest documents asked about (``KEEP``).
 
 ``is_passive`` is asked tens of thousands of times per hundred documents, and each answer walked the
 verb's children; the passive verbs of a document are found once from its dependency arrays. The
@@ -17,6 +16,7 @@ a Python token for every word they look at.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import OrderedDict
 
 import numpy
 from spacy.attrs import DEP, HEAD, ORTH
@@ -42,14 +42,21 @@ class _Index:
         self.sentence_numbers: list[int] | None = None
 
 
-_last: _Index | None = None
+# spaCy runs each component over a whole batch of documents before the next component: the indices of
+# the latest documents are kept (a batch is 32 by default) so that the actor resolver, the place finder
+# and the coder share one per document. The entries hold their documents, so an id is never reused
+# while its entry lives.
+KEEP = 40
+_recent: OrderedDict[int, _Index] = OrderedDict()
 
 
 def _index(doc: Doc) -> _Index:
-    global _last
-    index = _last
+    key = id(doc)
+    index = _recent.get(key)
     if index is None or index.doc is not doc:
-        index = _last = _Index(doc)
+        index = _recent[key] = _Index(doc)
+        if len(_recent) > KEEP:
+            _recent.popitem(last=False)
     return index
 
 

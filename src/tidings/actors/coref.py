@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from tidings.docindex import sentence_numbers, words
+from tidings.docindex import deps, heads, sentence_numbers, words
 from tidings.records import Actor
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ class CorefMixin:
             mentions = [(i, actors) for i, actors in mentions if actors]
             if not mentions:
                 continue
-            subjects = [(i, a) for i, a in mentions if _subject_like(doc[i])]
+            subjects = [(i, a) for i, a in mentions if subject_like_at(doc, i)]
             outside = [(i, a) for i, a in subjects if not self._quoted(i)]
             if outside:
                 subjects = outside
@@ -306,8 +306,10 @@ class CorefMixin:
         return found if len(found) == 2 else []
 
 
-def _subject_like(tok: Token) -> bool:
-    """A subject, or the name that owns or qualifies one ("Sudan's army", "the Kenyan police")."""
-    if tok.dep_ in ("nsubj", "nsubjpass"):
+def subject_like_at(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a subject, or the name that owns or qualifies one ("Sudan's army",
+    "the Kenyan police"): read from the document's label and head lists."""
+    labels = deps(doc)
+    if labels[i] in ("nsubj", "nsubjpass"):
         return True
-    return tok.dep_ in ("poss", "compound", "amod") and tok.head.dep_ in ("nsubj", "nsubjpass")
+    return labels[i] in ("poss", "compound", "amod") and labels[heads(doc)[i]] in ("nsubj", "nsubjpass")

@@ -463,13 +463,13 @@ class ActorResolver(CorefMixin):
         """The state a story follows, for "the government", "the army": of the states that are (or
         own) the subjects of the sentences before this one, the one named most often; on a tie the
         one named first (the lead's subject)."""
-        from tidings.actors.coref import _subject_like
+        from tidings.actors.coref import subject_like_at
 
         history = self._partial if self._building else self.history()
         starts = self._sentence_index()
         counts: dict[str, list[int]] = {}
         for i, actors in history:
-            if i >= head.i or starts[i] == starts[head.i] or not _subject_like(self.doc[i]) or self._quoted(i):
+            if i >= head.i or starts[i] == starts[head.i] or self._quoted(i) or not subject_like_at(self.doc, i):
                 continue
             for country in sorted({a.country for a in actors if self._state_actor(a) and a.country}):
                 seen = counts.setdefault(country, [0, i])
