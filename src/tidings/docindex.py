@@ -19,16 +19,18 @@ from bisect import bisect_right
 from collections import OrderedDict
 
 import numpy
-from spacy.attrs import DEP, HEAD, ORTH
+from spacy.attrs import DEP, HEAD, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["deps", "heads", "passive_verbs", "sentence_numbers", "sentence_of", "span_text", "words"]
+__all__ = ["children", "deps", "heads", "lowers", "passive_verbs", "sentence_numbers", "sentence_of", "span_text",
+           "words"]
 
 _PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
 
 
 class _Index:
-    __slots__ = ("deps", "doc", "ends", "heads", "passive", "sentence_numbers", "starts", "text", "words")
+    __slots__ = ("children", "deps", "doc", "ends", "heads", "lowers", "passive", "sentence_numbers", "starts", "text",
+                 "words")
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
@@ -39,6 +41,8 @@ class _Index:
         self.heads: list[int] | None = None
         self.deps: list[str] | None = None
         self.words: list[str] | None = None
+        self.lowers: list[str] | None = None
+        self.children: list[list[int]] | None = None
         self.sentence_numbers: list[int] | None = None
 
 
@@ -110,6 +114,27 @@ def words(doc: Doc) -> list[str]:
         strings = doc.vocab.strings
         index.words = [strings[h] for h in doc.to_array([ORTH]).tolist()]
     return index.words
+
+
+def lowers(doc: Doc) -> list[str]:
+    """The lower-case text of every token (``[t.lower_ for t in doc]``)."""
+    index = _index(doc)
+    if index.lowers is None:
+        strings = doc.vocab.strings
+        index.lowers = [strings[h] for h in doc.to_array([LOWER]).tolist()]
+    return index.lowers
+
+
+def children(doc: Doc) -> list[list[int]]:
+    """The indices of every token's children, in order (``[[c.i for c in t.children] for t in doc]``)."""
+    index = _index(doc)
+    if index.children is None:
+        out: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, h in enumerate(heads(doc)):
+            if h != i:
+                out[h].append(i)
+        index.children = out
+    return index.children
 
 
 def sentence_numbers(doc: Doc) -> list[int]:
