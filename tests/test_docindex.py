@@ -52,3 +52,19 @@ def test_names_are_tokenized_by_a_copy_that_splits_as_the_pipeline_does(nlp):
     for name in names:
         assert [t.text for t in copy(name)] == [t.text for t in nlp.tokenizer(name)]
     assert [t.text for t in copy("U.S.")] == ["U.S."]  # a special case came with the copy
+
+
+def test_an_index_lives_only_as_long_as_its_document(nlp):
+    import gc
+
+    from tidings import docindex
+
+    gc.collect()  # documents of earlier tests go first
+    before = len(docindex._indices)
+    docs = [nlp(f"Talks resumed in round {k}. They ended.") for k in range(5)]
+    for doc in docs:
+        assert words(doc)[0] == "Talks"
+    assert len(docindex._indices) == before + 5
+    del doc, docs
+    gc.collect()
+    assert len(docindex._indices) == before

@@ -4,7 +4,7 @@
 ``Span.text`` joins the sentence's words again each time; the coder, the actor resolver and the
 place locator ask the same questions many times per document. ``sentence_of`` and
 ``span_text`` answer from an index of the document built on the first question about it and
-kept for the latest documents asked about (``KEEP``).
+kept as long as the document lives.
 
 ``is_passive`` is asked tens of thousands of times per hundred documents, and each answer walked the
 verb's children; the passive verbs of a document are found once from its dependency arrays. The
@@ -16,7 +16,7 @@ a Python token for every word they look at.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import OrderedDict
+from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import DEP, HEAD, LOWER, ORTH
@@ -29,11 +29,10 @@ _PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
 
 
 class _Index:
-    __slots__ = ("children", "deps", "doc", "ends", "heads", "lowers", "passive", "sentence_numbers", "starts", "text",
+    __slots__ = ("children", "deps", "ends", "heads", "lowers", "passive", "sentence_numbers", "starts", "text",
                  "words")
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
         self.starts = [s.start for s in doc.sents]
         self.ends = self.starts[1:] + [len(doc)]
         self.text: str | None = None
@@ -46,21 +45,16 @@ class _Index:
         self.sentence_numbers: list[int] | None = None
 
 
-# spaCy runs each component over a whole batch of documents before the next component: the indices of
-# the latest documents are kept (a batch is 32 by default) so that the actor resolver, the place finder
-# and the coder share one per document. The entries hold their documents, so an id is never reused
-# while its entry lives.
-KEEP = 40
-_recent: OrderedDict[int, _Index] = OrderedDict()
+# spaCy runs each component over a whole batch of documents before the next component: an index
+# lives as long as its document, so that the actor resolver, the place finder and the coder share one
+# per document (the index holds no reference to its document, which would keep both alive)
+_indices: WeakKeyDictionary[Doc, _Index] = WeakKeyDictionary()
 
 
 def _index(doc: Doc) -> _Index:
-    key = id(doc)
-    index = _recent.get(key)
-    if index is None or index.doc is not doc:
-        index = _recent[key] = _Index(doc)
-        if len(_recent) > KEEP:
-            _recent.popitem(last=False)
+    index = _indices.get(doc)
+    if index is None:
+        index = _indices[doc] = _Index(doc)
     return index
 
 
@@ -79,8 +73,7 @@ def span_text(span: Span) -> str:
     return index.text[span.start_char:span.end_char]
 
 
-def _parse(index: _Index) -> None:
-    doc = index.doc
+def _parse(doc: Doc, index: _Index) -> None:
     rows = doc.to_array([DEP, HEAD])
     # the offset of the head from the token, stored unsigned
     index.heads = (rows[:, 1].astype("int64") + numpy.arange(len(doc), dtype="int64")).tolist()
@@ -93,7 +86,7 @@ def heads(doc: Doc) -> list[int]:
     """The index of every token's head (``[t.head.i for t in doc]``)."""
     index = _index(doc)
     if index.heads is None:
-        _parse(index)
+        _parse(doc, index)
     assert index.heads is not None
     return index.heads
 
@@ -102,7 +95,7 @@ def deps(doc: Doc) -> list[str]:
     """The dependency label of every token (``[t.dep_ for t in doc]``)."""
     index = _index(doc)
     if index.deps is None:
-        _parse(index)
+        _parse(doc, index)
     assert index.deps is not None
     return index.deps
 
