@@ -25,15 +25,57 @@ PARTICLES = frozenset({"out", "off", "back", "up", "down", "away", "over", "in",
 
 @dataclass(slots=True)
 class Features:
-    """What patterns test about a trigger token. ``obj_loose`` is found when a pattern first asks
-    for it (most triggers never need the object's modifiers)."""
+    """What patterns test about a trigger token: its object words first; the rest (particles,
+    modifiers, clausal complements, prepositional objects, the object's modifiers) when a pattern first
+    asks for them (most triggers are decided by their object or have no constrained pattern)."""
 
-    prts: frozenset[str]
-    mods: frozenset[str]
+    tok: Token
+    strict: list[tuple[Token, Token]]
     obj: frozenset[str]
-    comps: frozenset[str]
-    preps: dict[str, frozenset[str]]
+    _prts: frozenset[str] | None = None
+    _mods: frozenset[str] | None = None
+    _comps: frozenset[str] | None = None
+    _preps: dict[str, frozenset[str]] | None = None
     obj_loose: frozenset[str] | None = None
+
+    @property
+    def prts(self) -> frozenset[str]:
+        if self._prts is None:
+            tok = self.tok  # spaCy often attaches the particle of "pull out of" as a preposition
+            self._prts = frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i)
+        return self._prts
+
+    @property
+    def mods(self) -> frozenset[str]:
+        if self._mods is None:
+            tok = self.tok
+            self._mods = frozenset(c.lemma_.lower() for c in tok.children
+                                   if c.dep_ in ("amod", "compound", "advmod", "npadvmod")) \
+                | (object_modifiers(self.strict) if tok.pos_ in VERB_POS else frozenset())
+        return self._mods
+
+    @property
+    def comps(self) -> frozenset[str]:
+        if self._comps is None:
+            self._comps = frozenset(c.lemma_.lower() for c in self.tok.children if c.dep_ in ("xcomp", "ccomp") or purpose(c))
+        return self._comps
+
+    @property
+    def preps(self) -> dict[str, frozenset[str]]:
+        if self._preps is None:
+            tok = self.tok
+            preps: dict[str, set[str]] = {}
+            particles = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES]
+            for host in [tok] + [o for o, _ in self.strict] + particles:
+                for c in host.children:
+                    if c.dep_ in ("prep", "agent", "dative"):
+                        lemmas = preps.setdefault(c.lower_, set())
+                        for p in c.children:
+                            if p.dep_ in ("pobj", "pcomp"):
+                                for q in (p, *p.conjuncts):
+                                    lemmas.add(effective_noun(q).lemma_.lower())
+            self._preps = {k: frozenset(v) for k, v in preps.items()}
+        return self._preps
 
 
 def small_clause_subjects(tok: Token) -> list[Token]:
@@ -95,27 +137,10 @@ def features(tok: Token, ctx: DocContext) -> Features:
     if isinstance(cached, Features):
         return cached
     strict = object_lemmas(tok)
-    preps: dict[str, set[str]] = {}
-    particles = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES]
-    for host in [tok] + [o for o, _ in strict] + particles:
-        for c in host.children:
-            if c.dep_ in ("prep", "agent", "dative"):
-                lemmas = preps.setdefault(c.lower_, set())
-                for p in c.children:
-                    if p.dep_ in ("pobj", "pcomp"):
-                        for q in (p, *p.conjuncts):
-                            lemmas.add(effective_noun(q).lemma_.lower())
     money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
-    feats = Features(
-        # spaCy often attaches the particle of "pull out of" as a preposition
-        prts=frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i),
-        mods=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "npadvmod"))
-        | (object_modifiers(strict) if tok.pos_ in VERB_POS else frozenset()),
-        # an amount of money as object ("was given €4.5 billion") stands for "money"
-        obj=frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)] + (["money"] if money else [])),
-        comps=frozenset(c.lemma_.lower() for c in tok.children if c.dep_ in ("xcomp", "ccomp") or purpose(c)),
-        preps={k: frozenset(v) for k, v in preps.items()},
-    )
+    # an amount of money as object ("was given €4.5 billion") stands for "money"
+    feats = Features(tok, strict, frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)]
+                                            + (["money"] if money else [])))
     ctx.features[tok.i] = feats
     return feats
 
@@ -125,11 +150,8 @@ def fits(tok: Token, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool
     f = features(tok, ctx)
     if pat.prt and pat.prt not in f.prts:
         return False
-    if pat.obj:
-        if loose and f.obj_loose is None:
-            f.obj_loose = frozenset(x for _, n in object_lemmas(tok, loose=True) for x in (n.lemma_.lower(), n.lower_))
-        if pat.obj.isdisjoint(f.obj_loose if loose and f.obj_loose is not None else f.obj):
-            return False
+    if pat.obj and pat.obj.isdisjoint(loose_objects(tok, ctx) if loose else f.obj):
+        return False
     if pat.comp and (not f.comps if pat.any_clause else pat.comp.isdisjoint(f.comps)):
         return False
     if pat.mod and pat.mod.isdisjoint(f.mods):
@@ -138,6 +160,14 @@ def fits(tok: Token, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool
         return any(prep in f.preps and (allowed is None or not allowed.isdisjoint(f.preps[prep]))
                    for prep, allowed in pat.preps)
     return True
+
+
+def loose_objects(tok: Token, ctx: DocContext) -> frozenset[str]:
+    """The object words of a trigger with the object's noun modifiers ("gas supplies")."""
+    f = features(tok, ctx)
+    if f.obj_loose is None:
+        f.obj_loose = frozenset(x for _, n in object_lemmas(tok, loose=True) for x in (n.lemma_.lower(), n.lower_))
+    return f.obj_loose
 
 
 def gives_aid(tok: Token, ctx: DocContext) -> bool:
@@ -189,7 +219,10 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
         if pick is None or (pos == "V" and not pick.obj):
             # the object's own modifiers may name what the verb is about ("gas supplies"), but not
             # when the object is aid itself: "announced emergency aid" is aid, not an emergency
-            loose = next((p for p in pats if p.obj and fits(tok, p, ctx, loose=True)), None)
+            with_obj = [p for p in pats if p.obj]
+            loose_obj = loose_objects(tok, ctx) if with_obj else frozenset()
+            loose = next((p for p in with_obj if p.obj is not None and not p.obj.isdisjoint(loose_obj)
+                          and fits(tok, p, ctx, loose=True)), None)
             if loose is not None and not gives_aid(tok, ctx):
                 pick, how = loose, "object's modifier names the object"
         considered = tuple(p.id for p in pats) if trace.verbose else ()
