@@ -12,7 +12,7 @@ from typing import cast
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
@@ -36,30 +36,38 @@ def paragraphs(doc: Doc) -> Doc:
     n = len(doc)
     if n < 2:
         return doc
-    words = [t.text for t in doc]
-    spaces = [t.whitespace_ for t in doc]
+    # each distinct word is classified once per document, then the boundaries are set with arrays
+    orths = doc.to_array([ORTH])
+    kinds, inverse = numpy.unique(orths, return_inverse=True)
+    strings = doc.vocab.strings
+    classes = numpy.array([_word_class(strings[int(k)]) for k in kinds.tolist()], dtype="uint8")[inverse.reshape(-1)]
+    newline = (classes & _NEWLINE) > 0
+    space = (classes & _SPACE) > 0
+    ends = (classes & _ENDS_SENTENCE) > 0
+    closer = (classes & _CLOSER) > 0
+    # a closing quote or bracket ends a sentence right after an end mark or another closer
+    before = numpy.concatenate(([False], ends[:-1] | closer[:-1]))
+    may_end = ends | space | (closer & before)  # a blank word may end one too
     starts = numpy.zeros((n, 1), dtype="uint64")
     starts[0, 0] = 1
-    for i in range(n - 1):
-        word = words[i]
-        if "\n" in word or "\n" in spaces[i]:
-            starts[i + 1, 0] = 1
-        elif not words[i + 1].isspace() and not _may_end(words, i):
-            starts[i + 1, 0] = _NOT_START
+    nxt = numpy.arange(1, n)
+    starts[nxt[newline[:-1]], 0] = 1
+    never = ~newline[:-1] & ~space[1:] & ~may_end[:-1]
+    starts[nxt[never], 0] = _NOT_START
     doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # thinc's Ints2d is a numpy array
     return doc
 
 
+_NEWLINE, _SPACE, _ENDS_SENTENCE, _CLOSER = 1, 2, 4, 8
+
+
+def _word_class(word: str) -> int:
+    """What a word can do at a boundary: hold a line break, be blank, end a sentence, close a quote."""
+    return ((_NEWLINE if "\n" in word else 0) | (_SPACE if word.isspace() else 0)
+            | (_ENDS_SENTENCE if word in _ENDS or word.endswith(".") else 0) | (_CLOSER if word in _CLOSERS else 0))
+
+
 _NOT_START = numpy.uint64(2**64 - 1)  # -1 as spaCy stores it: "no sentence starts here"
-
-
-def _may_end(words: list[str], i: int) -> bool:
-    """Whether a sentence may end with word ``i`` ("said.", "U.S.", "…?”", "(AP)." — not "(ELN)")."""
-    word = words[i]
-    if word in _ENDS or word.endswith(".") or word.isspace():
-        return True
-    before = words[i - 1] if i > 0 else ""
-    return word in _CLOSERS and (before in _ENDS or before.endswith(".") or before in _CLOSERS)
 
 
 def name_tokenizer(nlp: Language) -> Tokenizer:
