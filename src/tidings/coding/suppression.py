@@ -298,7 +298,7 @@ def content_tokens(tok: Token) -> set[int]:
     out: set[int] = set()
     for c in tok.children:
         purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-        if c.dep_ == "ccomp" and c.i < tok.i and any(o.dep_ == "dobj" and c.i < o.i < tok.i for o in tok.children):
+        if c.dep_ == "ccomp" and c.i < tok.i and _charge_aside(c, tok):
             continue  # "India accused Pakistan of …, a charge Islamabad denies": the main clause, misattached
         if c.dep_ in ("ccomp", "xcomp") or purpose:  # "marched to demand …"; not "…, accusing Paris"
             out.update(t.i for t in c.subtree)
@@ -310,6 +310,18 @@ def content_tokens(tok: Token) -> set[int]:
     for t in asides:
         out.difference_update(x.i for x in t.subtree)
     return out
+
+
+def _charge_aside(clause: Token, verb: Token) -> bool:
+    """Whether ``verb`` closes the sentence as an aside on the clause before it, "…, a charge
+    Islamabad denies" / "…, a claim the army disputes": an indefinite noun after the clause, then
+    the aside's own subject (not "…, a UN official demanded", where the noun is the subject)."""
+    for n in verb.children:
+        if n.dep_ in ("dobj", "nsubj") and clause.i < n.i < verb.i \
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.children) \
+                and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in verb.doc[n.i + 1:verb.i]):
+            return True
+    return False
 
 
 def _under_demand(tok: Token, container: Token) -> bool:
