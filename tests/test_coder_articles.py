@@ -157,3 +157,41 @@ def test_coder_first_person_in_a_quote_is_the_speaker(code, text, expected):
 def test_coder_first_person_without_a_quoted_speaker_is_unknown(code, text):
     for e in code(text, "2024-05-02"):
         assert e.source is None or e.source.country != "KEN" or e.source.text.lower() not in ("we",)
+
+
+# --- an indirect question is no event; a future-time clause takes its main clause's modality -------
+
+@pytest.mark.parametrize("text", [
+    "Their commanders did not say when they would begin operations against the gangs.",
+    "Officials did not say when the troops would withdraw from the town.",
+    "The ministry would not say how the prisoners would be released.",
+])
+def test_coder_indirect_question_is_not_asserted_or_threatened(code, text):
+    assert not [e for e in code(text, "2024-05-02") if not e.negated and e.modality != "hypothetical"]
+
+
+@pytest.mark.parametrize("text", [
+    # "when" of a time clause, not of a question
+    "Police arrested the opposition leader when he arrived at the airport.",
+    "The army said it shelled rebel positions when the ceasefire collapsed.",
+])
+def test_coder_time_clause_with_when_is_asserted(code, text):
+    assert [e for e in code(text, "2024-05-02") if e.modality == "asserted" and e.cameo_root in ("17", "19")]
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels have said talks can begin only after a deal with the government is signed.",
+    "The opposition said it would hold talks once a deal with the army is signed.",
+    "Kyiv said prisoners could be exchanged after an agreement with Moscow is signed.",
+])
+def test_coder_present_tense_time_clause_of_a_future_is_not_asserted(code, text):
+    assert not [e for e in code(text, "2024-05-02") if e.cameo_root == "05" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    # past tense: the signing happened
+    "Talks began after a deal with the rebels was signed in Doha.",
+    "Fighting in the border region stopped once Sudan and South Sudan signed the agreement.",
+])
+def test_coder_past_time_clause_stays_asserted(code, text):
+    assert [e for e in code(text, "2024-05-02") if e.cameo_root == "05" and e.modality == "asserted"]
