@@ -1,7 +1,8 @@
 """``tidings.docindex``: the sentence of a token and a span's text, answered from a per-document
 index, must equal what spaCy computes, for every token, across documents coded one after another."""
 
-from tidings.docindex import sentence_of, span_text
+from tidings.coding.syntax import is_passive
+from tidings.docindex import deps, heads, passive_verbs, sentence_numbers, sentence_of, span_text, words
 
 
 def test_sentence_of_and_text_match_spacy_across_documents(nlp):
@@ -18,3 +19,52 @@ def test_sentence_of_and_text_match_spacy_across_documents(nlp):
             assert span_text(sent) == sent.text
         for a, b in ((0, 2), (1, len(doc))):
             assert span_text(doc[a:b]) == doc[a:b].text
+        assert heads(doc) == [t.head.i for t in doc]
+        assert deps(doc) == [t.dep_ for t in doc]
+        assert words(doc) == [t.text for t in doc]
+        assert sentence_numbers(doc) == [next(k for k, s in enumerate(doc.sents) if s.start <= t.i < s.end) for t in doc]
+
+
+def test_passive_verbs_match_the_children_of_each_verb(nlp):
+    """Passive subjects and auxiliaries on either side of the verb, in documents asked in turn."""
+    texts = [
+        "Three soldiers were killed by a roadside bomb, and the road was closed. Police arrested two men.",
+        "Was the convoy attacked by the rebels? That it was planned is denied by no one.",
+        "The minister resigned after the report was published.",
+    ]
+    docs = [nlp(t) for t in texts]
+    for doc in docs + docs[::-1]:
+        expected = {t.i for t in doc if any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in t.children)}
+        assert passive_verbs(doc) == expected
+        assert {t.i for t in doc if is_passive(t)} == expected
+    assert passive_verbs(docs[0])  # the sentences above do have passive verbs: the test is not vacuous
+
+
+def test_names_are_tokenized_by_a_copy_that_splits_as_the_pipeline_does(nlp):
+    """The actor names tokenized at load go through a copy of the tokenizer, so they do not fill the
+    pipeline tokenizer's memory of split words; the copy must split exactly as the pipeline does."""
+    from tidings.nlp import name_tokenizer
+
+    copy = name_tokenizer(nlp)
+    assert copy is not nlp.tokenizer
+    names = ["U.S. Secretary of State", "Lukashenko's", "al-Shabaab", "Hay'at Tahrir al-Sham", "O'Neill (Ireland)",
+             "NATO-led K-FOR", "St. Petersburg", "$630m"]
+    for name in names:
+        assert [t.text for t in copy(name)] == [t.text for t in nlp.tokenizer(name)]
+    assert [t.text for t in copy("U.S.")] == ["U.S."]  # a special case came with the copy
+
+
+def test_an_index_lives_only_as_long_as_its_document(nlp):
+    import gc
+
+    from tidings import docindex
+
+    gc.collect()  # documents of earlier tests go first
+    before = len(docindex._indices)
+    docs = [nlp(f"Talks resumed in round {k}. They ended.") for k in range(5)]
+    for doc in docs:
+        assert words(doc)[0] == "Talks"
+    assert len(docindex._indices) == before + 5
+    del doc, docs
+    gc.collect()
+    assert len(docindex._indices) == before

@@ -4,37 +4,57 @@
 ``Span.text`` joins the sentence's words again each time; the coder, the actor resolver and the
 place locator ask the same questions many times per document. ``sentence_of`` and
 ``span_text`` answer from an index of the document built on the first question about it and
-kept until a question about another document (documents are coded one after the other, so one
-entry is enough and nothing outlives the next document).
+kept as long as the document lives.
+
+``is_passive`` is asked tens of thousands of times per hundred documents, and each answer walked the
+verb's children; the passive verbs of a document are found once from its dependency arrays. The
+same arrays give the head and the dependency label of every token as plain lists (``heads``,
+``deps``), and ``sentence_numbers`` the sentence of every token, for loops that would otherwise make
+a Python token for every word they look at.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from weakref import WeakKeyDictionary
 
+import numpy
+from spacy.attrs import DEP, HEAD, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["sentence_of", "span_text"]
+__all__ = ["children", "deps", "heads", "lowers", "passive_verbs", "sentence_numbers", "sentence_of", "span_text",
+           "words"]
+
+_PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
 
 
 class _Index:
-    __slots__ = ("doc", "ends", "starts", "text")
+    __slots__ = ("children", "deps", "ends", "heads", "lowers", "passive", "sentence_numbers", "starts", "text",
+                 "words")
 
     def __init__(self, doc: Doc) -> None:
-        self.doc = doc
         self.starts = [s.start for s in doc.sents]
         self.ends = self.starts[1:] + [len(doc)]
         self.text: str | None = None
+        self.passive: frozenset[int] | None = None
+        self.heads: list[int] | None = None
+        self.deps: list[str] | None = None
+        self.words: list[str] | None = None
+        self.lowers: list[str] | None = None
+        self.children: list[list[int]] | None = None
+        self.sentence_numbers: list[int] | None = None
 
 
-_last: _Index | None = None
+# spaCy runs each component over a whole batch of documents before the next component: an index
+# lives as long as its document, so that the actor resolver, the place finder and the coder share one
+# per document (the index holds no reference to its document, which would keep both alive)
+_indices: WeakKeyDictionary[Doc, _Index] = WeakKeyDictionary()
 
 
 def _index(doc: Doc) -> _Index:
-    global _last
-    index = _last
-    if index is None or index.doc is not doc:
-        index = _last = _Index(doc)
+    index = _indices.get(doc)
+    if index is None:
+        index = _indices[doc] = _Index(doc)
     return index
 
 
@@ -51,3 +71,81 @@ def span_text(span: Span) -> str:
     if index.text is None:
         index.text = span.doc.text
     return index.text[span.start_char:span.end_char]
+
+
+def _parse(doc: Doc, index: _Index) -> None:
+    rows = doc.to_array([DEP, HEAD])
+    # the offset of the head from the token, stored unsigned
+    index.heads = (rows[:, 1].astype("int64") + numpy.arange(len(doc), dtype="int64")).tolist()
+    strings = doc.vocab.strings
+    labels = {h: strings[h] for h in set(rows[:, 0].tolist())}
+    index.deps = [labels[h] for h in rows[:, 0].tolist()]
+
+
+def heads(doc: Doc) -> list[int]:
+    """The index of every token's head (``[t.head.i for t in doc]``)."""
+    index = _index(doc)
+    if index.heads is None:
+        _parse(doc, index)
+    assert index.heads is not None
+    return index.heads
+
+
+def deps(doc: Doc) -> list[str]:
+    """The dependency label of every token (``[t.dep_ for t in doc]``)."""
+    index = _index(doc)
+    if index.deps is None:
+        _parse(doc, index)
+    assert index.deps is not None
+    return index.deps
+
+
+def words(doc: Doc) -> list[str]:
+    """The text of every token (``[t.text for t in doc]``)."""
+    index = _index(doc)
+    if index.words is None:
+        strings = doc.vocab.strings
+        index.words = [strings[h] for h in doc.to_array([ORTH]).tolist()]
+    return index.words
+
+
+def lowers(doc: Doc) -> list[str]:
+    """The lower-case text of every token (``[t.lower_ for t in doc]``)."""
+    index = _index(doc)
+    if index.lowers is None:
+        strings = doc.vocab.strings
+        index.lowers = [strings[h] for h in doc.to_array([LOWER]).tolist()]
+    return index.lowers
+
+
+def children(doc: Doc) -> list[list[int]]:
+    """The indices of every token's children, in order (``[[c.i for c in t.children] for t in doc]``)."""
+    index = _index(doc)
+    if index.children is None:
+        out: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, h in enumerate(heads(doc)):
+            if h != i:
+                out[h].append(i)
+        index.children = out
+    return index.children
+
+
+def sentence_numbers(doc: Doc) -> list[int]:
+    """The number of every token's sentence in the document."""
+    index = _index(doc)
+    if index.sentence_numbers is None:
+        out: list[int] = []
+        for k, (start, end) in enumerate(zip(index.starts, index.ends, strict=True)):
+            out.extend([k] * (end - start))
+        index.sentence_numbers = out
+    return index.sentence_numbers
+
+
+def passive_verbs(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens with a passive subject or auxiliary among their children."""
+    index = _index(doc)
+    if index.passive is None:
+        labels = deps(doc)
+        head_of = heads(doc)
+        index.passive = frozenset(head_of[i] for i, dep in enumerate(labels) if dep in _PASSIVE_DEPS)
+    return index.passive

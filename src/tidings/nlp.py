@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import importlib.util
 from functools import lru_cache
+from typing import cast
 
 import numpy
 import spacy
 from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from tidings.config import Settings
 from tidings.errors import UsageError
 
-__all__ = ["bare_pipeline", "load_pipeline", "model_name"]
+__all__ = ["bare_pipeline", "load_pipeline", "model_name", "name_tokenizer"]
 
 
 _ENDS = frozenset({".", "!", "?", "…", "...", ":", ";"})
@@ -58,6 +60,18 @@ def _may_end(words: list[str], i: int) -> bool:
         return True
     before = words[i - 1] if i > 0 else ""
     return word in _CLOSERS and (before in _ENDS or before.endswith(".") or before in _CLOSERS)
+
+
+def name_tokenizer(nlp: Language) -> Tokenizer:
+    """A copy of the pipeline's tokenizer, for the names a component tokenizes while it loads.
+
+    spaCy's tokenizer remembers how it split up to 10,000 distinct words, then stops remembering.
+    The tens of thousands of actor names tokenized at load time filled that memory, so every word of
+    every document was split again: tokenizing took 15 times as long as in bare spaCy (3% of bare
+    spaCy's whole time). A copy keeps the pipeline's own tokenizer free for the news."""
+    copy = Tokenizer(nlp.vocab)
+    copy.from_bytes(cast(Tokenizer, nlp.tokenizer).to_bytes(exclude=["vocab"]), exclude=["vocab"])
+    return copy
 
 
 def model_name(settings: Settings) -> str:

@@ -14,17 +14,16 @@ and sets:
 from __future__ import annotations
 
 import gc
-from typing import cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
-from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import filter_spans
 
 from tidings.actors.kb import KnowledgeBase, fold, load_kb
 from tidings.actors.names import link_names
 from tidings.actors.resolve import ActorResolver, KBMatch
+from tidings.nlp import name_tokenizer
 from tidings.tables import read_words
 
 __all__ = ["ActorComponent", "load_word_list"]
@@ -72,9 +71,10 @@ class ActorComponent:
                         if v[:1].islower():
                             self.lower_initial.add(key)
         # tokenised in batches and added once per key: building the matchers is most of the load time
+        tokenizer = name_tokenizer(nlp)
         for matcher, pairs in ((self.exact, exact), (self.names, names), (self.agents, [(k, k) for k in self.kb.agents])):
             patterns: dict[str, list[Doc]] = {}
-            for (key, _), pattern in zip(pairs, cast(Tokenizer, nlp.tokenizer).pipe(v for _, v in pairs), strict=True):
+            for (key, _), pattern in zip(pairs, tokenizer.pipe(v for _, v in pairs), strict=True):
                 patterns.setdefault(key, []).append(pattern)
             for key, docs in patterns.items():
                 matcher.add(key, docs)

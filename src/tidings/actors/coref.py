@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from tidings.docindex import deps, heads, sentence_numbers, words
 from tidings.records import Actor
 
 if TYPE_CHECKING:
@@ -100,10 +101,7 @@ class CorefMixin:
 
     def _sentence_index(self) -> list[int]:
         if self._sent_of is None:
-            self._sent_of = [0] * len(self.doc)
-            for k, sent in enumerate(self.doc.sents):
-                for t in range(sent.start, sent.end):
-                    self._sent_of[t] = k
+            self._sent_of = sentence_numbers(self.doc)
         return self._sent_of
 
     def _quoted(self, i: int) -> bool:
@@ -111,11 +109,11 @@ class CorefMixin:
         if self._inside_quotes is None:  # once per document: an odd number of quotes before, in the sentence
             sent_of = self._sentence_index()
             inside, odd, current = [], False, -1
-            for t in self.doc:
-                if sent_of[t.i] != current:
-                    odd, current = False, sent_of[t.i]
+            for k, word in enumerate(words(self.doc)):
+                if sent_of[k] != current:
+                    odd, current = False, sent_of[k]
                 inside.append(odd)
-                if t.text in QUOTES:
+                if word in QUOTES:
                     odd = not odd
             self._inside_quotes = inside
         return self._inside_quotes[i]
@@ -139,7 +137,7 @@ class CorefMixin:
             mentions = [(i, actors) for i, actors in mentions if actors]
             if not mentions:
                 continue
-            subjects = [(i, a) for i, a in mentions if _subject_like(doc[i])]
+            subjects = [(i, a) for i, a in mentions if subject_like_at(doc, i)]
             outside = [(i, a) for i, a in subjects if not self._quoted(i)]
             if outside:
                 subjects = outside
@@ -328,8 +326,10 @@ class CorefMixin:
         return found if len(found) == 2 else []
 
 
-def _subject_like(tok: Token) -> bool:
-    """A subject, or the name that owns or qualifies one ("Sudan's army", "the Kenyan police")."""
-    if tok.dep_ in ("nsubj", "nsubjpass"):
+def subject_like_at(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a subject, or the name that owns or qualifies one ("Sudan's army",
+    "the Kenyan police"): read from the document's label and head lists."""
+    labels = deps(doc)
+    if labels[i] in ("nsubj", "nsubjpass"):
         return True
-    return tok.dep_ in ("poss", "compound", "amod") and tok.head.dep_ in ("nsubj", "nsubjpass")
+    return labels[i] in ("poss", "compound", "amod") and labels[heads(doc)[i]] in ("nsubj", "nsubjpass")

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coref import MALE_FEMALE, NEUTER, PLURAL, CorefMixin
 from tidings.actors.kb import Candidate, Entry, KnowledgeBase
-from tidings.docindex import sentence_of, span_text
+from tidings.docindex import deps, heads, sentence_of, span_text
 from tidings.records import Actor
 
 __all__ = ["ActorResolver", "KBMatch", "document_countries"]
@@ -134,10 +134,12 @@ class ActorResolver(CorefMixin):
     def np_range(self, head: Token) -> tuple[int, int]:
         left = head.left_edge.i
         # Keep to the head's own noun phrase: stop at a coordinating conjunction or comma on the left.
-        for t in head.doc[left:head.i]:
-            # a conjunction linking modifiers ("Russian and Chinese warships") stays inside
-            if t.dep_ in ("cc", "punct") and t.head.i != head.i and not (left <= t.head.i < head.i):
-                left = t.i + 1
+        if left < head.i:
+            labels, head_of, h = deps(head.doc), heads(head.doc), head.i
+            for i in range(left, h):
+                # a conjunction linking modifiers ("Russian and Chinese warships") stays inside
+                if labels[i] in ("cc", "punct") and head_of[i] != h and not (left <= head_of[i] < h):
+                    left = i + 1
         right = head.i + 1
         m = self.at.get(head.i)
         if m is not None:
@@ -461,13 +463,13 @@ class ActorResolver(CorefMixin):
         """The state a story follows, for "the government", "the army": of the states that are (or
         own) the subjects of the sentences before this one, the one named most often; on a tie the
         one named first (the lead's subject)."""
-        from tidings.actors.coref import _subject_like
+        from tidings.actors.coref import subject_like_at
 
         history = self._partial if self._building else self.history()
         starts = self._sentence_index()
         counts: dict[str, list[int]] = {}
         for i, actors in history:
-            if i >= head.i or starts[i] == starts[head.i] or not _subject_like(self.doc[i]) or self._quoted(i):
+            if i >= head.i or starts[i] == starts[head.i] or self._quoted(i) or not subject_like_at(self.doc, i):
                 continue
             for country in sorted({a.country for a in actors if self._state_actor(a) and a.country}):
                 seen = counts.setdefault(country, [0, i])

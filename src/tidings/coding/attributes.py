@@ -21,7 +21,7 @@ from tidings.attributes.quantities import bare_count, outcome_category, verb_out
 from tidings.coding.codebook import intent_code
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS
-from tidings.coding.modality import modality_cue, negation_cue, speech_head
+from tidings.coding.modality import negation_cue, speech_head
 from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import classify
@@ -196,7 +196,7 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
     cue = negation_cue(tok, w)
     if cue is not None:
         trace.add("attributes", "negated", tok, f"cue {cue.text!r}")
-    mod, mod_cue = modality_cue(tok, w)
+    mod, mod_cue = ctx.modality(tok)
     if mod != "asserted":
         trace.add("attributes", f"modality-{mod}", tok, f"cue {mod_cue.text if mod_cue is not None else None!r}")
     forward = is_forward(mod)

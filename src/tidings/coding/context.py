@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 from tidings.actors.resolve import ActorResolver
 from tidings.coding.codebook import Code, codebook
 from tidings.coding.lexicon import Lexicon, load_lexicon
-from tidings.coding.modality import Words, words
+from tidings.coding.modality import Words, modality_cue, words
 from tidings.docindex import sentence_of
 from tidings.records import Event
 from tidings.tables import read_table, read_words
@@ -67,6 +67,8 @@ class DocContext:
     recent: list[Event] = field(default_factory=list)  # events of the sentences coded so far, in order
     _sentence_starts: list[int] = field(default_factory=list)
     _content: list[int] | None = None  # indices of the verbs, nouns and adjectives (content_tokens)
+    _content_span: tuple[int, int, list[Token]] | None = None  # the latest answer of content_tokens
+    _modality: dict[int, tuple[str, Token | None]] = field(default_factory=dict)
 
     def content_tokens(self, start: int, end: int) -> list[Token]:
         """The verbs, nouns and adjectives among tokens ``start``..``end``: the only possible triggers
@@ -75,9 +77,21 @@ class DocContext:
         if self._content is None:
             wanted = {self.doc.vocab.strings[p] for p in ("VERB", "NOUN", "ADJ")}
             self._content = [i for i, p in enumerate(self.doc.to_array([POS]).tolist()) if p in wanted]
+        last = self._content_span
+        if last is not None and last[0] == start and last[1] == end:
+            return last[2]  # the stages of a sentence ask in turn about the same sentence
         lo = bisect_left(self._content, start)
         hi = bisect_left(self._content, end)
-        return [self.doc[i] for i in self._content[lo:hi]]
+        found = [self.doc[i] for i in self._content[lo:hi]]
+        self._content_span = (start, end, found)
+        return found
+
+    def modality(self, tok: Token) -> tuple[str, Token | None]:
+        """``modality_cue`` of a trigger, found once per token (the date and the attributes both ask)."""
+        hit = self._modality.get(tok.i)
+        if hit is None:
+            hit = self._modality[tok.i] = modality_cue(tok, self.knowledge.words)
+        return hit
 
     def sentence_index(self, tok: Token) -> int:
         """The index of the token's sentence in the document (as in ``Event.sentence_index``)."""

@@ -25,7 +25,7 @@ from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
 from tidings.coding.conventions import apply_conventions, obligation
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
-from tidings.coding.modality import modality_cue, negated, speech_head
+from tidings.coding.modality import negated, speech_head
 from tidings.coding.roles import (
     Roles,
     actors_of,
@@ -112,7 +112,7 @@ class Coder:
         time_by = attach(attached.times, [c.tok for c in found], through_nouns=ctx.knowledge.timeless_nouns)
         staged: list[tuple[Candidate, Roles]] = []
         for c in found:
-            forward = is_forward(modality_cue(c.tok, ctx.knowledge.words)[0])
+            forward = is_forward(ctx.modality(c.tok)[0])
             when = event_date(time_by.get(c.tok.i, []), ctx.published, forward)
             roles = find_roles(c, ctx, when.date if when else None, trace)
             if c.pat.pos == "V" and agent_participle(c.tok) and not roles.targets \

@@ -184,7 +184,8 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
                     if mod:
                         pats, how = mod, f"modifier {c.text!r} decides"
                         break
-        pick = next((p for p in pats if fits(tok, p, ctx)), None)
+        obj = features(tok, ctx).obj  # most patterns fail on their object: tested here, without a call
+        pick = next((p for p in pats if (not p.obj or not p.obj.isdisjoint(obj)) and fits(tok, p, ctx)), None)
         if pick is None or (pos == "V" and not pick.obj):
             # the object's own modifiers may name what the verb is about ("gas supplies"), but not
             # when the object is aid itself: "announced emergency aid" is aid, not an emergency

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from tidings.docindex import children, deps, lowers, passive_verbs
+
 __all__ = ["agent_participle", "effective_noun", "is_passive", "nonrestrictive", "objects", "pobjs", "subjects"]
 
 QUANTITY_HEADS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "$", "us$", "€", "£",
@@ -17,7 +19,8 @@ RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
 def is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+    """Whether the verb has a passive subject or auxiliary ("was given", "were killed")."""
+    return verb.i in passive_verbs(verb.doc)
 
 
 def effective_noun(tok: Token) -> Token:
@@ -50,17 +53,19 @@ def _with_conj(toks: Iterable[Token]) -> list[Token]:
 
 def pobjs(tok: Token, prep: str) -> list[Token]:
     """Objects of the preposition ``prep`` hanging on ``tok`` (with their conjuncts)."""
-    out: list[Token] = []
-    for c in tok.children:
-        if c.dep_ in ("prep", "agent", "dative") and c.lower_ == prep:
-            out.extend(p for p in c.children if p.dep_ in ("pobj", "pcomp"))
-    return _with_conj(out)
+    doc = tok.doc
+    kids, labels, low = children(doc), deps(doc), lowers(doc)
+    out = [doc[p] for c in kids[tok.i] if labels[c] in ("prep", "agent", "dative") and low[c] == prep
+           for p in kids[c] if labels[p] in ("pobj", "pcomp")]
+    return _with_conj(out) if out else out
 
 
 def objects(verb: Token) -> list[Token]:
     """Direct objects of a verb; for a passive verb, its passive subject."""
+    doc = verb.doc
+    kids, labels = children(doc)[verb.i], deps(doc)
     if is_passive(verb):
-        found = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        found = [doc[c] for c in kids if labels[c] == "nsubjpass"]
         if verb.dep_ == "relcl" and found and found[0].lower_ in RELATIVE_PRONOUNS:
             found = [verb.head]  # "Cheng Lei, who was detained in 2020": the noun the clause is about
         if not found and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
@@ -68,7 +73,7 @@ def objects(verb: Token) -> list[Token]:
         if not found and verb.dep_ == "conj":  # "X attacked Y and was arrested": the first subject
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         return _with_conj(found)
-    found = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    found = [doc[c] for c in kids if labels[c] in ("dobj", "obj")]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]  # "sanctions imposed by the US"
     if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):

@@ -24,8 +24,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import SPACY
 from spacy.tokens import Doc, Span, Token
 
+from tidings import docindex
 from tidings.places.gazetteer import Gazetteer, Place, distance_km, name_key
 
 __all__ = ["Toponym", "find_toponyms"]
@@ -78,12 +80,11 @@ class Toponym:
 
 def _spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """Longest gazetteer names over capitalised token runs, left to right."""
-    words, spaces, lowers = [], [], []
-    for t in doc:
-        words.append(t.text)
-        spaces.append(t.whitespace_)
-        lowers.append(t.lower_)
+    words, lowers = docindex.words(doc), docindex.lowers(doc)
+    spaces = [" " if space else "" for space in doc.to_array([SPACY]).tolist()]
     upper = [w[:1].isupper() for w in words]
+    # a word that no name continues across: neither capitalised, nor a connector ("of", "de"), nor "."
+    breaks = [not upper[k] and lowers[k] not in CONNECTORS and words[k] != "." for k in range(len(words))]
     out = []
     i, n = 0, len(words)
     width = min(gaz.max_words + 2, 8)
@@ -92,12 +93,12 @@ def _spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
             i += 1
             continue
         best = None
-        for j in range(min(n, i + width), i, -1):
+        # the words between the first and the last must all continue the name
+        stop = next((k for k in range(i + 1, min(n, i + width)) if breaks[k]), n)
+        for j in range(min(n, i + width, stop + 1), i, -1):
             last = words[j - 1]
             if not (upper[j - 1] or (last.endswith(".") and len(last) > 1)):
                 continue  # a name ends on a word or an abbreviation ("Va."), not on a full stop
-            if any(not upper[k] and lowers[k] not in CONNECTORS and words[k] != "." for k in range(i + 1, j - 1)):
-                continue
             text = "".join(words[k] + spaces[k] for k in range(i, j - 1)) + words[j - 1]
             if "\n" in text:
                 continue
