@@ -21,12 +21,13 @@ from tidings.records import Actor
 if TYPE_CHECKING:
     from tidings.actors.resolve import KBMatch
 
-__all__ = ["CorefMixin", "MALE_FEMALE", "NEUTER", "PLURAL"]
+__all__ = ["FIRST_PERSON", "CorefMixin", "MALE_FEMALE", "NEUTER", "PLURAL"]
 
 MALE_FEMALE = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})  # not reflexive: never the clause's own subject
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
+FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ourselves"})
 NEUTER_SECTORS = (None, "GOV", "MIL", "IGO", "NGO", "REB", "PTY", "MED", "BUS", "LEG", "JUD", "COP")
 QUOTES = {'"', "“", "”", "''", "``"}
 Accept = Callable[[Actor], bool]
@@ -254,8 +255,27 @@ class CorefMixin:
             return []
         return [a for a in self.resolve(subj, date, follow_coref=False) if accept(a)]
 
+    def _quote_speaker(self, pron: Token, date: str | None) -> list[Actor]:
+        """A first-person pronoun inside a quotation is its speaker ('"We will not retreat," the
+        minister said'): the subject, outside the quotation, of the verb that the quoted clause
+        hangs on."""
+        if not self._quoted(pron.i):
+            return []
+        node = pron
+        while node.head.i != node.i:
+            head = node.head
+            if node.dep_ in ("ccomp", "parataxis") and not self._quoted(head.i):
+                subj = next((c for c in head.children if c.dep_ == "nsubj" and not self._quoted(c.i)), None)
+                if subj is None or subj.lower_ in FIRST_PERSON:
+                    return []
+                return self.resolve(subj, date, follow_coref=subj.pos_ == "PRON")
+            node = head
+        return []
+
     def _coref_free(self, pron: Token, date: str | None, free: Accept) -> list[Actor]:
         low = pron.lower_
+        if low in FIRST_PERSON:
+            return self._quote_speaker(pron, date)
         if pron.dep_ == "poss":
             accept = (lambda a: a.kind == "person") if low in MALE_FEMALE else (
                 lambda a: a.kind != "person") if low in NEUTER else (lambda a: True)

@@ -152,7 +152,8 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
             return Decision(new, negated, "intended", sources, targets)
     # announced coercion: a threat
     promise = mod_cue is not None and mod_cue.lemma_.lower() in w.promise  # "pledged to expel": a commitment
-    if not negated and not promise and modality in ("intended", "hypothetical") \
+    asked = mod_cue is not None and mod_cue.lower_ in w.question  # "did not say when they would attack"
+    if not negated and not promise and not asked and modality in ("intended", "hypothetical") \
             and code[:2] in ("14", "16", "17", "18", "19", "20"):
         threat = derived_code("threat", code)
         speaker = attrs.reported_by

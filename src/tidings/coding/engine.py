@@ -39,7 +39,7 @@ from tidings.coding.roles import (
     reported_subject,
 )
 from tidings.coding.suppression import suppress
-from tidings.coding.syntax import datives, pobjs, subjects
+from tidings.coding.syntax import agent_participle, datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
 from tidings.docindex import span_text
@@ -115,7 +115,13 @@ class Coder:
             forward = is_forward(ctx.modality(c.tok)[0])
             when = event_date(time_by.get(c.tok.i, []), ctx.published, forward)
             roles = find_roles(c, ctx, when.date if when else None, trace)
-            if roles.sources or roles.targets:
+            if c.pat.pos == "V" and agent_participle(c.tok) and not roles.targets \
+                    and c.tok.head.dep_ not in ("nsubj", "nsubjpass"):
+                # GUIDELINES 1.1: a participle phrase on another act's object or circumstance ("joined
+                # the strike called by the union") is coded when its agent acts on an actor; on the
+                # clause's subject it is what the sentence is about ("The deal, brokered by the AU, …")
+                trace.add("build", "participle-no-patient", c.tok, "a described act with no one acted on")
+            elif roles.sources or roles.targets:
                 staged.append((c, roles))
             else:
                 trace.add("build", "no-actor", c.tok, "neither source nor target resolved")

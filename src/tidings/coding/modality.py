@@ -51,6 +51,8 @@ class Words:
     water: frozenset[str]
     time_prep: frozenset[str]
     consider: frozenset[str]
+    question: frozenset[str]
+    time_mark: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +84,16 @@ def _controllers(tok: Token):
             yield node
         else:
             return
+
+
+def _future_time_clause(tok: Token, w: Words) -> bool:
+    """A time clause in the present tense ("once the deal is signed", "after elections are held"):
+    English tells future time so, and the clause takes its main clause's modality."""
+    if tok.dep_ != "advcl" or tok.head.i == tok.i or not any(c.dep_ == "mark" and c.lower_ in w.time_mark
+                                                             for c in tok.children):
+        return False
+    return tok.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP")
+                                             for c in tok.children)
 
 
 def _has_own_subject(tok: Token) -> bool:
@@ -127,7 +139,15 @@ def modality_cue(tok: Token, w: Words) -> tuple[str, Token | None]:
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
         chain.append(tok.head)
     chain.extend(_controllers(chain[-1]))
+    if _future_time_clause(chain[-1], w):  # "talks can begin only after a deal is signed"
+        chain.append(chain[-1].head)
+        chain.extend(_controllers(chain[-1]))
     for node in chain:
+        first = node.left_edge
+        if first.i < node.i and first.lower_ in w.question and first.head.i == node.i and (
+                node.dep_ == "ccomp" or node.dep_ == "advcl" and node.head.lemma_.lower() in w.speech
+                and node.head.i < first.i):
+            return "hypothetical", first  # "did not say when they would begin operations": a question
         if any(c.tag_ == "TO" for c in node.children) and any(
                 c.lower_ in ("how", "whether", "what", "when") for c in node.children if c.dep_ in ("advmod", "mark", "dobj")):
             cue = next(c for c in node.children if c.lower_ in ("how", "whether", "what", "when"))

@@ -542,8 +542,30 @@ def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list
     return [], False
 
 
-TARGET_FALLBACKS: tuple[Fallback, ...] = (reciprocal_sources, protest_purpose, content_subject, complement_search,
-                                          place_target, event_anaphor)
+def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """A participle with its own agent that describes a noun of another clause ("Russia and Ukraine
+    swapped prisoners in an exchange brokered by the UAE", "expelled diplomats in retaliation for
+    sanctions imposed by Washington") or its subject ("backed by Russia, the rebels …"): the agent
+    acts on that clause's subjects, the parties of the exchange, the deal or the talks."""
+    tok = c.tok
+    if not sources or c.pat.pos != "V" or tok.dep_ not in ("acl", "advcl") or tok.tag_ != "VBN" \
+            or not any(x.dep_ == "agent" for x in tok.children):
+        return [], False
+    node = tok.head  # "backed by Russia, the rebels seized …": the clause's own subject
+    if tok.dep_ == "acl" and node.dep_ != "pobj":
+        return [], False  # "declined to join the strike called by the union": not the parties of a strike
+    for _ in range(3):  # "in retaliation for sanctions": through the nouns of the phrase to its verb
+        if node.dep_ != "pobj":
+            break
+        node = node.head.head
+    if node.pos_ not in ("VERB", "AUX"):
+        return [], False
+    found = actors_of(subjects(node, ctx.knowledge.words.object_control), ctx, date)
+    return [a for a in found if not taken_by(a, sources)], False
+
+
+TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
+                                          complement_search, place_target, event_anaphor)
 
 
 # -- after the roles ----------------------------------------------------------------------------------

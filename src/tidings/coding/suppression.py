@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from tidings.coding.context import DocContext
 from tidings.coding.matching import object_lemmas, purpose
 from tidings.coding.modality import words
-from tidings.coding.syntax import QUANTITY_HEADS, effective_noun, pobjs
+from tidings.coding.syntax import QUANTITY_HEADS, RELATIVE_PRONOUNS, effective_noun, is_passive, nonrestrictive, pobjs
 from tidings.coding.trace import Candidate, Trace
 from tidings.tables import read_table
 
@@ -219,12 +219,20 @@ def other_sense(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Tra
 def adjectival_participle(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
     """A past participle that only describes a noun, with no agent of its own, is not an event
     ("troops stationed in Syria", "rebels opposed to the president", "goods imported from
-    Pakistan"); with its agent it is ("an exchange brokered by the UAE", GUIDELINES 1.1). Kept on the
+    Pakistan"), nor is a passive relative clause without one ("a journalist who was jailed in
+    2014"); with its agent it is ("an exchange brokered by the UAE", GUIDELINES 1.1). Kept on the
     object of another event ("lifted sanctions imposed on Eritrea"), whose target it tells."""
     verbs = {c.tok.i for c in cands if c.pat.pos == "V"}
     for c in cands:
         tok = c.tok
-        if tok.i in drop or c.pat.pos != "V" or tok.dep_ != "acl" or tok.tag_ != "VBN":
+        if tok.i in drop or c.pat.pos != "V":
+            continue
+        if tok.dep_ == "relcl" and is_passive(tok) and not pobjs(tok, "by") and any(
+                x.dep_ == "nsubjpass" and x.lower_ in RELATIVE_PRONOUNS for x in tok.children):
+            # "a journalist who was detained last year" tells no more than "a detained journalist"
+            drop[tok.i] = f"passive relative clause describing {tok.head.text!r}, with no agent"
+            continue
+        if tok.dep_ != "acl" or tok.tag_ != "VBN":
             continue
         if any(x.dep_ in ("agent", "dobj", "prt") for x in tok.children):
             continue  # an agent, or an object a passive cannot have: a main verb the parser hung on its subject
@@ -284,17 +292,36 @@ def fully_specified(noun: Token, ctx: DocContext) -> bool:
 
 
 def content_tokens(tok: Token) -> set[int]:
-    """Tokens of a trigger's clausal complements and of the clauses hanging on its object."""
+    """Tokens of a trigger's clausal complements and of the clauses hanging on its object, less the
+    writer's asides in them ("urged Beijing to release Cheng Lei, who was detained in 2020": the
+    detention is told as a fact, not demanded)."""
     out: set[int] = set()
     for c in tok.children:
         purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
+        if c.dep_ == "ccomp" and c.i < tok.i and _charge_aside(c, tok):
+            continue  # "India accused Pakistan of …, a charge Islamabad denies": the main clause, misattached
         if c.dep_ in ("ccomp", "xcomp") or purpose:  # "marched to demand …"; not "…, accusing Paris"
             out.update(t.i for t in c.subtree)
         elif c.dep_ in ("dobj", "nsubjpass", "pobj") or (c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "into", "over", "about", "on")):
             for t in c.subtree:
                 if t.dep_ in ("acl", "relcl", "ccomp", "pcomp", "xcomp") and t.i != c.i:
                     out.update(x.i for x in t.subtree)
+    asides = [t for t in tok.doc[min(out, default=0):max(out, default=-1) + 1] if t.i in out and nonrestrictive(t)]
+    for t in asides:
+        out.difference_update(x.i for x in t.subtree)
     return out
+
+
+def _charge_aside(clause: Token, verb: Token) -> bool:
+    """Whether ``verb`` closes the sentence as an aside on the clause before it, "…, a charge
+    Islamabad denies" / "…, a claim the army disputes": an indefinite noun after the clause, then
+    the aside's own subject (not "…, a UN official demanded", where the noun is the subject)."""
+    for n in verb.children:
+        if n.dep_ in ("dobj", "nsubj") and clause.i < n.i < verb.i \
+                and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.children) \
+                and any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in verb.doc[n.i + 1:verb.i]):
+            return True
+    return False
 
 
 def _under_demand(tok: Token, container: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from tidings.docindex import children, deps, lowers, passive_verbs
 
-__all__ = ["is_passive", "objects", "pobjs", "subjects", "effective_noun"]
+__all__ = ["agent_participle", "effective_noun", "is_passive", "nonrestrictive", "objects", "pobjs", "subjects"]
 
 QUANTITY_HEADS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "$", "us$", "€", "£",
                             "bn", "m", "tens", "hundreds", "thousands", "millions", "billions", "lot", "number",
@@ -66,6 +66,8 @@ def objects(verb: Token) -> list[Token]:
     kids, labels = children(doc)[verb.i], deps(doc)
     if is_passive(verb):
         found = [doc[c] for c in kids if labels[c] == "nsubjpass"]
+        if verb.dep_ == "relcl" and found and found[0].lower_ in RELATIVE_PRONOUNS:
+            found = [verb.head]  # "Cheng Lei, who was detained in 2020": the noun the clause is about
         if not found and verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
             found = [verb.head]
         if not found and verb.dep_ == "conj":  # "X attacked Y and was arrested": the first subject
@@ -74,11 +76,32 @@ def objects(verb: Token) -> list[Token]:
     found = [doc[c] for c in kids if labels[c] in ("dobj", "obj")]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
         found = [verb.head]  # "sanctions imposed by the US"
-    if not found and verb.dep_ == "relcl":
-        rel = [c for c in verb.children if c.lower_ in RELATIVE_PRONOUNS and c.dep_ in ("dobj",)]
-        if rel:
+    if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "a charge that Paris rejects": the relative word stands for the noun; "the duties it
+        # imposed on barley": no relative word, a subject of its own, the gap is the object
+        rel = [c for c in found if c.lower_ in RELATIVE_PRONOUNS]
+        gap = not found and any(c.dep_ == "nsubj" for c in verb.children) \
+            and not any(c.lower_ in RELATIVE_PRONOUNS or c.tag_ in ("WDT", "WP", "WRB") for c in verb.children)
+        if rel or gap:
             found = [verb.head]
     return _with_conj(found)
+
+
+def agent_participle(verb: Token) -> bool:
+    """A participle phrase with its own agent that describes a noun or the main clause ("an exchange
+    brokered by the UAE", "backed by Russia, the rebels …")."""
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and any(c.dep_ == "agent" for c in verb.children)
+
+
+def nonrestrictive(clause: Token) -> bool:
+    """A relative clause set off by a comma or hung on a name ("Cheng Lei, who was detained in 2020",
+    "Washington, which announced sanctions"): the writer's own aside about the noun, asserted, not
+    part of what the governing clause reports, demands or denies."""
+    if clause.dep_ != "relcl":
+        return False
+    left = clause.left_edge.i
+    return (left > 0 and clause.doc[left - 1].text in (",", "(", "—", "–")) or clause.head.pos_ == "PROPN" \
+        or clause.head.dep_ == "appos"  # "…, a charge that Paris rejects"
 
 
 def datives(verb: Token) -> list[Token]:
@@ -90,7 +113,8 @@ def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> lis
     control ("agreed to strengthen"), coordination, participles and relative clauses."""
     if depth > 6:
         return []
-    if is_passive(verb):
+    if is_passive(verb) or agent_participle(verb):
+        # "was brokered by Qatar", "talks mediated by Norway", "backed by Russia, the rebels …"
         agents = pobjs(verb, "by")
         if agents:
             return agents
