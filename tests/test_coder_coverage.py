@@ -392,3 +392,43 @@ def test_coder_airdrops_of_relief_are_humanitarian_aid(code, text):
 ])
 def test_coder_other_airdrops_are_no_humanitarian_aid(code, text):
     assert not _codes(code(text, "2024-03-04")) & {"073", "0333"}
+
+
+# --- a hunger strike resumed or continued is a hunger strike (142), not a military strike resumed ------
+
+@pytest.mark.parametrize("text", [
+    "Jailed Bahraini activist Nabil Rajab resumed his hunger strike on Monday.",
+    "Jailed Kurdish politicians in Turkey continued their hunger strike on Sunday.",
+    "The jailed Egyptian blogger resumed a hunger strike in protest at his detention.",
+])
+def test_coder_hunger_strikes_resumed_are_hunger_strikes(code, text):
+    events = code(text, "2024-03-04")
+    assert "190" not in _codes(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia resumed its strikes on Kyiv on Monday.",
+    "Israel continued its air strikes on Gaza overnight.",
+])
+def test_coder_military_strikes_resumed_stay_force(code, text):
+    assert "142" not in _codes(code(text, "2024-03-04"))
+
+
+# --- aircraft, vehicles and systems delivered, sold or shipped are arms only when military (072) --------
+
+@pytest.mark.parametrize("text", [
+    "The United States delivered armoured vehicles to Ukraine on Friday.",
+    "Germany delivered air defence systems to Ukraine on Monday.",
+    "France sold 24 fighter aircraft to Egypt last year.",
+])
+def test_coder_military_vehicles_and_systems_delivered_are_arms(code, text):
+    assert "072" in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "Airbus delivered 735 commercial aircraft last year, beating its target.",
+    "Tesla delivered 466,000 vehicles to customers in the second quarter.",
+    "Siemens shipped new signalling systems to Egypt's railways.",
+])
+def test_coder_civilian_aircraft_and_vehicles_delivered_are_no_arms(code, text):
+    assert "072" not in _codes(code(text, "2024-03-04"))
