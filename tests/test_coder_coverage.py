@@ -453,3 +453,23 @@ def test_coder_nuclear_tests_detonate_nuclear_weapons(code, text):
 ])
 def test_coder_other_tests_and_detonations_are_not_nuclear(code, text):
     assert "2042" not in _codes(code(text, "2024-03-04"))
+
+
+# --- "participated in" / "engaged in" report the act they govern (support verbs) -----------------------
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Azerbaijani troops participate in peacekeeping operations in Afghanistan.", "074"),
+    ("Thousands of students participated in the protests against the government in Dhaka.", "141"),
+    ("Rwandan police officers participate in peacekeeping operations in South Sudan.", "074"),
+    ("Workers in Lagos participated in a general strike on Monday.", "143"),
+])
+def test_coder_acts_participated_in_are_reported(code, text, want):
+    assert want in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan students participated in a debate on the history of protests.",
+    "The Ghanaian minister engaged in a discussion about peacekeeping history at the university.",
+])
+def test_coder_acts_only_mentioned_after_participation_are_not_reported(code, text):
+    assert not _codes(code(text, "2024-03-04")) & {"074", "141"}
