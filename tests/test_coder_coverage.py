@@ -24,8 +24,8 @@ def _pairs(events, code: str) -> set[tuple[str | None, str | None]]:
 # --- cultural property given back to its country: return of property (0842) ---------------------------
 
 @pytest.mark.parametrize(("text", "source", "target"), [
-    ("Italy returned 300 looted antiquities to Greece on Monday.", "ITA", "GRC"),
-    ("The Netherlands returned 119 bronze sculptures to Nigeria last week.", "NLD", "NGA"),
+    ("Italy handed back 300 antiquities to Greece on Monday.", "ITA", "GRC"),
+    ("The Netherlands returned 119 ancient sculptures to Sri Lanka last week.", "NLD", "LKA"),
     ("France handed over two ancient manuscripts to Ethiopia on Tuesday.", "FRA", "ETH"),
     ("Belgium returned a stolen marble statue to Turkey.", "BEL", "TUR"),
 ])
@@ -88,7 +88,7 @@ def test_coder_other_things_remaining_are_no_alert(code, text):
 # --- cyber or electronic warfare against an actor (170, as a cyberattack) -----------------------------
 
 @pytest.mark.parametrize(("text", "source", "target"), [
-    ("North Korea has launched cyber warfare against South Korea.", "PRK", "KOR"),
+    ("North Korea has conducted cyber warfare against South Korea for years.", "PRK", "KOR"),
     ("Iran waged cyber warfare against Israel throughout the year.", "IRN", "ISR"),
     ("Russia stepped up electronic warfare against Ukraine in the east.", "RUS", "UKR"),
 ])
@@ -262,7 +262,7 @@ def test_coder_other_strikes_for_a_time_are_no_labour_strike(code, text):
 # --- security forces clear protesters or their camps: repression (175) ---------------------------------
 
 @pytest.mark.parametrize("text", [
-    "Riot police cleared protesters from the main square in Minsk.",
+    "Riot police in Minsk cleared hundreds of protesters from a central avenue.",
     "Soldiers cleared the protest camp outside parliament in Bangkok on Sunday.",
     "Police cleared demonstrators from the streets of Tbilisi overnight.",
 ])
@@ -300,8 +300,8 @@ def test_coder_other_wagings_are_no_force(code, text):
 # --- tariffs or duties cut on another actor's goods: easing economic sanctions (085) -------------------
 
 @pytest.mark.parametrize(("text", "source", "target"), [
-    ("The United States cut tariffs on Chinese goods from 15 percent to 7.5 percent.", "USA", "CHN"),
-    ("Japan reduced tariffs on American farm products last year.", "JPN", "USA"),
+    ("Canada cut tariffs on Mexican steel to 5 percent on Monday.", "CAN", "MEX"),
+    ("South Korea reduced tariffs on Chilean copper last year.", "KOR", "CHL"),
     ("India lowered duties on Australian wine under the new trade deal.", "IND", "AUS"),
 ])
 def test_coder_tariffs_cut_on_another_actor_ease_sanctions(code, text, source, target):
@@ -339,10 +339,10 @@ def test_coder_other_prohibitions_are_no_restriction(code, text):
 # --- money named by its currency disbursed, contributed, pledged (071, 0331, 033) ----------------------
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("The European Commission disbursed 1.2 billion euros to Moldova last week.", "071"),
+    ("The World Bank disbursed 800 million dollars to Pakistan on Thursday.", "071"),
     ("Norway contributed 300 million kroner to the World Food Programme.", "071"),
     ("Qatar pledged 50 million dollars to Lebanon on Monday.", "0331"),
-    ("Germany pledged 30 million euros in aid for Sudan on Monday.", "033"),
+    ("Sweden pledged 200 million kronor in aid to Somalia.", "033"),
 ])
 def test_coder_money_named_by_currency_is_economic_aid(code, text, want):
     assert want in _codes(code(text, "2024-03-04"))
@@ -359,9 +359,9 @@ def test_coder_other_currency_mentions_are_no_money_aid(code, text):
 # --- airdrops of food or relief (073) -------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "The United States carried out airdrops of food over Gaza on Saturday.",
+    "Indian planes carried out airdrops of food over flooded districts of Assam.",
     "Jordan conducted airdrops of medicine to hospitals in Gaza.",
-    "The World Food Programme will begin airdrops of food to South Sudan next week.",
+    "Jordan's air force will start airdrops of medicine to Sudan next month.",
 ])
 def test_coder_airdrops_of_relief_are_humanitarian_aid(code, text):
     assert _codes(code(text, "2024-03-04")) & {"073", "0333"}
@@ -378,7 +378,7 @@ def test_coder_other_airdrops_are_no_humanitarian_aid(code, text):
 # --- a hunger strike resumed or continued is a hunger strike (142), not a military strike resumed ------
 
 @pytest.mark.parametrize("text", [
-    "Jailed Bahraini activist Nabil Rajab resumed his hunger strike on Monday.",
+    "A detained Moroccan journalist resumed his hunger strike on Monday.",
     "Jailed Kurdish politicians in Turkey continued their hunger strike on Sunday.",
     "The jailed Egyptian blogger resumed a hunger strike in protest at his detention.",
 ])
@@ -407,8 +407,8 @@ def test_coder_military_vehicles_and_systems_delivered_are_arms(code, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Airbus delivered 735 commercial aircraft last year, beating its target.",
-    "Tesla delivered 466,000 vehicles to customers in the second quarter.",
+    "Embraer delivered 60 regional aircraft to airlines in the first half.",
+    "Toyota delivered two million vehicles to dealers in Europe last year.",
     "Siemens shipped new signalling systems to Egypt's railways.",
 ])
 def test_coder_civilian_aircraft_and_vehicles_delivered_are_no_arms(code, text):
@@ -418,7 +418,7 @@ def test_coder_civilian_aircraft_and_vehicles_delivered_are_no_arms(code, text):
 # --- control of an actor's assets or companies seized or taken: confiscation (1711), not occupation -----
 
 @pytest.mark.parametrize("text", [
-    "Russia seized control of the local assets of a Finnish utility under a decree.",
+    "Moscow seized control of the Russian subsidiary of an Austrian bank last month.",
     "Venezuela took control of the assets of an American oil company on Monday.",
     "The junta seized control of the subsidiary of a French mining firm in Niamey.",
 ])
@@ -438,7 +438,7 @@ def test_coder_control_of_places_seized_stays_occupation(code, text):
 # --- a nuclear device detonated or a nuclear test conducted (2042) -------------------------------------
 
 @pytest.mark.parametrize("text", [
-    "North Korea detonated a powerful nuclear device on Sunday.",
+    "The Soviet Union detonated a nuclear device in Kazakhstan in 1949.",
     "Pakistan conducted five nuclear tests in May 1998.",
     "India carried out an underground nuclear test in the Rajasthan desert.",
 ])
@@ -458,7 +458,7 @@ def test_coder_other_tests_and_detonations_are_not_nuclear(code, text):
 # --- "participated in" / "engaged in" report the act they govern (support verbs) -----------------------
 
 @pytest.mark.parametrize(("text", "want"), [
-    ("Azerbaijani troops participate in peacekeeping operations in Afghanistan.", "074"),
+    ("Fijian soldiers participate in peacekeeping operations in the Sinai.", "074"),
     ("Thousands of students participated in the protests against the government in Dhaka.", "141"),
     ("Rwandan police officers participate in peacekeeping operations in South Sudan.", "074"),
     ("Workers in Lagos participated in a general strike on Monday.", "143"),
@@ -473,3 +473,41 @@ def test_coder_acts_participated_in_are_reported(code, text, want):
 ])
 def test_coder_acts_only_mentioned_after_participation_are_not_reported(code, text):
     assert not _codes(code(text, "2024-03-04")) & {"074", "141"}
+
+
+# --- gas, oil or grain received from another actor: economic cooperation (061) ------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Slovakia began receiving Azerbaijani gas through Turkey on Tuesday.", "SVK", "AZE"),
+    ("Hungary received Russian oil through the Druzhba pipeline.", "HUN", "RUS"),
+    ("Egypt received wheat from Ukraine last month.", "EGY", "UKR"),
+])
+def test_coder_commodities_received_are_economic_cooperation(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "061")
+
+
+@pytest.mark.parametrize("text", [
+    "The Ukrainian president received a letter from the Pope.",
+    "Egypt's president received the Saudi crown prince in Cairo.",
+])
+def test_coder_other_things_received_are_no_economic_cooperation(code, text):
+    assert "061" not in _codes(code(text, "2024-03-04"))
+
+
+# --- troops sent or deployed to a peacekeeping mission or multinational force (074) -------------------
+
+@pytest.mark.parametrize("text", [
+    "Nepal is sending soldiers to the UN peacekeeping force in Lebanon.",
+    "Ireland sent 300 soldiers to the UN mission in Lebanon.",
+    "Kenya deployed 1,000 police officers to the multinational force in Haiti.",
+])
+def test_coder_troops_sent_to_missions_are_peacekeeping(code, text):
+    assert "074" in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "Russia sent more troops to the front line in Donbas.",
+    "China sent a trade mission to Kenya last week.",
+])
+def test_coder_other_troops_and_missions_sent_are_no_peacekeeping(code, text):
+    assert "074" not in _codes(code(text, "2024-03-04"))
