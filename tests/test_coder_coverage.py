@@ -182,11 +182,11 @@ def test_coder_other_backing_out_is_no_reduction(code, text):
     assert "160" not in _codes(code(text, "2024-03-04"))
 
 
-# --- grenades lobbed, thrown or hurled (183); shells lobbed (194); stones lobbed (145) -----------------
+# --- grenades lobbed or hurled (183); shells lobbed (194); stones lobbed (145) ----------------------------
 
 @pytest.mark.parametrize(("text", "want"), [
     ("Militants lobbed grenades at an army post in Kashmir on Friday.", "183"),
-    ("Gunmen threw a grenade at a police station in Mombasa.", "183"),
+    ("Rebels hurled a grenade at a police station in Mombasa.", "183"),
     ("Rebels lobbed mortar shells at Ukrainian positions near Donetsk.", "194"),
     ("Protesters lobbed stones and bottles at police in Nairobi.", "145"),
 ])
