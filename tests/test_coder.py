@@ -953,3 +953,32 @@ def test_aid_named_with_emergency_is_aid(code, text, code_, source, target):
         assert any(e.target is not None and e.target.code == target for e in found), _tuples(ev)
     if code_ == "070":
         assert not any(e.cameo.startswith("172") for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # a threat of the source's own act: the one threatened is whom the condition names (GUIDELINES 10.4)
+    ("Serbia threatened to cut electricity supplies to Kosovo unless Albania withdrew its ambassador.", "13", "SRB", "ALB"),
+    ("Iran threatened to close the Strait of Hormuz if Washington imposed new sanctions.", "13", "IRN", "USAGOV"),
+    ("Turkey's defence minister warned that Ankara would launch a new offensive if Kurdish militias attacked "
+     "its border posts.", "13", "TURMIL", "TURREB"),
+    # ... the thing the threatened act is done to, when it names an actor
+    ("Venezuela threatened to shell Guyanese oil platforms if Exxon resumed drilling.", "13", "VEN", "GUY"),
+    # ... else whom the act is aimed at, when the speaker itself acts in the content
+    ("The Chilean police warned that they would use water cannon against striking miners.", "13", "CHLCOP", "CHLLAB"),
+])
+def test_a_threat_targets_whom_its_condition_or_act_names(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,target", [
+    # another actor's act in the content keeps its subject as the target, condition or not
+    ("Egypt warned that Ethiopia would face consequences if it filled the dam.", "ETH"),
+    ("Japan warned that China would impose export curbs if the Dutch government blocked chip sales.", "CHN"),
+    # the source's own troops, or a condition with no actor, give no target
+    ("Sudan's army threatened to send more troops to the border unless the fighting stopped.", None),
+])
+def test_a_threat_condition_does_not_override_another_actor_or_invent_one(code, text, target):
+    ev = code(text, "2024-05-01")
+    threats = [e for e in ev if e.cameo.startswith("13")]
+    assert threats and {e.target.code if e.target else None for e in threats} == {target}, _tuples(ev)

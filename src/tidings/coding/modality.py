@@ -51,6 +51,7 @@ class Words:
     water: frozenset[str]
     time_prep: frozenset[str]
     consider: frozenset[str]
+    condition_mark: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -341,27 +341,56 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
     # a threat by the state itself (or its government): its own state in the content is itself ("warned
     # that Britain would …"); an appeal for one's own country to act ("called for Britain to stay")
     # is addressed to it
-    own = {a.country for a in sources if a.country} if c.pat.code[:2] == "13" and all(
-        a.country and (a.code == a.country or a.sector == "GOV") for a in sources) else set()
+    threat = c.pat.code[:2] == "13"
+    own = {a.country for a in sources if a.country} if threat and all(
+        a.country and (a.code == a.country or a.sector in STATE_FORCES) for a in sources) else set()
+
+    def other(a: Actor) -> bool:  # a coded actor, not the source, nor (for a state body) its own state or forces
+        return bool(a.code) and not taken_by(a, sources) and not (
+            a.country in own and (a.code == a.country or a.sector in STATE_FORCES))
+
     for x in clauses:
         subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
-        found = [a for a in actors_of(subj, ctx, date) if not taken_by(a, sources)]
-        if found and own and x.pos_ == "VERB" and all(a.country in own and a.code == a.country for a in found):
-            # "the minister warned that Britain would impose sanctions on Iran if …": the source's own state acts
-            # in the content, so the target is whom the condition names ("if American forces crossed …"),
-            # else whom the content's act is aimed at; never the source's own state
-            conditions = [s for v in (x, c.tok) for a in v.children
-                          if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+        named = actors_of(subj, ctx, date)
+        found = [a for a in named if not taken_by(a, sources)]
+        if threat and x.pos_ in ("VERB", "AUX") and (not subj or (named and not any(other(a) for a in named))):
+            # the source threatens its own act ("threatened to shell the port unless …", "warned that it
+            # would …", "warned that Britain would …"): the one threatened is the thing the act is done
+            # to when it names an actor ("to shell Iranian bases"), else whom the condition names
+            # ("… unless the militia disarmed"), else whom the act is aimed at; never the source itself
+            things = [effective_noun(o) for o in objects(x)] if x.pos_ == "VERB" else []
+            owners = [m for t in things for m in t.children if m.dep_ in ("poss", "compound", "amod")
+                      and (names_actor(m, ctx) or m.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
+            conditions = [s for v in (x, c.tok) for a in v.children if a.dep_ == "advcl"
+                          and any(m.dep_ == "mark" and m.lower_ in words().condition_mark for m in a.children)
                           for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
-            hosts = [x] + [effective_noun(o) for o in objects(x)]
-            for cands in (conditions, objects(x) + [p for h in hosts for prep in CONTENT_AIM for p in pobjs(h, prep)]):
-                aimed = [a for a in actors_of(cands, ctx, date) if a.country not in own]
-                if aimed:
-                    return aimed, True
+            aimed = []
+            for toks in (things + [p for t in things for p in pobjs(t, "of")], owners):
+                # a bare sector ("send troops") is the source's own; a state force in the condition
+                # has no country of its own to show ("if the army advanced")
+                aimed = aimed or [a for a in actors_of(toks, ctx, date) if other(a) and a.code != a.sector]
+            aimed = aimed or [a for a in actors_of(conditions, ctx, date)
+                              if other(a) and not (a.code == a.sector and a.sector in STATE_FORCES)]
+            if not aimed and subj:  # an act without a subject of its own is left to the complement search
+                aimed = [a for a in actors_of(_aimed_at(x), ctx, date) if other(a)]
+            if aimed:
+                return aimed, True
             continue
         if found:
             return found, True
     return [], False
+
+
+def _aimed_at(x: Token) -> list[Token]:
+    """Whom the act of a content clause is aimed at: its objects and the objects of the prepositions
+    in ``CONTENT_AIM`` on it, on its objects, and on its open complements ("were ready to use force
+    against the strikers")."""
+    hosts = [x]
+    for _ in range(2):
+        hosts += [y for h in hosts for y in h.children if y.dep_ in ("xcomp", "acomp") and y not in hosts]
+    verbs = [h for h in hosts if h.pos_ in ("VERB", "AUX", "ADJ")]
+    hosts += [effective_noun(o) for h in verbs for o in objects(h)]
+    return [o for h in verbs for o in objects(h)] + [p for h in hosts for prep in CONTENT_AIM for p in pobjs(h, prep)]
 
 
 def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) -> bool:
