@@ -982,3 +982,26 @@ def test_a_threat_condition_does_not_override_another_actor_or_invent_one(code, 
     ev = code(text, "2024-05-01")
     threats = [e for e in ev if e.cameo.startswith("13")]
     assert threats and {e.target.code if e.target else None for e in threats} == {target}, _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # a protest's purpose names the authority the demanded thing concerns: "the resignation of X"
+    ("Thousands of students marched in Dhaka to demand the resignation of Prime Minister Sheikh Hasina.",
+     "14", "BGDEDU", "BGDGOV"),
+    ("Farmers blocked highways across Argentina, calling for an end to President Milei's export taxes.",
+     "14", "ARGAGR", "ARGGOV"),
+    ("Miners went on strike in Chile to demand the dismissal of the mining minister.", "14", "CHLLAB", "CHLGOV"),
+])
+def test_a_protest_targets_the_authority_its_demand_concerns(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a demand about a thing with no authority named gives no target
+    "Thousands of nurses marched in London to demand higher pay.",
+    "Protesters rallied outside the parliament to demand an end to the war.",
+])
+def test_a_protest_demand_without_an_authority_has_no_target(code, text):
+    ev = code(text, "2024-05-01")
+    assert ev and all(e.target is None for e in ev if e.cameo.startswith("14")), _tuples(ev)

@@ -304,6 +304,9 @@ def one_way(c: Candidate, code: str, ctx: DocContext) -> bool:
         o.pos_ in NOUN_POS and effective_noun(o).lemma_.lower() not in ctx.knowledge.event_nouns for o in objs))
 
 
+PURPOSE_PREPS = ("of", "to", "against", "on")  # whom a demanded thing concerns ("the resignation of X")
+
+
 def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """"rallied to demand that the government resign": the addressee of the protest's purpose."""
     if c.pat.code[:2] != "14":
@@ -312,10 +315,16 @@ def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: li
     for x in c.tok.children:
         if x.dep_ == "advcl" and (any(a.tag_ == "TO" for a in x.children) or x.tag_ == "VBG"):
             cands = [s for cc in x.children if cc.dep_ == "ccomp" for s in cc.children if s.dep_ in ("nsubj", "nsubjpass")]
-            cands += [o for o in x.children if o.dep_ == "dobj"]
-            found = [a for a in actors_of(cands, ctx, date) if (a.code or a.text) not in taken and a.code]
-            if found:
-                return found, True
+            asked = [o for o in x.children if o.dep_ == "dobj"] + pobjs(x, "for")
+            # "to demand the resignation of the prime minister", "calling for an end to the general's
+            # rule": the authority the demanded thing concerns (or its owner); not the people whose
+            # release is demanded, who are not addressed
+            concerned = [p for o in asked for prep in PURPOSE_PREPS for p in pobjs(effective_noun(o), prep)]
+            for toks, authority in ((cands + asked, False), (concerned, True)):
+                found = [a for a in actors_of(toks, ctx, date) if (a.code or a.text) not in taken and a.code
+                         and (not authority or a.code == a.country or a.sector in STATE_AGENTS | STATE_FORCES)]
+                if found:
+                    return found, True
     return [], False
 
 
