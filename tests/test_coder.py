@@ -1005,3 +1005,18 @@ def test_a_protest_targets_the_authority_its_demand_concerns(code, text, code_, 
 def test_a_protest_demand_without_an_authority_has_no_target(code, text):
     ev = code(text, "2024-05-01")
     assert ev and all(e.target is None for e in ev if e.cameo.startswith("14")), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # a group of one country acting on "the government" acts on its own (GUIDELINES 10.9), also when
+    # another country is named in the sentence
+    ("Chilean truckers asked the government to curb Bolivian competition.", "02", "CHLLAB", "CHLGOV"),
+    ("Kenyan doctors urged the government to stop hiring Cuban medics.", "02", "KENHLH", "KENGOV"),
+    ("Hungarian teachers demanded that the government raise their salaries.", "10", "HUNEDU", "HUNGOV"),
+    # not when the group is of two countries, and the place of the event comes first
+    ("Kenyan and Ugandan traders asked the government to reopen the border.", "02", "KENBUS", "GOV"),
+    ("Afghan refugees in Iran asked the government for housing.", "02", "AFGREF", "IRNGOV"),
+])
+def test_a_domestic_group_acts_on_its_own_government(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)

@@ -620,6 +620,10 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                 if country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
                     country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
+                if country is None and role == "target" and a.sector in STATE_AGENTS:
+                    # "Polish farmers demanded that the government …": a group of a country acts on its own state
+                    groups = {o.country for o in others if o.country and o.sector in DOMESTIC_TARGETS}
+                    country, why = (groups.pop(), "people acting on their own state") if len(groups) == 1 else (None, "")
                 if country is None and role == "target" and a.sector in STATE_FORCES:
                     # "the RSF shelled army bases": rebels and opponents act on the forces of their own state
                     groups = {o.country for o in others if o.country and o.sector in HOME_GROUPS}
