@@ -1020,3 +1020,26 @@ def test_a_protest_demand_without_an_authority_has_no_target(code, text):
 def test_a_domestic_group_acts_on_its_own_government(code, text, code_, source, target):
     ev = code(text, "2024-05-01")
     assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,date,code_,source,target", [
+    # a named group and a state body described by its office are two actors, even when the group's
+    # status that day gives it the state's code (the RSF is SDNMIL until April 2023)
+    ("The RSF accused the army of shelling markets in Khartoum.", "2022-05-01", "11", "SDNMIL", "SDNMIL"),
+    ("The Rapid Support Forces criticised the Sudanese army on Monday.", "2022-05-01", "11", "SDNMIL", "SDNMIL"),
+    ("The Taliban rejected an offer of talks from the Afghan government.", "2022-05-01", "12", "AFGGOV", "AFGGOV"),
+])
+def test_a_named_group_and_a_state_body_are_a_dyad(code, text, date, code_, source, target):
+    ev = code(text, date)
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a person or a named institution and the body they lead or belong to stay one actor
+    "Vladimir Putin criticised the Russian government on Monday.",
+    "The Kremlin criticised the Russian government on Monday.",
+])
+def test_a_leader_or_institution_and_its_government_are_no_dyad(code, text):
+    ev = code(text, "2023-05-03")
+    assert not any(e.source is not None and e.target is not None and e.source.code == e.target.code
+                   for e in ev), _tuples(ev)

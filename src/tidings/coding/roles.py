@@ -57,7 +57,16 @@ def distinct_named(a: Actor, b: Actor) -> bool:
     """Two different named people or bodies ("Putin praised Lavrov", "Ghani offered the Taliban a
     truce") are two actors even when their codes are the same; a state, a sector or a pronoun is not."""
     return (a.kind in NAMED_KINDS and b.kind in NAMED_KINDS and _by_name(a) and _by_name(b)
-            and a.name is not None and b.name is not None and a.name != b.name)
+            and a.name is not None and b.name is not None and a.name != b.name) \
+        or _group_and_state_body(a, b) or _group_and_state_body(b, a)
+
+
+def _group_and_state_body(a: Actor, b: Actor) -> bool:
+    """A named armed or political group and a state body described by its office ("the Taliban
+    rejected an offer from the Afghan government", "the RSF clashed with the army") are two actors
+    even when the group's status that day gives it the state's code."""
+    return a.kind == "group" and _by_name(a) and a.name is not None and not _by_name(b) \
+        and b.kind != "person" and b.sector in STATE_FORCES
 
 
 def taken_by(a: Actor, sources: list[Actor]) -> bool:
