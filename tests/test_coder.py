@@ -1043,3 +1043,18 @@ def test_a_leader_or_institution_and_its_government_are_no_dyad(code, text):
     ev = code(text, "2023-05-03")
     assert not any(e.source is not None and e.target is not None and e.source.code == e.target.code
                    for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # the kind adjective of a thing ("military aid", "a military pact") is no target: whom it goes to is
+    ("Washington threatened to cut military aid to Colombia.", "13", "USAGOV", "COL"),
+    ("The Philippines threatened to scrap a military pact with Japan.", "13", "PHL", "JPN"),
+    ("Peru suspended economic cooperation with Bolivia.", "16", "PER", "BOL"),
+    # an owner or agent named by a modifier still is ("the military coup": the army's)
+    ("Kenya condemned the military coup in Niger.", "11", "KEN", "NERMIL"),
+    ("Egypt condemned the military takeover in Sudan.", "11", "EGY", "SDNMIL"),
+])
+def test_a_kind_adjective_is_no_target(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+    assert not any(e.target is not None and e.target.code == "MIL" for e in ev), _tuples(ev)

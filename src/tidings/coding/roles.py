@@ -114,6 +114,11 @@ def kind_adjectives(noun: Token) -> set[str]:
             and m.ent_type_ not in ("NORP", "GPE", "ORG")}
 
 
+def _kind_only(a: Actor, kinds: set[str]) -> bool:
+    """A bare sector read off a kind adjective ("a military" in "a military pact")."""
+    return bool(kinds) and a.code == a.sector and bool(set(a.text.split()) & kinds)
+
+
 def names_actor(tok: Token, ctx: DocContext) -> bool:
     m = ctx.actors.at.get(tok.i)
     return m is not None and m.kind == "name"
@@ -445,6 +450,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     own = tuple(c.pat.target or ())
     home = {a.country for a in sources if a.country}
     conflict = "11" <= c.pat.code[:2] <= "20"
+    armed = c.pat.code[:2] in ARMED_ROOTS
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
                 and _content_child(x, economic, own) and not (conflict and _reason(x))]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
@@ -477,10 +483,14 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
                     found = actors_of([node], ctx, date)
+                    # the owner named by a modifier ("Moscow's plan", "US tariffs"); outside armed acts, not
+                    # the kind of thing ("cut military aid to Bogota", "scrap a security pact with Manila")
+                    kinds = set() if armed else kind_adjectives(node)
+                    found = [a for a in found if not _kind_only(a, kinds)]
                     found += [] if found else [a for x in node.children if x.dep_ in ("poss", "compound", "amod")
-                                              for a in actors_of([x], ctx, date)]
+                                              and x.text not in kinds for a in actors_of([x], ctx, date)]
                     if not found and not backup:
-                        backup = ctx.actors.modifier_actor(node, date)
+                        backup = [a for a in ctx.actors.modifier_actor(node, date) if not _kind_only(a, kinds)]
                     # a bare mention of the source's own country is not its target ("… to Nairobi")
                     found = [a for a in found if a.code and not taken_by(a, sources)
                              and not (a.country in home and a.sector in (None, "GOV")
