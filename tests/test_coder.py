@@ -1058,3 +1058,24 @@ def test_a_kind_adjective_is_no_target(code, text, code_, source, target):
     ev = code(text, "2024-05-01")
     assert _find(ev, code_, source, target), _tuples(ev)
     assert not any(e.target is not None and e.target.code == "MIL" for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # things listed with the thing given ("and … such as …", "alongside") are given too: their recipient counts
+    ("Germany sent tents and personnel such as engineers to Nepal.", "07", "DEU", "NPL"),
+    ("Qatar delivered generators and experts such as electricians to Lebanon.", "07", "QAT", "LBN"),
+    ("Norway will provide rifles alongside medical aid to Ukraine.", "03", "NOR", "UKR"),
+])
+def test_things_listed_with_what_is_given_lead_to_the_recipient(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a place of departure or a time on the listed things is no recipient
+    "Italy sent blankets alongside tents from Rome.",
+    "Peru sent food alongside blankets on Friday.",
+])
+def test_things_listed_with_what_is_given_without_a_recipient(code, text):
+    ev = code(text, "2024-05-01")
+    assert ev and all(e.target is None for e in ev), _tuples(ev)

@@ -52,6 +52,7 @@ class Words:
     time_prep: frozenset[str]
     consider: frozenset[str]
     condition_mark: frozenset[str]
+    companion: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -472,9 +472,15 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
                 # "lifted sanctions imposed on China": a participle on the named thing says whose it is
                 # (on the amount too: "$300 million of aid promised to Kyiv")
-                nxt.extend(x for h in dict.fromkeys((node, effective_noun(node))) for x in h.children
-                           if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > effective_noun(node).i)
-                           or (x.dep_ == "acl" and x.tag_ == "VBN"))
+                # the things listed with it are part of what is given ("sent tents and staff such as
+                # engineers to Nepal", "ammunition alongside food aid to Turkey"): their prepositions too
+                thing = effective_noun(node)
+                listed = [thing, *thing.conjuncts] + [q for h in (thing, *thing.conjuncts) for x in h.children
+                                                       if x.dep_ == "prep" and (_is_example(x) or x.lower_ in words().companion)
+                                                       for q in x.children if q.dep_ == "pobj"]
+                nxt.extend(x for h in dict.fromkeys((node, *listed)) for x in h.children
+                           if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > thing.i)
+                           or (h == thing and x.dep_ == "acl" and x.tag_ == "VBN"))
                 if not backup:  # "released the American vessels": the state whose the named thing is
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
