@@ -1079,3 +1079,24 @@ def test_things_listed_with_what_is_given_lead_to_the_recipient(code, text, code
 def test_things_listed_with_what_is_given_without_a_recipient(code, text):
     ev = code(text, "2024-05-01")
     assert ev and all(e.target is None for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # an act done "in a strike / in protest against X's Y" targets the owner or author of what it opposes
+    ("Italian dock workers walked out in a strike against the government's port reform.", "14", "ITALAB", "ITAGOV"),
+    ("Hundreds of Nigerian doctors stopped work on Monday in protest at rules imposed by the health ministry.",
+     "14", "NGAHLH", "NGAGOV"),
+    ("Teachers in Seoul marched in protest against the education minister's new curriculum.", "14", "KOREDU", "KORGOV"),
+])
+def test_a_protest_targets_the_owner_of_what_it_opposes(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Workers walked out in a strike over pay.",
+    "Students marched in protest against the rising cost of tuition.",
+])
+def test_a_protest_against_a_thing_without_owner_has_no_target(code, text):
+    ev = code(text, "2024-05-01")
+    assert ev and all(e.target is None for e in ev), _tuples(ev)

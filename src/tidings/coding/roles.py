@@ -319,6 +319,7 @@ def one_way(c: Candidate, code: str, ctx: DocContext) -> bool:
 
 
 PURPOSE_PREPS = ("of", "to", "against", "on")  # whom a demanded thing concerns ("the resignation of X")
+PROTESTED_PREPS = ("against", "at", "over")  # what a protest opposes ("a strike against X's reform")
 
 
 def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
@@ -339,6 +340,17 @@ def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: li
                          and (not authority or a.code == a.country or a.sector in STATE_AGENTS | STATE_FORCES)]
                 if found:
                     return found, True
+    # "walked out in a strike against the government's pension reform", "fasted in protest at laws
+    # passed by parliament": whom the protest the act is part of is against (the owner or author of
+    # what it opposes)
+    opposed = [p for x in c.tok.children if x.dep_ == "prep" and x.lower_ in ("in", "as")
+               for n in x.children if n.dep_ == "pobj" and n.lemma_.lower() in ctx.knowledge.event_nouns
+               for prep in PROTESTED_PREPS for p in pobjs(n, prep)]
+    authors = [b for p in opposed for v in p.children if v.dep_ == "acl" and v.tag_ == "VBN" for b in pobjs(v, "by")]
+    for toks in (opposed, authors):
+        found = [a for a in actors_of(toks, ctx, date) if (a.code or a.text) not in taken and a.code]
+        if found:
+            return found, True
     return [], False
 
 
