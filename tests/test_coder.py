@@ -1100,3 +1100,24 @@ def test_a_protest_targets_the_owner_of_what_it_opposes(code, text, code_, sourc
 def test_a_protest_against_a_thing_without_owner_has_no_target(code, text):
     ev = code(text, "2024-05-01")
     assert ev and all(e.target is None for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # "denied involvement / a role in <act>": the act the denied thing is about names the target (GUIDELINES 016)
+    ("Belarus denied any involvement in the abduction of a Lithuanian journalist.", "016", "BLR", "LTUMED"),
+    ("Iran denied involvement in the attack on a Saudi oil tanker.", "016", "IRN", "SAUBUS"),
+    ("Venezuela denied involvement in the kidnapping of a Colombian senator.", "016", "VEN", "COLLEG"),
+])
+def test_a_denied_role_in_an_act_targets_whom_the_act_was_done_to(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # where the act happened, or an act with no actor, gives no target
+    "Serbia denied any involvement in the protests in Kosovo.",
+    "Hamas denied any role in the fighting in Gaza.",
+])
+def test_a_denied_role_in_an_act_without_a_victim_has_no_target(code, text):
+    ev = code(text, "2024-05-01")
+    assert ev and all(e.target is None for e in ev if e.cameo == "016"), _tuples(ev)

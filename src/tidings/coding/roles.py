@@ -493,6 +493,10 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                 nxt.extend(x for h in dict.fromkeys((node, *listed)) for x in h.children
                            if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > thing.i)
                            or (h == thing and x.dep_ == "acl" and x.tag_ == "VBN"))
+                # "denied any involvement in the poisoning of X", "a role in the attack on X": the act the
+                # named thing is about leads on
+                nxt.extend(x for x in thing.children if x.dep_ == "prep" and x.lower_ == "in" and x.i > thing.i
+                           and any(p.dep_ == "pobj" and p.lemma_.lower() in ctx.knowledge.event_nouns for p in x.children))
                 if not backup:  # "released the American vessels": the state whose the named thing is
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
