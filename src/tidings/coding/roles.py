@@ -399,7 +399,7 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
             conditions = [s for v in (x, c.tok) for a in v.children if a.dep_ == "advcl"
                           and any(m.dep_ == "mark" and m.lower_ in words().condition_mark for m in a.children)
                           for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
-            aimed = []
+            aimed: list[Actor] = []
             for toks in (things + [p for t in things for p in pobjs(t, "of")], owners):
                 # a bare sector ("send troops") is the source's own; a state force in the condition
                 # has no country of its own to show ("if the army advanced")
