@@ -1121,3 +1121,25 @@ def test_a_denied_role_in_an_act_targets_whom_the_act_was_done_to(code, text, co
 def test_a_denied_role_in_an_act_without_a_victim_has_no_target(code, text):
     ev = code(text, "2024-05-01")
     assert ev and all(e.target is None for e in ev if e.cameo == "016"), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,target_text", [
+    # a named body no actor code fits is kept as text when nothing nearer names an actor
+    ("Ecuador rejected an offer from Petroamazonas Holdings.", "12", "Petroamazonas Holdings"),
+    ("Nigeria's government rejected an offer from Dangote Cement Holdings.", "12", "Dangote Cement Holdings"),
+    ("Peru's government accepted a proposal submitted by Minera Andina Corp.", "03", "Minera Andina Corp."),
+])
+def test_an_unknown_named_target_is_kept_as_text(code, text, code_, target_text):
+    ev = code(text, "2024-05-01")
+    assert any(e.cameo.startswith(code_) and e.target is not None and e.target.code is None
+               and e.target.text == target_text for e in ev), [(e.cameo, e.target) for e in ev]
+
+
+@pytest.mark.parametrize("text", [
+    # not a place struck, nor a name inside another clause
+    "Boko Haram fighters overran the town of Damboa.",
+    "India rejected a call to boycott the Jaipur Literature Festival.",
+])
+def test_no_unknown_named_target_from_a_place_or_another_clause(code, text):
+    ev = code(text, "2024-05-01")
+    assert all(e.target is None or e.target.code is not None for e in ev), [(e.cameo, e.target) for e in ev]

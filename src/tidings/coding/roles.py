@@ -478,9 +478,14 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic, own)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
     backup: list[Actor] = []
+    unknown: list[Actor] = []
+    clause: set[int] = set()  # nodes reached through another verb's clause ("to fight COVID")
     for _ in range(SEARCH_DEPTH):
         nxt: list[Token] = []
         for node in frontier:
+            if node.i in clause or (node.pos_ in ("VERB", "AUX") and node.i != tok.i
+                                    and not (node.dep_ == "acl" and node.tag_ == "VBN")):
+                clause.update(x.i for x in node.subtree if x.i != node.i)
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
                 # "lifted sanctions imposed on China": a participle on the named thing says whose it is
                 # (on the amount too: "$300 million of aid promised to Kyiv")
@@ -513,6 +518,11 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                               and x.text not in kinds for a in actors_of([x], ctx, date)]
                     if not found and not backup:
                         backup = [a for a in ctx.actors.modifier_actor(node, date) if not _kind_only(a, kinds)]
+                    if not unknown and not armed and node.pos_ == "PROPN" and node.i not in clause \
+                            and node.ent_type_ not in ("GPE", "LOC", "FAC"):
+                        # "demands from the Harbour Residents' Union" (not a place: "overran the town of Baga")
+                        unknown = [a for a in found if a.code is None and a.kind in NAMED_KINDS
+                                   and not taken_by(a, sources)][:1]
                     # a bare mention of the source's own country is not its target ("… to Nairobi")
                     found = [a for a in found if a.code and not taken_by(a, sources)
                              and not (a.country in home and a.sector in (None, "GOV")
@@ -537,6 +547,10 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     found = [a for a in backup if (a.code or a.text) not in taken]
     if found:
         return found, True
+    if unknown and sources:
+        # a named body or person no actor code fits is kept as text (as unknown sources are), when
+        # nothing nearer names an actor
+        return [Actor(text=unknown[0].text, code=None, kind=unknown[0].kind, via="unknown-name")], True
     # "carried out a raid, targeting Islamic State commanders": the object of a participle that
     # elaborates an armed act, when nothing nearer names an actor
     late = [o for x in tok.children if x.dep_ == "advcl" and x.tag_ == "VBG" and x.i > tok.i
