@@ -497,7 +497,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                                        for q in x.children if q.dep_ == "pobj"]
                 nxt.extend(x for h in dict.fromkeys((node, *listed)) for x in h.children
                            if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > thing.i)
-                           or (h == thing and x.dep_ == "acl" and x.tag_ == "VBN"))
+                           or (h in (node, thing) and x.dep_ == "acl" and x.tag_ == "VBN"))
                 # "denied any involvement in the poisoning of X", "a role in the attack on X": the act the
                 # named thing is about leads on
                 nxt.extend(x for x in thing.children if x.dep_ == "prep" and x.lower_ == "in" and x.i > thing.i
