@@ -115,8 +115,9 @@ def kind_adjectives(noun: Token) -> set[str]:
 
 
 def _kind_only(a: Actor, kinds: set[str]) -> bool:
-    """A bare sector read off a kind adjective ("a military" in "a military pact")."""
-    return bool(kinds) and a.code == a.sector and bool(set(a.text.split()) & kinds)
+    """A bare sector read off a kind adjective ("a military" in "a military pact"; not "a multinational
+    police force", whose head is the actor)."""
+    return bool(kinds) and a.code == a.sector and a.text.split()[-1] in kinds
 
 
 def names_actor(tok: Token, ctx: DocContext) -> bool:
