@@ -960,3 +960,193 @@ def test_aid_named_with_emergency_is_aid(code, text, code_, source, target):
         assert any(e.target is not None and e.target.code == target for e in found), _tuples(ev)
     if code_ == "070":
         assert not any(e.cameo.startswith("172") for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # a threat of the source's own act: the one threatened is whom the condition names (GUIDELINES 10.4)
+    ("Serbia threatened to cut electricity supplies to Kosovo unless Albania withdrew its ambassador.", "13", "SRB", "ALB"),
+    ("Iran threatened to close the Strait of Hormuz if Washington imposed new sanctions.", "13", "IRN", "USAGOV"),
+    ("Turkey's defence minister warned that Ankara would launch a new offensive if Kurdish militias attacked "
+     "its border posts.", "13", "TURMIL", "TURREB"),
+    # ... the thing the threatened act is done to, when it names an actor
+    ("Venezuela threatened to shell Guyanese oil platforms if Exxon resumed drilling.", "13", "VEN", "GUY"),
+    # ... else whom the act is aimed at, when the speaker itself acts in the content
+    ("The Chilean police warned that they would use water cannon against striking miners.", "13", "CHLCOP", "CHLLAB"),
+])
+def test_a_threat_targets_whom_its_condition_or_act_names(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,target", [
+    # another actor's act in the content keeps its subject as the target, condition or not
+    ("Egypt warned that Ethiopia would face consequences if it filled the dam.", "ETH"),
+    ("Japan warned that China would impose export curbs if the Dutch government blocked chip sales.", "CHN"),
+    # the source's own troops, or a condition with no actor, give no target
+    ("Sudan's army threatened to send more troops to the border unless the fighting stopped.", None),
+])
+def test_a_threat_condition_does_not_override_another_actor_or_invent_one(code, text, target):
+    ev = code(text, "2024-05-01")
+    threats = [e for e in ev if e.cameo.startswith("13")]
+    assert threats and {e.target.code if e.target else None for e in threats} == {target}, _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # a protest's purpose names the authority the demanded thing concerns: "the resignation of X"
+    ("Thousands of students marched in Dhaka to demand the resignation of Prime Minister Sheikh Hasina.",
+     "14", "BGDEDU", "BGDGOV"),
+    ("Farmers blocked highways across Argentina, calling for an end to President Milei's export taxes.",
+     "14", "ARGAGR", "ARGGOV"),
+    ("Miners went on strike in Chile to demand the dismissal of the mining minister.", "14", "CHLLAB", "CHLGOV"),
+])
+def test_a_protest_targets_the_authority_its_demand_concerns(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a demand about a thing with no authority named gives no target
+    "Thousands of nurses marched in London to demand higher pay.",
+    "Protesters rallied outside the parliament to demand an end to the war.",
+])
+def test_a_protest_demand_without_an_authority_has_no_target(code, text):
+    ev = code(text, "2024-05-01")
+    assert ev and all(e.target is None for e in ev if e.cameo.startswith("14")), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # a group of one country acting on "the government" acts on its own (GUIDELINES 10.9), also when
+    # another country is named in the sentence
+    ("Chilean truckers asked the government to curb Bolivian competition.", "02", "CHLLAB", "CHLGOV"),
+    ("Kenyan doctors urged the government to stop hiring Cuban medics.", "02", "KENHLH", "KENGOV"),
+    ("Hungarian teachers demanded that the government raise their salaries.", "10", "HUNEDU", "HUNGOV"),
+    # not when the group is of two countries, and the place of the event comes first
+    ("Kenyan and Ugandan traders asked the government to reopen the border.", "02", "KENBUS", "GOV"),
+    ("Afghan refugees in Iran asked the government for housing.", "02", "AFGREF", "IRNGOV"),
+])
+def test_a_domestic_group_acts_on_its_own_government(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,date,code_,source,target", [
+    # a named group and a state body described by its office are two actors, even when the group's
+    # status that day gives it the state's code (the RSF is SDNMIL until April 2023)
+    ("The RSF accused the army of shelling markets in Khartoum.", "2022-05-01", "11", "SDNMIL", "SDNMIL"),
+    ("The Rapid Support Forces criticised the Sudanese army on Monday.", "2022-05-01", "11", "SDNMIL", "SDNMIL"),
+    ("The Taliban rejected an offer of talks from the Afghan government.", "2022-05-01", "12", "AFGGOV", "AFGGOV"),
+])
+def test_a_named_group_and_a_state_body_are_a_dyad(code, text, date, code_, source, target):
+    ev = code(text, date)
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a person or a named institution and the body they lead or belong to stay one actor
+    "Vladimir Putin criticised the Russian government on Monday.",
+    "The Kremlin criticised the Russian government on Monday.",
+])
+def test_a_leader_or_institution_and_its_government_are_no_dyad(code, text):
+    ev = code(text, "2023-05-03")
+    assert not any(e.source is not None and e.target is not None and e.source.code == e.target.code
+                   for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # the kind adjective of a thing ("military aid", "a military pact") is no target: whom it goes to is
+    ("Washington threatened to cut military aid to Colombia.", "13", "USAGOV", "COL"),
+    ("The Philippines threatened to scrap a military pact with Japan.", "13", "PHL", "JPN"),
+    ("Peru suspended economic cooperation with Bolivia.", "16", "PER", "BOL"),
+    # an owner or agent named by a modifier still is ("the military coup": the army's)
+    ("Kenya condemned the military coup in Niger.", "11", "KEN", "NERMIL"),
+    ("Egypt condemned the military takeover in Sudan.", "11", "EGY", "SDNMIL"),
+])
+def test_a_kind_adjective_is_no_target(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+    assert not any(e.target is not None and e.target.code == "MIL" for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # things listed with the thing given ("and … such as …", "alongside") are given too: their recipient counts
+    ("Germany sent tents and personnel such as engineers to Nepal.", "07", "DEU", "NPL"),
+    ("Qatar delivered generators and experts such as electricians to Lebanon.", "07", "QAT", "LBN"),
+    ("Norway will provide rifles alongside medical aid to Ukraine.", "03", "NOR", "UKR"),
+])
+def test_things_listed_with_what_is_given_lead_to_the_recipient(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a place of departure or a time on the listed things is no recipient
+    "Italy sent blankets alongside tents from Rome.",
+    "Peru sent food alongside blankets on Friday.",
+])
+def test_things_listed_with_what_is_given_without_a_recipient(code, text):
+    ev = code(text, "2024-05-01")
+    assert ev and all(e.target is None for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # an act done "in a strike / in protest against X's Y" targets the owner or author of what it opposes
+    ("Italian dock workers walked out in a strike against the government's port reform.", "14", "ITALAB", "ITAGOV"),
+    ("Hundreds of Nigerian doctors stopped work on Monday in protest at rules imposed by the health ministry.",
+     "14", "NGAHLH", "NGAGOV"),
+    ("Teachers in Seoul marched in protest against the education minister's new curriculum.", "14", "KOREDU", "KORGOV"),
+])
+def test_a_protest_targets_the_owner_of_what_it_opposes(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    "Workers walked out in a strike over pay.",
+    "Students marched in protest against the rising cost of tuition.",
+])
+def test_a_protest_against_a_thing_without_owner_has_no_target(code, text):
+    ev = code(text, "2024-05-01")
+    assert ev and all(e.target is None for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,source,target", [
+    # "denied involvement / a role in <act>": the act the denied thing is about names the target (GUIDELINES 016)
+    ("Belarus denied any involvement in the abduction of a Lithuanian journalist.", "016", "BLR", "LTUMED"),
+    ("Iran denied involvement in the attack on a Saudi oil tanker.", "016", "IRN", "SAUBUS"),
+    ("Venezuela denied involvement in the kidnapping of a Colombian senator.", "016", "VEN", "COLLEG"),
+])
+def test_a_denied_role_in_an_act_targets_whom_the_act_was_done_to(code, text, code_, source, target):
+    ev = code(text, "2024-05-01")
+    assert _find(ev, code_, source, target), _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # where the act happened, or an act with no actor, gives no target
+    "Serbia denied any involvement in the protests in Kosovo.",
+    "Hamas denied any role in the fighting in Gaza.",
+])
+def test_a_denied_role_in_an_act_without_a_victim_has_no_target(code, text):
+    ev = code(text, "2024-05-01")
+    assert ev and all(e.target is None for e in ev if e.cameo == "016"), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,code_,target_text", [
+    # a named body no actor code fits is kept as text when nothing nearer names an actor
+    ("Ecuador rejected an offer from Petroamazonas Holdings.", "12", "Petroamazonas Holdings"),
+    ("Nigeria's government rejected an offer from Dangote Cement Holdings.", "12", "Dangote Cement Holdings"),
+    ("Peru's government accepted a proposal submitted by Minera Andina Corp.", "03", "Minera Andina Corp."),
+])
+def test_an_unknown_named_target_is_kept_as_text(code, text, code_, target_text):
+    ev = code(text, "2024-05-01")
+    assert any(e.cameo.startswith(code_) and e.target is not None and e.target.code is None
+               and e.target.text == target_text for e in ev), [(e.cameo, e.target) for e in ev]
+
+
+@pytest.mark.parametrize("text", [
+    # not a place struck, nor a name inside another clause
+    "Boko Haram fighters overran the town of Damboa.",
+    "India rejected a call to boycott the Jaipur Literature Festival.",
+])
+def test_no_unknown_named_target_from_a_place_or_another_clause(code, text):
+    ev = code(text, "2024-05-01")
+    assert all(e.target is None or e.target.code is not None for e in ev), [(e.cameo, e.target) for e in ev]

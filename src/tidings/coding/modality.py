@@ -53,6 +53,8 @@ class Words:
     consider: frozenset[str]
     question: frozenset[str]
     time_mark: frozenset[str]
+    condition_mark: frozenset[str]
+    companion: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -57,7 +57,16 @@ def distinct_named(a: Actor, b: Actor) -> bool:
     """Two different named people or bodies ("Putin praised Lavrov", "Ghani offered the Taliban a
     truce") are two actors even when their codes are the same; a state, a sector or a pronoun is not."""
     return (a.kind in NAMED_KINDS and b.kind in NAMED_KINDS and _by_name(a) and _by_name(b)
-            and a.name is not None and b.name is not None and a.name != b.name)
+            and a.name is not None and b.name is not None and a.name != b.name) \
+        or _group_and_state_body(a, b) or _group_and_state_body(b, a)
+
+
+def _group_and_state_body(a: Actor, b: Actor) -> bool:
+    """A named armed or political group and a state body described by its office ("the Taliban
+    rejected an offer from the Afghan government", "the RSF clashed with the army") are two actors
+    even when the group's status that day gives it the state's code."""
+    return a.kind == "group" and _by_name(a) and a.name is not None and not _by_name(b) \
+        and b.kind != "person" and b.sector in STATE_FORCES
 
 
 def taken_by(a: Actor, sources: list[Actor]) -> bool:
@@ -103,6 +112,12 @@ def kind_adjectives(noun: Token) -> set[str]:
     not whose it is ("American aid", "Afghan army base")."""
     return {m.text for m in noun.children if m.dep_ == "amod" and m.pos_ == "ADJ"
             and m.ent_type_ not in ("NORP", "GPE", "ORG")}
+
+
+def _kind_only(a: Actor, kinds: set[str]) -> bool:
+    """A bare sector read off a kind adjective ("a military" in "a military pact"; not "a multinational
+    police force", whose head is the actor)."""
+    return bool(kinds) and a.code == a.sector and a.text.split()[-1] in kinds
 
 
 def names_actor(tok: Token, ctx: DocContext) -> bool:
@@ -304,6 +319,10 @@ def one_way(c: Candidate, code: str, ctx: DocContext) -> bool:
         o.pos_ in NOUN_POS and effective_noun(o).lemma_.lower() not in ctx.knowledge.event_nouns for o in objs))
 
 
+PURPOSE_PREPS = ("of", "to", "against", "on")  # whom a demanded thing concerns ("the resignation of X")
+PROTESTED_PREPS = ("against", "at", "over")  # what a protest opposes ("a strike against X's reform")
+
+
 def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """"rallied to demand that the government resign": the addressee of the protest's purpose."""
     if c.pat.code[:2] != "14":
@@ -312,10 +331,27 @@ def protest_purpose(c: Candidate, ctx: DocContext, date: str | None, sources: li
     for x in c.tok.children:
         if x.dep_ == "advcl" and (any(a.tag_ == "TO" for a in x.children) or x.tag_ == "VBG"):
             cands = [s for cc in x.children if cc.dep_ == "ccomp" for s in cc.children if s.dep_ in ("nsubj", "nsubjpass")]
-            cands += [o for o in x.children if o.dep_ == "dobj"]
-            found = [a for a in actors_of(cands, ctx, date) if (a.code or a.text) not in taken and a.code]
-            if found:
-                return found, True
+            asked = [o for o in x.children if o.dep_ == "dobj"] + pobjs(x, "for")
+            # "to demand the resignation of the prime minister", "calling for an end to the general's
+            # rule": the authority the demanded thing concerns (or its owner); not the people whose
+            # release is demanded, who are not addressed
+            concerned = [p for o in asked for prep in PURPOSE_PREPS for p in pobjs(effective_noun(o), prep)]
+            for toks, authority in ((cands + asked, False), (concerned, True)):
+                found = [a for a in actors_of(toks, ctx, date) if (a.code or a.text) not in taken and a.code
+                         and (not authority or a.code == a.country or a.sector in STATE_AGENTS | STATE_FORCES)]
+                if found:
+                    return found, True
+    # "walked out in a strike against the government's pension reform", "fasted in protest at laws
+    # passed by parliament": whom the protest the act is part of is against (the owner or author of
+    # what it opposes)
+    opposed = [p for x in c.tok.children if x.dep_ == "prep" and x.lower_ in ("in", "as")
+               for n in x.children if n.dep_ == "pobj" and n.lemma_.lower() in ctx.knowledge.event_nouns
+               for prep in PROTESTED_PREPS for p in pobjs(n, prep)]
+    authors = [b for p in opposed for v in p.children if v.dep_ == "acl" and v.tag_ == "VBN" for b in pobjs(v, "by")]
+    for toks in (opposed, authors):
+        found = [a for a in actors_of(toks, ctx, date) if (a.code or a.text) not in taken and a.code]
+        if found:
+            return found, True
     return [], False
 
 
@@ -341,27 +377,56 @@ def content_subject(c: Candidate, ctx: DocContext, date: str | None, sources: li
     # a threat by the state itself (or its government): its own state in the content is itself ("warned
     # that Britain would …"); an appeal for one's own country to act ("called for Britain to stay")
     # is addressed to it
-    own = {a.country for a in sources if a.country} if c.pat.code[:2] == "13" and all(
-        a.country and (a.code == a.country or a.sector == "GOV") for a in sources) else set()
+    threat = c.pat.code[:2] == "13"
+    own = {a.country for a in sources if a.country} if threat and all(
+        a.country and (a.code == a.country or a.sector in STATE_FORCES) for a in sources) else set()
+
+    def other(a: Actor) -> bool:  # a coded actor, not the source, nor (for a state body) its own state or forces
+        return bool(a.code) and not taken_by(a, sources) and not (
+            a.country in own and (a.code == a.country or a.sector in STATE_FORCES))
+
     for x in clauses:
         subj = [s for s in x.children if s.dep_ in ("nsubj", "nsubjpass")]
-        found = [a for a in actors_of(subj, ctx, date) if not taken_by(a, sources)]
-        if found and own and x.pos_ == "VERB" and all(a.country in own and a.code == a.country for a in found):
-            # "the minister warned that Britain would impose sanctions on Iran if …": the source's own state acts
-            # in the content, so the target is whom the condition names ("if American forces crossed …"),
-            # else whom the content's act is aimed at; never the source's own state
-            conditions = [s for v in (x, c.tok) for a in v.children
-                          if a.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in a.children)
+        named = actors_of(subj, ctx, date)
+        found = [a for a in named if not taken_by(a, sources)]
+        if threat and x.pos_ in ("VERB", "AUX") and (not subj or (named and not any(other(a) for a in named))):
+            # the source threatens its own act ("threatened to shell the port unless …", "warned that it
+            # would …", "warned that Britain would …"): the one threatened is the thing the act is done
+            # to when it names an actor ("to shell Iranian bases"), else whom the condition names
+            # ("… unless the militia disarmed"), else whom the act is aimed at; never the source itself
+            things = [effective_noun(o) for o in objects(x)] if x.pos_ == "VERB" else []
+            owners = [m for t in things for m in t.children if m.dep_ in ("poss", "compound", "amod")
+                      and (names_actor(m, ctx) or m.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"))]
+            conditions = [s for v in (x, c.tok) for a in v.children if a.dep_ == "advcl"
+                          and any(m.dep_ == "mark" and m.lower_ in words().condition_mark for m in a.children)
                           for s in a.children if s.dep_ in ("nsubj", "nsubjpass")]
-            hosts = [x] + [effective_noun(o) for o in objects(x)]
-            for cands in (conditions, objects(x) + [p for h in hosts for prep in CONTENT_AIM for p in pobjs(h, prep)]):
-                aimed = [a for a in actors_of(cands, ctx, date) if a.country not in own]
-                if aimed:
-                    return aimed, True
+            aimed: list[Actor] = []
+            for toks in (things + [p for t in things for p in pobjs(t, "of")], owners):
+                # a bare sector ("send troops") is the source's own; a state force in the condition
+                # has no country of its own to show ("if the army advanced")
+                aimed = aimed or [a for a in actors_of(toks, ctx, date) if other(a) and a.code != a.sector]
+            aimed = aimed or [a for a in actors_of(conditions, ctx, date)
+                              if other(a) and not (a.code == a.sector and a.sector in STATE_FORCES)]
+            if not aimed and subj:  # an act without a subject of its own is left to the complement search
+                aimed = [a for a in actors_of(_aimed_at(x), ctx, date) if other(a)]
+            if aimed:
+                return aimed, True
             continue
         if found:
             return found, True
     return [], False
+
+
+def _aimed_at(x: Token) -> list[Token]:
+    """Whom the act of a content clause is aimed at: its objects and the objects of the prepositions
+    in ``CONTENT_AIM`` on it, on its objects, and on its open complements ("were ready to use force
+    against the strikers")."""
+    hosts = [x]
+    for _ in range(2):
+        hosts += [y for h in hosts for y in h.children if y.dep_ in ("xcomp", "acomp") and y not in hosts]
+    verbs = [h for h in hosts if h.pos_ in ("VERB", "AUX", "ADJ")]
+    hosts += [effective_noun(o) for h in verbs for o in objects(h)]
+    return [o for h in verbs for o in objects(h)] + [p for h in hosts for prep in CONTENT_AIM for p in pobjs(h, prep)]
 
 
 def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) -> bool:
@@ -398,6 +463,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     own = tuple(c.pat.target or ())
     home = {a.country for a in sources if a.country}
     conflict = "11" <= c.pat.code[:2] <= "20"
+    armed = c.pat.code[:2] in ARMED_ROOTS
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
                 and _content_child(x, economic, own) and not (conflict and _reason(x))]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
@@ -413,15 +479,30 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic, own)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
     backup: list[Actor] = []
+    unknown: list[Actor] = []
+    clause: set[int] = set()  # nodes reached through another verb's clause ("to fight COVID")
     for _ in range(SEARCH_DEPTH):
         nxt: list[Token] = []
         for node in frontier:
+            if node.i in clause or (node.pos_ in ("VERB", "AUX") and node.i != tok.i
+                                    and not (node.dep_ == "acl" and node.tag_ == "VBN")):
+                clause.update(x.i for x in node.subtree if x.i != node.i)
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
                 # "lifted sanctions imposed on China": a participle on the named thing says whose it is
                 # (on the amount too: "$300 million of aid promised to Kyiv")
-                nxt.extend(x for h in dict.fromkeys((node, effective_noun(node))) for x in h.children
-                           if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > effective_noun(node).i)
-                           or (x.dep_ == "acl" and x.tag_ == "VBN"))
+                # the things listed with it are part of what is given ("sent tents and staff such as
+                # engineers to Nepal", "ammunition alongside food aid to Turkey"): their prepositions too
+                thing = effective_noun(node)
+                listed = [thing, *thing.conjuncts] + [q for h in (thing, *thing.conjuncts) for x in h.children
+                                                       if x.dep_ == "prep" and (_is_example(x) or x.lower_ in words().companion)
+                                                       for q in x.children if q.dep_ == "pobj"]
+                nxt.extend(x for h in dict.fromkeys((node, *listed)) for x in h.children
+                           if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > thing.i)
+                           or (h in (node, thing) and x.dep_ == "acl" and x.tag_ == "VBN"))
+                # "denied any involvement in the poisoning of X", "a role in the attack on X": the act the
+                # named thing is about leads on
+                nxt.extend(x for x in thing.children if x.dep_ == "prep" and x.lower_ == "in" and x.i > thing.i
+                           and any(p.dep_ == "pobj" and p.lemma_.lower() in ctx.knowledge.event_nouns for p in x.children))
                 if not backup:  # "released the American vessels": the state whose the named thing is
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
@@ -430,10 +511,19 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
                     found = actors_of([node], ctx, date)
+                    # the owner named by a modifier ("Moscow's plan", "US tariffs"); outside armed acts, not
+                    # the kind of thing ("cut military aid to Bogota", "scrap a security pact with Manila")
+                    kinds = set() if armed else kind_adjectives(node)
+                    found = [a for a in found if not _kind_only(a, kinds)]
                     found += [] if found else [a for x in node.children if x.dep_ in ("poss", "compound", "amod")
-                                              for a in actors_of([x], ctx, date)]
+                                              and x.text not in kinds for a in actors_of([x], ctx, date)]
                     if not found and not backup:
-                        backup = ctx.actors.modifier_actor(node, date)
+                        backup = [a for a in ctx.actors.modifier_actor(node, date) if not _kind_only(a, kinds)]
+                    if not unknown and not armed and node.pos_ == "PROPN" and node.i not in clause \
+                            and node.ent_type_ not in ("GPE", "LOC", "FAC"):
+                        # "demands from the Harbour Residents' Union" (not a place: "overran the town of Baga")
+                        unknown = [a for a in found if a.code is None and a.kind in NAMED_KINDS
+                                   and not taken_by(a, sources)][:1]
                     # a bare mention of the source's own country is not its target ("… to Nairobi")
                     found = [a for a in found if a.code and not taken_by(a, sources)
                              and not (a.country in home and a.sector in (None, "GOV")
@@ -458,6 +548,10 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     found = [a for a in backup if (a.code or a.text) not in taken]
     if found:
         return found, True
+    if unknown and sources:
+        # a named body or person no actor code fits is kept as text (as unknown sources are), when
+        # nothing nearer names an actor
+        return [Actor(text=unknown[0].text, code=None, kind=unknown[0].kind, via="unknown-name")], True
     # "carried out a raid, targeting Islamic State commanders": the object of a participle that
     # elaborates an armed act, when nothing nearer names an actor
     late = [o for x in tok.children if x.dep_ == "advcl" and x.tag_ == "VBG" and x.i > tok.i
@@ -604,6 +698,10 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                 if country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
                     country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
+                if country is None and role == "target" and a.sector in STATE_AGENTS:
+                    # "Polish farmers demanded that the government …": a group of a country acts on its own state
+                    groups = {o.country for o in others if o.country and o.sector in DOMESTIC_TARGETS}
+                    country, why = (groups.pop(), "people acting on their own state") if len(groups) == 1 else (None, "")
                 if country is None and role == "target" and a.sector in STATE_FORCES:
                     # "the RSF shelled army bases": rebels and opponents act on the forces of their own state
                     groups = {o.country for o in others if o.country and o.sector in HOME_GROUPS}
