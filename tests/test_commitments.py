@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 from tidings.commitments import Commitment, Mention, Tracker, parse_status, track
 from tidings.records import Actor, Event, Location, Quantity, Trigger
 
@@ -463,3 +465,21 @@ def test_a_refusal_aimed_at_the_promisers_own_side_withdraws_nothing():
           mention("w2", "2024-02-01", "1221", "OMNGOV", "OMN"),
           mention("w2", "2024-02-01", "040", "OMN", "YEM")]
     assert only(track(ms, as_of="2024-02-05")).status == "open"
+
+
+@pytest.mark.parametrize("intent", ["0331", "0333"])
+def test_aid_of_no_stated_kind_delivers_a_promise_of_money_or_relief(intent):
+    """"pledged $80m in relief for Chad" (0333) then "has provided $30m in aid to Chad" (070): part of it."""
+    ms = [mention("p", "2023-03-01", intent, "NOR", "TCD", modality="intended", qty=(usd(80e6),)),
+          mention("d", "2023-06-01", "070", "NOR", "TCD", qty=(usd(30e6),))]
+    c = only(track(ms, as_of="2023-06-10"))
+    assert c.status == "partly fulfilled" and c.delivered == 30e6
+
+
+def test_aid_of_no_stated_kind_does_not_deliver_arms_or_a_loan_by_another_party():
+    arms = [mention("p", "2023-03-01", "0332", "NOR", "UKR", modality="intended", qty=(usd(80e6),)),
+            mention("d", "2023-06-01", "070", "NOR", "UKR", qty=(usd(30e6),))]
+    assert only(track(arms, as_of="2023-06-10")).status == "open"
+    other = [mention("p", "2023-03-01", "0331", "NOR", "TCD", modality="intended", qty=(usd(80e6),)),
+             mention("d", "2023-06-01", "070", "SWE", "TCD", qty=(usd(30e6),))]
+    assert only(track(other, as_of="2023-06-10")).status == "open"
