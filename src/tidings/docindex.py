@@ -82,6 +82,11 @@ def _parse(doc: Doc, index: _Index) -> None:
     index.deps = [labels[h] for h in rows[:, 0].tolist()]
 
 
+def _texts(doc: Doc, attr: int) -> list[str]:
+    strings = doc.vocab.strings
+    return [strings[h] for h in doc.to_array([attr]).tolist()]
+
+
 def heads(doc: Doc) -> list[int]:
     """The index of every token's head (``[t.head.i for t in doc]``)."""
     index = _index(doc)
@@ -104,8 +109,7 @@ def words(doc: Doc) -> list[str]:
     """The text of every token (``[t.text for t in doc]``)."""
     index = _index(doc)
     if index.words is None:
-        strings = doc.vocab.strings
-        index.words = [strings[h] for h in doc.to_array([ORTH]).tolist()]
+        index.words = _texts(doc, ORTH)
     return index.words
 
 
@@ -113,8 +117,7 @@ def lowers(doc: Doc) -> list[str]:
     """The lower-case text of every token (``[t.lower_ for t in doc]``)."""
     index = _index(doc)
     if index.lowers is None:
-        strings = doc.vocab.strings
-        index.lowers = [strings[h] for h in doc.to_array([LOWER]).tolist()]
+        index.lowers = _texts(doc, LOWER)
     return index.lowers
 
 
