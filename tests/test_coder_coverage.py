@@ -7,19 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-
-def _codes(events) -> set[str]:
-    return {e.cameo for e in events}
-
-
-def _roots(events) -> set[str]:
-    return {e.cameo_root for e in events}
-
-
-def _pairs(events, code: str) -> set[tuple[str | None, str | None]]:
-    return {((e.source.code or "")[:3] if e.source else None, (e.target.code or "")[:3] if e.target else None)
-            for e in events if e.cameo == code}
-
+from tests.coded import codes as _codes
+from tests.coded import pairs as _pairs
+from tests.coded import roots as _roots
 
 # --- cultural property given back to its country: return of property (0842) ---------------------------
 

@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-
-def _codes(events) -> set[str]:
-    return {e.cameo for e in events}
-
-
-def _roots(events) -> set[str]:
-    return {e.cameo_root for e in events}
-
+from tests.coded import codes as _codes
+from tests.coded import roots as _roots
 
 # --- armed men of any side killing civilians in large numbers: a mass killing (202) -----------------
 

@@ -5,15 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-
-def _codes(events) -> set[str]:
-    return {e.cameo for e in events}
-
-
-def _pairs(events, code: str) -> set[tuple[str | None, str | None]]:
-    return {((e.source.code or "")[:3] if e.source else None, (e.target.code or "")[:3] if e.target else None)
-            for e in events if e.cameo == code}
-
+from tests.coded import codes as _codes
+from tests.coded import pairs as _pairs
 
 # --- joint exercises are military cooperation (062), each party with the other ---------------------
 
