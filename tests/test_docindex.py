@@ -68,3 +68,27 @@ def test_an_index_lives_only_as_long_as_its_document(nlp):
     del doc, docs
     gc.collect()
     assert len(docindex._indices) == before
+
+
+def test_the_pipeline_tokenizer_still_remembers_the_words_it_split(nlp):
+    """spaCy's tokenizer remembers up to 10,000 splits: if loading the actor names had filled that
+    memory (as it did), every word of every document would be split again. A word split once is not
+    split a second time."""
+    tokenizer = nlp.tokenizer
+    original = tokenizer.suffix_search
+    calls = []
+
+    def counting(text):
+        calls.append(text)
+        return original(text)
+
+    tokenizer.suffix_search = counting
+    try:
+        text = "Zorvakian envoys,\" met Quellistani delegates (twice) in Brevgorod-Nord."
+        nlp.make_doc(text)
+        assert calls  # the words were new: they were split
+        calls.clear()
+        nlp.make_doc(text)
+        assert not calls, calls
+    finally:
+        tokenizer.suffix_search = original

@@ -87,22 +87,25 @@ def _texts(doc: Doc, attr: int) -> list[str]:
     return [strings[h] for h in doc.to_array([attr]).tolist()]
 
 
-def heads(doc: Doc) -> list[int]:
-    """The index of every token's head (``[t.head.i for t in doc]``)."""
+def _parsed(doc: Doc) -> _Index:
     index = _index(doc)
     if index.heads is None:
         _parse(doc, index)
-    assert index.heads is not None
-    return index.heads
+    return index
+
+
+def heads(doc: Doc) -> list[int]:
+    """The index of every token's head (``[t.head.i for t in doc]``)."""
+    found = _parsed(doc).heads
+    assert found is not None
+    return found
 
 
 def deps(doc: Doc) -> list[str]:
     """The dependency label of every token (``[t.dep_ for t in doc]``)."""
-    index = _index(doc)
-    if index.deps is None:
-        _parse(doc, index)
-    assert index.deps is not None
-    return index.deps
+    found = _parsed(doc).deps
+    assert found is not None
+    return found
 
 
 def words(doc: Doc) -> list[str]:
