@@ -70,23 +70,29 @@ def test_an_index_lives_only_as_long_as_its_document(nlp):
     assert len(docindex._indices) == before
 
 
-def test_the_pipeline_tokenizer_still_remembers_the_words_it_split(nlp):
-    """spaCy's tokenizer remembers up to 10,000 splits: if loading the actor names had filled that
-    memory (as it did), every word of every document would be split again. A word split once is not
-    split a second time."""
+def test_loading_the_actor_names_leaves_the_pipeline_tokenizer_room_to_remember():
+    """spaCy's tokenizer remembers up to 10,000 splits, then stops remembering (even after a flush).
+    If loading the actor names filled that memory (as it did), every word of every document would be
+    split again. The check runs on a fresh tokenizer: the session's shared pipeline has tokenized
+    thousands of test documents, which fill its memory by themselves."""
+    import spacy
+
+    from tidings.actors.component import ActorComponent
+
+    nlp = spacy.blank("en")
+    ActorComponent(nlp)  # tokenizes tens of thousands of names while it loads
     tokenizer = nlp.tokenizer
-    original = tokenizer.suffix_search
     calls = []
+    original = tokenizer.suffix_search
 
     def counting(text):
         calls.append(text)
         return original(text)
 
-    tokenizer.suffix_search = counting
+    tokenizer.suffix_search = counting  # this flushes the memory, but not its count of entries
     try:
         text = "Zorvakian envoys,\" met Quellistani delegates (twice) in Brevgorod-Nord."
         nlp.make_doc(text)
-        assert calls  # the words were new: they were split
         calls.clear()
         nlp.make_doc(text)
         assert not calls, calls
