@@ -16,7 +16,7 @@ a Python token for every word they look at.
 from __future__ import annotations
 
 from bisect import bisect_right
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 import numpy
 from spacy.attrs import DEP, HEAD, LOWER, ORTH
@@ -51,10 +51,23 @@ class _Index:
 _indices: WeakKeyDictionary[Doc, _Index] = WeakKeyDictionary()
 
 
+class _Last:
+    """The document asked about last, and its index: most questions in a row are about one document,
+    and a weak reference is cheaper to test than a lookup in the weak dictionary (which makes a new
+    weak reference on every call)."""
+
+    doc: ref[Doc] | None = None
+    index: _Index | None = None
+
+
 def _index(doc: Doc) -> _Index:
+    last = _Last.doc
+    if last is not None and last() is doc:
+        return _Last.index  # type: ignore[return-value]
     index = _indices.get(doc)
     if index is None:
         index = _indices[doc] = _Index(doc)
+    _Last.doc, _Last.index = ref(doc), index
     return index
 
 

@@ -16,7 +16,7 @@ from tidings.coding.modality import words
 from tidings.coding.syntax import effective_noun, is_passive, objects, pobjs
 from tidings.coding.trace import Candidate, Trace
 
-__all__ = ["NOUN_POS", "VERB_POS", "Features", "features", "match", "object_lemmas"]
+__all__ = ["NOUN_POS", "VERB_POS", "Features", "features", "match", "object_lemmas", "trigger_objects"]
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -94,6 +94,16 @@ def small_clause_subjects(tok: Token) -> list[Token]:
 def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     """(object token, effective noun) pairs for pattern ``obj`` constraints. ``loose`` adds the noun
     modifiers of the object ("gas supplies", "a loan and supply agreement")."""
+    strict = _strict_objects(tok)
+    return strict + _object_modifiers_as_objects(strict) if loose else strict
+
+
+def trigger_objects(tok: Token, ctx: DocContext) -> list[tuple[Token, Token]]:
+    """``object_lemmas(tok)``, found once per document (the list is shared: do not change it)."""
+    return features(tok, ctx).strict
+
+
+def _strict_objects(tok: Token) -> list[tuple[Token, Token]]:
     out = []
     cands = objects(tok) if tok.pos_ in VERB_POS else []
     if cands and is_passive(tok):  # "Ukraine was given €4.5 billion": the second object
@@ -104,14 +114,18 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
         out.append((o, effective_noun(o)))
     for p in pobjs(tok, "with"):  # "provide Belarus with gas"
         out.append((p, effective_noun(p)))
-    if loose:
-        for _o, n in list(out):
-            if n.lemma_.lower() in words().unit_head:
-                continue  # "a strike group", "an assault team": a kind of unit, not what the verb is about
-            # a title before a name counts too: "former Prime Minister Najib Razak" -> minister
-            out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod")
-                       and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and n.pos_ == "PROPN")))
-            out.extend((_o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
+    return out
+
+
+def _object_modifiers_as_objects(strict: list[tuple[Token, Token]]) -> list[tuple[Token, Token]]:
+    out = []
+    for _o, n in strict:
+        if n.lemma_.lower() in words().unit_head:
+            continue  # "a strike group", "an assault team": a kind of unit, not what the verb is about
+        # a title before a name counts too: "former Prime Minister Najib Razak" -> minister
+        out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod")
+                   and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and n.pos_ == "PROPN")))
+        out.extend((_o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
     return out
 
 
@@ -136,7 +150,7 @@ def features(tok: Token, ctx: DocContext) -> Features:
     cached = ctx.features.get(tok.i)
     if isinstance(cached, Features):
         return cached
-    strict = object_lemmas(tok)
+    strict = _strict_objects(tok)
     money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
     # an amount of money as object ("was given €4.5 billion") stands for "money"
     feats = Features(tok, strict, frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)]
@@ -166,7 +180,8 @@ def loose_objects(tok: Token, ctx: DocContext) -> frozenset[str]:
     """The object words of a trigger with the object's noun modifiers ("gas supplies")."""
     f = features(tok, ctx)
     if f.obj_loose is None:
-        f.obj_loose = frozenset(x for _, n in object_lemmas(tok, loose=True) for x in (n.lemma_.lower(), n.lower_))
+        loose = f.strict + _object_modifiers_as_objects(f.strict)
+        f.obj_loose = frozenset(x for _, n in loose for x in (n.lemma_.lower(), n.lower_))
     return f.obj_loose
 
 
@@ -175,7 +190,7 @@ def gives_aid(tok: Token, ctx: DocContext) -> bool:
     with no condition ("aid", "assistance"; not "supply", which is arms aid only "of arms")."""
     lexicon = ctx.knowledge.lexicon
     return any(p.code[:2] == "07" and not (p.obj or p.mod or p.preps or p.prt or p.comp)
-               for _o, n in object_lemmas(tok) for p in lexicon.patterns(n.lemma_.lower(), "N"))
+               for _o, n in trigger_objects(tok, ctx) for p in lexicon.patterns(n.lemma_.lower(), "N"))
 
 
 def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:

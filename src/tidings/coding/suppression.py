@@ -12,7 +12,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from tidings.coding.context import DocContext
-from tidings.coding.matching import object_lemmas, purpose
+from tidings.coding.matching import purpose, trigger_objects
 from tidings.coding.modality import words
 from tidings.coding.syntax import QUANTITY_HEADS, RELATIVE_PRONOUNS, effective_noun, is_passive, nonrestrictive, pobjs
 from tidings.coding.trace import Candidate, Trace
@@ -43,7 +43,7 @@ def object_of_verb_trigger(cands: list[Candidate], drop: Drops, ctx: DocContext,
     for c in cands:
         if c.pat.pos != "V":
             continue
-        for o, n in object_lemmas(c.tok):
+        for o, n in trigger_objects(c.tok, ctx):
             for t in (o, n):
                 if t.i in by_i and by_i[t.i].pat.pos == "N":
                     drop[t.i] = f"object of the verb trigger {c.tok.text!r}"

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from tidings.docindex import sentence_of
+from tidings.docindex import children, deps, sentence_of
 from tidings.places.resolve import PlaceMention
 from tidings.records import Location
 
@@ -62,15 +62,16 @@ def focus(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
 
 def _clause(tok: Token) -> set[int]:
     """Token indices of the trigger's clause, without embedded clauses."""
-    top = tok
+    top = tok.i
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ not in CLAUSE_EDGES:
-        top = tok.head
+        top = tok.head.i
+    kids, labels = children(tok.doc), deps(tok.doc)
     out: set[int] = set()
     stack = [top]
     while stack:
         t = stack.pop()
-        out.add(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_EDGES or c.i == tok.i)
+        out.add(t)
+        stack.extend(c for c in kids[t] if labels[c] not in CLAUSE_EDGES or c == tok.i)
     return out
 
 
@@ -143,6 +144,8 @@ def locate_event(tok: Token, mentions: Sequence[PlaceMention] | None,
     where it happened too ("a missile attack on Odesa", "shelling of Kharkiv")."""
     sent = sentence_of(tok)
     here = [(_root(tok, m), m) for m in mentions or () if sent.start_char <= m.start < sent.end_char]
+    if not here:  # no place named in the sentence
+        return (to_location(doc_focus), "focus") if doc_focus is not None else (None, "none")
     clause = _clause(tok)
     in_clause = [(r, m) for r, m in here if r.i in clause and (_locative(r) or strike and _aimed_at(r, m))]
     if in_clause:
