@@ -22,15 +22,15 @@ import numpy
 from spacy.attrs import DEP, HEAD, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["children", "deps", "heads", "lowers", "passive_verbs", "sentence_numbers", "sentence_of", "span_text",
-           "words"]
+__all__ = ["children", "deps", "heads", "lowers", "memo", "passive_verbs", "sentence_numbers", "sentence_of",
+           "span_text", "words"]
 
 _PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
 
 
 class _Index:
-    __slots__ = ("children", "deps", "ends", "heads", "lowers", "passive", "sentence_numbers", "starts", "text",
-                 "words")
+    __slots__ = ("children", "deps", "ends", "heads", "lowers", "memo", "passive", "sentence_numbers", "starts",
+                 "text", "words")
 
     def __init__(self, doc: Doc) -> None:
         self.starts = [s.start for s in doc.sents]
@@ -43,6 +43,7 @@ class _Index:
         self.lowers: list[str] | None = None
         self.children: list[list[int]] | None = None
         self.sentence_numbers: list[int] | None = None
+        self.memo: dict = {}
 
 
 # spaCy runs each component over a whole batch of documents before the next component: an index
@@ -168,3 +169,9 @@ def passive_verbs(doc: Doc) -> frozenset[int]:
         head_of = heads(doc)
         index.passive = frozenset(head_of[i] for i, dep in enumerate(labels) if dep in _PASSIVE_DEPS)
     return index.passive
+
+
+def memo(doc: Doc) -> dict:
+    """A dictionary that lives as long as the document, for answers about its parse that are asked
+    many times (a verb's objects and subjects): keys are the asker's own, values must not be changed."""
+    return _index(doc).memo
