@@ -23,14 +23,14 @@ from spacy.attrs import DEP, HEAD, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["children", "deps", "heads", "lowers", "memo", "passive_verbs", "sentence_numbers", "sentence_of",
-           "span_text", "words"]
+           "span_text", "tables", "words"]
 
 _PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
 
 
 class _Index:
     __slots__ = ("children", "deps", "ends", "heads", "lowers", "memo", "passive", "sentence_numbers", "starts",
-                 "text", "words")
+                 "tables", "text", "words")
 
     def __init__(self, doc: Doc) -> None:
         self.starts = [s.start for s in doc.sents]
@@ -44,6 +44,7 @@ class _Index:
         self.children: list[list[int]] | None = None
         self.sentence_numbers: list[int] | None = None
         self.memo: dict = {}
+        self.tables: tuple[list[list[int]], list[str], list[str]] | None = None
 
 
 # spaCy runs each component over a whole batch of documents before the next component: an index
@@ -175,3 +176,11 @@ def memo(doc: Doc) -> dict:
     """A dictionary that lives as long as the document, for answers about its parse that are asked
     many times (a verb's objects and subjects): keys are the asker's own, values must not be changed."""
     return _index(doc).memo
+
+
+def tables(doc: Doc) -> tuple[list[list[int]], list[str], list[str]]:
+    """``(children(doc), deps(doc), lowers(doc))`` in one call, for the hottest loops."""
+    index = _index(doc)
+    if index.tables is None:
+        index.tables = (children(doc), deps(doc), lowers(doc))
+    return index.tables

@@ -161,18 +161,25 @@ def features(tok: Token, ctx: DocContext) -> Features:
 
 def fits(tok: Token, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool:
     """Whether every constraint of ``pat`` holds on ``tok``."""
-    f = features(tok, ctx)
+    return _fits(features(tok, ctx), pat, ctx, loose)
+
+
+def _fits(f: Features, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool:
     if pat.prt and pat.prt not in f.prts:
         return False
-    if pat.obj and pat.obj.isdisjoint(loose_objects(tok, ctx) if loose else f.obj):
+    if pat.obj and pat.obj.isdisjoint(loose_objects(f.tok, ctx) if loose else f.obj):
         return False
     if pat.comp and (not f.comps if pat.any_clause else pat.comp.isdisjoint(f.comps)):
         return False
     if pat.mod and pat.mod.isdisjoint(f.mods):
         return False
     if pat.preps:
-        return any(prep in f.preps and (allowed is None or not allowed.isdisjoint(f.preps[prep]))
-                   for prep, allowed in pat.preps)
+        preps = f.preps
+        for prep, allowed in pat.preps:
+            objects_of = preps.get(prep)
+            if objects_of is not None and (allowed is None or not allowed.isdisjoint(objects_of)):
+                return True
+        return False
     return True
 
 
@@ -229,15 +236,16 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
                     if mod:
                         pats, how = mod, f"modifier {c.text!r} decides"
                         break
-        obj = features(tok, ctx).obj  # most patterns fail on their object: tested here, without a call
-        pick = next((p for p in pats if (not p.obj or not p.obj.isdisjoint(obj)) and fits(tok, p, ctx)), None)
+        f = features(tok, ctx)
+        obj = f.obj  # most patterns fail on their object: tested here, without a call
+        pick = next((p for p in pats if (not p.obj or not p.obj.isdisjoint(obj)) and _fits(f, p, ctx)), None)
         if pick is None or (pos == "V" and not pick.obj):
             # the object's own modifiers may name what the verb is about ("gas supplies"), but not
             # when the object is aid itself: "announced emergency aid" is aid, not an emergency
             with_obj = [p for p in pats if p.obj]
             loose_obj = loose_objects(tok, ctx) if with_obj else frozenset()
             loose = next((p for p in with_obj if p.obj is not None and not p.obj.isdisjoint(loose_obj)
-                          and fits(tok, p, ctx, loose=True)), None)
+                          and _fits(f, p, ctx, loose=True)), None)
             if loose is not None and not gives_aid(tok, ctx):
                 pick, how = loose, "object's modifier names the object"
         considered = tuple(p.id for p in pats) if trace.verbose else ()

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from tidings.docindex import children, deps, lowers, memo, passive_verbs
+from tidings.docindex import memo, passive_verbs, tables
 
 __all__ = ["agent_participle", "effective_noun", "is_passive", "nonrestrictive", "objects", "pobjs", "subjects"]
 
@@ -52,19 +52,9 @@ def _with_conj(toks: Iterable[Token]) -> list[Token]:
 
 
 def pobjs(tok: Token, prep: str) -> list[Token]:
-    """Objects of the preposition ``prep`` hanging on ``tok`` (with their conjuncts). The list is
-    shared by every caller: do not change it."""
+    """Objects of the preposition ``prep`` hanging on ``tok`` (with their conjuncts)."""
     doc = tok.doc
-    answers = memo(doc)
-    key = ("pobjs", tok.i, prep)
-    found = answers.get(key)
-    if found is None:
-        found = answers[key] = _pobjs(doc, tok, prep)
-    return found
-
-
-def _pobjs(doc, tok: Token, prep: str) -> list[Token]:
-    kids, labels, low = children(doc), deps(doc), lowers(doc)
+    kids, labels, low = tables(doc)
     out = [doc[p] for c in kids[tok.i] if labels[c] in ("prep", "agent", "dative") and low[c] == prep
            for p in kids[c] if labels[p] in ("pobj", "pcomp")]
     return _with_conj(out) if out else out
@@ -83,7 +73,8 @@ def objects(verb: Token) -> list[Token]:
 
 def _objects(verb: Token) -> list[Token]:
     doc = verb.doc
-    kids, labels = children(doc)[verb.i], deps(doc)
+    all_kids, labels, _ = tables(doc)
+    kids = all_kids[verb.i]
     if is_passive(verb):
         found = [doc[c] for c in kids if labels[c] == "nsubjpass"]
         if verb.dep_ == "relcl" and found and found[0].lower_ in RELATIVE_PRONOUNS:
