@@ -232,7 +232,7 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
                       deadline_precision=deadline.precision if deadline else None, negated=cue is not None, modality=mod,
                       negation_cue=cue, modality_cue=mod_cue, drop=verdict.rule if verdict.code is None else None,
                       quantities=amounts, reported_by=reporter,
-                      location=location(tok, trace, strike=refined[:2] in ("18", "19", "20")))
+                      location=location(tok, trace, strike=refined[:2] in ("18", "19", "20"), places=ctx.places))
 
 
 def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
@@ -277,15 +277,19 @@ def outcome(q: Quantity, root: Token) -> Quantity:
     return q
 
 
-def location(tok: Token, trace: Trace, *, strike: bool = False) -> Location | None:
+def location(tok: Token, trace: Trace, *, strike: bool = False, places: tuple | None = None) -> Location | None:
     """Where the event happened, from the places the ``tidings_places`` component resolved
-    (``doc._.places``): the event's clause, else its sentence, else the document's focus."""
-    doc = tok.doc
-    if not doc.has_extension("places") or doc._.places is None:
+    (``doc._.places``): the event's clause, else its sentence, else the document's focus. ``places``:
+    ``(doc._.places, doc._.place_focus)`` when the caller has them at hand."""
+    if places is None:
+        doc = tok.doc
+        places = (doc._.places, doc._.place_focus) if doc.has_extension("places") else (None, None)
+    mentions, focus = places
+    if mentions is None:
         return None
     from tidings.places.locate import locate_event
 
-    where, how = locate_event(tok, doc._.places, doc._.place_focus, strike=strike)
+    where, how = locate_event(tok, mentions, focus, strike=strike)
     if where is not None:
         trace.add("attributes", f"location-{how}", tok, f"{where.text!r} -> {where.name} ({where.country}, {where.precision})")
     return where

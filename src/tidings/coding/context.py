@@ -69,6 +69,15 @@ class DocContext:
     _content: list[int] | None = None  # indices of the verbs, nouns and adjectives (content_tokens)
     _content_span: tuple[int, int, list[Token]] | None = None  # the latest answer of content_tokens
     _modality: dict[int, tuple[str, Token | None]] = field(default_factory=dict)
+    _places: tuple | None = None
+
+    @property
+    def places(self) -> tuple:
+        """``(doc._.places, doc._.place_focus)``, or ``(None, None)`` without the places component."""
+        if self._places is None:
+            doc = self.doc
+            self._places = (doc._.places, doc._.place_focus) if doc.has_extension("places") else (None, None)
+        return self._places
 
     def content_tokens(self, start: int, end: int) -> list[Token]:
         """The verbs, nouns and adjectives among tokens ``start``..``end``: the only possible triggers

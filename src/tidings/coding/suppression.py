@@ -270,14 +270,19 @@ RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, adjectival_parti
                            purpose_clause, discussion_topic, consequence, embedded_noun, unreported_noun)
 
 
+_RULE_NAMES = tuple(rule.__name__.replace("_", "-") for rule in RULES)
+
+
 def suppress(cands: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
+    if not cands:
+        return cands
     drop: Drops = {}
-    for rule in RULES:
-        before = set(drop)
+    for rule, name in zip(RULES, _RULE_NAMES, strict=True):
+        before = len(drop)
         rule(cands, drop, ctx, trace)
-        name = rule.__name__.replace("_", "-")
-        for i in sorted(set(drop) - before):
-            trace.add("suppress", name, i, drop[i])
+        if len(drop) > before:  # rules only add
+            for i in sorted(set(list(drop)[before:])):
+                trace.add("suppress", name, i, drop[i])
     return [c for c in cands if c.tok.i not in drop]
 
 

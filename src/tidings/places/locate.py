@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from tidings.docindex import children, deps, sentence_of
+from tidings.docindex import children, deps, memo, sentence_of
 from tidings.places.resolve import PlaceMention
 from tidings.records import Location
 
@@ -75,10 +75,28 @@ def _clause(tok: Token) -> set[int]:
     return out
 
 
-def _root(tok: Token, m: PlaceMention) -> Token:
-    doc = tok.doc
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span.root if span is not None else tok
+def _by_sentence(doc: Doc, mentions: Sequence[PlaceMention] | None) -> dict[int, list[tuple[int | None, PlaceMention]]]:
+    """The place mentions of each sentence (by its first token), in their order, with the index of
+    their root token (None when the mention's characters are no span of the document): found once
+    per document and list of mentions."""
+    answers = memo(doc)
+    hit = answers.get("places-by-sentence")
+    if hit is not None and hit[0] is mentions:
+        return hit[1]
+    out: dict[int, list[tuple[int | None, PlaceMention]]] = {}
+    for m in mentions or ():
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        where = sentence_of(doc[span.start]).start if span is not None else _sentence_at_char(doc, m.start)
+        out.setdefault(where, []).append((span.root.i if span is not None else None, m))
+    answers["places-by-sentence"] = (mentions, out)
+    return out
+
+
+def _sentence_at_char(doc: Doc, char: int) -> int:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent.start
+    return -1
 
 
 def _locative(root: Token) -> bool:
@@ -143,7 +161,9 @@ def locate_event(tok: Token, mentions: Sequence[PlaceMention] | None,
     focus or none). For a ``strike`` (an attack, fighting, a killing) the place it is aimed at is
     where it happened too ("a missile attack on Odesa", "shelling of Kharkiv")."""
     sent = sentence_of(tok)
-    here = [(_root(tok, m), m) for m in mentions or () if sent.start_char <= m.start < sent.end_char]
+    doc = tok.doc
+    here = [(doc[r] if r is not None else tok, m) for r, m in _by_sentence(doc, mentions).get(sent.start, ())
+            if sent.start_char <= m.start < sent.end_char]
     if not here:  # no place named in the sentence
         return (to_location(doc_focus), "focus") if doc_focus is not None else (None, "none")
     clause = _clause(tok)
