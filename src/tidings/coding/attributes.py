@@ -25,7 +25,7 @@ from tidings.coding.modality import negation_cue, speech_head
 from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import classify
-from tidings.docindex import span_text
+from tidings.docindex import sentence_of, span_text
 from tidings.records import Actor, Location, Quantity
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
@@ -235,6 +235,9 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
                       location=location(tok, trace, strike=refined[:2] in ("18", "19", "20"), places=ctx.places))
 
 
+_ACCORDING = frozenset({"according"})
+
+
 def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
     """Who the event is reported by: the subject of a governing speech verb, or "according to X"."""
     w = ctx.knowledge.words
@@ -245,6 +248,9 @@ def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
         found = resolver.resolve(subj[0], date) if subj else []
         if found:
             return found[0]
+    sent = sentence_of(tok)
+    if not ctx.words_between(sent.start, sent.end, _ACCORDING):
+        return None
     node = tok
     for _ in range(4):
         for c in node.children:
