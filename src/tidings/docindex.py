@@ -23,7 +23,7 @@ from spacy.attrs import DEP, HEAD, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["children", "deps", "heads", "lowers", "memo", "passive_verbs", "sentence_numbers", "sentence_of",
-           "span_text", "tables", "words"]
+           "span_text", "subtree", "tables", "words"]
 
 _PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
 
@@ -184,3 +184,14 @@ def tables(doc: Doc) -> tuple[list[list[int]], list[str], list[str]]:
     if index.tables is None:
         index.tables = (children(doc), deps(doc), lowers(doc))
     return index.tables
+
+
+def subtree(doc: Doc, i: int) -> list[int]:
+    """The indices of token ``i`` and all its descendants (the tokens of ``doc[i].subtree``, not in order)."""
+    kids = children(doc)
+    out = [i]
+    k = 0
+    while k < len(out):
+        out.extend(kids[out[k]])
+        k += 1
+    return out

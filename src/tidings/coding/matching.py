@@ -15,6 +15,7 @@ from tidings.coding.lexicon import Pattern
 from tidings.coding.modality import words
 from tidings.coding.syntax import effective_noun, is_passive, objects, pobjs
 from tidings.coding.trace import Candidate, Trace
+from tidings.docindex import tables
 
 __all__ = ["NOUN_POS", "VERB_POS", "Features", "features", "match", "object_lemmas", "trigger_objects"]
 
@@ -64,14 +65,17 @@ class Features:
     def preps(self) -> dict[str, frozenset[str]]:
         if self._preps is None:
             tok = self.tok
+            doc = tok.doc
+            kids, labels, low = tables(doc)
             preps: dict[str, set[str]] = {}
-            particles = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES]
-            for host in [tok] + [o for o, _ in self.strict] + particles:
-                for c in host.children:
-                    if c.dep_ in ("prep", "agent", "dative"):
-                        lemmas = preps.setdefault(c.lower_, set())
-                        for p in c.children:
-                            if p.dep_ in ("pobj", "pcomp"):
+            particles = [c for c in kids[tok.i] if labels[c] in ("prt", "prep", "advmod") and low[c] in PARTICLES]
+            for host in [tok.i] + [o.i for o, _ in self.strict] + particles:
+                for c in kids[host]:
+                    if labels[c] in ("prep", "agent", "dative"):
+                        lemmas = preps.setdefault(low[c], set())
+                        for i in kids[c]:
+                            if labels[i] in ("pobj", "pcomp"):
+                                p = doc[i]
                                 for q in (p, *p.conjuncts):
                                     lemmas.add(effective_noun(q).lemma_.lower())
             self._preps = {k: frozenset(v) for k, v in preps.items()}

@@ -16,6 +16,7 @@ from tidings.coding.matching import purpose, trigger_objects
 from tidings.coding.modality import words
 from tidings.coding.syntax import QUANTITY_HEADS, RELATIVE_PRONOUNS, effective_noun, is_passive, nonrestrictive, pobjs
 from tidings.coding.trace import Candidate, Trace
+from tidings.docindex import deps, subtree
 from tidings.tables import read_table
 
 __all__ = ["CONTENT_ROOTS", "RULES", "suppress"]
@@ -300,20 +301,23 @@ def content_tokens(tok: Token) -> set[int]:
     """Tokens of a trigger's clausal complements and of the clauses hanging on its object, less the
     writer's asides in them ("urged Beijing to release Cheng Lei, who was detained in 2020": the
     detention is told as a fact, not demanded)."""
+    doc = tok.doc
+    labels = deps(doc)
     out: set[int] = set()
     for c in tok.children:
         purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
         if c.dep_ == "ccomp" and c.i < tok.i and _charge_aside(c, tok):
             continue  # "India accused Pakistan of …, a charge Islamabad denies": the main clause, misattached
         if c.dep_ in ("ccomp", "xcomp") or purpose:  # "marched to demand …"; not "…, accusing Paris"
-            out.update(t.i for t in c.subtree)
+            out.update(subtree(doc, c.i))
         elif c.dep_ in ("dobj", "nsubjpass", "pobj") or (c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "into", "over", "about", "on")):
-            for t in c.subtree:
-                if t.dep_ in ("acl", "relcl", "ccomp", "pcomp", "xcomp") and t.i != c.i:
-                    out.update(x.i for x in t.subtree)
-    asides = [t for t in tok.doc[min(out, default=0):max(out, default=-1) + 1] if t.i in out and nonrestrictive(t)]
+            for t in subtree(doc, c.i):
+                if labels[t] in ("acl", "relcl", "ccomp", "pcomp", "xcomp") and t != c.i:
+                    out.update(subtree(doc, t))
+    asides = [doc[i] for i in range(min(out, default=0), max(out, default=-1) + 1)
+              if i in out and labels[i] == "relcl" and nonrestrictive(doc[i])]
     for t in asides:
-        out.difference_update(x.i for x in t.subtree)
+        out.difference_update(subtree(doc, t.i))
     return out
 
 
