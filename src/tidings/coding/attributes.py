@@ -25,7 +25,7 @@ from tidings.coding.modality import negation_cue, speech_head
 from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import classify
-from tidings.docindex import sentence_of, span_text
+from tidings.docindex import deps, sentence_of, span_text
 from tidings.records import Actor, Location, Quantity
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
@@ -102,7 +102,9 @@ def sentence_attachments(doc_sent: Span, published: str | None) -> SentenceAttac
         if span is not None:
             quants.append((span.root, q.quantity))
             covered.update(range(span.start, span.end))
-    for m in _NUMBER.finditer(text):
+    labels = deps(doc)
+    counted = any(labels[i] in ("dobj", "nsubjpass") and doc[i].like_num for i in range(doc_sent.start, doc_sent.end))
+    for m in _NUMBER.finditer(text) if counted else ():
         # "killing two soldiers and wounding 27": a number alone as the object of an outcome verb
         found = doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
         tok = found.root if found is not None else None

@@ -20,6 +20,7 @@ from tidings.coding.modality import words
 from tidings.coding.suppression import CONTENT_ROOTS
 from tidings.coding.syntax import datives, effective_noun, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
+from tidings.docindex import subtree
 from tidings.places.locate import is_party
 from tidings.records import Actor
 
@@ -486,7 +487,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         for node in frontier:
             if node.i in clause or (node.pos_ in ("VERB", "AUX") and node.i != tok.i
                                     and not (node.dep_ == "acl" and node.tag_ == "VBN")):
-                clause.update(x.i for x in node.subtree if x.i != node.i)
+                clause.update(i for i in subtree(tok.doc, node.i) if i != node.i)
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
                 # "lifted sanctions imposed on China": a participle on the named thing says whose it is
                 # (on the amount too: "$300 million of aid promised to Kyiv")
