@@ -19,18 +19,18 @@ from bisect import bisect_right
 from weakref import WeakKeyDictionary, ref
 
 import numpy
-from spacy.attrs import DEP, HEAD, LOWER, ORTH
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["children", "deps", "heads", "lowers", "memo", "passive_verbs", "sentence_numbers", "sentence_of",
+__all__ = ["children", "deps", "heads", "lemmas", "lowers", "memo", "passive_verbs", "sentence_numbers", "sentence_of",
            "span_text", "subtree", "tables", "words"]
 
 _PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
 
 
 class _Index:
-    __slots__ = ("children", "deps", "ends", "heads", "lowers", "memo", "passive", "sentence_numbers", "starts",
-                 "tables", "text", "words")
+    __slots__ = ("children", "deps", "ends", "heads", "lemmas", "lowers", "memo", "passive", "sentence_numbers",
+                 "starts", "tables", "text", "words")
 
     def __init__(self, doc: Doc) -> None:
         self.starts = [s.start for s in doc.sents]
@@ -44,6 +44,7 @@ class _Index:
         self.children: list[list[int]] | None = None
         self.sentence_numbers: list[int] | None = None
         self.memo: dict = {}
+        self.lemmas: list[str] | None = None
         self.tables: tuple[list[list[int]], list[str], list[str]] | None = None
 
 
@@ -97,9 +98,12 @@ def _parse(doc: Doc, index: _Index) -> None:
     index.deps = [labels[h] for h in rows[:, 0].tolist()]
 
 
-def _texts(doc: Doc, attr: int) -> list[str]:
+def _texts(doc: Doc, attr: int, lower: bool = False) -> list[str]:
     strings = doc.vocab.strings
-    return [strings[h] for h in doc.to_array([attr]).tolist()]
+    hashes = doc.to_array([attr]).tolist()
+    # a document has a few hundred distinct words: each string is looked up once
+    text = {h: strings[h].lower() if lower else strings[h] for h in set(hashes)}
+    return [text[h] for h in hashes]
 
 
 def _parsed(doc: Doc) -> _Index:
@@ -129,6 +133,14 @@ def words(doc: Doc) -> list[str]:
     if index.words is None:
         index.words = _texts(doc, ORTH)
     return index.words
+
+
+def lemmas(doc: Doc) -> list[str]:
+    """The lower-case lemma of every token (``[t.lemma_.lower() for t in doc]``)."""
+    index = _index(doc)
+    if index.lemmas is None:
+        index.lemmas = _texts(doc, LEMMA, lower=True)
+    return index.lemmas
 
 
 def lowers(doc: Doc) -> list[str]:
