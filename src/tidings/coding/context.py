@@ -66,8 +66,8 @@ class DocContext:
     _focus: tuple[str | None, str] | None = None
     recent: list[Event] = field(default_factory=list)  # events of the sentences coded so far, in order
     _sentence_starts: list[int] = field(default_factory=list)
-    _content: list[int] | None = None  # indices of the verbs, nouns and adjectives (content_tokens)
-    _content_span: tuple[int, int, list[Token]] | None = None  # the latest answer of content_tokens
+    _content: list[tuple[int, str]] | None = None  # the verbs, nouns and adjectives (content_tokens)
+    _content_starts: list[int] = field(default_factory=list)
     _modality: dict[int, tuple[str, Token | None]] = field(default_factory=dict)
     _places: tuple | None = None
 
@@ -85,21 +85,19 @@ class DocContext:
             self._places = (doc._.places, doc._.place_focus) if doc.has_extension("places") else (None, None)
         return self._places
 
-    def content_tokens(self, start: int, end: int) -> list[Token]:
-        """The verbs, nouns and adjectives among tokens ``start``..``end``: the only possible triggers
-        (an adjective as a predicate: "was optimistic about"). Found once per document from the tag
-        array (creating a Python token for every word costs more)."""
+    def content_tokens(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The verbs, nouns and adjectives among tokens ``start``..``end`` as (index, part of speech):
+        the only possible triggers (an adjective as a predicate: "was optimistic about"). Found once
+        per document from the tag array; callers make a Python token only for the words they keep
+        (making one for every word costs more)."""
         if self._content is None:
-            wanted = {self.doc.vocab.strings[p] for p in ("VERB", "NOUN", "ADJ")}
-            self._content = [i for i, p in enumerate(self.doc.to_array([POS]).tolist()) if p in wanted]
-        last = self._content_span
-        if last is not None and last[0] == start and last[1] == end:
-            return last[2]  # the stages of a sentence ask in turn about the same sentence
-        lo = bisect_left(self._content, start)
-        hi = bisect_left(self._content, end)
-        found = [self.doc[i] for i in self._content[lo:hi]]
-        self._content_span = (start, end, found)
-        return found
+            strings = self.doc.vocab.strings
+            wanted = {strings[p]: p for p in ("VERB", "NOUN", "ADJ")}
+            self._content = [(i, wanted[p]) for i, p in enumerate(self.doc.to_array([POS]).tolist()) if p in wanted]
+            self._content_starts = [i for i, _ in self._content]
+        lo = bisect_left(self._content_starts, start)
+        hi = bisect_left(self._content_starts, end)
+        return self._content[lo:hi]
 
     def modality(self, tok: Token) -> tuple[str, Token | None]:
         """``modality_cue`` of a trigger, found once per token (the date and the attributes both ask)."""

@@ -42,7 +42,7 @@ from tidings.coding.suppression import suppress
 from tidings.coding.syntax import agent_participle, datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
-from tidings.docindex import span_text
+from tidings.docindex import lemmas, span_text
 from tidings.records import Actor, Event, Trigger
 from tidings.tables import data_version
 
@@ -239,9 +239,11 @@ def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
     refusal = ctx.knowledge.words.refusal
     taken = {c.tok.i for c in found}
     out = []
-    for tok in ctx.content_tokens(sent.start, sent.end):
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in refusal or tok.lemma_.lower() == "fail" or tok.i in taken:
+    lemma_of = lemmas(sent.doc)
+    for i, tag in ctx.content_tokens(sent.start, sent.end):
+        if tag != "VERB" or lemma_of[i] not in refusal or lemma_of[i] == "fail" or i in taken:
             continue
+        tok = sent.doc[i]
         acts = [x for x in tok.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
         if acts and not any(a.i in taken for a in acts) and not any(c.tok.head.i in {a.i for a in acts} for c in found):
             # the candidate is the refused act, so that its recipient ("to the United States"), its
@@ -265,10 +267,12 @@ def obligations_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocCont
     taken = {c.tok.i for c in found}
     heads = {c.tok.head.i for c in found}
     out = []
-    for tok in ctx.content_tokens(sent.start, sent.end):
+    for i, tag in ctx.content_tokens(sent.start, sent.end):
+        if tag != "VERB" or i in taken or i in heads:
+            continue
+        tok = sent.doc[i]
         owner = tok.head if tok.dep_ == "xcomp" else tok  # "Germany has to pay": the subject of "has"
-        if tok.pos_ != "VERB" or tok.i in taken or tok.i in heads \
-                or not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in owner.children):
+        if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in owner.children):
             continue
         if any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
             continue  # "must have known": a guess, not a duty

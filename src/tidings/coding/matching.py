@@ -15,7 +15,7 @@ from tidings.coding.lexicon import Pattern
 from tidings.coding.modality import words
 from tidings.coding.syntax import effective_noun, is_passive, objects, pobjs
 from tidings.coding.trace import Candidate, Trace
-from tidings.docindex import tables
+from tidings.docindex import deps, lemmas, lowers, tables
 
 __all__ = ["NOUN_POS", "VERB_POS", "Features", "features", "match", "object_lemmas", "trigger_objects"]
 
@@ -209,12 +209,14 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
     lexicon = ctx.knowledge.lexicon
     found: list[Candidate] = []
     taken: set[int] = set()
-    for tok in ctx.content_tokens(sent.start, sent.end):
-        if tok.pos_ in VERB_POS:
+    doc = sent.doc
+    labels, lemma_of, lower_of = deps(doc), lemmas(doc), lowers(doc)
+    for i, tag in ctx.content_tokens(sent.start, sent.end):
+        if tag == "VERB":
             pos = "V"
-        elif tok.pos_ == "NOUN" and tok.dep_ != "compound":
+        elif tag == "NOUN" and labels[i] != "compound":
             pos = "N"
-        elif tok.pos_ == "ADJ" and tok.dep_ == "acomp" and tok.head.pos_ in ("AUX", "VERB") \
+        elif tag == "ADJ" and labels[i] == "acomp" and (tok := doc[i]).head.pos_ in ("AUX", "VERB") \
                 and tok.head.i not in taken:
             # a predicate adjective ("was optimistic about", "remained sceptical") takes verb patterns;
             # its subject is the copula's, and so are negation and modality (coding.modality)
@@ -226,11 +228,12 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
             continue
         else:
             continue
-        pats = lexicon.patterns(tok.lemma_.lower(), pos)
-        if not pats and pos == "N" and tok.lower_ != tok.lemma_.lower():
-            pats = lexicon.patterns(tok.lower_, pos)
+        pats = lexicon.patterns(lemma_of[i], pos)
+        if not pats and pos == "N" and lower_of[i] != lemma_of[i]:
+            pats = lexicon.patterns(lower_of[i], pos)
         if not pats:
             continue
+        tok = doc[i]
         how = "most specific fitting pattern"
         if pos == "N":
             # a noun modifier that is itself a trigger decides: "hunger strike", "roadside bomb"
