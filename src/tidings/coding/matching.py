@@ -122,7 +122,7 @@ def _strict_objects(tok: Token) -> list[tuple[Token, Token]]:
 
 
 def _object_modifiers_as_objects(strict: list[tuple[Token, Token]]) -> list[tuple[Token, Token]]:
-    out = []
+    out: list[tuple[Token, Token]] = []
     for _o, n in strict:
         if n.lemma_.lower() in words().unit_head:
             continue  # "a strike group", "an assault team": a kind of unit, not what the verb is about

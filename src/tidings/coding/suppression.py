@@ -314,10 +314,10 @@ def content_tokens(tok: Token) -> set[int]:
             for t in subtree(doc, c.i):
                 if labels[t] in ("acl", "relcl", "ccomp", "pcomp", "xcomp") and t != c.i:
                     out.update(subtree(doc, t))
-    asides = [doc[i] for i in range(min(out, default=0), max(out, default=-1) + 1)
+    asides = [i for i in range(min(out, default=0), max(out, default=-1) + 1)
               if i in out and labels[i] == "relcl" and nonrestrictive(doc[i])]
-    for t in asides:
-        out.difference_update(subtree(doc, t.i))
+    for i in asides:
+        out.difference_update(subtree(doc, i))
     return out
 
 
