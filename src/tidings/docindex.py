@@ -19,7 +19,7 @@ from bisect import bisect_right
 from weakref import WeakKeyDictionary, ref
 
 import numpy
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, ORTH, SPACY
 from spacy.tokens import Doc, Span, Token
 
 __all__ = ["children", "deps", "heads", "lemmas", "lowers", "memo", "passive_verbs", "sentence_numbers", "sentence_of",
@@ -85,8 +85,15 @@ def span_text(span: Span) -> str:
     """The text of a span (as ``span.text``), sliced from the document's text."""
     index = _index(span.doc)
     if index.text is None:
-        index.text = span.doc.text
+        index.text = _doc_text(span.doc)
     return index.text[span.start_char:span.end_char]
+
+
+def _doc_text(doc: Doc) -> str:
+    """``doc.text``, joined from the word list and the whitespace flags (``Doc.text`` makes a Python
+    token for every word)."""
+    spaces = doc.to_array([SPACY]).tolist()
+    return "".join([w + " " if sp else w for w, sp in zip(words(doc), spaces, strict=True)])
 
 
 def _parse(doc: Doc, index: _Index) -> None:
