@@ -180,8 +180,12 @@ class ActorResolver(CorefMixin):
 
     def _resolve(self, head: Token, date: str | None, follow_coref: bool) -> list[Actor]:
         actors: list[Actor] = []
-        for tok in self.conjuncts(head):
-            actors.extend(self.resolve_one(tok, date, follow_coref=follow_coref))
+        for n, tok in enumerate(self.conjuncts(head)):
+            found = self.resolve_one(tok, date, follow_coref=follow_coref)
+            if n and found and all(a.sector == "CVL" for a in found) \
+                    and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                continue  # "Assad and his family", "the missionaries and their relatives": the first one's own
+            actors.extend(found)
         if len(actors) > 1:
             # "the government and people of India": a country named once serves every conjunct
             countries = {a.country for a in actors if a.country}
@@ -207,6 +211,14 @@ class ActorResolver(CorefMixin):
             if child.dep_ == "appos":
                 found = self.resolve_one(child, date, follow_coref=False)
                 if found and found[0].code:
+                    if head.pos_ == "PROPN" and not self._named(child) and child.ent_type_ not in ("PERSON", "ORG"):
+                        # "Ivan Petrov, a former Russian soldier": the code the description gives, under
+                        # the name the writer uses (not a title before a name: "the Prime Minister, Imran Khan")
+                        # a person so described holds that office ("Jane Doe, the mayor of X")
+                        left, right = self.np_range(head)
+                        found = [replace(a, text=span_text(doc[left:right]).strip(),
+                                         kind="person" if head.ent_type_ == "PERSON" and a.sector in STATE_SECTORS else a.kind)
+                                 for a in found[:1]]
                     return _via('apposition', found)
         left, right = self.np_range(head)
         span = doc[left:right]
@@ -264,7 +276,9 @@ class ActorResolver(CorefMixin):
         # 2a. "a spokesman for Nigeria's army", "the leader of Kenya's opposition coalition": the person
         #     speaks for the organisation named in the "for"/"of" phrase; "officials from Russia and
         #     Belarus" are the officials of each
-        if head.lemma_.lower() in self.members and not names:
+        if head.lemma_.lower() in self.members and not names \
+                and not any(m.start < head.i < m.end for m in agents):
+            # (not a longer agent phrase ending in the member noun: "family members of the students")
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from"):
                     for pobj in prep.children:

@@ -134,6 +134,8 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
         if t.i in covered:
             continue  # a conjunct already resolved with its head ("fighters and allied militias")
         covered.update(x.i for x in t.conjuncts)
+        if t.lemma_.lower() in words().proxy:
+            continue  # "on Kenya's behalf": whom the source acts for, not an actor acted on
         t = effective_noun(t)  # "thousands of protesters", "some 40 migrants"
         if t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.pos_ in NOUN_POS and t.head.i != t.i \
                 and t.head.i not in {x.i for x in toks}:
@@ -434,6 +436,8 @@ def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) 
     # target's ("optimism at the prospect of a deal with China"); the agent of a noun is content too:
     # "condemned the bombing by the militia"; so are the firms money goes into ("bought stakes in
     # Egyptian companies"), but not a place ("invested in Cairo")
+    if x.dep_ == "prep" and any(p.dep_ == "pobj" and p.lemma_.lower() in words().proxy for p in x.children):
+        return False  # "on behalf of X": whom the source acts for
     return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or x.lower_ in own \
         or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN")) \
         or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children))
@@ -466,6 +470,13 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     armed = c.pat.code[:2] in ARMED_ROOTS
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
                 and _content_child(x, economic, own) and not (conflict and _reason(x))]
+    # "condemned the raid and the threats made by Tehran": each object listed is searched
+    # (the parser may hang the second object on the verb)
+    # (not one the first owns: "a group of missionaries and their relatives")
+    listed = [y for x in frontier if x.dep_ == "dobj" for y in x.conjuncts if y.pos_ in NOUN_POS and y.i > x.i]
+    if any(x.dep_ == "dobj" for x in frontier):
+        listed += [x for x in tok.children if x.dep_ == "conj" and x.pos_ in NOUN_POS]
+    frontier += [y for y in listed if not any(d.dep_ == "poss" and d.pos_ == "PRON" for d in y.children)]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
     if c.pat.pos == "N":  # "assistance of €60 million to help people in Somalia": the purpose of the noun,
         # or of the light verb it is the object of ("announced new aid to help farmers in Kenya")
@@ -658,8 +669,28 @@ def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     return [a for a in found if not taken_by(a, sources)], False
 
 
+def purpose_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """An act done to the governing verb's object, for the purpose of which it was done ("summoned
+    the Iraqi charge d'affaires to demand an explanation", "met his Greek counterpart to discuss
+    borders"): that object, when it names an actor of its own (not "deployed troops to …"), and the
+    governing verb does not make it the act's subject ("urged Kyiv to …")."""
+    tok = c.tok
+    if c.pat.pos != "V" or tok.dep_ not in ("advcl", "xcomp") or not any(a.tag_ == "TO" for a in tok.children):
+        return [], False
+    gov = tok.head
+    if not sources or gov.pos_ != "VERB" or gov.dep_ in ("acl", "relcl") \
+            or gov.lemma_.lower() in ctx.knowledge.words.object_control:
+        return [], False
+    # not the source's own agents, placed only by the sentence's country ("China dispatched envoys to mediate")
+    home = {a.country for a in sources if a.country}
+    objs = [o for o in gov.children if o.dep_ == "dobj"]
+    found = [a for a in actors_of(objs, ctx, date) if a.code and a.code != a.sector
+             and not (a.country in home and "from the sentence" in a.via) and not taken_by(a, sources)]
+    return found, bool(found)
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
-                                          complement_search, place_target, event_anaphor)
+                                          complement_search, purpose_addressee, place_target, event_anaphor)
 
 
 # -- after the roles ----------------------------------------------------------------------------------
