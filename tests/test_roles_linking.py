@@ -122,3 +122,47 @@ def test_a_purpose_act_targets_the_governing_verbs_object(code, text, root, targ
 def test_a_purpose_act_without_another_actor_as_object(code, text, root):
     ev = code(text, DATE)
     assert _targets(ev, root) == [(None, None)], _tuples(ev)
+
+
+@pytest.mark.parametrize("text,target", [
+    # refuge, asylum or shelter sought in a state asks that state for it
+    ("Thousands of Sudanese civilians have sought refuge in Chad since the fighting began.", "TCD"),
+    ("About 5,000 Afghan families sought asylum in Pakistan last year.", "PAK"),
+    ("Hundreds of Venezuelans sought shelter in Colombia's border town of Cucuta.", "COL"),
+])
+def test_refuge_sought_in_a_state_targets_it(code, text, target):
+    ev = code(text, DATE)
+    assert target in [c for c, _ in _targets(ev, "02")], _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # a venue of an appeal for aid, or a shelter that is no state, is no target
+    "The minister appealed for aid in Geneva on Monday.",
+    "Hundreds of villagers sought refuge in churches after the attack.",
+])
+def test_an_appeal_made_in_a_place_has_no_place_target(code, text):
+    ev = code(text, DATE)
+    assert _targets(ev, "02") == [(None, None)], _tuples(ev)
+
+
+@pytest.mark.parametrize("text,root,target_text", [
+    # the states of a region, in the plural before a head of region_heads.txt: an actor kept as text
+    # with code null (the project codes no actor with a region), never the state of a shorter name
+    ("Nigeria donated vaccines to several African countries.", "07", "several African countries"),
+    ("Switzerland rejected accusations by many European countries that it had shielded the bank.", "01",
+     "many European countries"),
+    ("The US cut military aid to Latin American allies.", "16", "Latin American allies"),
+])
+def test_a_regions_states_are_kept_as_text(code, text, root, target_text):
+    ev = code(text, DATE)
+    assert (None, target_text) in _targets(ev, root), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,root,target", [
+    # a region's adjective on a thing, or on a single state, names no actor
+    ("Tehran rejected a European proposal for a meeting with the United States.", "12", ("USA", "the United States")),
+    ("Iran resumed oil exports to European buyers on Monday.", "06", (None, None)),
+])
+def test_a_regions_adjective_on_a_thing_is_no_actor(code, text, root, target):
+    ev = code(text, DATE)
+    assert _targets(ev, root) == [target], _tuples(ev)

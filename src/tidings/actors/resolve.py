@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coref import MALE_FEMALE, NEUTER, PLURAL, CorefMixin
-from tidings.actors.kb import Candidate, Entry, KnowledgeBase
+from tidings.actors.kb import REGIONS, Candidate, Entry, KnowledgeBase
 from tidings.docindex import deps, heads, sentence_of, span_text
 from tidings.records import Actor
 
@@ -56,7 +56,10 @@ REFERRING = frozenset({"coreference", "definite-description", "plural-reference"
 
 
 def _via(strategy: str, actors: list[Actor]) -> list[Actor]:
-    """Mark how actors were resolved (``Actor.via``, shown in traces; not part of equality)."""
+    """Mark how actors were resolved (``Actor.via``, shown in traces; not part of equality). A group of
+    a region's states ("many European countries") is an actor kept as text, with no code."""
+    actors = [replace(a, code=None, country=None, sector=None, kind="group", via="region")
+              if a.country in REGIONS else a for a in actors]
     if strategy in REFERRING:
         return [replace(a, via=f"{strategy} to {a.text!r}") for a in actors]
     return [replace(a, via=a.via or strategy) for a in actors]
@@ -68,7 +71,7 @@ def document_countries(kb: KnowledgeBase, matches: list[KBMatch], date: str | No
         if m.kind != "name":
             continue
         entries = kb.aliases.get(m.key, ())
-        states = {e.country for e in entries if e.kind == "state" and e.country}
+        states = {e.country for e in entries if e.kind == "state" and e.country and e.country not in REGIONS}
         if len(states) == 1 and len(entries) == sum(1 for e in entries if e.kind == "state"):
             out |= states
         elif entries and all(e.kind == "person" for e in entries):
@@ -605,7 +608,7 @@ class ActorResolver(CorefMixin):
                 if cand is None or cand.code is None:
                     continue
                 e = cand.entry
-                if e.country and e.kind != "person":
+                if e.country and e.kind != "person" and e.country not in REGIONS:
                     named.append((m.start, e.country, e.kind == "state" or cand.code[3:6] in STATE_SECTORS))
             self._sent_countries[key] = named
         return named
@@ -636,7 +639,8 @@ class ActorResolver(CorefMixin):
             m = self.at.get(t.i)
             if m is not None and m.kind == "name":
                 cand = self._best(m, date)
-                if cand is not None and cand.entry.kind == "state" and cand.entry.country:
+                if cand is not None and cand.entry.kind == "state" and cand.entry.country \
+                        and cand.entry.country not in REGIONS:  # "from seven Latin American countries": no state
                     return cand.entry.country
         return None
 

@@ -56,6 +56,7 @@ class Words:
     condition_mark: frozenset[str]
     companion: frozenset[str]
     proxy: frozenset[str]
+    haven: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -530,9 +530,11 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                               and x.text not in kinds for a in actors_of([x], ctx, date)]
                     if not found and not backup:
                         backup = [a for a in ctx.actors.modifier_actor(node, date) if not _kind_only(a, kinds)]
-                    if not unknown and not armed and node.pos_ == "PROPN" and node.i not in clause \
-                            and node.ent_type_ not in ("GPE", "LOC", "FAC"):
-                        # "demands from the Harbour Residents' Union" (not a place: "overran the town of Baga")
+                    if not unknown and not armed and node.i not in clause and (
+                            (node.pos_ == "PROPN" and node.ent_type_ not in ("GPE", "LOC", "FAC"))
+                            or any(a.via == "region" for a in found)):
+                        # "demands from the Harbour Residents' Union" (not a place: "overran the town of Baga");
+                        # "accusations by many European countries"
                         unknown = [a for a in found if a.code is None and a.kind in NAMED_KINDS
                                    and not taken_by(a, sources)][:1]
                     # a bare mention of the source's own country is not its target ("… to Nairobi")
@@ -581,7 +583,10 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     the place it is sent to or happens in ("sent teams into Libya", "suspended aid deliveries in
     Borno State", "withdrew peacekeepers from a position in Syria") — GUIDELINES §3, place-derived
     targets."""
-    if c.pat.code[:2] not in PLACE_TARGET_ROOTS:
+    # refuge or asylum sought in a state asks that state for it ("sought refuge in Bangladesh")
+    haven = c.pat.code[:2] == "02" and any(effective_noun(o).lemma_.lower() in words().haven for o in
+                                           (objects(c.tok) if c.pat.pos == "V" else []) + pobjs(c.tok, "for"))
+    if c.pat.code[:2] not in PLACE_TARGET_ROOTS and not haven:
         return [], False
     armed = c.pat.code[:2] in ARMED_ROOTS
     # force used at home has its own state as target ("Taliban fighters overran Kunduz"); a visit or
