@@ -166,3 +166,28 @@ def test_a_regions_states_are_kept_as_text(code, text, root, target_text):
 def test_a_regions_adjective_on_a_thing_is_no_actor(code, text, root, target):
     ev = code(text, DATE)
     assert _targets(ev, root) == [target], _tuples(ev)
+
+
+@pytest.mark.parametrize("text,target", [
+    # what is given alongside the thing, hung on the verb by the parser, leads to the recipient too
+    ("The US is willing to provide ammunition alongside humanitarian assistance to Turkey in Syria's war-torn Idlib region.",
+     "TUR"),
+    ("Canada is willing to provide artillery shells alongside humanitarian assistance to Ukraine in the Kharkiv region.",
+     "UKR"),
+    ("France is willing to provide ammunition alongside humanitarian assistance to Chad in the eastern Ouaddai region.",
+     "TCD"),
+    ("Italy is willing to provide helmets alongside humanitarian assistance to Libya in the Fezzan region.", "LBY"),
+])
+def test_what_is_given_alongside_leads_to_the_recipient(code, text, target):
+    ev = code(text, DATE)
+    assert target in [c for c, _ in _targets(ev, "03")], _tuples(ev)
+
+
+@pytest.mark.parametrize("text,root", [
+    # an ally fighting alongside is no target of an armed act; a place of departure is no recipient
+    ("Wagner fighters attacked the town alongside Malian troops.", "19"),
+    ("Italy sent blankets alongside tents from Rome.", "07"),
+])
+def test_alongside_outside_giving_is_no_target(code, text, root):
+    ev = code(text, DATE)
+    assert _targets(ev, root) == [(None, None)], _tuples(ev)

@@ -440,7 +440,8 @@ def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) 
         return False  # "on behalf of X": whom the source acts for
     return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or x.lower_ in own \
         or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN")) \
-        or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children))
+        or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children)) \
+        or (economic and x.lower_ in words().companion)  # "provide ammunition alongside aid to Turkey"
 
 
 def _reason(x: Token) -> bool:
