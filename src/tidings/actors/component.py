@@ -55,6 +55,7 @@ class ActorComponent:
         self.descriptors = load_word_list("descriptors.txt")
         self.generic = load_word_list("generic_nouns.txt")
         self.members = load_word_list("member_nouns.txt")
+        self.region_heads = load_word_list("region_heads.txt")
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -105,7 +106,8 @@ class ActorComponent:
         for match_id, start, end in self.exact(doc):
             spans.append(doc[start:end])
             spans[-1].label_ = vocab[match_id]
-        found = [KBMatch(s.start, s.end, "name", s.label_) for s in filter_spans(spans)]
+        found = [KBMatch(s.start, s.end, "name", s.label_) for s in filter_spans(spans)
+                 if not self._region_off_head(doc, s)]
         found = link_names(doc, self.kb, found, self.kb.agents)
         agent_spans = []
         for match_id, start, end in self.agents(doc):
@@ -116,6 +118,15 @@ class ActorComponent:
             if not any(i in named for i in range(s.start, s.end)) or s.end - s.start > 1:
                 found.append(KBMatch(s.start, s.end, "agent", s.label_))
         return sorted(found, key=lambda m: (m.start, m.end))
+
+    def _region_off_head(self, doc: Doc, span) -> bool:
+        """A region's adjective before a noun that is no group of states or their officials ("a
+        European proposal"): not an actor name."""
+        entries = self.kb.aliases.get(span.label_, ())
+        if not entries or not all(e.office == "cameo-region" for e in entries):
+            return False
+        head = doc[span.end - 1].head  # the region's states, in the plural ("a European country" is one state)
+        return head.i < span.end or head.lemma_.lower() not in self.region_heads or head.tag_ not in ("NNS", "NNPS")
 
     def set_annotations(self, doc: Doc, matches: list[KBMatch]) -> None:
         resolver = ActorResolver(doc, self.kb, self.descriptors, self.generic, self.members, matches)

@@ -31,6 +31,10 @@ SECTORS = frozenset(
     "IGO NGO SET IMG DEV PRM UNK SOC JRN PRE".split()
 )
 NON_STATE = frozenset({"IGO", "NGO", "IMG"})
+# CAMEO region codes (states.tsv kind "region"): the project codes no actor with them (GUIDELINES: a group
+# of states no code fits is kept as text with code null, like an unknown name)
+REGIONS = frozenset({"AFR", "ASA", "EUR", "MEA", "SAM", "NAF", "WAF", "EAF", "SAF", "CAS", "SAS", "SEA", "EEU",
+                     "WEU", "LAM"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from tidings.actors.coref import MALE_FEMALE, NEUTER, PLURAL, CorefMixin
-from tidings.actors.kb import Candidate, Entry, KnowledgeBase
+from tidings.actors.kb import REGIONS, Candidate, Entry, KnowledgeBase
 from tidings.docindex import deps, heads, sentence_of, span_text
 from tidings.records import Actor
 
@@ -56,7 +56,10 @@ REFERRING = frozenset({"coreference", "definite-description", "plural-reference"
 
 
 def _via(strategy: str, actors: list[Actor]) -> list[Actor]:
-    """Mark how actors were resolved (``Actor.via``, shown in traces; not part of equality)."""
+    """Mark how actors were resolved (``Actor.via``, shown in traces; not part of equality). A group of
+    a region's states ("many European countries") is an actor kept as text, with no code."""
+    actors = [replace(a, code=None, country=None, sector=None, kind="group", via="region")
+              if a.country in REGIONS else a for a in actors]
     if strategy in REFERRING:
         return [a.with_via(f"{strategy} to {a.text!r}") for a in actors]
     return [a.with_via(a.via or strategy) for a in actors]
@@ -68,7 +71,7 @@ def document_countries(kb: KnowledgeBase, matches: list[KBMatch], date: str | No
         if m.kind != "name":
             continue
         entries = kb.aliases.get(m.key, ())
-        states = {e.country for e in entries if e.kind == "state" and e.country}
+        states = {e.country for e in entries if e.kind == "state" and e.country and e.country not in REGIONS}
         if len(states) == 1 and len(entries) == sum(1 for e in entries if e.kind == "state"):
             out |= states
         elif entries and all(e.kind == "person" for e in entries):
@@ -180,8 +183,12 @@ class ActorResolver(CorefMixin):
 
     def _resolve(self, head: Token, date: str | None, follow_coref: bool) -> list[Actor]:
         actors: list[Actor] = []
-        for tok in self.conjuncts(head):
-            actors.extend(self.resolve_one(tok, date, follow_coref=follow_coref))
+        for n, tok in enumerate(self.conjuncts(head)):
+            found = self.resolve_one(tok, date, follow_coref=follow_coref)
+            if n and found and all(a.sector == "CVL" for a in found) \
+                    and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+                continue  # "Assad and his family", "the missionaries and their relatives": the first one's own
+            actors.extend(found)
         if len(actors) > 1:
             # "the government and people of India": a country named once serves every conjunct
             countries = {a.country for a in actors if a.country}
@@ -207,6 +214,14 @@ class ActorResolver(CorefMixin):
             if child.dep_ == "appos":
                 found = self.resolve_one(child, date, follow_coref=False)
                 if found and found[0].code:
+                    if head.pos_ == "PROPN" and not self._named(child) and child.ent_type_ not in ("PERSON", "ORG"):
+                        # "Ivan Petrov, a former Russian soldier": the code the description gives, under
+                        # the name the writer uses (not a title before a name: "the Prime Minister, Imran Khan")
+                        # a person so described holds that office ("Jane Doe, the mayor of X")
+                        left, right = self.np_range(head)
+                        found = [replace(a, text=span_text(doc[left:right]).strip(),
+                                         kind="person" if head.ent_type_ == "PERSON" and a.sector in STATE_SECTORS else a.kind)
+                                 for a in found[:1]]
                     return _via('apposition', found)
         left, right = self.np_range(head)
         span = doc[left:right]
@@ -264,7 +279,9 @@ class ActorResolver(CorefMixin):
         # 2a. "a spokesman for Nigeria's army", "the leader of Kenya's opposition coalition": the person
         #     speaks for the organisation named in the "for"/"of" phrase; "officials from Russia and
         #     Belarus" are the officials of each
-        if head.lemma_.lower() in self.members and not names:
+        if head.lemma_.lower() in self.members and not names \
+                and not any(m.start < head.i < m.end for m in agents):
+            # (not a longer agent phrase ending in the member noun: "family members of the students")
             for prep in head.children:
                 if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "from"):
                     for pobj in prep.children:
@@ -591,7 +608,7 @@ class ActorResolver(CorefMixin):
                 if cand is None or cand.code is None:
                     continue
                 e = cand.entry
-                if e.country and e.kind != "person":
+                if e.country and e.kind != "person" and e.country not in REGIONS:
                     named.append((m.start, e.country, e.kind == "state" or cand.code[3:6] in STATE_SECTORS))
             self._sent_countries[key] = named
         return named
@@ -622,7 +639,8 @@ class ActorResolver(CorefMixin):
             m = self.at.get(t.i)
             if m is not None and m.kind == "name":
                 cand = self._best(m, date)
-                if cand is not None and cand.entry.kind == "state" and cand.entry.country:
+                if cand is not None and cand.entry.kind == "state" and cand.entry.country \
+                        and cand.entry.country not in REGIONS:  # "from seven Latin American countries": no state
                     return cand.entry.country
         return None
 

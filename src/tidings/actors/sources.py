@@ -65,8 +65,9 @@ def load_states(kb: KnowledgeBase) -> None:
         name = country.name if country else alias
         code = row.get("code") or (iso + "GOV" if kind == "capital" else iso)
         sector = code[3:6] if len(code) >= 6 else None
-        kb.add(alias, Entry(name=name, kind="state", role=kind, code=code, country=iso, sector=sector,
-                            source=_where(row)))
+        region = kind == "region"  # a region's adjective: an adjective the actor component keeps before region heads only
+        kb.add(alias, Entry(name=name, kind="state", role="adjective" if region else kind, code=code, country=iso,
+                            sector=sector, office="cameo-region" if region else None, source=_where(row)))
     regions = _data_dir() / "regions.tsv"
     if regions.is_file():
         for row in _rows(kb, regions):

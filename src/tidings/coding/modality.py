@@ -55,6 +55,8 @@ class Words:
     time_mark: frozenset[str]
     condition_mark: frozenset[str]
     companion: frozenset[str]
+    proxy: frozenset[str]
+    haven: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -135,6 +135,8 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
         if t.i in covered:
             continue  # a conjunct already resolved with its head ("fighters and allied militias")
         covered.update(x.i for x in t.conjuncts)
+        if t.lemma_.lower() in words().proxy:
+            continue  # "on Kenya's behalf": whom the source acts for, not an actor acted on
         t = effective_noun(t)  # "thousands of protesters", "some 40 migrants"
         if t.dep_ in ("amod", "compound", "nmod", "poss") and t.head.pos_ in NOUN_POS and t.head.i != t.i \
                 and t.head.i not in {x.i for x in toks}:
@@ -435,9 +437,12 @@ def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) 
     # target's ("optimism at the prospect of a deal with China"); the agent of a noun is content too:
     # "condemned the bombing by the militia"; so are the firms money goes into ("bought stakes in
     # Egyptian companies"), but not a place ("invested in Cairo")
+    if x.dep_ == "prep" and any(p.dep_ == "pobj" and p.lemma_.lower() in words().proxy for p in x.children):
+        return False  # "on behalf of X": whom the source acts for
     return x.dep_ != "prep" or x.lower_ in TARGET_PREPS or x.lower_ in own \
         or (x.lower_ == "by" and x.head.pos_ in ("NOUN", "PROPN")) \
-        or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children))
+        or (economic and x.lower_ == "in" and any(p.dep_ == "pobj" and p.pos_ == "NOUN" for p in x.children)) \
+        or (economic and x.lower_ in words().companion)  # "provide ammunition alongside aid to Turkey"
 
 
 def _reason(x: Token) -> bool:
@@ -467,6 +472,13 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     armed = c.pat.code[:2] in ARMED_ROOTS
     frontier = [x for x in tok.children if x.dep_ in ("prep", "dobj", "dative", "xcomp", "pcomp", "nsubjpass")
                 and _content_child(x, economic, own) and not (conflict and _reason(x))]
+    # "condemned the raid and the threats made by Tehran": each object listed is searched
+    # (the parser may hang the second object on the verb)
+    # (not one the first owns: "a group of missionaries and their relatives")
+    listed = [y for x in frontier if x.dep_ == "dobj" for y in x.conjuncts if y.pos_ in NOUN_POS and y.i > x.i]
+    if any(x.dep_ == "dobj" for x in frontier):
+        listed += [x for x in tok.children if x.dep_ == "conj" and x.pos_ in NOUN_POS]
+    frontier += [y for y in listed if not any(d.dep_ == "poss" and d.pos_ == "PRON" for d in y.children)]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
     if c.pat.pos == "N":  # "assistance of €60 million to help people in Somalia": the purpose of the noun,
         # or of the light verb it is the object of ("announced new aid to help farmers in Kenya")
@@ -520,9 +532,11 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                               and x.text not in kinds for a in actors_of([x], ctx, date)]
                     if not found and not backup:
                         backup = [a for a in ctx.actors.modifier_actor(node, date) if not _kind_only(a, kinds)]
-                    if not unknown and not armed and node.pos_ == "PROPN" and node.i not in clause \
-                            and node.ent_type_ not in ("GPE", "LOC", "FAC"):
-                        # "demands from the Harbour Residents' Union" (not a place: "overran the town of Baga")
+                    if not unknown and not armed and node.i not in clause and (
+                            (node.pos_ == "PROPN" and node.ent_type_ not in ("GPE", "LOC", "FAC"))
+                            or any(a.via == "region" for a in found)):
+                        # "demands from the Harbour Residents' Union" (not a place: "overran the town of Baga");
+                        # "accusations by many European countries"
                         unknown = [a for a in found if a.code is None and a.kind in NAMED_KINDS
                                    and not taken_by(a, sources)][:1]
                     # a bare mention of the source's own country is not its target ("… to Nairobi")
@@ -571,7 +585,10 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     the place it is sent to or happens in ("sent teams into Libya", "suspended aid deliveries in
     Borno State", "withdrew peacekeepers from a position in Syria") — GUIDELINES §3, place-derived
     targets."""
-    if c.pat.code[:2] not in PLACE_TARGET_ROOTS:
+    # refuge or asylum sought in a state asks that state for it ("sought refuge in Bangladesh")
+    haven = c.pat.code[:2] == "02" and any(effective_noun(o).lemma_.lower() in words().haven for o in
+                                           (objects(c.tok) if c.pat.pos == "V" else []) + pobjs(c.tok, "for"))
+    if c.pat.code[:2] not in PLACE_TARGET_ROOTS and not haven:
         return [], False
     armed = c.pat.code[:2] in ARMED_ROOTS
     # force used at home has its own state as target ("Taliban fighters overran Kunduz"); a visit or
@@ -659,8 +676,28 @@ def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     return [a for a in found if not taken_by(a, sources)], False
 
 
+def purpose_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """An act done to the governing verb's object, for the purpose of which it was done ("summoned
+    the Iraqi charge d'affaires to demand an explanation", "met his Greek counterpart to discuss
+    borders"): that object, when it names an actor of its own (not "deployed troops to …"), and the
+    governing verb does not make it the act's subject ("urged Kyiv to …")."""
+    tok = c.tok
+    if c.pat.pos != "V" or tok.dep_ not in ("advcl", "xcomp") or not any(a.tag_ == "TO" for a in tok.children):
+        return [], False
+    gov = tok.head
+    if not sources or gov.pos_ != "VERB" or gov.dep_ in ("acl", "relcl") \
+            or gov.lemma_.lower() in ctx.knowledge.words.object_control:
+        return [], False
+    # not the source's own agents, placed only by the sentence's country ("China dispatched envoys to mediate")
+    home = {a.country for a in sources if a.country}
+    objs = [o for o in gov.children if o.dep_ == "dobj"]
+    found = [a for a in actors_of(objs, ctx, date) if a.code and a.code != a.sector
+             and not (a.country in home and "from the sentence" in a.via) and not taken_by(a, sources)]
+    return found, bool(found)
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
-                                          complement_search, place_target, event_anaphor)
+                                          complement_search, purpose_addressee, place_target, event_anaphor)
 
 
 # -- after the roles ----------------------------------------------------------------------------------
