@@ -6,7 +6,7 @@ prepositional object and gets zero, one or several ``Actor`` records (coordinati
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
