@@ -605,15 +605,20 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
 
 
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})  # comment, appeal, praise, criticise, reject
+MEDIATION = "045"  # "the exchange was brokered by the UAE": the mediator acts on the parties of the act
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 ANAPHOR_REACH = 2  # sentences back
+# what "the agreement", "the deal", "the exchange" names when it lies beyond the reach: an act of
+# two parties (signed, agreed or promised, negotiated, a ceasefire, a swap of prisoners)
+AGREEMENT_CODES = ("057", "03", "046", "0871", "0841")
 
 
 def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """A reaction to an act named earlier ("Wong welcomed the decision", "Seoul condemned the
-    launch"): the object is a definite act noun with no owner of its own, and the target is who did
-    the latest act in the sentences before (both parties of an agreement)."""
-    if c.pat.pos != "V" or c.pat.code[:2] not in REACTION_ROOTS:
+    launch"), or its mediation ("the exchange was brokered by the UAE"): the object is a definite
+    act noun with no owner of its own, and the target is who did the latest act in the sentences
+    before (both parties of an agreement: the latest act of two parties, further back if need be)."""
+    if c.pat.pos != "V" or (c.pat.code[:2] not in REACTION_ROOTS and c.pat.code != MEDIATION):
         return [], False
     nouns = [effective_noun(o) for o in objects(c.tok)]
     noun = next((n for n in nouns if n.lemma_.lower() in ctx.knowledge.event_anaphors), None)
@@ -623,16 +628,23 @@ def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list
         return [], False  # "the Russian decision": its own owner, found by the slots if anywhere
     here = ctx.sentence_index(c.tok)
     taken = {a.code for a in sources if a.code}
+    agreement = noun.lemma_.lower() in words().agreement_anaphor
+
+    def usable(a: Actor | None) -> bool:
+        return a is not None and bool(a.code) and a.code not in taken
+
+    if agreement:  # both parties: the latest act of two parties, near first, then anywhere before
+        for e in reversed(ctx.recent):
+            near = e.sentence_index >= here - ANAPHOR_REACH
+            if e.source is not None and e.target is not None and usable(e.source) and usable(e.target) \
+                    and not e.negated and e.modality != "hypothetical" \
+                    and (near or e.cameo.startswith(AGREEMENT_CODES)):
+                return [e.source, e.target], True
     for e in reversed(ctx.recent):
         if e.sentence_index < here - ANAPHOR_REACH:
             break
-        if e.source is None or not e.source.code or e.source.code in taken or e.negated or e.modality == "hypothetical":
-            continue
-        found = [e.source]
-        if noun.lemma_.lower() in words().agreement_anaphor and e.target is not None and e.target.code \
-                and e.target.code not in taken:
-            found.append(e.target)
-        return found, True
+        if e.source is not None and usable(e.source) and not e.negated and e.modality != "hypothetical":
+            return [e.source], True
     return [], False
 
 
