@@ -268,6 +268,27 @@ def test_coder_physical_rescues_led_are_no_economic_aid(code, text):
     assert "071" not in _codes(code(text, "2024-03-04"))
 
 
+# --- ready for talks or for prisoner exchanges: an intent to meet (036) or to release (0353) -----------
+
+@pytest.mark.parametrize(("text", "code_", "source", "target"), [
+    ("Russia is ready for talks with Ukraine, the Kremlin said.", "036", "RUS", "UKR"),
+    ("Venezuela is ready for dialogue with the opposition, Maduro said.", "036", "VEN", "VEN"),
+    ("Armenia said it was ready for a new exchange of prisoners with Azerbaijan.", "0353", "ARM", "AZE"),
+])
+def test_coder_ready_for_talks_or_exchanges_is_an_intent(code, text, code_, source, target):
+    events = [e for e in code(text, "2024-03-04") if e.cameo == code_]
+    assert (source, target) in _pairs(events, code_)
+    assert all(e.modality == "intended" and not e.negated for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine is ready for winter, the energy minister said.",
+    "The Serbian army is ready for any attack by Kosovo.",
+])
+def test_coder_other_readiness_is_no_intent(code, text):
+    assert not {"036", "0353"} & _codes(code(text, "2024-03-04"))
+
+
 # --- "the agreement", "the exchange" sentences after it was made: its parties are the target -------------
 
 def test_coder_brokered_exchange_targets_both_parties_of_the_swap(code):
