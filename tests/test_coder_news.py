@@ -321,3 +321,23 @@ def test_coder_welcomed_decision_stays_near(code):
                   "The weather was cold across the region. "
                   "Germany welcomed the decision on Sunday.", "2024-03-04")
     assert not {t for _s, t in _pairs(events, "051")} - {None}
+
+
+# --- "lifted the sanctions it imposed on X": the object's own relative clause names the target ----------
+
+@pytest.mark.parametrize(("text", "code_", "source", "target"), [
+    ("The EU lifted the sanctions it imposed on Belarus in 2020.", "085", "IGO", "BLR"),
+    ("Washington will lift the tariffs it imposed on Mexican steel.", "0354", "USA", "MEX"),
+    ("Germany delivered the tanks it promised to Ukraine last year.", "072", "DEU", "UKR"),
+])
+def test_coder_relative_clause_on_the_object_names_the_target(code, text, code_, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), code_)
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Poland rejected the plan Brussels presented to the member states.", "127"),
+    ("India rejected the report the commission sent to Pakistan.", "016"),
+])
+def test_coder_relative_clause_of_another_actor_gives_no_target(code, text, code_):
+    events = [e for e in code(text, "2024-03-04") if e.cameo[:2] == code_[:2]]
+    assert events and all(e.target is None for e in events)

@@ -18,7 +18,7 @@ from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS, object_lemmas
 from tidings.coding.modality import words
 from tidings.coding.suppression import CONTENT_ROOTS
-from tidings.coding.syntax import datives, effective_noun, objects, pobjs, subjects
+from tidings.coding.syntax import RELATIVE_PRONOUNS, datives, effective_noun, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.places.locate import is_party
 from tidings.records import Actor
@@ -74,6 +74,16 @@ def taken_by(a: Actor, sources: list[Actor]) -> bool:
     return any((a.code or a.text) == (s.code or s.text) and not distinct_named(a, s) for s in sources)
 
 
+def gapped(clause: Token, own: bool = False) -> bool:
+    """An active relative clause with a subject of its own whose object is the noun it describes
+    ("the duties **it imposed** on barley", "the aid that Berlin promised to Kyiv"); ``own``: the
+    subject is a pronoun, the actor's own earlier act ("the troops it had sent")."""
+    kids = list(clause.children)
+    return any(k.dep_ == "nsubj" and k.lower_ not in RELATIVE_PRONOUNS and (k.pos_ == "PRON" or not own)
+               for k in kids) \
+        and all(k.dep_ not in ("dobj", "nsubjpass") or k.lower_ in RELATIVE_PRONOUNS for k in kids)
+
+
 def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
     """The tokens a pattern slot points at (``subj``, ``obj``, ``iobj``, ``poss`` or a preposition)."""
     tok, pat = c.tok, c.pat
@@ -99,6 +109,8 @@ def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
     if pat.pos == "V":
         hosts += list(objects(tok))
         hosts += [x for x in tok.children if x.dep_ in ("prt", "prep", "advmod") and x.lower_ == pat.prt]
+        # "delivered the tanks it promised to Kyiv": a relative clause whose gap is the object
+        hosts += [r for o in objects(tok) for r in o.children if r.dep_ == "relcl" and gapped(r)]
     elif tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ in ("VERB", "ADP"):
         hosts.append(tok.head if tok.head.pos_ == "VERB" else tok.head.head)
     found: list[Token] = []
@@ -488,7 +500,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                     and not (node.dep_ == "acl" and node.tag_ == "VBN")):
                 clause.update(x.i for x in node.subtree if x.i != node.i)
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
-                # "lifted sanctions imposed on China": a participle on the named thing says whose it is
+                # "lifted sanctions imposed on China", "lifted the sanctions it imposed on China": a
+                # participle or a relative clause on the named thing says whose it is
                 # (on the amount too: "$300 million of aid promised to Kyiv")
                 # the things listed with it are part of what is given ("sent tents and staff such as
                 # engineers to Nepal", "ammunition alongside food aid to Turkey"): their prepositions too
@@ -498,7 +511,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                                        for q in x.children if q.dep_ == "pobj"]
                 nxt.extend(x for h in dict.fromkeys((node, *listed)) for x in h.children
                            if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > thing.i)
-                           or (h in (node, thing) and x.dep_ == "acl" and x.tag_ == "VBN"))
+                           or (h in (node, thing) and ((x.dep_ == "acl" and x.tag_ == "VBN")
+                                                       or (x.dep_ == "relcl" and gapped(x, own=True)))))
                 # "denied any involvement in the poisoning of X", "a role in the attack on X": the act the
                 # named thing is about leads on
                 nxt.extend(x for x in thing.children if x.dep_ == "prep" and x.lower_ == "in" and x.i > thing.i
