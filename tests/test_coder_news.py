@@ -341,3 +341,37 @@ def test_coder_relative_clause_on_the_object_names_the_target(code, text, code_,
 def test_coder_relative_clause_of_another_actor_gives_no_target(code, text, code_):
     events = [e for e in code(text, "2024-03-04") if e.cameo[:2] == code_[:2]]
     assert events and all(e.target is None for e in events)
+
+
+# --- aid or a pull-out with no recipient named: the country the story is about ----------------------------
+
+FLOOD_STORY = ("NAIROBI, Kenya (Reuters) - Floods have displaced more than 300,000 people in Kenya, the government "
+               "said on Tuesday.\n\nKenyan President William Ruto called for international help.\n\n"
+               "Japan pledged $5 million in emergency aid on Wednesday, and Germany sent a rescue team.\n\n"
+               "The Kenyan army flew food to the worst-hit areas.\n\n"
+               "Britain condemned the slow response of local officials.")
+
+
+def test_coder_foreign_aid_with_no_recipient_goes_to_the_story_country(code):
+    events = code(FLOOD_STORY, "2024-03-04")
+    assert ("JPN", "KEN") in _pairs(events, "033")
+    assert ("DEU", "KEN") in _pairs(events, "073")
+
+
+def test_coder_pull_out_with_no_place_is_from_the_story_country(code):
+    events = code("KABUL (Reuters) - A car bomb killed four people near a checkpoint in Kabul on Monday.\n\n"
+                  "Under a draft deal, the United States would withdraw about 5,000 troops within 135 days.",
+                  "2024-03-04")
+    assert ("USA", "AFG") in _pairs(events, "0356")
+
+
+def test_coder_story_country_is_no_target_of_its_own_actors_or_of_other_acts(code):
+    events = code(FLOOD_STORY, "2024-03-04")
+    assert all(t != "KEN" for s, t in _pairs(events, "073") if s == "KEN")
+    assert all(t is None for _s, t in _pairs(events, "111"))
+
+
+def test_coder_aid_with_no_recipient_and_no_story_country_has_no_target(code):
+    events = code("Japan pledged $5 million in emergency aid on Wednesday, and Germany sent a rescue team.",
+                  "2024-03-04")
+    assert {t for _s, t in _pairs(events, "033") | _pairs(events, "073")} == {None}

@@ -684,8 +684,24 @@ def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     return [a for a in found if not taken_by(a, sources)], False
 
 
+STORY_CODES = ("07", "033", "0874")  # aid, promised aid, a pull-out: always for, or from, a country
+
+
+def story_country(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """Aid or a pull-out whose recipient the sentence does not name ("Benin has offered up to 2,000
+    troops", "the United States would withdraw 5,400 troops") is for, or from, the country the story
+    is about: its dateline's, else most of its actors' (``DocContext.focus``), when the givers
+    are all foreign to it."""
+    if not c.pat.code.startswith(STORY_CODES) or not sources:
+        return [], False
+    country, _why = ctx.focus
+    if not country or not all(a.country and a.country != country for a in sources):
+        return [], False
+    return [Actor(text=ctx.dateline or country, code=country, country=country, kind="state", via="story-country")], True
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
-                                          complement_search, place_target, event_anaphor)
+                                          complement_search, place_target, event_anaphor, story_country)
 
 
 # -- after the roles ----------------------------------------------------------------------------------
