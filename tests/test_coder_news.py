@@ -375,3 +375,25 @@ def test_coder_aid_with_no_recipient_and_no_story_country_has_no_target(code):
     events = code("Japan pledged $5 million in emergency aid on Wednesday, and Germany sent a rescue team.",
                   "2024-03-04")
     assert {t for _s, t in _pairs(events, "033") | _pairs(events, "073")} == {None}
+
+
+# --- "each government accused the other", "accused each other": each is the other's target -----------------
+
+@pytest.mark.parametrize(("text", "code_", "a", "b"), [
+    ("Armenian and Azerbaijani troops exchanged fire on the border on Tuesday. "
+     "Each government accused the other of starting the clash.", "112", "ARM", "AZE"),
+    ("Serbia and Kosovo accused each other of provoking the violence.", "1123", "SRB", "KOS"),
+    ("India and China blamed one another for the clash in Ladakh.", "112", "IND", "CHN"),
+])
+def test_coder_mutual_object_makes_the_subjects_each_others_target(code, text, code_, a, b):
+    found = _pairs(code(text, "2024-03-04"), code_)
+    assert (a, b) in found and (b, a) in found
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Kenya and Uganda accused Sudan of arming the rebels.", "112"),
+    ("Russia and China criticised the other members of the council.", "111"),
+])
+def test_coder_other_objects_are_no_mutual_target(code, text, code_):
+    found = _pairs(code(text, "2024-03-04"), code_)
+    assert ("KEN", "UGA") not in found and ("RUS", "CHN") not in found and ("CHN", "RUS") not in found

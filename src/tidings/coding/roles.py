@@ -317,7 +317,25 @@ Fallback = Callable[[Candidate, DocContext, str | None, list[Actor]], tuple[list
 def reciprocal_sources(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """"Kenya and China signed a deal": coordinated sources are each other's target, so no other;
     not when they act together on a thing ("US and British jets struck Houthi targets")."""
+    if len(sources) >= 2 and mutual(c):  # "each government accused the other": each is the other's target
+        return list(sources), True
     return [], len(sources) >= 2 and is_reciprocal(c.pat.code, ctx) and not one_way(c, c.pat.code, ctx)
+
+
+def mutual(c: Candidate) -> bool:
+    """"Each government accused the other", "they blamed each other", "accused one another": the
+    object is the subjects themselves, in turn."""
+    if c.pat.pos != "V":
+        return False
+    for o in objects(c.tok):
+        low = o.lower_
+        if low == "other" and any(d.lower_ in ("the", "each", "one") for d in o.children):
+            return True
+        if low in ("other", "another") and o.i > 0 and o.doc[o.i - 1].lower_ in ("each", "one", "the"):
+            return True
+        if low in ("each", "one") and o.i + 1 < len(o.doc) and o.doc[o.i + 1].lower_ in ("other", "another"):
+            return True
+    return False
 
 
 def one_way(c: Candidate, code: str, ctx: DocContext) -> bool:
@@ -822,4 +840,4 @@ def pairs(sources: list[Actor], targets: list[Actor], code: str, ctx: DocContext
         return list(permutations(sources, 2))
     srcs: list[Actor | None] = list(sources) or [None]
     tgts: list[Actor | None] = list(targets) or [None]
-    return [(s, t) for s in srcs for t in tgts]
+    return [(s, t) for s in srcs for t in tgts if s is None or s is not t]  # a mention is not its own target
