@@ -397,3 +397,29 @@ def test_coder_mutual_object_makes_the_subjects_each_others_target(code, text, c
 def test_coder_other_objects_are_no_mutual_target(code, text, code_):
     found = _pairs(code(text, "2024-03-04"), code_)
     assert ("KEN", "UGA") not in found and ("RUS", "CHN") not in found and ("CHN", "RUS") not in found
+
+
+# --- "criticised the ban" sentences after "banned imports": the act named with the same word ----------------
+
+FILLER = " Farmers in the region said prices would rise. Shops in the capital had stocked up in advance. Officials said the weather was cold."
+
+
+@pytest.mark.parametrize(("text", "code_", "source", "target"), [
+    ("Russia banned imports of fruit from Moldova on Thursday." + FILLER
+     + " The European Union criticised the ban as politically motivated.", "111", "IGO", "RUS"),
+    ("The United States imposed sanctions on Venezuela's oil company on Monday." + FILLER
+     + " Maduro condemned the sanctions as economic warfare.", "111", "VEN", "USA"),
+    ("China imposed tariffs on Australian wine in May." + FILLER
+     + " Canberra criticised the tariffs on Friday.", "111", "AUS", "CHN"),
+])
+def test_coder_reaction_to_an_act_named_with_the_same_word_far_back(code, text, code_, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), code_)
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Kenya's parliament approved a new budget on Monday." + FILLER + " The IMF welcomed the decision on Friday.", "051"),
+    ("Russia banned imports of fruit from Moldova on Thursday." + FILLER
+     + " The European Union criticised the sanctions on Friday.", "111"),
+])
+def test_coder_reaction_far_back_needs_the_same_word(code, text, code_):
+    assert {t for _s, t in _pairs(code(text, "2024-03-04"), code_)} == {None}

@@ -21,7 +21,7 @@ from tidings.coding.suppression import CONTENT_ROOTS
 from tidings.coding.syntax import RELATIVE_PRONOUNS, datives, effective_noun, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.places.locate import is_party
-from tidings.records import Actor
+from tidings.records import Actor, Event
 
 __all__ = ["Roles", "actors_of", "askers", "distinct_named", "find_roles", "localise", "one_way", "pairs", "reported_subject"]
 
@@ -677,7 +677,27 @@ def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list
             break
         if e.source is not None and usable(e.source) and not e.negated and e.modality != "hypothetical":
             return [e.source], True
+    # further back, an act named with the same word ("Russia banned imports …" … "criticised the ban",
+    # "imposed tariffs on …" … "condemned the tariffs")
+    lemma = noun.lemma_.lower()
+    for e in reversed(ctx.recent):
+        if e.source is not None and usable(e.source) and not e.negated and e.modality != "hypothetical" \
+                and same_word(e, lemma, ctx):
+            return [e.source], True
     return [], False
+
+
+def same_word(e: Event, lemma: str, ctx: DocContext) -> bool:
+    """Whether an event was told with the word ``lemma``: in the rule that coded it (``v.ban.import``),
+    as its trigger ("a ban") or as its trigger's object ("imposed tariffs")."""
+    if lemma in e.rule.split(".")[1:]:
+        return True
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end)
+    if span is None:
+        return False
+    tok = span.root
+    return tok.lemma_.lower() == lemma or (tok.pos_ in ("VERB", "AUX") and any(
+        effective_noun(o).lemma_.lower() == lemma for o in objects(tok)))
 
 
 def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
