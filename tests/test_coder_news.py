@@ -423,3 +423,24 @@ def test_coder_reaction_to_an_act_named_with_the_same_word_far_back(code, text, 
 ])
 def test_coder_reaction_far_back_needs_the_same_word(code, text, code_):
     assert {t for _s, t in _pairs(code(text, "2024-03-04"), code_)} == {None}
+
+
+# --- a particle with an object of its own is a mislabelled preposition ("called on(prt) Kenyans to …") --------
+
+@pytest.mark.parametrize("text", [
+    "Odinga called on Kenyans to keep up peaceful marches until the government listened.",
+    "Raila called on Kenyans to keep up peaceful protests until the election was annulled.",
+    "Odinga called on Kenyans to stay calm until the results were announced.",
+])
+def test_coder_appeal_with_a_mislabelled_particle_is_an_appeal(nlp, code, text):
+    doc = nlp(text)
+    assert any(t.dep_ == "prt" and any(c.dep_ == "pobj" for c in t.children) for t in doc)  # the parse this is about
+    assert ("KEN", "KEN") in _pairs(code(text, "2024-03-04"), "020")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia called off the talks with Ukraine.",
+    "The Kenyan president called on Tuesday to congratulate the winner.",
+])
+def test_coder_particles_without_an_object_are_no_appeal(code, text):
+    assert "020" not in _codes(code(text, "2024-03-04"))

@@ -68,7 +68,9 @@ class Features:
             particles = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES]
             for host in [tok] + [o for o, _ in self.strict] + particles:
                 for c in host.children:
-                    if c.dep_ in ("prep", "agent", "dative"):
+                    # a particle with an object of its own is a preposition the parser mislabelled
+                    # ("called on(prt) Venezuelans to …")
+                    if c.dep_ in ("prep", "agent", "dative") or (c.dep_ == "prt" and any(p.dep_ == "pobj" for p in c.children)):
                         lemmas = preps.setdefault(c.lower_, set())
                         for p in c.children:
                             if p.dep_ in ("pobj", "pcomp"):
