@@ -444,3 +444,30 @@ def test_coder_appeal_with_a_mislabelled_particle_is_an_appeal(nlp, code, text):
 ])
 def test_coder_particles_without_an_object_are_no_appeal(code, text):
     assert "020" not in _codes(code(text, "2024-03-04"))
+
+
+# --- talks or a truce with no other party named: the party the source last dealt with ---------------------
+
+@pytest.mark.parametrize(("text", "code_", "source", "target"), [
+    ("ADDIS ABABA (Reuters) - Ethiopia's government accused the Tigray rebels of attacking an army base on Monday. "
+     "The African Union mediated talks between the two sides in Nairobi. "
+     "The government declared a unilateral ceasefire on Friday.", "0871", "ETH", "ETH"),
+    ("China imposed tariffs on U.S. soybeans on Monday. "
+     "The U.S. trade representative held talks on Thursday and Friday.", "046", "USA", "CHN"),
+    ("Colombia's government resumed peace talks with the ELN rebels in Havana on Monday. "
+     "A car bomb killed 21 police cadets in Bogota on Thursday. "
+     "The government suspended the talks on Friday.", "164", "COL", "COL"),
+])
+def test_coder_talks_or_truce_with_no_partner_named_take_the_storys_other_party(code, text, code_, source, target):
+    events = [e for e in code(text, "2024-03-04") if e.cameo == code_]
+    assert (source, target) in _pairs(events, code_)
+    assert all(e.target is not None and e.target.code != e.source.code for e in events if e.source)
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Peru declared a unilateral ceasefire on Tuesday.", "0871"),
+    ("The African Union mediated talks between Ethiopia and the Tigray rebels on Monday. "
+     "The African Union held talks on Friday.", "046"),
+])
+def test_coder_no_earlier_dyad_or_only_a_mediation_gives_no_partner(code, text, code_):
+    assert {t for _s, t in _pairs(code(text, "2024-03-04"), code_)} == {None}

@@ -738,8 +738,35 @@ def story_country(c: Candidate, ctx: DocContext, date: str | None, sources: list
     return [Actor(text=ctx.dateline or country, code=country, country=country, kind="state", via="story-country")], True
 
 
+DYAD_CODES = ("040", "041", "044", "046", "036", "0356", "087", "164")  # talks, truces: always with someone
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    """The same actor, or the same country where one of the two is the bare country."""
+    return bool(a.code) and (a.code == b.code or (a.country is not None and a.country == b.country
+                                                  and (a.code == a.country or b.code == b.country)))
+
+
+def story_partner(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """Talks, a truce or a pull-back whose other party the sentence does not name ("Lighthizer held
+    talks in Washington", "Peru declared a unilateral ceasefire") are with the party the source
+    last dealt with in the sentences before (the story's dyad)."""
+    if not c.pat.code.startswith(DYAD_CODES) or len(sources) != 1 or not sources[0].code:
+        return [], False
+    src = sources[0]
+    for e in reversed(ctx.recent):
+        if e.source is None or e.target is None or not e.source.code or not e.target.code or e.cameo == MEDIATION:
+            continue  # a mediator is no party to the talks it brokers
+        if same_party(src, e.source) and not same_party(src, e.target):
+            return [e.target], True
+        if same_party(src, e.target) and not same_party(src, e.source):
+            return [e.source], True
+    return [], False
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
-                                          complement_search, place_target, event_anaphor, story_country)
+                                          complement_search, place_target, event_anaphor, story_country,
+                                          story_partner)
 
 
 # -- after the roles ----------------------------------------------------------------------------------
