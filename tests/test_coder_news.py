@@ -471,3 +471,25 @@ def test_coder_talks_or_truce_with_no_partner_named_take_the_storys_other_party(
 ])
 def test_coder_no_earlier_dyad_or_only_a_mediation_gives_no_partner(code, text, code_):
     assert {t for _s, t in _pairs(code(text, "2024-03-04"), code_)} == {None}
+
+
+# --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("Israel and Hamas agreed to a truce on Monday. Each side released 50 prisoners on Friday.", "ISR", "PSE"),
+    ("Sudan and South Sudan signed a border deal in March. Each government released 40 captives in April.", "SDN", "SSD"),
+    ("Colombia and Venezuela restored relations in May. Each country released 12 prisoners in June.", "COL", "VEN"),
+])
+def test_coder_each_of_two_parties_acts_on_the_other(code, text, a, b):
+    found = _pairs(code(text, "2024-03-04"), "0841")
+    assert (a, b) in found and (b, a) in found
+
+
+def test_coder_each_with_its_own_target_keeps_it(code):
+    events = code("Kenya and Uganda sent troops to Somalia. Each country sent 1,000 soldiers to Mogadishu.", "2024-03-04")
+    assert not {("KEN", "UGA"), ("UGA", "KEN")} & _pairs(events, "154")
+
+
+def test_coder_each_of_one_party_is_no_reciprocity(code):
+    events = code("Each Kenyan minister praised the new budget on Monday.", "2024-03-04")
+    assert all(s != t for s, t in _pairs(events, "051"))

@@ -317,9 +317,16 @@ Fallback = Callable[[Candidate, DocContext, str | None, list[Actor]], tuple[list
 def reciprocal_sources(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """"Kenya and China signed a deal": coordinated sources are each other's target, so no other;
     not when they act together on a thing ("US and British jets struck Houthi targets")."""
-    if len(sources) >= 2 and mutual(c):  # "each government accused the other": each is the other's target
-        return list(sources), True
+    if len(sources) == 2 and (mutual(c) or distributive(c, ctx)):
+        return list(sources), True  # "each government accused the other", "each side freed 22 prisoners"
     return [], len(sources) >= 2 and is_reciprocal(c.pat.code, ctx) and not one_way(c, c.pat.code, ctx)
+
+
+def distributive(c: Candidate, ctx: DocContext) -> bool:
+    """"Each side freed 22 prisoners", "each country expelled ten diplomats": the subject is one of
+    two parties in turn, and what it does it does to the other."""
+    return c.pat.pos == "V" and any(d.dep_ == "det" and d.lower_ == "each" for s in subjects(c.tok, ctx.knowledge.words.object_control)
+                                    for d in s.children)
 
 
 def mutual(c: Candidate) -> bool:
