@@ -17,11 +17,12 @@ from spacy.tokens import Token
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS, object_lemmas
 from tidings.coding.modality import words
+from tidings.coding.story import MEDIATION, same_word, story_country, story_partner
 from tidings.coding.suppression import CONTENT_ROOTS
 from tidings.coding.syntax import RELATIVE_PRONOUNS, datives, effective_noun, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.places.locate import is_party
-from tidings.records import Actor, Event
+from tidings.records import Actor
 
 __all__ = ["Roles", "actors_of", "askers", "distinct_named", "find_roles", "localise", "one_way", "pairs", "reported_subject"]
 
@@ -644,7 +645,6 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
 
 
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})  # comment, appeal, praise, criticise, reject
-MEDIATION = "045"  # "the exchange was brokered by the UAE": the mediator acts on the parties of the act
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 ANAPHOR_REACH = 2  # sentences back
 # what "the agreement", "the deal", "the exchange" names when it lies beyond the reach: an act of
@@ -694,19 +694,6 @@ def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list
     return [], False
 
 
-def same_word(e: Event, lemma: str, ctx: DocContext) -> bool:
-    """Whether an event was told with the word ``lemma``: in the rule that coded it (``v.ban.import``),
-    as its trigger ("a ban") or as its trigger's object ("imposed tariffs")."""
-    if lemma in e.rule.split(".")[1:]:
-        return True
-    span = ctx.doc.char_span(e.trigger.start, e.trigger.end)
-    if span is None:
-        return False
-    tok = span.root
-    return tok.lemma_.lower() == lemma or (tok.pos_ in ("VERB", "AUX") and any(
-        effective_noun(o).lemma_.lower() == lemma for o in objects(tok)))
-
-
 def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """A participle with its own agent that describes a noun of another clause ("Russia and Ukraine
     swapped prisoners in an exchange brokered by the UAE", "expelled diplomats in retaliation for
@@ -727,48 +714,6 @@ def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[
         return [], False
     found = actors_of(subjects(node, ctx.knowledge.words.object_control), ctx, date)
     return [a for a in found if not taken_by(a, sources)], False
-
-
-STORY_CODES = ("07", "033", "0874")  # aid, promised aid, a pull-out: always for, or from, a country
-
-
-def story_country(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
-    """Aid or a pull-out whose recipient the sentence does not name ("Benin has offered up to 2,000
-    troops", "the United States would withdraw 5,400 troops") is for, or from, the country the story
-    is about: its dateline's, else most of its actors' (``DocContext.focus``), when the givers
-    are all foreign to it."""
-    if not c.pat.code.startswith(STORY_CODES) or not sources:
-        return [], False
-    country, _why = ctx.focus
-    if not country or not all(a.country and a.country != country for a in sources):
-        return [], False
-    return [Actor(text=ctx.dateline or country, code=country, country=country, kind="state", via="story-country")], True
-
-
-DYAD_CODES = ("040", "041", "044", "046", "036", "0356", "087", "164")  # talks, truces: always with someone
-
-
-def same_party(a: Actor, b: Actor) -> bool:
-    """The same actor, or the same country where one of the two is the bare country."""
-    return bool(a.code) and (a.code == b.code or (a.country is not None and a.country == b.country
-                                                  and (a.code == a.country or b.code == b.country)))
-
-
-def story_partner(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
-    """Talks, a truce or a pull-back whose other party the sentence does not name ("Lighthizer held
-    talks in Washington", "Peru declared a unilateral ceasefire") are with the party the source
-    last dealt with in the sentences before (the story's dyad)."""
-    if not c.pat.code.startswith(DYAD_CODES) or len(sources) != 1 or not sources[0].code:
-        return [], False
-    src = sources[0]
-    for e in reversed(ctx.recent):
-        if e.source is None or e.target is None or not e.source.code or not e.target.code or e.cameo == MEDIATION:
-            continue  # a mediator is no party to the talks it brokers
-        if same_party(src, e.source) and not same_party(src, e.target):
-            return [e.target], True
-        if same_party(src, e.target) and not same_party(src, e.source):
-            return [e.source], True
-    return [], False
 
 
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
