@@ -47,7 +47,7 @@ def story_country(c: Candidate, ctx: DocContext, date: str | None, sources: list
     return [Actor(text=ctx.dateline or country, code=country, country=country, kind="state", via="story-country")], True
 
 
-DYAD_CODES = ("040", "041", "044", "046", "036", "0356", "087", "164")  # talks, truces: always with someone
+DYAD_CODES = ("040", "041", "044", "046", "087", "164")  # talks, truces, pull-backs: always with someone
 
 
 def same_party(a: Actor, b: Actor) -> bool:
@@ -59,8 +59,10 @@ def same_party(a: Actor, b: Actor) -> bool:
 def story_partner(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """Talks, a truce or a pull-back whose other party the sentence does not name ("Lighthizer held
     talks in Washington", "Peru declared a unilateral ceasefire") are with the party the source
-    last dealt with in the sentences before (the story's dyad)."""
-    if not c.pat.code.startswith(DYAD_CODES) or len(sources) != 1 or not sources[0].code:
+    last dealt with in the sentences before (the story's dyad). Only for what happened: a promise
+    ("would be negotiated in the next round") names its partner or has none yet."""
+    if not c.pat.code.startswith(DYAD_CODES) or len(sources) != 1 or not sources[0].code \
+            or ctx.modality(c.tok)[0] != "asserted":
         return [], False
     src = sources[0]
     for e in reversed(ctx.recent):
