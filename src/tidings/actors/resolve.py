@@ -226,7 +226,7 @@ class ActorResolver(CorefMixin):
         left, right = self.np_range(head)
         span = doc[left:right]
         if follow_coref and head.lemma_.lower() in PLURAL_HEADS and any(
-            (c.dep_ == "nummod" and c.lower_ in ("two", "2")) or c.lower_ == "both" for c in head.children
+            (c.dep_ == "nummod" and c.lower_ in ("two", "2")) or c.lower_ in ("both", "each") for c in head.children
         ):
             kind = "person" if head.lemma_.lower() in ("leader", "president", "head", "man") else "state"
             return _via('plural-reference', self.plural_reference(span, kind, date))

@@ -71,7 +71,9 @@ class Features:
             particles = [c for c in kids[tok.i] if labels[c] in ("prt", "prep", "advmod") and low[c] in PARTICLES]
             for host in [tok.i] + [o.i for o, _ in self.strict] + particles:
                 for c in kids[host]:
-                    if labels[c] in ("prep", "agent", "dative"):
+                    # a particle with an object of its own is a preposition the parser mislabelled
+                    # ("called on(prt) Venezuelans to …")
+                    if labels[c] in ("prep", "agent", "dative") or (labels[c] == "prt" and any(labels[p] == "pobj" for p in kids[c])):
                         lemmas = preps.setdefault(low[c], set())
                         for i in kids[c]:
                             if labels[i] in ("pobj", "pcomp"):

@@ -17,8 +17,9 @@ from spacy.tokens import Token
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS, trigger_objects
 from tidings.coding.modality import words
+from tidings.coding.story import MEDIATION, same_word, story_country, story_partner
 from tidings.coding.suppression import CONTENT_ROOTS
-from tidings.coding.syntax import datives, effective_noun, objects, pobjs, subjects
+from tidings.coding.syntax import RELATIVE_PRONOUNS, datives, effective_noun, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.docindex import subtree
 from tidings.places.locate import is_party
@@ -75,6 +76,16 @@ def taken_by(a: Actor, sources: list[Actor]) -> bool:
     return any((a.code or a.text) == (s.code or s.text) and not distinct_named(a, s) for s in sources)
 
 
+def gapped(clause: Token, own: bool = False) -> bool:
+    """An active relative clause with a subject of its own whose object is the noun it describes
+    ("the duties **it imposed** on barley", "the aid that Berlin promised to Kyiv"); ``own``: the
+    subject is a pronoun, the actor's own earlier act ("the troops it had sent")."""
+    kids = list(clause.children)
+    return any(k.dep_ == "nsubj" and k.lower_ not in RELATIVE_PRONOUNS and (k.pos_ == "PRON" or not own)
+               for k in kids) \
+        and all(k.dep_ not in ("dobj", "nsubjpass") or k.lower_ in RELATIVE_PRONOUNS for k in kids)
+
+
 def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
     """The tokens a pattern slot points at (``subj``, ``obj``, ``iobj``, ``poss`` or a preposition)."""
     tok, pat = c.tok, c.pat
@@ -100,6 +111,8 @@ def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
     if pat.pos == "V":
         hosts += list(objects(tok))
         hosts += [x for x in tok.children if x.dep_ in ("prt", "prep", "advmod") and x.lower_ == pat.prt]
+        # "delivered the tanks it promised to Kyiv": a relative clause whose gap is the object
+        hosts += [r for o in objects(tok) for r in o.children if r.dep_ == "relcl" and gapped(r)]
     elif tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ in ("VERB", "ADP"):
         hosts.append(tok.head if tok.head.pos_ == "VERB" else tok.head.head)
     found: list[Token] = []
@@ -308,7 +321,32 @@ Fallback = Callable[[Candidate, DocContext, str | None, list[Actor]], tuple[list
 def reciprocal_sources(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """"Kenya and China signed a deal": coordinated sources are each other's target, so no other;
     not when they act together on a thing ("US and British jets struck Houthi targets")."""
+    if len(sources) == 2 and (mutual(c) or distributive(c, ctx)):
+        return list(sources), True  # "each government accused the other", "each side freed 22 prisoners"
     return [], len(sources) >= 2 and is_reciprocal(c.pat.code, ctx) and not one_way(c, c.pat.code, ctx)
+
+
+def distributive(c: Candidate, ctx: DocContext) -> bool:
+    """"Each side freed 22 prisoners", "each country expelled ten diplomats": the subject is one of
+    two parties in turn, and what it does it does to the other."""
+    return c.pat.pos == "V" and any(d.dep_ == "det" and d.lower_ == "each" for s in subjects(c.tok, ctx.knowledge.words.object_control)
+                                    for d in s.children)
+
+
+def mutual(c: Candidate) -> bool:
+    """"Each government accused the other", "they blamed each other", "accused one another": the
+    object is the subjects themselves, in turn."""
+    if c.pat.pos != "V":
+        return False
+    for o in objects(c.tok):
+        low = o.lower_
+        if low == "other" and any(d.lower_ in ("the", "each", "one") for d in o.children):
+            return True
+        if low in ("other", "another") and o.i > 0 and o.doc[o.i - 1].lower_ in ("each", "one", "the"):
+            return True
+        if low in ("each", "one") and o.i + 1 < len(o.doc) and o.doc[o.i + 1].lower_ in ("other", "another"):
+            return True
+    return False
 
 
 def one_way(c: Candidate, code: str, ctx: DocContext) -> bool:
@@ -501,7 +539,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                     and not (node.dep_ == "acl" and node.tag_ == "VBN")):
                 clause.update(i for i in subtree(tok.doc, node.i) if i != node.i)
             if effective_noun(node).lemma_.lower() in named and effective_noun(node).pos_ in NOUN_POS:
-                # "lifted sanctions imposed on China": a participle on the named thing says whose it is
+                # "lifted sanctions imposed on China", "lifted the sanctions it imposed on China": a
+                # participle or a relative clause on the named thing says whose it is
                 # (on the amount too: "$300 million of aid promised to Kyiv")
                 # the things listed with it are part of what is given ("sent tents and staff such as
                 # engineers to Nepal", "ammunition alongside food aid to Turkey"): their prepositions too
@@ -511,7 +550,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                                        for q in x.children if q.dep_ == "pobj"]
                 nxt.extend(x for h in dict.fromkeys((node, *listed)) for x in h.children
                            if (x.dep_ == "prep" and _content_child(x, economic, own) and x.i > thing.i)
-                           or (h in (node, thing) and x.dep_ == "acl" and x.tag_ == "VBN"))
+                           or (h in (node, thing) and ((x.dep_ == "acl" and x.tag_ == "VBN")
+                                                       or (x.dep_ == "relcl" and gapped(x, own=True)))))
                 # "denied any involvement in the poisoning of X", "a role in the attack on X": the act the
                 # named thing is about leads on
                 nxt.extend(x for x in thing.children if x.dep_ == "prep" and x.lower_ == "in" and x.i > thing.i
@@ -625,13 +665,17 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})  # comment, appeal, praise, criticise, reject
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 ANAPHOR_REACH = 2  # sentences back
+# what "the agreement", "the deal", "the exchange" names when it lies beyond the reach: an act of
+# two parties (signed, agreed or promised, negotiated, a ceasefire, a swap of prisoners)
+AGREEMENT_CODES = ("057", "03", "046", "0871", "0841")
 
 
 def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """A reaction to an act named earlier ("Wong welcomed the decision", "Seoul condemned the
-    launch"): the object is a definite act noun with no owner of its own, and the target is who did
-    the latest act in the sentences before (both parties of an agreement)."""
-    if c.pat.pos != "V" or c.pat.code[:2] not in REACTION_ROOTS:
+    launch"), or its mediation ("the exchange was brokered by the UAE"): the object is a definite
+    act noun with no owner of its own, and the target is who did the latest act in the sentences
+    before (both parties of an agreement: the latest act of two parties, further back if need be)."""
+    if c.pat.pos != "V" or (c.pat.code[:2] not in REACTION_ROOTS and c.pat.code != MEDIATION):
         return [], False
     nouns = [effective_noun(o) for o in objects(c.tok)]
     noun = next((n for n in nouns if n.lemma_.lower() in ctx.knowledge.event_anaphors), None)
@@ -641,16 +685,30 @@ def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list
         return [], False  # "the Russian decision": its own owner, found by the slots if anywhere
     here = ctx.sentence_index(c.tok)
     taken = {a.code for a in sources if a.code}
+    agreement = noun.lemma_.lower() in words().agreement_anaphor
+
+    def usable(a: Actor | None) -> bool:
+        return a is not None and bool(a.code) and a.code not in taken
+
+    if agreement:  # both parties: the latest act of two parties, near first, then anywhere before
+        for e in reversed(ctx.recent):
+            near = e.sentence_index >= here - ANAPHOR_REACH
+            if e.source is not None and e.target is not None and usable(e.source) and usable(e.target) \
+                    and not e.negated and e.modality != "hypothetical" \
+                    and (near or e.cameo.startswith(AGREEMENT_CODES)):
+                return [e.source, e.target], True
     for e in reversed(ctx.recent):
         if e.sentence_index < here - ANAPHOR_REACH:
             break
-        if e.source is None or not e.source.code or e.source.code in taken or e.negated or e.modality == "hypothetical":
-            continue
-        found = [e.source]
-        if noun.lemma_.lower() in words().agreement_anaphor and e.target is not None and e.target.code \
-                and e.target.code not in taken:
-            found.append(e.target)
-        return found, True
+        if e.source is not None and usable(e.source) and not e.negated and e.modality != "hypothetical":
+            return [e.source], True
+    # further back, an act named with the same word ("Russia banned imports …" … "criticised the ban",
+    # "imposed tariffs on …" … "condemned the tariffs")
+    lemma = noun.lemma_.lower()
+    for e in reversed(ctx.recent):
+        if e.source is not None and usable(e.source) and not e.negated and e.modality != "hypothetical" \
+                and same_word(e, lemma, ctx):
+            return [e.source], True
     return [], False
 
 
@@ -697,7 +755,8 @@ def purpose_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: 
 
 
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
-                                          complement_search, purpose_addressee, place_target, event_anaphor)
+                                          complement_search, purpose_addressee, place_target, event_anaphor,
+                                          story_country, story_partner)
 
 
 # -- after the roles ----------------------------------------------------------------------------------
@@ -818,4 +877,4 @@ def pairs(sources: list[Actor], targets: list[Actor], code: str, ctx: DocContext
         return list(permutations(sources, 2))
     srcs: list[Actor | None] = list(sources) or [None]
     tgts: list[Actor | None] = list(targets) or [None]
-    return [(s, t) for s in srcs for t in tgts]
+    return [(s, t) for s in srcs for t in tgts if s is None or s is not t]  # a mention is not its own target

@@ -55,8 +55,8 @@ def pobjs(tok: Token, prep: str) -> list[Token]:
     """Objects of the preposition ``prep`` hanging on ``tok`` (with their conjuncts)."""
     doc = tok.doc
     kids, labels, low = tables(doc)
-    out = [doc[p] for c in kids[tok.i] if labels[c] in ("prep", "agent", "dative") and low[c] == prep
-           for p in kids[c] if labels[p] in ("pobj", "pcomp")]
+    out = [doc[p] for c in kids[tok.i] if labels[c] in ("prep", "agent", "dative", "prt") and low[c] == prep
+           for p in kids[c] if labels[p] in ("pobj", "pcomp")]  # a particle with an object: a mislabelled preposition
     return _with_conj(out) if out else out
 
 

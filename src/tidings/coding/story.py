@@ -1,0 +1,75 @@
+"""The story around a sentence: what the sentences before say about an act's other party.
+
+Wire stories name the parties of their main dyad once and then write "held talks", "declared a
+ceasefire", "offered 2,000 troops" or "criticised the ban" without them. These fallbacks, tried
+last by ``coding.roles`` when a sentence names no target, read the events of the sentences coded
+so far (``DocContext.recent``) and the story's country (``DocContext.focus``).
+"""
+
+from __future__ import annotations
+
+from tidings.coding.context import DocContext
+from tidings.coding.syntax import effective_noun, objects
+from tidings.coding.trace import Candidate
+from tidings.records import Actor, Event
+
+__all__ = ["MEDIATION", "same_word", "story_country", "story_partner"]
+
+MEDIATION = "045"  # "the exchange was brokered by the UAE": the mediator acts on the parties of the act
+
+
+def same_word(e: Event, lemma: str, ctx: DocContext) -> bool:
+    """Whether an event was told with the word ``lemma``: in the rule that coded it (``v.ban.import``),
+    as its trigger ("a ban") or as its trigger's object ("imposed tariffs")."""
+    if lemma in e.rule.split(".")[1:]:
+        return True
+    span = ctx.doc.char_span(e.trigger.start, e.trigger.end)
+    if span is None:
+        return False
+    tok = span.root
+    return tok.lemma_.lower() == lemma or (tok.pos_ in ("VERB", "AUX") and any(
+        effective_noun(o).lemma_.lower() == lemma for o in objects(tok)))
+
+
+STORY_CODES = ("07", "033", "0874")  # aid, promised aid, a pull-out: always for, or from, a country
+
+
+def story_country(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """Aid or a pull-out whose recipient the sentence does not name ("Benin has offered up to 2,000
+    troops", "the United States would withdraw 5,400 troops") is for, or from, the country the story
+    is about: its dateline's, else most of its actors' (``DocContext.focus``), when the givers
+    are all foreign to it."""
+    if not c.pat.code.startswith(STORY_CODES) or not sources:
+        return [], False
+    country, _why = ctx.focus
+    if not country or not all(a.country and a.country != country for a in sources):
+        return [], False
+    return [Actor(text=ctx.dateline or country, code=country, country=country, kind="state", via="story-country")], True
+
+
+DYAD_CODES = ("040", "041", "044", "046", "087", "164")  # talks, truces, pull-backs: always with someone
+
+
+def same_party(a: Actor, b: Actor) -> bool:
+    """The same actor, or the same country where one of the two is the bare country."""
+    return bool(a.code) and (a.code == b.code or (a.country is not None and a.country == b.country
+                                                  and (a.code == a.country or b.code == b.country)))
+
+
+def story_partner(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """Talks, a truce or a pull-back whose other party the sentence does not name ("Lighthizer held
+    talks in Washington", "Peru declared a unilateral ceasefire") are with the party the source
+    last dealt with in the sentences before (the story's dyad). Only for what happened: a promise
+    ("would be negotiated in the next round") names its partner or has none yet."""
+    if not c.pat.code.startswith(DYAD_CODES) or len(sources) != 1 or not sources[0].code \
+            or ctx.modality(c.tok)[0] != "asserted":
+        return [], False
+    src = sources[0]
+    for e in reversed(ctx.recent):
+        if e.source is None or e.target is None or not e.source.code or not e.target.code or e.cameo == MEDIATION:
+            continue  # a mediator is no party to the talks it brokers
+        if same_party(src, e.source) and not same_party(src, e.target):
+            return [e.target], True
+        if same_party(src, e.target) and not same_party(src, e.source):
+            return [e.source], True
+    return [], False

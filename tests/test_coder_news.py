@@ -1,0 +1,497 @@
+"""News senses that recur in wire stories and had no pattern (issue 10, art6:
+``data/lexicon/news_extra.tsv``), and reactions to an agreement named sentences before. Each
+behaviour has sentences where it fires and sentences of other senses where it must not. All
+sentences are made up for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coded import codes as _codes
+from tests.coded import pairs as _pairs
+from tests.coded import roots as _roots
+
+# --- a car or truck bomb driven into a target: a car bombing (1832) ----------------------------------
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Al-Shabaab militants drove a car bomb into a military base near Mogadishu.", "SOM"),
+    ("Separatists drove a truck bomb into a police station in Quetta on Friday.", "PAK"),
+    ("The guerrillas drove a car bomb into an army barracks in Cucuta.", "COL"),
+])
+def test_coder_car_bomb_driven_into_a_target_is_a_car_bombing(code, text, target):
+    events = code(text, "2024-03-04")
+    assert {"1832", "1831"} & _codes(events)
+    assert any(t == target for _s, t in _pairs(events, "1832") | _pairs(events, "1831"))
+
+
+def test_coder_bomb_driven_into_a_checkpoint_is_a_bombing(code):
+    assert "183" in _codes(code("Insurgents drove a bomb into a checkpoint in Baghdad, killing six police officers.",
+                                "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "The president drove a car to the border with Mexico on Sunday.",
+    "The driver drove the bomb squad to the scene in Kabul.",
+])
+def test_coder_other_drives_are_no_bombing(code, text):
+    assert not _roots(code(text, "2024-03-04")) & {"18"}
+
+
+# --- loans or deposits rolled over for an actor: economic aid (071) ----------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Saudi Arabia rolled over a $3 billion deposit to Egypt last month.", "SAU", "EGY"),
+    ("Qatar rolled over $1 billion in loans to Turkey on Tuesday.", "QAT", "TUR"),
+    ("The United Arab Emirates rolled over $2 billion in deposits for Sri Lanka.", "ARE", "LKA"),
+])
+def test_coder_rolled_over_loans_are_economic_aid(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "071")
+
+
+@pytest.mark.parametrize("text", [
+    "An armoured convoy rolled over a landmine near Kandahar.",
+    "The court rolled over the case against the Kenyan minister to next month.",
+])
+def test_coder_other_roll_overs_are_no_aid(code, text):
+    assert "071" not in _codes(code(text, "2024-03-04"))
+
+
+# --- diplomats ordered to leave the country: an expulsion (166) ---------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Moscow ordered two British diplomats to leave the country within a week.", "RUS", "GBR"),
+    ("Poland ordered five Belarusian embassy staff to leave within 48 hours.", "POL", "BLR"),
+    ("Mali ordered the French ambassador to leave the country on Monday.", "MLI", "FRA"),
+])
+def test_coder_diplomats_ordered_to_leave_are_expelled(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "166")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister ordered journalists to leave the press room.",
+    "The Polish ambassador ordered his staff to stay at home during the storm.",
+])
+def test_coder_other_orders_to_leave_are_no_expulsion(code, text):
+    assert "166" not in _codes(code(text, "2024-03-04"))
+
+
+# --- an honour or a medal awarded to someone: praise (051) --------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Thai king awarded a medal to the visiting Japanese foreign minister.", "THA", "JPN"),
+    ("Macron awarded France's highest honour to the Indian prime minister.", "FRA", "IND"),
+    ("The Kenyan president bestowed an honour on the Ugandan army chief.", "KEN", "UGA"),
+])
+def test_coder_honours_awarded_are_praise(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "051")
+
+
+@pytest.mark.parametrize("text", [
+    "The committee awarded the contract to a Chinese company.",
+    "The court awarded damages to the Nigerian families.",
+])
+def test_coder_other_awards_are_no_praise(code, text):
+    assert "051" not in _codes(code(text, "2024-03-04"))
+
+
+# --- rescue or relief efforts joined: humanitarian aid (073) ------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("China joined relief efforts in Nepal on Monday.", "CHN", "NPL"),
+    ("Turkey joined rescue operations in Morocco after the earthquake.", "TUR", "MAR"),
+    ("Japan joined the search and rescue effort in Taiwan.", "JPN", "TWN"),
+])
+def test_coder_joined_rescue_efforts_are_relief(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "073")
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan joined the peace talks in Doha.",
+    "India joined the military exercises in Egypt on Monday.",
+])
+def test_coder_other_joins_are_no_relief(code, text):
+    assert "073" not in _codes(code(text, "2024-03-04"))
+
+
+# --- retaliation with tariffs or duties: an embargo or sanction (163) ---------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("India retaliated with tariffs on American almonds.", "IND", "USA"),
+    ("Canada retaliated with duties on U.S. steel in July.", "CAN", "USA"),
+    ("China retaliated with sanctions against Lithuania last year.", "CHN", "LTU"),
+])
+def test_coder_retaliation_with_tariffs_is_a_sanction(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "163")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia retaliated against the strikes with missile attacks on Kyiv.",
+    "Iran retaliated with a drone attack on Israel.",
+])
+def test_coder_military_retaliation_is_no_sanction(code, text):
+    assert "163" not in _codes(code(text, "2024-03-04"))
+
+
+# --- an election or its result annulled or overturned by a court: a legal finding (116) ---------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Kenya's Supreme Court annulled the re-election of President Uhuru Kenyatta in 2017.", "KEN", "KEN"),
+    ("Bolivia's court overturned the victory of President Evo Morales.", "BOL", "BOL"),
+    ("Malawi's Constitutional Court nullified the re-election of President Peter Mutharika.", "MWI", "MWI"),
+])
+def test_coder_annulled_elections_are_legal_findings(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "116")
+
+
+@pytest.mark.parametrize("text", [
+    "The Georgian government annulled the law on foreign agents.",
+    "A Pakistani court overturned the ban on the opposition party.",
+])
+def test_coder_annulled_laws_are_no_election_ruling(code, text):
+    assert "116" not in _codes(code(text, "2024-03-04"))
+
+
+# --- a peace plan or truce signed (057) ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Tigrayan rebels signed the peace plan in Addis Ababa.", "ETH"),
+    ("The Kosovo Albanian delegation signed the plan in Paris last week.", "KOS"),
+    ("Colombia's ELN signed the proposal for a truce on Friday.", "COL"),
+])
+def test_coder_signed_plans_are_signed_agreements(code, text, source):
+    assert any(s == source for s, _t in _pairs(code(text, "2024-03-04"), "057"))
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan president signed the bill into law on Monday.",
+    "Hundreds of Serbian protesters signed the petition in Belgrade.",
+])
+def test_coder_signed_bills_are_no_agreement(code, text):
+    assert "057" not in _codes(code(text, "2024-03-04"))
+
+
+# --- days or a period of mourning announced or declared (017) ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "President Erdogan announced seven days of national mourning.",
+    "Pakistan declared a week of mourning for the victims.",
+    "The Moroccan government announced three days of mourning on Sunday.",
+])
+def test_coder_announced_mourning_is_symbolic_act(code, text):
+    assert "017" in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "The Turkish minister announced seven days of talks with the union.",
+    "Pakistan declared a week of celebrations for Independence Day.",
+])
+def test_coder_other_announced_days_are_no_mourning(code, text):
+    assert "017" not in _codes(code(text, "2024-03-04"))
+
+
+# --- fighting or clashing in breach of a truce: a ceasefire violation (196), both ways ------------------
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("Sudan's army and the Rapid Support Forces fought in Khartoum in breach of a ceasefire.", "SDN", "SDN"),
+    ("Armenian and Azerbaijani troops clashed in violation of the truce on Sunday.", "ARM", "AZE"),
+    ("Indian and Pakistani soldiers clashed in Kashmir in breach of the ceasefire.", "IND", "PAK"),
+])
+def test_coder_fighting_in_breach_of_a_truce_is_a_violation(code, text, a, b):
+    found = _pairs(code(text, "2024-03-04"), "196")
+    assert (a, b) in found and (b, a) in found
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan opposition fought for the release of its leader.",
+    "Two Nigerian lawyers clashed in court over the ruling.",
+])
+def test_coder_other_fights_are_no_ceasefire_violation(code, text):
+    assert "196" not in _codes(code(text, "2024-03-04"))
+
+
+# --- traders shutting their shops in a strike or protest: a strike (143) --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Traders in Lagos shut their shops in protest against the new tax.",
+    "Shopkeepers in Srinagar closed their shops in a strike against Indian rule.",
+    "Merchants in Tehran's bazaar shut their stores in protest over the currency collapse.",
+])
+def test_coder_shops_shut_in_protest_are_a_strike(code, text):
+    assert "14" in _roots(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian police closed the shops in Lagos after the riots.",
+    "Shop owners in Karachi shut their stores early on Friday.",
+])
+def test_coder_shops_shut_otherwise_are_no_strike(code, text):
+    assert "143" not in _codes(code(text, "2024-03-04"))
+
+
+# --- contingents promised for a protection force (0334) ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Kenya promised a contingent of 1,000 police officers to Haiti.", "KEN", "HTI"),
+    ("Rwanda promised two battalions to Mozambique last year.", "RWA", "MOZ"),
+    ("Chad has promised peacekeepers to the Central African Republic.", "TCD", "CAF"),
+])
+def test_coder_promised_contingents_are_intended_protection(code, text, source, target):
+    events = code(text, "2024-03-04")
+    assert (source, target) in _pairs(events, "0334")
+    assert all(e.modality == "intended" for e in events if e.cameo == "0334")
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government promised a police investigation into the killings.",
+    "Nigeria promised a new unit for the football team.",
+])
+def test_coder_other_promises_are_no_protection(code, text):
+    assert "0334" not in _codes(code(text, "2024-03-04"))
+
+
+# --- a financial rescue led for an actor: economic aid (071) ---------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The IMF led a $17 billion rescue for Thailand in August.", "IGO", "THA"),
+    ("The European Union led a bailout for Greece in 2010.", "IGO", "GRC"),
+    ("China led a $4 billion rescue package for Sri Lanka.", "CHN", "LKA"),
+])
+def test_coder_rescues_led_for_an_actor_are_economic_aid(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "071")
+
+
+@pytest.mark.parametrize("text", [
+    "A Chilean engineer led the rescue of the trapped miners.",
+    "The Thai navy led the rescue in the flooded cave.",
+])
+def test_coder_physical_rescues_led_are_no_economic_aid(code, text):
+    assert "071" not in _codes(code(text, "2024-03-04"))
+
+
+# --- ready for talks or for prisoner exchanges: an intent to meet (036) or to release (0353) -----------
+
+@pytest.mark.parametrize(("text", "code_", "source", "target"), [
+    ("Russia is ready for talks with Ukraine, the Kremlin said.", "036", "RUS", "UKR"),
+    ("Venezuela is ready for dialogue with the opposition, Maduro said.", "036", "VEN", "VEN"),
+    ("Armenia said it was ready for a new exchange of prisoners with Azerbaijan.", "0353", "ARM", "AZE"),
+])
+def test_coder_ready_for_talks_or_exchanges_is_an_intent(code, text, code_, source, target):
+    events = [e for e in code(text, "2024-03-04") if e.cameo == code_]
+    assert (source, target) in _pairs(events, code_)
+    assert all(e.modality == "intended" and not e.negated for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine is ready for winter, the energy minister said.",
+    "The Serbian army is ready for any attack by Kosovo.",
+])
+def test_coder_other_readiness_is_no_intent(code, text):
+    assert not {"036", "0353"} & _codes(code(text, "2024-03-04"))
+
+
+# --- "the agreement", "the exchange" sentences after it was made: its parties are the target -------------
+
+def test_coder_brokered_exchange_targets_both_parties_of_the_swap(code):
+    events = code("Armenia and Azerbaijan exchanged dozens of prisoners of war on Tuesday. "
+                  "The exchange was brokered by Qatar, the foreign ministry in Baku said.", "2024-03-04")
+    assert {("QAT", "ARM"), ("QAT", "AZE")} <= _pairs(events, "045")
+
+
+def test_coder_deal_mediated_by_a_third_state_targets_both_parties(code):
+    events = code("Sudan's army and the Rapid Support Forces signed a ceasefire agreement in Jeddah on Saturday. "
+                  "The deal, mediated by Saudi Arabia, was greeted with relief in Khartoum.", "2024-03-04")
+    assert ("SAU", "SDN") in _pairs(events, "045")
+    assert len([e for e in events if e.cameo == "045"]) == 2
+
+
+def test_coder_welcomed_agreement_reaches_back_to_the_signing(code):
+    events = code("Serbia and Kosovo signed an agreement on Friday to recognise each other's car plates. "
+                  "Kosovo police removed the roadblocks in the north on Saturday. "
+                  "Traffic resumed at two border crossings. "
+                  "Officials said queues of lorries were still waiting. "
+                  "Germany welcomed the agreement on Sunday.", "2024-03-04")
+    assert {("DEU", "SRB"), ("DEU", "KOS")} <= _pairs(events, "051")
+
+
+def test_coder_welcomed_decision_stays_near(code):
+    # a decision is no agreement: its author is found only in the sentences just before
+    events = code("Serbia and Kosovo signed an agreement on Friday. "
+                  "Traffic resumed at two border crossings. "
+                  "Officials said queues of lorries were still waiting. "
+                  "The weather was cold across the region. "
+                  "Germany welcomed the decision on Sunday.", "2024-03-04")
+    assert not {t for _s, t in _pairs(events, "051")} - {None}
+
+
+# --- "lifted the sanctions it imposed on X": the object's own relative clause names the target ----------
+
+@pytest.mark.parametrize(("text", "code_", "source", "target"), [
+    ("The EU lifted the sanctions it imposed on Belarus in 2020.", "085", "IGO", "BLR"),
+    ("Washington will lift the tariffs it imposed on Mexican steel.", "0354", "USA", "MEX"),
+    ("Germany delivered the tanks it promised to Ukraine last year.", "072", "DEU", "UKR"),
+])
+def test_coder_relative_clause_on_the_object_names_the_target(code, text, code_, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), code_)
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Poland rejected the plan Brussels presented to the member states.", "127"),
+    ("India rejected the report the commission sent to Pakistan.", "016"),
+])
+def test_coder_relative_clause_of_another_actor_gives_no_target(code, text, code_):
+    events = [e for e in code(text, "2024-03-04") if e.cameo[:2] == code_[:2]]
+    assert events and all(e.target is None for e in events)
+
+
+# --- aid or a pull-out with no recipient named: the country the story is about ----------------------------
+
+FLOOD_STORY = ("NAIROBI, Kenya (Reuters) - Floods have displaced more than 300,000 people in Kenya, the government "
+               "said on Tuesday.\n\nKenyan President William Ruto called for international help.\n\n"
+               "Japan pledged $5 million in emergency aid on Wednesday, and Germany sent a rescue team.\n\n"
+               "The Kenyan army flew food to the worst-hit areas.\n\n"
+               "Britain condemned the slow response of local officials.")
+
+
+def test_coder_foreign_aid_with_no_recipient_goes_to_the_story_country(code):
+    events = code(FLOOD_STORY, "2024-03-04")
+    assert ("JPN", "KEN") in _pairs(events, "033")
+    assert ("DEU", "KEN") in _pairs(events, "073")
+
+
+def test_coder_pull_out_with_no_place_is_from_the_story_country(code):
+    events = code("KABUL (Reuters) - A car bomb killed four people near a checkpoint in Kabul on Monday.\n\n"
+                  "Under a draft deal, the United States would withdraw about 5,000 troops within 135 days.",
+                  "2024-03-04")
+    assert ("USA", "AFG") in _pairs(events, "0356")
+
+
+def test_coder_story_country_is_no_target_of_its_own_actors_or_of_other_acts(code):
+    events = code(FLOOD_STORY, "2024-03-04")
+    assert all(t != "KEN" for s, t in _pairs(events, "073") if s == "KEN")
+    assert all(t is None for _s, t in _pairs(events, "111"))
+
+
+def test_coder_aid_with_no_recipient_and_no_story_country_has_no_target(code):
+    events = code("Japan pledged $5 million in emergency aid on Wednesday, and Germany sent a rescue team.",
+                  "2024-03-04")
+    assert {t for _s, t in _pairs(events, "033") | _pairs(events, "073")} == {None}
+
+
+# --- "each government accused the other", "accused each other": each is the other's target -----------------
+
+@pytest.mark.parametrize(("text", "code_", "a", "b"), [
+    ("Armenian and Azerbaijani troops exchanged fire on the border on Tuesday. "
+     "Each government accused the other of starting the clash.", "112", "ARM", "AZE"),
+    ("Serbia and Kosovo accused each other of provoking the violence.", "1123", "SRB", "KOS"),
+    ("India and China blamed one another for the clash in Ladakh.", "112", "IND", "CHN"),
+])
+def test_coder_mutual_object_makes_the_subjects_each_others_target(code, text, code_, a, b):
+    found = _pairs(code(text, "2024-03-04"), code_)
+    assert (a, b) in found and (b, a) in found
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Kenya and Uganda accused Sudan of arming the rebels.", "112"),
+    ("Russia and China criticised the other members of the council.", "111"),
+])
+def test_coder_other_objects_are_no_mutual_target(code, text, code_):
+    found = _pairs(code(text, "2024-03-04"), code_)
+    assert ("KEN", "UGA") not in found and ("RUS", "CHN") not in found and ("CHN", "RUS") not in found
+
+
+# --- "criticised the ban" sentences after "banned imports": the act named with the same word ----------------
+
+FILLER = " Farmers in the region said prices would rise. Shops in the capital had stocked up in advance. Officials said the weather was cold."
+
+
+@pytest.mark.parametrize(("text", "code_", "source", "target"), [
+    ("Russia banned imports of fruit from Moldova on Thursday." + FILLER
+     + " The European Union criticised the ban as politically motivated.", "111", "IGO", "RUS"),
+    ("The United States imposed sanctions on Venezuela's oil company on Monday." + FILLER
+     + " Maduro condemned the sanctions as economic warfare.", "111", "VEN", "USA"),
+    ("China imposed tariffs on Australian wine in May." + FILLER
+     + " Canberra criticised the tariffs on Friday.", "111", "AUS", "CHN"),
+])
+def test_coder_reaction_to_an_act_named_with_the_same_word_far_back(code, text, code_, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), code_)
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Kenya's parliament approved a new budget on Monday." + FILLER + " The IMF welcomed the decision on Friday.", "051"),
+    ("Russia banned imports of fruit from Moldova on Thursday." + FILLER
+     + " The European Union criticised the sanctions on Friday.", "111"),
+])
+def test_coder_reaction_far_back_needs_the_same_word(code, text, code_):
+    assert {t for _s, t in _pairs(code(text, "2024-03-04"), code_)} == {None}
+
+
+# --- a particle with an object of its own is a mislabelled preposition ("called on(prt) Kenyans to …") --------
+
+@pytest.mark.parametrize("text", [
+    "Odinga called on Kenyans to keep up peaceful marches until the government listened.",
+    "Raila called on Kenyans to keep up peaceful protests until the election was annulled.",
+    "Odinga called on Kenyans to stay calm until the results were announced.",
+])
+def test_coder_appeal_with_a_mislabelled_particle_is_an_appeal(nlp, code, text):
+    doc = nlp(text)
+    assert any(t.dep_ == "prt" and any(c.dep_ == "pobj" for c in t.children) for t in doc)  # the parse this is about
+    assert ("KEN", "KEN") in _pairs(code(text, "2024-03-04"), "020")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia called off the talks with Ukraine.",
+    "The Kenyan president called on Tuesday to congratulate the winner.",
+])
+def test_coder_particles_without_an_object_are_no_appeal(code, text):
+    assert "020" not in _codes(code(text, "2024-03-04"))
+
+
+# --- talks or a truce with no other party named: the party the source last dealt with ---------------------
+
+@pytest.mark.parametrize(("text", "code_", "source", "target"), [
+    ("ADDIS ABABA (Reuters) - Ethiopia's government accused the Tigray rebels of attacking an army base on Monday. "
+     "The African Union mediated talks between the two sides in Nairobi. "
+     "The government declared a unilateral ceasefire on Friday.", "0871", "ETH", "ETH"),
+    ("China imposed tariffs on U.S. soybeans on Monday. "
+     "The U.S. trade representative held talks on Thursday and Friday.", "046", "USA", "CHN"),
+    ("Colombia's government resumed peace talks with the ELN rebels in Havana on Monday. "
+     "A car bomb killed 21 police cadets in Bogota on Thursday. "
+     "The government suspended the talks on Friday.", "164", "COL", "COL"),
+])
+def test_coder_talks_or_truce_with_no_partner_named_take_the_storys_other_party(code, text, code_, source, target):
+    events = [e for e in code(text, "2024-03-04") if e.cameo == code_]
+    assert (source, target) in _pairs(events, code_)
+    assert all(e.target is not None and e.target.code != e.source.code for e in events if e.source)
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Peru declared a unilateral ceasefire on Tuesday.", "0871"),
+    ("The African Union mediated talks between Ethiopia and the Tigray rebels on Monday. "
+     "The African Union held talks on Friday.", "046"),
+    ("Colombia's government resumed peace talks with the ELN rebels in Havana on Monday. "
+     "The government said the ransom payments would be negotiated in the next round.", "036"),
+])
+def test_coder_no_earlier_dyad_or_only_a_mediation_gives_no_partner(code, text, code_):
+    assert not {t for _s, t in _pairs(code(text, "2024-03-04"), code_)} - {None}
+
+
+# --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("Israel and Hamas agreed to a truce on Monday. Each side released 50 prisoners on Friday.", "ISR", "PSE"),
+    ("Sudan and South Sudan signed a border deal in March. Each government released 40 captives in April.", "SDN", "SSD"),
+    ("Colombia and Venezuela restored relations in May. Each country released 12 prisoners in June.", "COL", "VEN"),
+])
+def test_coder_each_of_two_parties_acts_on_the_other(code, text, a, b):
+    found = _pairs(code(text, "2024-03-04"), "0841")
+    assert (a, b) in found and (b, a) in found
+
+
+def test_coder_each_with_its_own_target_keeps_it(code):
+    events = code("Kenya and Uganda sent troops to Somalia. Each country sent 1,000 soldiers to Mogadishu.", "2024-03-04")
+    assert not {("KEN", "UGA"), ("UGA", "KEN")} & _pairs(events, "154")
+
+
+def test_coder_each_of_one_party_is_no_reciprocity(code):
+    events = code("Each Kenyan minister praised the new budget on Monday.", "2024-03-04")
+    assert all(s != t for s, t in _pairs(events, "051"))
