@@ -93,8 +93,10 @@ class Decision:
     refused: str | None = None  # for a refusal: the code of the refused act, kept as a negated event too
 
 
-def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, trace: Trace) -> Decision | None:
-    """The event after the conventions, or None when it is not an event of its own."""
+def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, trace: Trace,
+                      duties: bool = True) -> Decision | None:
+    """The event after the conventions, or None when it is not an event of its own. ``duties``: False
+    when the sentence has no word of duty ("must", "has to", "should"), so no obligation to look for."""
     tok = c.tok
     code, negated, modality = attrs.code, attrs.negated, attrs.modality
     sources, targets = roles.sources, roles.targets
@@ -136,7 +138,7 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
                   f"{code} refused ({(cue.text if cue is not None else '')!r}) -> {new}")
         return Decision(new, False, "asserted", sources, targets, refused=code)
     # obligations in speech: demands and appeals of the speaker on the one obliged
-    duty = obligation(tok, w)
+    duty = obligation(tok, w) if duties else None
     if duty is not None and not negated:
         kind, word = duty
         speaker = attrs.reported_by
