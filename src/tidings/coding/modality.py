@@ -55,6 +55,7 @@ class Words:
     time_mark: frozenset[str]
     condition_mark: frozenset[str]
     companion: frozenset[str]
+    own_claim: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -23,10 +23,20 @@ def is_passive(verb: Token) -> bool:
     return verb.i in passive_verbs(verb.doc)
 
 
+def _counted_span(tok: Token) -> bool:
+    """A counted stretch of time or a counted series ("three days of drills", "two weeks of talks"): the
+    act is what it contains (``container`` in ``data/modality.tsv``)."""
+    from tidings.coding.modality import words
+
+    return tok.lemma_.lower() in words().container and any(c.dep_ == "nummod" for c in tok.children)
+
+
 def effective_noun(tok: Token) -> Token:
-    """Skip quantity heads: "US$630 million in loans" -> loans; "a package of sanctions" -> sanctions."""
+    """Skip quantity heads: "US$630 million in loans" -> loans; "a package of sanctions" -> sanctions;
+    "three days of exercises" -> exercises."""
     seen = 0
-    while seen < 3 and (tok.lower_ in QUANTITY_HEADS or tok.like_num or tok.tag_ == "CD" or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")):
+    while seen < 3 and (tok.lower_ in QUANTITY_HEADS or tok.like_num or tok.tag_ == "CD" or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+                        or _counted_span(tok)):
         nxt = None
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
