@@ -192,3 +192,24 @@ def test_coder_days_of_exercises_are_exercises(code, text, source):
 ])
 def test_coder_other_days_are_no_exercise(code, text):
     assert "150" not in _codes(code(text, "2024-03-04"))
+
+
+# --- "opponents of X": the political opposition (OPP), with the country the sentence gives -----------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Opponents of the Kenyan government protested in Nairobi.", "KENOPP"),
+    ("Opponents of the new constitution marched through Caracas on Sunday.", "VENOPP"),
+    ("Thousands of opponents of President Maduro rallied in Caracas.", "VENOPP"),
+])
+def test_coder_opponents_are_the_opposition(code, text, source):
+    events = code(text, "2024-03-04")
+    assert any(e.cameo_root == "14" and e.source and e.source.code == source for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan police arrested two protesters in Nairobi.",
+    "Venezuelan students marched through Caracas on Sunday.",
+])
+def test_coder_protesters_and_students_are_not_the_opposition(code, text):
+    events = code(text, "2024-03-04")
+    assert events and not any(e.source and (e.source.code or "").endswith("OPP") for e in events)

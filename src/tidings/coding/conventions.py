@@ -3,7 +3,11 @@
 - **Refusals are REJECT.** "refused/declined/failed to X" and "will not X" are a 12x event, not a
   negated X ("refused to lift sanctions" → 1244).
 - **Announced coercion is THREATEN.** "will impose sanctions unless …", "is ready to use force" →
-  13x, asserted ("will impose sanctions" → 1312).
+  13x, asserted ("will impose sanctions" → 1312). A threat on a condition is still asserted
+  ("threatened retaliation if …"); what is inside the condition is never a threat. A speaker for the
+  same state (its government, forces: ``same_side``) announces; others only forecast.
+- **Claims of one's own attack are 015.** "X claimed it had attacked Y" → 015 X→Y; "X claimed that Y
+  attacked Z" (another side) → 112 X→Y.
 - **Obligations in speech are demands.** "X said Y must resign" → 1041 X→Y; "should" → an appeal
   (02x). Without a speaker, "Y must withdraw by June 30" is Y's intended act.
 - **A show of force at home has no target.** "Bahrain's army deployed tanks in Manama": the place is
