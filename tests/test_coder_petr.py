@@ -186,6 +186,14 @@ def test_coder_days_of_exercises_are_exercises(code, text, source):
     assert any(s == source for s, _ in _pairs(code(text, "2024-03-04"), "150"))
 
 
+def test_coder_drills_around_a_country_aim_at_it(code):
+    # as the noun "drills around Taiwan" does: the verb patterns read "around" too
+    events = code("China held large-scale naval drills around Taiwan on Monday.", "2024-03-04")
+    assert ("CHN", "TWN") in _pairs(events, "150")
+    events = code("China began three days of military exercises around Taiwan.", "2024-03-04")
+    assert ("CHN", "TWN") in _pairs(events, "150")
+
+
 @pytest.mark.parametrize("text", [
     "The Chinese delegation spent three days in Seoul.",
     "Russia began three days of mourning for the victims.",
