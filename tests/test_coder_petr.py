@@ -221,3 +221,43 @@ def test_coder_opponents_are_the_opposition(code, text, source):
 def test_coder_protesters_and_students_are_not_the_opposition(code, text):
     events = code(text, "2024-03-04")
     assert events and not any(e.source and (e.source.code or "").endswith("OPP") for e in events)
+
+
+# --- "X is scheduled / expected / was forced to Z": the passive subject does Z ------------------------
+
+@pytest.mark.parametrize(("text", "code_", "source"), [
+    ("The Kenyan president is expected to visit China next week.", "036", "KEN"),
+    ("Erdogan is set to meet Putin in Sochi on Friday.", "036", "TUR"),
+    ("Russian troops were forced to withdraw from Kherson.", "0874", "RUS"),
+])
+def test_coder_the_subject_of_a_passive_plan_or_compulsion_acts(code, text, code_, source):
+    assert any(s == source for s, _ in _pairs(code(text, "2024-03-04"), code_))
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Thousands of Ukrainians are believed to be held in Russian prisons.", "UKR"),  # the held, not the holder
+    ("Russia is believed to have fired the missile at Kyiv.", "RUS"),  # hearsay about the past
+])
+def test_coder_hearsay_and_passive_infinitives_give_no_agent(code, text, wrong):
+    events = code(text, "2024-03-04")
+    assert not any(e.source and (e.source.code or "").startswith(wrong) for e in events)
+
+
+# --- inspectors of an organisation or a state take its code, as officials do --------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("UN inspectors examined the nuclear plant in Iran.", "IGOUNO"),
+    ("IAEA inspectors will examine the reactor at Zaporizhzhia in Ukraine.", "IGOUNOIAE"),
+    ("Russian inspectors examined the factory in Belarus.", "RUSGOV"),
+])
+def test_coder_inspectors_are_their_organisation_or_state(code, text, source):
+    assert any(e.cameo == "090" and e.source and e.source.code == source for e in code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("UN peacekeepers withdrew from the town of Gao in Mali.", "IGOUNOPKO"),
+    ("UN officials met the Malian president in Bamako.", "IGOUNO"),
+])
+def test_coder_other_un_staff_keep_their_own_codes(code, text, source):
+    events = code(text, "2024-03-04")
+    assert events and all(e.cameo != "090" and e.source and e.source.code == source for e in events)

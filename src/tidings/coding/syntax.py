@@ -118,6 +118,19 @@ def datives(verb: Token) -> list[Token]:
     return _with_conj(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
 
 
+def _raises_subject(head: Token, verb: Token) -> bool:
+    """Whether a passive verb's subject is the agent of its infinitive: "is scheduled / expected / was
+    forced to X" (a plan or a compulsion), not hearsay ("is believed / said to have fired") nor a
+    passive infinitive, whose subject is the patient ("are believed to be held")."""
+    from tidings.coding.modality import words
+
+    w = words()
+    lemma = head.lemma_.lower()
+    if lemma in (w.speech | w.allege | w.opinion) and lemma not in w.intent_control:
+        return False
+    return not is_passive(verb) and not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
 def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> list[Token]:
     """The agent(s) of a verb: its own subject, the by-agent of a passive, or one inherited through
     control ("agreed to strengthen"), coordination, participles and relative clauses."""
@@ -142,6 +155,11 @@ def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> lis
         return recover_subject(verb)
     dep = verb.dep_
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if dep == "xcomp" and is_passive(head) and not pobjs(head, "by") and _raises_subject(head, verb):
+            # "Obama is scheduled to attend", "Russia was forced to withdraw": the passive subject acts
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return _with_conj(raised)
         if head.lemma_.lower() in object_control:
             objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
             objs += pobjs(head, "on")  # "called on Russia to withdraw"
