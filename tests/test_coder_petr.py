@@ -170,6 +170,19 @@ def test_coder_a_minister_announcing_his_state_s_strike_is_a_threat(code):
     assert ("ISR", "LBN") in _pairs(_shown(events), "1384")
 
 
+@pytest.mark.parametrize("text", [
+    "The Russian president said Russia must release the detained sailors.",
+    "The British prime minister said Britain must send more troops to Estonia.",
+])
+def test_coder_a_duty_a_speaker_puts_on_his_own_state_is_no_demand(code, text):
+    assert "10" not in _roots(_shown(code(text, "2024-03-04")))
+
+
+def test_coder_a_duty_put_on_another_side_of_the_same_country_is_a_demand(code):
+    events = code("The Kenyan opposition said the government must release the detained students.", "2024-03-04")
+    assert "1053" in _codes(_shown(events))
+
+
 def test_coder_a_forecast_by_others_is_no_threat(code):
     events = code("Russia will attack Moldova if Chisinau joins NATO, analysts said.", "2024-03-04")
     assert not {"13"} & _roots(_shown(events))

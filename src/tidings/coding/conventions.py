@@ -185,7 +185,7 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
     if duty is not None and not negated:
         kind, word = duty
         speaker = attrs.reported_by
-        if speaker is not None and (not sources or all((s.code or s.text) != (speaker.code or speaker.text) for s in sources)):
+        if speaker is not None and (not sources or not any(same_side(s, speaker) for s in sources)):
             act = c.pat.code  # the act owed, before any intent code ("must release" -> 0841)
             new = derived_code(kind, act) or ("100" if kind == "demand" else "020")
             trace.add("attributes", f"convention-{kind}", tok, f"{code} that is owed ({word.text!r}) -> {new}")
