@@ -16,21 +16,21 @@ a Python token for every word they look at.
 from __future__ import annotations
 
 from bisect import bisect_right
-from weakref import WeakKeyDictionary
+from weakref import WeakKeyDictionary, ref
 
 import numpy
 from spacy.attrs import DEP, HEAD, LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["children", "deps", "heads", "lowers", "passive_verbs", "sentence_numbers", "sentence_of", "span_text",
-           "words"]
+__all__ = ["children", "deps", "heads", "lowers", "memo", "passive_verbs", "sentence_numbers", "sentence_of",
+           "span_text", "subtree", "tables", "words"]
 
 _PASSIVE_DEPS = ("nsubjpass", "auxpass", "csubjpass")
 
 
 class _Index:
-    __slots__ = ("children", "deps", "ends", "heads", "lowers", "passive", "sentence_numbers", "starts", "text",
-                 "words")
+    __slots__ = ("children", "deps", "ends", "heads", "lowers", "memo", "passive", "sentence_numbers", "starts",
+                 "tables", "text", "words")
 
     def __init__(self, doc: Doc) -> None:
         self.starts = [s.start for s in doc.sents]
@@ -43,6 +43,8 @@ class _Index:
         self.lowers: list[str] | None = None
         self.children: list[list[int]] | None = None
         self.sentence_numbers: list[int] | None = None
+        self.memo: dict = {}
+        self.tables: tuple[list[list[int]], list[str], list[str]] | None = None
 
 
 # spaCy runs each component over a whole batch of documents before the next component: an index
@@ -51,10 +53,23 @@ class _Index:
 _indices: WeakKeyDictionary[Doc, _Index] = WeakKeyDictionary()
 
 
+class _Last:
+    """The document asked about last, and its index: most questions in a row are about one document,
+    and a weak reference is cheaper to test than a lookup in the weak dictionary (which makes a new
+    weak reference on every call)."""
+
+    doc: ref[Doc] | None = None
+    index: _Index | None = None
+
+
 def _index(doc: Doc) -> _Index:
+    last = _Last.doc
+    if last is not None and last() is doc:
+        return _Last.index  # type: ignore[return-value]
     index = _indices.get(doc)
     if index is None:
         index = _indices[doc] = _Index(doc)
+    _Last.doc, _Last.index = ref(doc), index
     return index
 
 
@@ -155,3 +170,28 @@ def passive_verbs(doc: Doc) -> frozenset[int]:
         head_of = heads(doc)
         index.passive = frozenset(head_of[i] for i, dep in enumerate(labels) if dep in _PASSIVE_DEPS)
     return index.passive
+
+
+def memo(doc: Doc) -> dict:
+    """A dictionary that lives as long as the document, for answers about its parse that are asked
+    many times (a verb's objects and subjects): keys are the asker's own, values must not be changed."""
+    return _index(doc).memo
+
+
+def tables(doc: Doc) -> tuple[list[list[int]], list[str], list[str]]:
+    """``(children(doc), deps(doc), lowers(doc))`` in one call, for the hottest loops."""
+    index = _index(doc)
+    if index.tables is None:
+        index.tables = (children(doc), deps(doc), lowers(doc))
+    return index.tables
+
+
+def subtree(doc: Doc, i: int) -> list[int]:
+    """The indices of token ``i`` and all its descendants (the tokens of ``doc[i].subtree``, not in order)."""
+    kids = children(doc)
+    out = [i]
+    k = 0
+    while k < len(out):
+        out.extend(kids[out[k]])
+        k += 1
+    return out

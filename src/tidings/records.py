@@ -22,6 +22,10 @@ class Actor:
     kind: str = "organization"  # state | person | organization | group
     via: str = field(default="", compare=False)  # how it was resolved (traces only, not part of the record)
 
+    def with_via(self, via: str) -> Actor:
+        """The same actor resolved by ``via`` (itself when it already says so; faster than ``replace``)."""
+        return self if via == self.via else Actor(self.text, self.code, self.country, self.sector, self.name, self.kind, via)
+
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "code": self.code, "country": self.country, "sector": self.sector,
                 "name": self.name, "kind": self.kind}

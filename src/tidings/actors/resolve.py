@@ -6,7 +6,7 @@ prepositional object and gets zero, one or several ``Actor`` records (coordinati
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -58,8 +58,8 @@ REFERRING = frozenset({"coreference", "definite-description", "plural-reference"
 def _via(strategy: str, actors: list[Actor]) -> list[Actor]:
     """Mark how actors were resolved (``Actor.via``, shown in traces; not part of equality)."""
     if strategy in REFERRING:
-        return [replace(a, via=f"{strategy} to {a.text!r}") for a in actors]
-    return [replace(a, via=a.via or strategy) for a in actors]
+        return [a.with_via(f"{strategy} to {a.text!r}") for a in actors]
+    return [a.with_via(a.via or strategy) for a in actors]
 
 
 def document_countries(kb: KnowledgeBase, matches: list[KBMatch], date: str | None) -> frozenset[str]:

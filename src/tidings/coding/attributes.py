@@ -25,7 +25,7 @@ from tidings.coding.modality import negation_cue, speech_head
 from tidings.coding.syntax import subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import classify
-from tidings.docindex import span_text
+from tidings.docindex import sentence_of, span_text
 from tidings.records import Actor, Location, Quantity
 
 __all__ = ["Attributes", "SentenceAttachments", "attach", "describe", "sentence_attachments"]
@@ -232,7 +232,10 @@ def describe(c: Candidate, sources: list[Actor], targets: list[Actor], times: li
                       deadline_precision=deadline.precision if deadline else None, negated=cue is not None, modality=mod,
                       negation_cue=cue, modality_cue=mod_cue, drop=verdict.rule if verdict.code is None else None,
                       quantities=amounts, reported_by=reporter,
-                      location=location(tok, trace, strike=refined[:2] in ("18", "19", "20")))
+                      location=location(tok, trace, strike=refined[:2] in ("18", "19", "20"), places=ctx.places))
+
+
+_ACCORDING = frozenset({"according"})
 
 
 def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
@@ -245,6 +248,9 @@ def reported_by(tok: Token, ctx: DocContext, date: str | None) -> Actor | None:
         found = resolver.resolve(subj[0], date) if subj else []
         if found:
             return found[0]
+    sent = sentence_of(tok)
+    if not ctx.words_between(sent.start, sent.end, _ACCORDING):
+        return None
     node = tok
     for _ in range(4):
         for c in node.children:
@@ -277,15 +283,19 @@ def outcome(q: Quantity, root: Token) -> Quantity:
     return q
 
 
-def location(tok: Token, trace: Trace, *, strike: bool = False) -> Location | None:
+def location(tok: Token, trace: Trace, *, strike: bool = False, places: tuple | None = None) -> Location | None:
     """Where the event happened, from the places the ``tidings_places`` component resolved
-    (``doc._.places``): the event's clause, else its sentence, else the document's focus."""
-    doc = tok.doc
-    if not doc.has_extension("places") or doc._.places is None:
+    (``doc._.places``): the event's clause, else its sentence, else the document's focus. ``places``:
+    ``(doc._.places, doc._.place_focus)`` when the caller has them at hand."""
+    if places is None:
+        doc = tok.doc
+        places = (doc._.places, doc._.place_focus) if doc.has_extension("places") else (None, None)
+    mentions, focus = places
+    if mentions is None:
         return None
     from tidings.places.locate import locate_event
 
-    where, how = locate_event(tok, doc._.places, doc._.place_focus, strike=strike)
+    where, how = locate_event(tok, mentions, focus, strike=strike)
     if where is not None:
         trace.add("attributes", f"location-{how}", tok, f"{where.text!r} -> {where.name} ({where.country}, {where.precision})")
     return where

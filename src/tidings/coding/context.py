@@ -6,7 +6,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from tidings.actors.resolve import ActorResolver
@@ -69,6 +69,36 @@ class DocContext:
     _content: list[int] | None = None  # indices of the verbs, nouns and adjectives (content_tokens)
     _content_span: tuple[int, int, list[Token]] | None = None  # the latest answer of content_tokens
     _modality: dict[int, tuple[str, Token | None]] = field(default_factory=dict)
+    _places: tuple | None = None
+    _word_positions: dict[str, list[int]] | None = None
+
+    def words_between(self, start: int, end: int, wanted: frozenset[str]) -> bool:
+        """Whether a token of ``start``..``end`` has a lower-case form or lemma in ``wanted``: a
+        sentence without any of a rule's words can skip the rule. Found from the arrays once per document."""
+        if self._word_positions is None:
+            strings = self.doc.vocab.strings
+            found: dict[str, list[int]] = {}
+            for i, (lemma, lower) in enumerate(self.doc.to_array([LEMMA, LOWER]).tolist()):
+                found.setdefault(strings[lower], []).append(i)
+                lemma_lower = strings[lemma].lower()
+                if lemma_lower != strings[lower]:
+                    found.setdefault(lemma_lower, []).append(i)
+            self._word_positions = found
+        for word in wanted:
+            at = self._word_positions.get(word)
+            if at is not None:
+                k = bisect_left(at, start)
+                if k < len(at) and at[k] < end:
+                    return True
+        return False
+
+    @property
+    def places(self) -> tuple:
+        """``(doc._.places, doc._.place_focus)``, or ``(None, None)`` without the places component."""
+        if self._places is None:
+            doc = self.doc
+            self._places = (doc._.places, doc._.place_focus) if doc.has_extension("places") else (None, None)
+        return self._places
 
     def content_tokens(self, start: int, end: int) -> list[Token]:
         """The verbs, nouns and adjectives among tokens ``start``..``end``: the only possible triggers

@@ -260,6 +260,8 @@ def obligations_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocCont
     has no pattern ("said Germany has to pay reparations" → 100 POL→DEU): the candidate is Z, so that
     Y, its subject, is found; the conventions make it the speaker's demand."""
     w = ctx.knowledge.words
+    if not ctx.words_between(sent.start, sent.end, w.demand_aux | w.appeal_aux):
+        return []  # no "must", "has to", "should" …: no duty
     taken = {c.tok.i for c in found}
     heads = {c.tok.head.i for c in found}
     out = []

@@ -15,8 +15,9 @@ from tidings.coding.lexicon import Pattern
 from tidings.coding.modality import words
 from tidings.coding.syntax import effective_noun, is_passive, objects, pobjs
 from tidings.coding.trace import Candidate, Trace
+from tidings.docindex import tables
 
-__all__ = ["NOUN_POS", "VERB_POS", "Features", "features", "match", "object_lemmas"]
+__all__ = ["NOUN_POS", "VERB_POS", "Features", "features", "match", "object_lemmas", "trigger_objects"]
 
 VERB_POS = frozenset({"VERB"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
@@ -64,14 +65,17 @@ class Features:
     def preps(self) -> dict[str, frozenset[str]]:
         if self._preps is None:
             tok = self.tok
+            doc = tok.doc
+            kids, labels, low = tables(doc)
             preps: dict[str, set[str]] = {}
-            particles = [c for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.lower_ in PARTICLES]
-            for host in [tok] + [o for o, _ in self.strict] + particles:
-                for c in host.children:
-                    if c.dep_ in ("prep", "agent", "dative"):
-                        lemmas = preps.setdefault(c.lower_, set())
-                        for p in c.children:
-                            if p.dep_ in ("pobj", "pcomp"):
+            particles = [c for c in kids[tok.i] if labels[c] in ("prt", "prep", "advmod") and low[c] in PARTICLES]
+            for host in [tok.i] + [o.i for o, _ in self.strict] + particles:
+                for c in kids[host]:
+                    if labels[c] in ("prep", "agent", "dative"):
+                        lemmas = preps.setdefault(low[c], set())
+                        for i in kids[c]:
+                            if labels[i] in ("pobj", "pcomp"):
+                                p = doc[i]
                                 for q in (p, *p.conjuncts):
                                     lemmas.add(effective_noun(q).lemma_.lower())
             self._preps = {k: frozenset(v) for k, v in preps.items()}
@@ -94,6 +98,16 @@ def small_clause_subjects(tok: Token) -> list[Token]:
 def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
     """(object token, effective noun) pairs for pattern ``obj`` constraints. ``loose`` adds the noun
     modifiers of the object ("gas supplies", "a loan and supply agreement")."""
+    strict = _strict_objects(tok)
+    return strict + _object_modifiers_as_objects(strict) if loose else strict
+
+
+def trigger_objects(tok: Token, ctx: DocContext) -> list[tuple[Token, Token]]:
+    """``object_lemmas(tok)``, found once per document (the list is shared: do not change it)."""
+    return features(tok, ctx).strict
+
+
+def _strict_objects(tok: Token) -> list[tuple[Token, Token]]:
     out = []
     cands = objects(tok) if tok.pos_ in VERB_POS else []
     if cands and is_passive(tok):  # "Ukraine was given €4.5 billion": the second object
@@ -104,14 +118,18 @@ def object_lemmas(tok: Token, loose: bool = False) -> list[tuple[Token, Token]]:
         out.append((o, effective_noun(o)))
     for p in pobjs(tok, "with"):  # "provide Belarus with gas"
         out.append((p, effective_noun(p)))
-    if loose:
-        for _o, n in list(out):
-            if n.lemma_.lower() in words().unit_head:
-                continue  # "a strike group", "an assault team": a kind of unit, not what the verb is about
-            # a title before a name counts too: "former Prime Minister Najib Razak" -> minister
-            out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod")
-                       and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and n.pos_ == "PROPN")))
-            out.extend((_o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
+    return out
+
+
+def _object_modifiers_as_objects(strict: list[tuple[Token, Token]]) -> list[tuple[Token, Token]]:
+    out: list[tuple[Token, Token]] = []
+    for _o, n in strict:
+        if n.lemma_.lower() in words().unit_head:
+            continue  # "a strike group", "an assault team": a kind of unit, not what the verb is about
+        # a title before a name counts too: "former Prime Minister Najib Razak" -> minister
+        out.extend((_o, c) for c in n.children if c.dep_ in ("compound", "nmod")
+                   and (c.pos_ == "NOUN" or (c.pos_ == "PROPN" and n.pos_ == "PROPN")))
+        out.extend((_o, effective_noun(c)) for c in n.children if c.dep_ == "nmod" and c.pos_ in ("NUM", "SYM"))
     return out
 
 
@@ -136,7 +154,7 @@ def features(tok: Token, ctx: DocContext) -> Features:
     cached = ctx.features.get(tok.i)
     if isinstance(cached, Features):
         return cached
-    strict = object_lemmas(tok)
+    strict = _strict_objects(tok)
     money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
     # an amount of money as object ("was given €4.5 billion") stands for "money"
     feats = Features(tok, strict, frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)]
@@ -147,21 +165,28 @@ def features(tok: Token, ctx: DocContext) -> Features:
 
 def fits(tok: Token, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool:
     """Whether every constraint of ``pat`` holds on ``tok``."""
-    f = features(tok, ctx)
+    return _fits(features(tok, ctx), pat, ctx, loose)
+
+
+def _fits(f: Features, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool:
     if pat.prt and pat.prt not in f.prts:
         return False
     if pat.obj and "*" in pat.obj:
         if not f.strict:  # ``*``: any direct object ("helped Ukraine", not "helped arrange the swap")
             return False
-    elif pat.obj and pat.obj.isdisjoint(loose_objects(tok, ctx) if loose else f.obj):
+    elif pat.obj and pat.obj.isdisjoint(loose_objects(f.tok, ctx) if loose else f.obj):
         return False
     if pat.comp and (not f.comps if pat.any_clause else pat.comp.isdisjoint(f.comps)):
         return False
     if pat.mod and pat.mod.isdisjoint(f.mods):
         return False
     if pat.preps:
-        return any(prep in f.preps and (allowed is None or not allowed.isdisjoint(f.preps[prep]))
-                   for prep, allowed in pat.preps)
+        preps = f.preps
+        for prep, allowed in pat.preps:
+            objects_of = preps.get(prep)
+            if objects_of is not None and (allowed is None or not allowed.isdisjoint(objects_of)):
+                return True
+        return False
     return True
 
 
@@ -169,7 +194,8 @@ def loose_objects(tok: Token, ctx: DocContext) -> frozenset[str]:
     """The object words of a trigger with the object's noun modifiers ("gas supplies")."""
     f = features(tok, ctx)
     if f.obj_loose is None:
-        f.obj_loose = frozenset(x for _, n in object_lemmas(tok, loose=True) for x in (n.lemma_.lower(), n.lower_))
+        loose = f.strict + _object_modifiers_as_objects(f.strict)
+        f.obj_loose = frozenset(x for _, n in loose for x in (n.lemma_.lower(), n.lower_))
     return f.obj_loose
 
 
@@ -178,7 +204,7 @@ def gives_aid(tok: Token, ctx: DocContext) -> bool:
     with no condition ("aid", "assistance"; not "supply", which is arms aid only "of arms")."""
     lexicon = ctx.knowledge.lexicon
     return any(p.code[:2] == "07" and not (p.obj or p.mod or p.preps or p.prt or p.comp)
-               for _o, n in object_lemmas(tok) for p in lexicon.patterns(n.lemma_.lower(), "N"))
+               for _o, n in trigger_objects(tok, ctx) for p in lexicon.patterns(n.lemma_.lower(), "N"))
 
 
 def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
@@ -217,15 +243,16 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
                     if mod:
                         pats, how = mod, f"modifier {c.text!r} decides"
                         break
-        obj = features(tok, ctx).obj  # most patterns fail on their object: tested here, without a call
-        pick = next((p for p in pats if (not p.obj or "*" in p.obj or not p.obj.isdisjoint(obj)) and fits(tok, p, ctx)), None)
+        f = features(tok, ctx)
+        obj = f.obj  # most patterns fail on their object: tested here, without a call
+        pick = next((p for p in pats if (not p.obj or "*" in p.obj or not p.obj.isdisjoint(obj)) and _fits(f, p, ctx)), None)
         if pick is None or (pos == "V" and not pick.obj):
             # the object's own modifiers may name what the verb is about ("gas supplies"), but not
             # when the object is aid itself: "announced emergency aid" is aid, not an emergency
             with_obj = [p for p in pats if p.obj]
             loose_obj = loose_objects(tok, ctx) if with_obj else frozenset()
             loose = next((p for p in with_obj if p.obj is not None and not p.obj.isdisjoint(loose_obj)
-                          and fits(tok, p, ctx, loose=True)), None)
+                          and _fits(f, p, ctx, loose=True)), None)
             if loose is not None and not gives_aid(tok, ctx):
                 pick, how = loose, "object's modifier names the object"
         considered = tuple(p.id for p in pats) if trace.verbose else ()

@@ -145,40 +145,43 @@ def modality_cue(tok: Token, w: Words) -> tuple[str, Token | None]:
     if _future_time_clause(chain[-1], w):  # "talks can begin only after a deal is signed"
         chain.append(chain[-1].head)
         chain.extend(_controllers(chain[-1]))
+    kid_lists = []  # each node's children, made once: a Python token per child per look is the cost here
     for node in chain:
+        kids = list(node.children)
+        kid_lists.append(kids)
         first = node.left_edge
         if first.i < node.i and first.lower_ in w.question and first.head.i == node.i and (
                 node.dep_ == "ccomp" or node.dep_ == "advcl" and node.head.lemma_.lower() in w.speech
                 and node.head.i < first.i):
             return "hypothetical", first  # "did not say when they would begin operations": a question
-        if any(c.tag_ == "TO" for c in node.children) and any(
-                c.lower_ in ("how", "whether", "what", "when") for c in node.children if c.dep_ in ("advmod", "mark", "dobj")):
-            cue = next(c for c in node.children if c.lower_ in ("how", "whether", "what", "when"))
+        if any(c.tag_ == "TO" for c in kids) and any(
+                c.lower_ in ("how", "whether", "what", "when") for c in kids if c.dep_ in ("advmod", "mark", "dobj")):
+            cue = next(c for c in kids if c.lower_ in ("how", "whether", "what", "when"))
             return "hypothetical", cue  # "details on how to integrate", "weighing whether to lift"
-        for c in node.children:
+        for c in kids:
             low = c.lower_
             if c.dep_ == "mark" and low in w.hypo_mark:
                 return "hypothetical", c
             if c.dep_ == "aux" and low in w.hypo_aux:
                 return "hypothetical", c
         if node.dep_ == "advcl":
-            for c in node.children:
+            for c in kids:
                 if c.dep_ == "mark" and c.lower_ in w.hypo_mark:
                     return "hypothetical", c
-        for clause in node.children:  # the main clause of "if …" / "unless …"
+        for clause in kids:  # the main clause of "if …" / "unless …"
             if clause.dep_ == "advcl" and clause.i > node.i:
                 for c in clause.children:
                     if c.dep_ == "mark" and c.lower_ in ("if", "unless"):
                         return "hypothetical", c
-    for node in chain:
-        for c in node.children:
+    for node, kids in zip(chain, kid_lists, strict=True):
+        for c in kids:
             if c.dep_ == "aux" and (c.lower_ in w.intent_aux or c.lower_ == "going"):
                 return "intended", c
         if node is not tok and (node.lemma_.lower() in w.intent_control or is_wish(node)):
             return "intended", node
         # "the M23 is to cease fire", "Y is to complete the pull-out": an arrangement (GUIDELINES 10.7)
-        if node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(c.tag_ == "TO" for c in node.children) \
-                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
+        if node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(c.tag_ == "TO" for c in kids) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in kids) \
                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.head.children):
             return "intended", node.head
         if node.dep_ == "xcomp" and node.head.lemma_.lower() == "go" and node.head.tag_ == "VBG":

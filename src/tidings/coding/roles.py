@@ -15,7 +15,7 @@ from itertools import permutations
 from spacy.tokens import Token
 
 from tidings.coding.context import DocContext
-from tidings.coding.matching import NOUN_POS, object_lemmas
+from tidings.coding.matching import NOUN_POS, trigger_objects
 from tidings.coding.modality import words
 from tidings.coding.suppression import CONTENT_ROOTS
 from tidings.coding.syntax import datives, effective_noun, objects, pobjs, subjects
@@ -170,7 +170,7 @@ def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_sp
     words = ctx.knowledge.words
     if c.pat.pos == "V" and c.pat.obj:
         # "Belarus will receive new Russian loans": the lender named by the object's modifier
-        for _obj, n in object_lemmas(c.tok):
+        for _obj, n in trigger_objects(c.tok, ctx):
             mods = [x for x in n.children if x.dep_ in ("poss", "amod", "compound") and names_actor(x, ctx)]
             if mods and "from" in src_spec:
                 return actors_of(mods, ctx, date), "object-modifier"

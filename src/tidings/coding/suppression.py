@@ -12,10 +12,11 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from tidings.coding.context import DocContext
-from tidings.coding.matching import object_lemmas, purpose
+from tidings.coding.matching import purpose, trigger_objects
 from tidings.coding.modality import words
 from tidings.coding.syntax import QUANTITY_HEADS, RELATIVE_PRONOUNS, effective_noun, is_passive, nonrestrictive, pobjs
 from tidings.coding.trace import Candidate, Trace
+from tidings.docindex import deps, subtree
 from tidings.tables import read_table
 
 __all__ = ["CONTENT_ROOTS", "RULES", "suppress"]
@@ -43,7 +44,7 @@ def object_of_verb_trigger(cands: list[Candidate], drop: Drops, ctx: DocContext,
     for c in cands:
         if c.pat.pos != "V":
             continue
-        for o, n in object_lemmas(c.tok):
+        for o, n in trigger_objects(c.tok, ctx):
             for t in (o, n):
                 if t.i in by_i and by_i[t.i].pat.pos == "N":
                     drop[t.i] = f"object of the verb trigger {c.tok.text!r}"
@@ -274,14 +275,19 @@ RULES: tuple[Rule, ...] = (object_of_verb_trigger, other_sense, adjectival_parti
                            purpose_clause, discussion_topic, consequence, embedded_noun, unreported_noun)
 
 
+_RULE_NAMES = tuple(rule.__name__.replace("_", "-") for rule in RULES)
+
+
 def suppress(cands: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
+    if not cands:
+        return cands
     drop: Drops = {}
-    for rule in RULES:
-        before = set(drop)
+    for rule, name in zip(RULES, _RULE_NAMES, strict=True):
+        before = len(drop)
         rule(cands, drop, ctx, trace)
-        name = rule.__name__.replace("_", "-")
-        for i in sorted(set(drop) - before):
-            trace.add("suppress", name, i, drop[i])
+        if len(drop) > before:  # rules only add
+            for i in sorted(set(list(drop)[before:])):
+                trace.add("suppress", name, i, drop[i])
     return [c for c in cands if c.tok.i not in drop]
 
 
@@ -299,20 +305,23 @@ def content_tokens(tok: Token) -> set[int]:
     """Tokens of a trigger's clausal complements and of the clauses hanging on its object, less the
     writer's asides in them ("urged Beijing to release Cheng Lei, who was detained in 2020": the
     detention is told as a fact, not demanded)."""
+    doc = tok.doc
+    labels = deps(doc)
     out: set[int] = set()
     for c in tok.children:
         purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
         if c.dep_ == "ccomp" and c.i < tok.i and _charge_aside(c, tok):
             continue  # "India accused Pakistan of …, a charge Islamabad denies": the main clause, misattached
         if c.dep_ in ("ccomp", "xcomp") or purpose:  # "marched to demand …"; not "…, accusing Paris"
-            out.update(t.i for t in c.subtree)
+            out.update(subtree(doc, c.i))
         elif c.dep_ in ("dobj", "nsubjpass", "pobj") or (c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "into", "over", "about", "on")):
-            for t in c.subtree:
-                if t.dep_ in ("acl", "relcl", "ccomp", "pcomp", "xcomp") and t.i != c.i:
-                    out.update(x.i for x in t.subtree)
-    asides = [t for t in tok.doc[min(out, default=0):max(out, default=-1) + 1] if t.i in out and nonrestrictive(t)]
-    for t in asides:
-        out.difference_update(x.i for x in t.subtree)
+            for t in subtree(doc, c.i):
+                if labels[t] in ("acl", "relcl", "ccomp", "pcomp", "xcomp") and t != c.i:
+                    out.update(subtree(doc, t))
+    asides = [doc[i] for i in range(min(out, default=0), max(out, default=-1) + 1)
+              if i in out and labels[i] == "relcl" and nonrestrictive(doc[i])]
+    for aside in asides:
+        out.difference_update(subtree(doc, aside.i))
     return out
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-from tidings.docindex import children, deps, lowers, passive_verbs
+from tidings.docindex import memo, passive_verbs, tables
 
 __all__ = ["agent_participle", "effective_noun", "is_passive", "nonrestrictive", "objects", "pobjs", "subjects"]
 
@@ -64,16 +64,27 @@ def _with_conj(toks: Iterable[Token]) -> list[Token]:
 def pobjs(tok: Token, prep: str) -> list[Token]:
     """Objects of the preposition ``prep`` hanging on ``tok`` (with their conjuncts)."""
     doc = tok.doc
-    kids, labels, low = children(doc), deps(doc), lowers(doc)
+    kids, labels, low = tables(doc)
     out = [doc[p] for c in kids[tok.i] if labels[c] in ("prep", "agent", "dative") and low[c] == prep
            for p in kids[c] if labels[p] in ("pobj", "pcomp")]
     return _with_conj(out) if out else out
 
 
 def objects(verb: Token) -> list[Token]:
-    """Direct objects of a verb; for a passive verb, its passive subject."""
+    """Direct objects of a verb; for a passive verb, its passive subject. The list is shared by
+    every caller: do not change it."""
+    answers = memo(verb.doc)
+    key = ("objects", verb.i)
+    found = answers.get(key)
+    if found is None:
+        found = answers[key] = _objects(verb)
+    return found
+
+
+def _objects(verb: Token) -> list[Token]:
     doc = verb.doc
-    kids, labels = children(doc)[verb.i], deps(doc)
+    all_kids, labels, _ = tables(doc)
+    kids = all_kids[verb.i]
     if is_passive(verb):
         found = [doc[c] for c in kids if labels[c] == "nsubjpass"]
         if verb.dep_ == "relcl" and found and found[0].lower_ in RELATIVE_PRONOUNS:
@@ -133,7 +144,19 @@ def _raises_subject(head: Token, verb: Token) -> bool:
 
 def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> list[Token]:
     """The agent(s) of a verb: its own subject, the by-agent of a passive, or one inherited through
-    control ("agreed to strengthen"), coordination, participles and relative clauses."""
+    control ("agreed to strengthen"), coordination, participles and relative clauses. The list is
+    shared by every caller: do not change it."""
+    if depth:
+        return _subjects(verb, object_control, depth)
+    answers = memo(verb.doc)
+    key = ("subjects", verb.i, object_control)
+    found = answers.get(key)
+    if found is None:
+        found = answers[key] = _subjects(verb, object_control, 0)
+    return found
+
+
+def _subjects(verb: Token, object_control: frozenset[str], depth: int) -> list[Token]:
     if depth > 6:
         return []
     if is_passive(verb) or agent_participle(verb):

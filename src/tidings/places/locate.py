@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
-from tidings.docindex import sentence_of
+from tidings.docindex import children, deps, memo, sentence_of
 from tidings.places.resolve import PlaceMention
 from tidings.records import Location
 
@@ -62,22 +62,41 @@ def focus(mentions: Sequence[PlaceMention]) -> PlaceMention | None:
 
 def _clause(tok: Token) -> set[int]:
     """Token indices of the trigger's clause, without embedded clauses."""
-    top = tok
+    top = tok.i
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ not in CLAUSE_EDGES:
-        top = tok.head
+        top = tok.head.i
+    kids, labels = children(tok.doc), deps(tok.doc)
     out: set[int] = set()
     stack = [top]
     while stack:
         t = stack.pop()
-        out.add(t.i)
-        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_EDGES or c.i == tok.i)
+        out.add(t)
+        stack.extend(c for c in kids[t] if labels[c] not in CLAUSE_EDGES or c == tok.i)
     return out
 
 
-def _root(tok: Token, m: PlaceMention) -> Token:
-    doc = tok.doc
-    span = doc.char_span(m.start, m.end, alignment_mode="expand")
-    return span.root if span is not None else tok
+def _by_sentence(doc: Doc, mentions: Sequence[PlaceMention] | None) -> dict[int, list[tuple[int | None, PlaceMention]]]:
+    """The place mentions of each sentence (by its first token), in their order, with the index of
+    their root token (None when the mention's characters are no span of the document): found once
+    per document and list of mentions."""
+    answers = memo(doc)
+    hit = answers.get("places-by-sentence")
+    if hit is not None and hit[0] is mentions:
+        return hit[1]
+    out: dict[int, list[tuple[int | None, PlaceMention]]] = {}
+    for m in mentions or ():
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        where = sentence_of(doc[span.start]).start if span is not None else _sentence_at_char(doc, m.start)
+        out.setdefault(where, []).append((span.root.i if span is not None else None, m))
+    answers["places-by-sentence"] = (mentions, out)
+    return out
+
+
+def _sentence_at_char(doc: Doc, char: int) -> int:
+    for sent in doc.sents:
+        if sent.start_char <= char < sent.end_char:
+            return sent.start
+    return -1
 
 
 def _locative(root: Token) -> bool:
@@ -142,7 +161,11 @@ def locate_event(tok: Token, mentions: Sequence[PlaceMention] | None,
     focus or none). For a ``strike`` (an attack, fighting, a killing) the place it is aimed at is
     where it happened too ("a missile attack on Odesa", "shelling of Kharkiv")."""
     sent = sentence_of(tok)
-    here = [(_root(tok, m), m) for m in mentions or () if sent.start_char <= m.start < sent.end_char]
+    doc = tok.doc
+    here = [(doc[r] if r is not None else tok, m) for r, m in _by_sentence(doc, mentions).get(sent.start, ())
+            if sent.start_char <= m.start < sent.end_char]
+    if not here:  # no place named in the sentence
+        return (to_location(doc_focus), "focus") if doc_focus is not None else (None, "none")
     clause = _clause(tok)
     in_clause = [(r, m) for r, m in here if r.i in clause and (_locative(r) or strike and _aimed_at(r, m))]
     if in_clause:
