@@ -130,14 +130,14 @@ def datives(verb: Token) -> list[Token]:
 
 
 def _raises_subject(head: Token, verb: Token) -> bool:
-    """Whether a passive verb's subject is the agent of its infinitive: "is scheduled / expected / was
-    forced to X" (a plan or a compulsion), not hearsay ("is believed / said to have fired") nor a
-    passive infinitive, whose subject is the patient ("are believed to be held")."""
+    """Whether a passive verb's subject is the agent of its infinitive: "is scheduled / set / was forced
+    to X" (a plan or a compulsion), not hearsay or others' expectation ("is believed / said to have
+    fired", "is expected to discuss") nor a passive infinitive, whose subject is the patient ("are
+    believed to be held")."""
     from tidings.coding.modality import words
 
     w = words()
-    lemma = head.lemma_.lower()
-    if lemma in (w.speech | w.allege | w.opinion) and lemma not in w.intent_control:
+    if head.lemma_.lower() in (w.speech | w.allege | w.opinion):
         return False
     return not is_passive(verb) and not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
 
