@@ -82,7 +82,7 @@ def _regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pa
     per = re.compile(rf"^\s*(?:per|a|an|/)\s+(?P<per>{_alternation(u['per'])})\b", re.I)
     cats = _alternation(u["category"])
     count = re.compile(
-        rf"\b(?:(?P<q>{QUALIFIERS})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:thousand|million))?|"
+        rf"\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+(?:thousand|million))?|"
         rf"{_alternation(WORD_NUMBERS)})\s+(?:(?:\w+|[\w-]+)\s+){{0,2}}?(?P<cat>{cats})\b", re.I)
     outcome = re.compile(rf"^\W*(?:\w+\s+){{0,3}}?(?P<out>{_alternation(u['outcome'])})\b", re.I)
     return money, per, count, outcome
@@ -138,6 +138,7 @@ _BEFORE, _AFTER = 60, 80  # how far a money phrase reaches before its first digi
 
 
 _QUALIFIER_BEFORE = re.compile(rf"{QUALIFIERS}\s+\Z", re.I)
+_QUALIFIER_WORD_BEFORE = re.compile(rf"\b{QUALIFIERS}\s+\Z", re.I)  # counts: a qualifier that is a word
 
 
 def _money(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -193,8 +194,11 @@ def find_quantities(text: str) -> list[QuantityMention]:
             kind, per = "price", last_per
         out.append(QuantityMention(start, end, Quantity(kind, value, unit, text[start:end].strip(), per=per)))
         taken.append((start, end))
-    for m in count_rx.finditer(text):
-        if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+    lo = 0
+    for m in count_rx.finditer(text):  # the count without its qualifier, looked for behind it (as money)
+        q = _QUALIFIER_WORD_BEFORE.search(text, lo, m.start())
+        start, lo = (q.start() if q is not None else m.start()), m.end()
+        if any(not (m.end() <= a or start >= b) for a, b in taken):
             continue
         try:
             value = _number(m.group("num"), None)
@@ -206,6 +210,6 @@ def find_quantities(text: str) -> list[QuantityMention]:
         om = outcome_rx.match(text[m.end():m.end() + 40])
         if om and re.match(r"^\W*(?:\w+\s+){0,2}(?:were|was|have been|had been|are|been|reported|left)?\s*\w*$", text[m.end():m.end() + om.start("out")] or " "):
             category = u["outcome"][om.group("out").lower()]
-        out.append(QuantityMention(m.start(), m.end(), Quantity("count", value, "people" if category not in ("aircraft", "tanks", "ships") else category, m.group(0).strip(), category=category)))
-        taken.append((m.start(), m.end()))
+        out.append(QuantityMention(start, m.end(), Quantity("count", value, "people" if category not in ("aircraft", "tanks", "ships") else category, text[start:m.end()].strip(), category=category)))
+        taken.append((start, m.end()))
     return sorted(out, key=lambda q: q.start)
