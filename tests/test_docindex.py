@@ -98,3 +98,22 @@ def test_loading_the_actor_names_leaves_the_pipeline_tokenizer_room_to_remember(
         assert not calls, calls
     finally:
         tokenizer.suffix_search = original
+
+
+def test_coded_documents_are_freed_with_their_index(nlp):
+    """The coder keeps answers about each document's parse while it codes it (lists of tokens, which
+    hold their document): they must be dropped after the document, or every coded document would
+    stay in memory for as long as the process runs."""
+    import gc
+
+    from tidings import docindex
+
+    gc.collect()
+    before = len(docindex._indices)
+    docs = list(nlp.pipe(["Russia lent Belarus $1 billion on Monday. Poland accused Minsk of sending migrants.",
+                          "Police detained 12 protesters who had rallied outside the ministry, officials said."]))
+    assert sum(len(doc._.events) for doc in docs) >= 2  # coded: the coder asked about objects and subjects
+    assert len(docindex._indices) >= before + 2
+    del docs
+    gc.collect()
+    assert len(docindex._indices) == before

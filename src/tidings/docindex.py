@@ -192,8 +192,10 @@ def passive_verbs(doc: Doc) -> frozenset[int]:
 
 
 def memo(doc: Doc) -> dict:
-    """A dictionary that lives as long as the document, for answers about its parse that are asked
-    many times (a verb's objects and subjects): keys are the asker's own, values must not be changed."""
+    """A dictionary for answers about the document's parse that are asked many times (a verb's
+    objects and subjects): keys are the asker's own, values must not be changed. Values that hold
+    tokens hold the document: whoever fills the dictionary clears it when done (the coder does,
+    after each document), or the document would never be freed."""
     return _index(doc).memo
 
 

@@ -42,7 +42,7 @@ from tidings.coding.suppression import suppress
 from tidings.coding.syntax import agent_participle, datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
-from tidings.docindex import lemmas, span_text
+from tidings.docindex import lemmas, memo, span_text
 from tidings.records import Actor, Event, Trigger
 from tidings.tables import data_version
 
@@ -84,6 +84,15 @@ class Coder:
         """Code each sentence (or only sentence ``only``), keeping its trace."""
         ctx = DocContext(doc=doc, actors=actors, published=published, knowledge=self.knowledge, doc_id=doc_id,
                          coder_version=coder_version, dateline=doc.user_data.get("tidings_dateline"))
+        try:
+            return self._sentences(doc, ctx, headings, verbose, only)
+        finally:
+            # the answers kept while coding hold tokens, which hold their document: dropped here, or the
+            # document's index would keep the document alive
+            memo(doc).clear()
+
+    def _sentences(self, doc: Doc, ctx: DocContext, headings: tuple[tuple[int, int], ...], verbose: bool,
+                   only: int | None) -> list[SentenceResult]:
         out = []
         for index, sent in enumerate(doc.sents):
             if only is not None and index > only:
