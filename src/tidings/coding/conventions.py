@@ -130,6 +130,14 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
     will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX
     if refusal and c.pat.id == "engine.refusal":  # the refusal of an act with no pattern: REJECT itself
         return Decision(code, False, "asserted", sources, targets)
+    if c.pat.id == "engine.will-not":  # "X will not VERB" with no pattern for VERB: X's REJECT, when X says so
+        speaker = attrs.reported_by
+        if not will_not or not sources or mod_cue is None or mod_cue.head.i != tok.i or (
+                speaker is not None and speaker.code and not any(_same_body(s.code or "", speaker.code)
+                                                                 for s in sources)):
+            trace.add("build", "not-a-refusal", tok, "no named actor refusing, or a forecast told by another actor")
+            return None
+        return Decision(code, False, "asserted", sources, targets)
     if (refusal or will_not) and code[:2] not in ("01", "12"):
         new = derived_code("reject", code) or "120"
         trace.add("attributes", "convention-refusal", tok,

@@ -15,6 +15,7 @@ The coder reads the actors that the ``tidings_actors`` component put on the docu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -22,7 +23,7 @@ from tidings.about import __version__
 from tidings.actors.resolve import ActorResolver
 from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
-from tidings.coding.conventions import apply_conventions, obligation
+from tidings.coding.conventions import INTENT_AUX, apply_conventions, obligation
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import negated, speech_head
@@ -44,7 +45,7 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
 from tidings.docindex import lemmas, span_text
 from tidings.records import Actor, Event, Trigger
-from tidings.tables import data_version
+from tidings.tables import data_version, read_table
 
 __all__ = ["Coder", "SentenceResult"]
 
@@ -104,6 +105,7 @@ class Coder:
     def code_sentence(self, sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Event]:
         found = suppress(match(sent, ctx, trace), ctx, trace)
         found += refusals_of_uncoded_acts(sent, found, ctx, trace)
+        found += will_not_of_uncoded_acts(sent, found, ctx, trace)
         found += obligations_of_uncoded_acts(sent, found, ctx, trace)
         extra = statements(sent, index, ctx, trace) if self.statements else []
         if not found:
@@ -231,6 +233,8 @@ def partial_repeats(events: list[Event], trace: Trace) -> list[Event]:
 
 REFUSAL = Pattern(id="engine.refusal", code="120", pos="V", lemma="", prt=None, preps=(), obj=None, comp=None,
                   mod=None, source=("subj",), target=("to", "iobj", "obj"), intent=None, order=-1)
+WILL_NOT = Pattern(id="engine.will-not", code="120", pos="V", lemma="", prt=None, preps=(), obj=None, comp=None,
+                   mod=None, source=("subj",), target=("to", "iobj", "obj"), intent=None, order=-1)
 
 
 def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
@@ -250,6 +254,43 @@ def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
             # dative and its object are the target; the conventions keep it an asserted REJECT
             trace.add("match", REFUSAL.id, acts[0], f"120, {tok.text!r} an act with no pattern")
             out.append(Candidate(acts[0], REFUSAL))
+    return out
+
+
+_NOT = frozenset({"not", "n't"})
+
+
+@lru_cache(maxsize=1)
+def _not_refusals() -> frozenset[str]:
+    return frozenset(r["lemma"] for r in read_table("will_not.tsv", columns=("lemma", "why"), header=False,
+                                                    required=("lemma",)))
+
+
+def will_not_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
+    """GUIDELINES 10.3: "X will not / would not VERB something" is X's REJECT also when the act has no
+    pattern ("said Peru would not renegotiate the border" → 120): a verb with a nominal subject, a
+    direct object, "will"/"would" and "not", and none of the light or forecast verbs of
+    ``data/will_not.tsv``. The conventions keep it only when the speaker, if any, is the subject."""
+    if not ctx.words_between(sent.start, sent.end, _NOT):
+        return []
+    taken = {c.tok.i for c in found}
+    heads = {c.tok.head.i for c in found if c.tok.dep_ not in ("conj", "advcl", "parataxis")}
+    skip = _not_refusals()
+    lemma_of = lemmas(sent.doc)
+    out = []
+    for i, tag in ctx.content_tokens(sent.start, sent.end):
+        if tag != "VERB" or i in taken or i in heads or lemma_of[i] in skip:
+            continue
+        tok = sent.doc[i]
+        kids = list(tok.children)
+        if not (any(c.dep_ == "neg" and c.lower_ in _NOT for c in kids)
+                and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in kids)
+                and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in kids)
+                and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids)
+                and not any(c.dep_ in ("prt", "xcomp") for c in kids)):
+            continue
+        trace.add("match", WILL_NOT.id, tok, f"120, {tok.text!r} will not: an act with no pattern")
+        out.append(Candidate(tok, WILL_NOT))
     return out
 
 
