@@ -14,7 +14,7 @@ The coder reads the actors that the ``tidings_actors`` component put on the docu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span
@@ -23,7 +23,7 @@ from tidings.about import __version__
 from tidings.actors.resolve import ActorResolver
 from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
-from tidings.coding.conventions import INTENT_AUX, apply_conventions, obligation
+from tidings.coding.conventions import INTENT_AUX, apply_conventions, derived_code, obligation
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import negated, speech_head
@@ -103,7 +103,9 @@ class Coder:
         return out
 
     def code_sentence(self, sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Event]:
-        found = suppress(match(sent, ctx, trace), ctx, trace)
+        matched = match(sent, ctx, trace)
+        found = suppress(list(matched), ctx, trace)
+        found += further_contents(matched, found, trace)
         found += refusals_of_uncoded_acts(sent, found, ctx, trace)
         found += will_not_of_uncoded_acts(sent, found, ctx, trace)
         found += obligations_of_uncoded_acts(sent, found, ctx, trace)
@@ -254,6 +256,41 @@ def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
             # dative and its object are the target; the conventions keep it an asserted REJECT
             trace.add("match", REFUSAL.id, acts[0], f"120, {tok.text!r} an act with no pattern")
             out.append(Candidate(acts[0], REFUSAL))
+    return out
+
+
+_ASKED = {"02": "appeal", "10": "demand"}
+
+
+def further_contents(matched: list[Candidate], found: list[Candidate], trace: Trace) -> list[Candidate]:
+    """GUIDELINES 10.5: "urged X to show restraint and to return to talks" asks for two things: each
+    act coordinated after the first complement of an appeal or a demand, with its own "to" (or
+    "that"), is an appeal (demand) of its own, coded by that act (``conventions.tsv``), with the
+    actors of the first. Without the repeated marker ("to rewrite the constitution and dissolve
+    parliament") it is one request; a second act with no pattern or the same code adds nothing."""
+    if len(matched) < 2:
+        return []
+    live = {c.tok.i for c in found}
+    dropped = {c.tok.i: c for c in matched if c.pat.pos == "V" and c.tok.i not in live}
+    out: list[Candidate] = []
+    for c in found:
+        kind = _ASKED.get(c.pat.code[:2])
+        if kind is None or c.pat.pos != "V":
+            continue
+        codes = {c.pat.code}
+        for x in c.tok.children:
+            if x.dep_ not in ("xcomp", "ccomp"):
+                continue
+            for y in x.children:
+                g = dropped.get(y.i) if y.dep_ == "conj" else None
+                if g is None or not any(m.tag_ == "TO" or m.dep_ == "mark" for m in y.children):
+                    continue  # "to rewrite the constitution and dissolve parliament": one request
+                code = derived_code(kind, g.pat.code) or c.pat.code
+                if code in codes:
+                    continue
+                codes.add(code)
+                trace.add("match", "engine.further-content", c.tok, f"{code}, also {kind}ed: {y.text!r} ({g.pat.id})")
+                out.append(Candidate(c.tok, replace(c.pat, id=f"{c.pat.id}+{g.pat.id}", code=code)))
     return out
 
 
