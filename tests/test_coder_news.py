@@ -495,3 +495,78 @@ def test_coder_each_with_its_own_target_keeps_it(code):
 def test_coder_each_of_one_party_is_no_reciprocity(code):
     events = code("Each Kenyan minister praised the new budget on Monday.", "2024-03-04")
     assert all(s != t for s, t in _pairs(events, "051"))
+
+
+# --- an armed response announced in speech: a threat of attack (1384), asserted ---------------------
+
+def _shown(events):
+    return [e for e in events if not e.negated and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Iran said it would respond at a time and place of its choosing.", "IRN"),
+    ("Syria's army warned on Sunday that it will respond at a time of its choosing.", "SYR"),
+    ("Azerbaijan said it would respond with force to any further shelling of its villages.", "AZE"),
+    ("The Ethiopian army said it would respond to any attack on its positions.", "ETH"),
+])
+def test_coder_announced_armed_response_is_a_threat_of_attack(code, text, source):
+    shown = _shown(code(text, "2024-03-04"))
+    assert any(e.cameo_root == "13" and e.source and (e.source.code or "")[:3] == source for e in shown)
+
+
+def test_coder_armed_response_that_happened_is_an_attack(code):
+    events = _shown(code("Israel responded with airstrikes on Gaza on Saturday.", "2024-03-04"))
+    assert ("ISR", "PSE") in _pairs(events, "190") or "19" in _roots(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministry said it would respond to the letter from the Danish embassy next week.",
+    "Hungary responded to the questions of the European Commission on Friday.",
+    "The health ministry said it would respond quickly to the outbreak.",
+])
+def test_coder_other_responses_are_no_threat(code, text):
+    assert not _roots(code(text, "2024-03-04")) & {"13", "19"}
+
+
+# --- "X will not / would not VERB something" with no pattern for VERB: X's rejection (120) ----------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Colombia will not renegotiate the trade treaty, the president said.", "COL"),
+    ("The Nigerian government would not pay any compensation to the companies, the minister said.", "NGA"),
+    ("Chile said it would not recognise the new tribunal.", "CHL"),
+])
+def test_coder_will_not_act_without_pattern_is_a_rejection(code, text, source):
+    shown = _shown(code(text, "2024-03-04"))
+    assert any(e.cameo_root == "12" and e.source and (e.source.code or "")[:3] == source for e in shown)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry would not say how many soldiers were wounded.",
+    "Peru will not have enough money for the new airport, the finance minister said.",
+    "Brazil would not hesitate to defend its borders, the defence minister said.",
+    "Ecuador will not seek a second term for its president.",
+    "British officials said Argentina would not renegotiate the treaty.",
+])
+def test_coder_other_will_nots_are_no_rejection(code, text):
+    assert "12" not in _roots(_shown(code(text, "2024-03-04")))
+
+
+# --- a second request with its own "to": an appeal of its own, coded by that act ---------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "second"), [
+    ("The United Nations urged Armenia to exercise restraint and to release the detained soldiers.", "IGO", "ARM", "0253"),
+    ("Germany called on Serbia to calm tensions and to return to negotiations with Kosovo.", "DEU", "SRB", "026"),
+    ("The African Union urged Sudan's generals to stop fighting and to allow aid convoys into Darfur.", "IGO", "SDN", "0255"),
+])
+def test_coder_second_coordinated_request_is_an_appeal_of_its_own(code, text, source, target, second):
+    events = _shown(code(text, "2024-03-04"))
+    assert len([e for e in events if e.cameo_root == "02"]) >= 2
+    assert any(e.cameo == second and e.target and (e.target.code or "")[:3] == target for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Students urged the government to rewrite the constitution and dissolve parliament.",
+    "The opposition urged Kenya's president to resign and to leave the country.",
+])
+def test_coder_one_request_stays_one_appeal(code, text):
+    assert len([e for e in _shown(code(text, "2024-03-04")) if e.cameo_root == "02"]) == 1

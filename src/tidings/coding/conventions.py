@@ -31,7 +31,7 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.records import Actor
 from tidings.tables import read_table
 
-__all__ = ["Decision", "apply_conventions", "derived_code", "obligation"]
+__all__ = ["Decision", "apply_conventions", "derived_code", "not_refusals", "obligation"]
 
 KINDS = ("reject", "threat", "demand", "appeal", "abroad")
 INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
@@ -46,6 +46,13 @@ def _table() -> dict[str, dict[str, str]]:
                           checks={"kind": lambda k: None if k in KINDS else "unknown kind"}):
         table[row["kind"]][row["act"]] = row["code"]
     return table
+
+
+@lru_cache(maxsize=1)
+def not_refusals() -> frozenset[str]:
+    """Verbs that, after "will not", are no refusal (``data/will_not.tsv``)."""
+    return frozenset(r["lemma"] for r in read_table("will_not.tsv", columns=("lemma", "why"), header=False,
+                                                    required=("lemma",)))
 
 
 def derived_code(kind: str, act: str) -> str | None:
@@ -127,7 +134,8 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         return Decision("014", False, "asserted", sources, targets)
     # refusals: "refused to X", "will not X"
     refusal = cue is not None and cue.lemma_.lower() in w.refusal
-    will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX
+    will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX \
+        and cue.head.lemma_.lower() not in not_refusals()  # "would not hesitate to defend": no refusal
     if refusal and c.pat.id == "engine.refusal":  # the refusal of an act with no pattern: REJECT itself
         return Decision(code, False, "asserted", sources, targets)
     if c.pat.id == "engine.will-not":  # "X will not VERB" with no pattern for VERB: X's REJECT, when X says so

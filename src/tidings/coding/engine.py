@@ -15,7 +15,6 @@ The coder reads the actors that the ``tidings_actors`` component put on the docu
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -23,7 +22,7 @@ from tidings.about import __version__
 from tidings.actors.resolve import ActorResolver
 from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
-from tidings.coding.conventions import INTENT_AUX, apply_conventions, derived_code, obligation
+from tidings.coding.conventions import INTENT_AUX, apply_conventions, derived_code, not_refusals, obligation
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import negated, speech_head
@@ -45,7 +44,7 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.coding.violence import attacked
 from tidings.docindex import lemmas, span_text
 from tidings.records import Actor, Event, Trigger
-from tidings.tables import data_version, read_table
+from tidings.tables import data_version
 
 __all__ = ["Coder", "SentenceResult"]
 
@@ -279,8 +278,8 @@ def further_contents(matched: list[Candidate], found: list[Candidate], trace: Tr
             continue
         codes = {c.pat.code}
         for x in c.tok.children:
-            if x.dep_ not in ("xcomp", "ccomp"):
-                continue
+            if x.dep_ not in ("xcomp", "ccomp") and not (x.dep_ == "advcl" and any(m.tag_ == "TO" for m in x.children)):
+                continue  # "called on Serbia to calm tensions": the model often reads the request as a clause
             for y in x.children:
                 g = dropped.get(y.i) if y.dep_ == "conj" else None
                 if g is None or not any(m.tag_ == "TO" or m.dep_ == "mark" for m in y.children):
@@ -297,12 +296,6 @@ def further_contents(matched: list[Candidate], found: list[Candidate], trace: Tr
 _NOT = frozenset({"not", "n't"})
 
 
-@lru_cache(maxsize=1)
-def _not_refusals() -> frozenset[str]:
-    return frozenset(r["lemma"] for r in read_table("will_not.tsv", columns=("lemma", "why"), header=False,
-                                                    required=("lemma",)))
-
-
 def will_not_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
     """GUIDELINES 10.3: "X will not / would not VERB something" is X's REJECT also when the act has no
     pattern ("said Peru would not renegotiate the border" → 120): a verb with a nominal subject, a
@@ -312,7 +305,7 @@ def will_not_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
         return []
     taken = {c.tok.i for c in found}
     heads = {c.tok.head.i for c in found if c.tok.dep_ not in ("conj", "advcl", "parataxis")}
-    skip = _not_refusals()
+    skip = not_refusals()
     lemma_of = lemmas(sent.doc)
     out = []
     for i, tag in ctx.content_tokens(sent.start, sent.end):
