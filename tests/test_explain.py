@@ -89,3 +89,13 @@ def test_cli_events_explain_shows_stored_trace(tmp_path, run_cli):
     res = run_cli("events", "--db", db, "--explain")
     text = res.stdout.decode()
     assert res.returncode == 0 and "roles:target:slot on" in text and "match:" in text
+
+
+def test_cli_explain_takes_a_sentence_longer_than_a_file_name_as_text(tmp_path):
+    from tidings.cli.run import _names_file
+
+    long_sentence = "At the same time, it seems clear that " + "no lasting solution can be found " * 10 + "today."
+    assert len(long_sentence) > 255 and not _names_file(long_sentence)  # no "File name too long" error
+    f = tmp_path / "a.txt"
+    f.write_text("Chile condemned the attack.")
+    assert _names_file(str(f))

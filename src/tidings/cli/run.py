@@ -142,8 +142,7 @@ def explain_cmd(
     settings = settings_for(ctx, actor_files=tuple(actors or ()))
     nlp = load_pipeline(settings)
     when = check_date(date)
-    path = Path(source)
-    if len(source) < 4096 and "\n" not in source and path.exists():
+    if _names_file(source):
         items = list(read_inputs([source], date=when, settings=settings))
         bad = [i for i in items if isinstance(i, Failure)]
         docs = [i for i in items if isinstance(i, Document)]
@@ -172,3 +171,14 @@ def explain_cmd(
         return
     width = min(out.width or 100, 100)
     out.print("\n\n".join(render(e, width) for e in explanations), markup=False, highlight=False, soft_wrap=True)
+
+
+def _names_file(source: str) -> bool:
+    """Whether ``explain``'s argument is a file: a sentence longer than a file name can be is text
+    (the system refuses to look it up: "File name too long")."""
+    if len(source) >= 4096 or "\n" in source:
+        return False
+    try:
+        return Path(source).exists()
+    except OSError:
+        return False

@@ -3,7 +3,11 @@
 - **Refusals are REJECT.** "refused/declined/failed to X" and "will not X" are a 12x event, not a
   negated X ("refused to lift sanctions" → 1244).
 - **Announced coercion is THREATEN.** "will impose sanctions unless …", "is ready to use force" →
-  13x, asserted ("will impose sanctions" → 1312).
+  13x, asserted ("will impose sanctions" → 1312). A threat on a condition is still asserted
+  ("threatened retaliation if …"); what is inside the condition is never a threat. A speaker for the
+  same state (its government, forces: ``same_side``) announces; others only forecast.
+- **Claims of one's own attack are 015.** "X claimed it had attacked Y" → 015 X→Y; "X claimed that Y
+  attacked Z" (another side) → 112 X→Y.
 - **Obligations in speech are demands.** "X said Y must resign" → 1041 X→Y; "should" → an appeal
   (02x). Without a speaker, "Y must withdraw by June 30" is Y's intended act.
 - **A show of force at home has no target.** "Bahrain's army deployed tanks in Manama": the place is
@@ -90,6 +94,38 @@ def _same_body(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+STATE_SIDE = frozenset({None, "GOV", "MIL", "COP", "SPY"})  # a state, its government and its forces
+
+
+def same_side(a: Actor, b: Actor) -> bool:
+    """Whether ``a`` is ``b`` or speaks for it: the same actor, or one state as a country, its
+    government or its forces ("GBR" and "GBRGOV", "ISRGOV" and "ISRMIL"); a state's opposition or
+    rebels are another side ("KENOPP" and "KENGOV")."""
+    if (a.code or a.text) == (b.code or b.text):
+        return True
+    return bool(a.code and b.code and a.country) and a.country == b.country \
+        and a.sector in STATE_SIDE and b.sector in STATE_SIDE
+
+
+def _wished_own_act(tok: Token, wish: Token) -> bool:
+    """Whether the act is the wisher's own ("wants to re-examine the sites"): an open complement of the
+    wish verb with no subject or object of its own to act for (not "wants China to press Russia")."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "xcomp" and node.head.i == wish.i \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children) \
+        and not any(c.dep_ == "dobj" for c in wish.children)
+
+
+def in_condition(tok: Token, cue: Token | None, w: Words) -> bool:
+    """Whether the trigger is inside the condition of an if/unless clause ("if Israel continues the
+    raids, …"): the condition is no event of its own (GUIDELINES 1.4), and no threat."""
+    if cue is None or cue.dep_ != "mark" or cue.lower_ not in w.condition_mark:
+        return False
+    return cue.head.i == tok.i or cue.head in tok.ancestors
+
+
 @dataclass(frozen=True)
 class Decision:
     code: str
@@ -100,8 +136,10 @@ class Decision:
     refused: str | None = None  # for a refusal: the code of the refused act, kept as a negated event too
 
 
-def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, trace: Trace) -> Decision | None:
-    """The event after the conventions, or None when it is not an event of its own."""
+def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, trace: Trace,
+                      duties: bool = True) -> Decision | None:
+    """The event after the conventions, or None when it is not an event of its own. ``duties``: False
+    when the sentence has no word of duty ("must", "has to", "should"), so no obligation to look for."""
     tok = c.tok
     code, negated, modality = attrs.code, attrs.negated, attrs.modality
     sources, targets = roles.sources, roles.targets
@@ -110,7 +148,8 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
     head = speech_head(tok, w)
     if head is not None and (is_wish(head) or (head.lemma_.lower() in w.opinion and modality != "asserted")):
         speaker = attrs.reported_by
-        own = speaker is not None and any((s.code or s.text) == (speaker.code or speaker.text) for s in sources)
+        own = speaker is not None and any((s.code or s.text) == (speaker.code or speaker.text) for s in sources) \
+            or (is_wish(head) and _wished_own_act(tok, head))
         if not own:
             wisher = speaker  # the subject of the wish verb (attributes.reported_by)
             if is_wish(head) and wisher is not None and sources and all(s.code for s in sources) and not negated \
@@ -125,9 +164,17 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
     if head is not None and head.lemma_.lower() in w.allege and code[:2] in CONFLICT_ROOTS and sources \
             and attrs.reported_by is not None:
         speaker = attrs.reported_by
-        if all((s.code or s.text) != (speaker.code or speaker.text) for s in sources):
+        if not any(same_side(s, speaker) for s in sources):
             trace.add("attributes", "convention-allegation", tok, f"{code} alleged by {speaker.code or speaker.text} -> 112")
             return Decision("112", False, "asserted", [speaker], sources)
+    # claims of one's own act: "X claimed it had attacked Y" is X claiming responsibility (015 X->Y),
+    # as "claimed responsibility for the attack" is (GUIDELINES 01); the act is told only by the claim
+    if head is not None and head.lemma_.lower() in w.own_claim and code[:2] in CONFLICT_ROOTS and sources \
+            and attrs.reported_by is not None and modality == "asserted" and not negated:
+        speaker = attrs.reported_by
+        if all(same_side(s, speaker) for s in sources):
+            trace.add("attributes", "convention-claim", tok, f"{code} claimed by {speaker.code or speaker.text} -> 015")
+            return Decision("015", False, "asserted", [speaker], targets)
     # "is considering X": the consideration (014) with X's actors; X itself is not coded (GUIDELINES 01)
     if mod_cue is not None and mod_cue.lemma_.lower() in w.consider and not negated:
         trace.add("attributes", "convention-consider", tok, f"{code} considered ({mod_cue.text!r}) -> 014")
@@ -152,11 +199,11 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
                   f"{code} refused ({(cue.text if cue is not None else '')!r}) -> {new}")
         return Decision(new, False, "asserted", sources, targets, refused=code)
     # obligations in speech: demands and appeals of the speaker on the one obliged
-    duty = obligation(tok, w)
+    duty = obligation(tok, w) if duties else None
     if duty is not None and not negated:
         kind, word = duty
         speaker = attrs.reported_by
-        if speaker is not None and (not sources or all((s.code or s.text) != (speaker.code or speaker.text) for s in sources)):
+        if speaker is not None and (not sources or not any(same_side(s, speaker) for s in sources)):
             act = c.pat.code  # the act owed, before any intent code ("must release" -> 0841)
             new = derived_code(kind, act) or ("100" if kind == "demand" else "020")
             trace.add("attributes", f"convention-{kind}", tok, f"{code} that is owed ({word.text!r}) -> {new}")
@@ -167,14 +214,19 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
             trace.add("attributes", "convention-obligation", tok, f"{act} owed under an agreement -> {new} intended")
             return Decision(new, negated, "intended", sources, targets)
     # announced coercion: a threat
+    condition = in_condition(tok, mod_cue, w)  # "if Israel continues the raids": a condition, no threat
+    if code[:2] == "13" and modality == "hypothetical" and not condition and mod_cue is not None \
+            and mod_cue.dep_ == "mark" and mod_cue.lower_ in w.condition_mark:
+        # "threatened retaliation if the US struck": a conditional threat is a threat (GUIDELINES 10.4)
+        trace.add("attributes", "conditional-threat", tok, f"{code} on the condition {mod_cue.text!r}: asserted")
+        modality = "asserted"
     promise = mod_cue is not None and mod_cue.lemma_.lower() in w.promise  # "pledged to expel": a commitment
     asked = mod_cue is not None and mod_cue.lower_ in w.question  # "did not say when they would attack"
-    if not negated and not promise and not asked and modality in ("intended", "hypothetical") \
+    if not negated and not promise and not asked and not condition and modality in ("intended", "hypothetical") \
             and code[:2] in ("14", "16", "17", "18", "19", "20"):
         threat = derived_code("threat", code)
         speaker = attrs.reported_by
-        if head is not None and (speaker is None or all((s.code or s.text) != (speaker.code or speaker.text)
-                                                        for s in sources)):
+        if head is not None and (speaker is None or not any(same_side(s, speaker) for s in sources)):
             # "X could shell Y, analysts said": a forecast by others, not X announcing coercion
             trace.add("attributes", "forecast-by-others", tok, f"{code} {modality} as told by {head.text!r}, not a threat")
             return Decision(code, negated, modality, sources, targets)

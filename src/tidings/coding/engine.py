@@ -140,13 +140,14 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
     k = ctx.knowledge
     out: list[Event] = []
     seen: set[tuple] = set()
+    duties = ctx.words_between(sent.start, sent.end, k.words.demand_aux | k.words.appeal_aux)
     for c, roles in staged:
         tok, pat = c.tok, c.pat
         attrs = describe(c, roles.sources, roles.targets, time_by.get(tok.i, []), qty_by.get(tok.i, []), ctx, trace)
         if attrs.drop:
             continue
         roles = localise(tok, roles, ctx, attrs.date, trace)
-        decision = apply_conventions(c, attrs, roles, k.words, trace)
+        decision = apply_conventions(c, attrs, roles, k.words, trace, duties)
         if decision is None:
             continue
         sources, targets = decision.sources, decision.targets

@@ -173,7 +173,10 @@ def fits(tok: Token, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool
 def _fits(f: Features, pat: Pattern, ctx: DocContext, loose: bool = False) -> bool:
     if pat.prt and pat.prt not in f.prts:
         return False
-    if pat.obj and pat.obj.isdisjoint(loose_objects(f.tok, ctx) if loose else f.obj):
+    if pat.obj and "*" in pat.obj:
+        if not f.strict:  # ``*``: any direct object ("helped Ukraine", not "helped arrange the swap")
+            return False
+    elif pat.obj and pat.obj.isdisjoint(loose_objects(f.tok, ctx) if loose else f.obj):
         return False
     if pat.comp and (not f.comps if pat.any_clause else pat.comp.isdisjoint(f.comps)):
         return False
@@ -247,7 +250,7 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
                         break
         f = features(tok, ctx)
         obj = f.obj  # most patterns fail on their object: tested here, without a call
-        pick = next((p for p in pats if (not p.obj or not p.obj.isdisjoint(obj)) and _fits(f, p, ctx)), None)
+        pick = next((p for p in pats if (not p.obj or "*" in p.obj or not p.obj.isdisjoint(obj)) and _fits(f, p, ctx)), None)
         if pick is None or (pos == "V" and not pick.obj):
             # the object's own modifiers may name what the verb is about ("gas supplies"), but not
             # when the object is aid itself: "announced emergency aid" is aid, not an emergency

@@ -57,6 +57,7 @@ class Words:
     companion: frozenset[str]
     proxy: frozenset[str]
     haven: frozenset[str]
+    own_claim: frozenset[str]
 
 
 @lru_cache(maxsize=1)

@@ -200,7 +200,8 @@ def discussion_topic(cands: list[Candidate], drop: Drops, ctx: DocContext, trace
 
 def other_sense(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Trace) -> None:
     """A verb in another sense than the act its patterns code, told by its object or by the verb its
-    complement carries ("met its obligations", "released photographs", "asked not to be named")."""
+    complement carries ("met its obligations", "released photographs", "asked not to be named"),
+    unless the matched pattern names that object itself ("received a call from" is 041)."""
     senses = other_senses()
     for c in cands:
         tok = c.tok
@@ -213,7 +214,8 @@ def other_sense(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: Tra
         heads += [v for x in tok.children if x.dep_ in ("xcomp", "ccomp") for v in (x, *x.children)
                   if v.dep_ in ("xcomp", "ccomp", "auxpass", "dobj")]
         hit = next((h for h in heads if h.lemma_.lower() in objs), None)
-        if hit is not None:
+        if hit is not None and not (c.pat.obj and hit.lemma_.lower() in c.pat.obj):
+            # a pattern written for that very object codes that sense ("received assurances from")
             drop[tok.i] = f"{tok.lemma_.lower()} {hit.lemma_.lower()!r}: another sense, not the act"
 
 
@@ -253,8 +255,10 @@ def purpose_clause(cands: list[Candidate], drop: Drops, ctx: DocContext, trace: 
     verbs = {c.tok.i for c in cands if c.pat.pos == "V" and c.tok.i not in drop}
     for c in cands:
         tok = c.tok
-        if tok.i in drop or tok.head.i not in verbs or tok.head.i == tok.i:
+        if tok.i in drop or tok.head.i == tok.i:
             continue
+        if tok.head.i not in verbs and not (tok.head.pos_ == "VERB" and "03" <= c.pat.code[:2] <= "08"):
+            continue  # of any verb, help is a purpose ("raised taxes to help the government"); acts of conflict only of a trigger
         if purpose(tok) and c.pat.code[:2] != "14":  # "went on strike to protest against X": what the protest is
             drop[tok.i] = f"purpose of {tok.head.text!r}, not an event of its own"
 

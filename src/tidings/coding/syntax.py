@@ -23,10 +23,20 @@ def is_passive(verb: Token) -> bool:
     return verb.i in passive_verbs(verb.doc)
 
 
+def _counted_span(tok: Token) -> bool:
+    """A counted stretch of time or a counted series ("three days of drills", "two weeks of talks"): the
+    act is what it contains (``container`` in ``data/modality.tsv``)."""
+    from tidings.coding.modality import words
+
+    return tok.lemma_.lower() in words().container and any(c.dep_ == "nummod" for c in tok.children)
+
+
 def effective_noun(tok: Token) -> Token:
-    """Skip quantity heads: "US$630 million in loans" -> loans; "a package of sanctions" -> sanctions."""
+    """Skip quantity heads: "US$630 million in loans" -> loans; "a package of sanctions" -> sanctions;
+    "three days of exercises" -> exercises."""
     seen = 0
-    while seen < 3 and (tok.lower_ in QUANTITY_HEADS or tok.like_num or tok.tag_ == "CD" or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")):
+    while seen < 3 and (tok.lower_ in QUANTITY_HEADS or tok.like_num or tok.tag_ == "CD" or tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY")
+                        or _counted_span(tok)):
         nxt = None
         for c in tok.children:
             if c.dep_ == "prep" and c.lower_ in ("in", "of"):
@@ -119,6 +129,19 @@ def datives(verb: Token) -> list[Token]:
     return _with_conj(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
 
 
+def _raises_subject(head: Token, verb: Token) -> bool:
+    """Whether a passive verb's subject is the agent of its infinitive: "is scheduled / set / was forced
+    to X" (a plan or a compulsion), not hearsay or others' expectation ("is believed / said to have
+    fired", "is expected to discuss") nor a passive infinitive, whose subject is the patient ("are
+    believed to be held")."""
+    from tidings.coding.modality import words
+
+    w = words()
+    if head.lemma_.lower() in (w.speech | w.allege | w.opinion):
+        return False
+    return not is_passive(verb) and not any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children)
+
+
 def subjects(verb: Token, object_control: frozenset[str], depth: int = 0) -> list[Token]:
     """The agent(s) of a verb: its own subject, the by-agent of a passive, or one inherited through
     control ("agreed to strengthen"), coordination, participles and relative clauses. The list is
@@ -155,6 +178,11 @@ def _subjects(verb: Token, object_control: frozenset[str], depth: int) -> list[T
         return recover_subject(verb)
     dep = verb.dep_
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX", "ADJ"):
+        if dep == "xcomp" and is_passive(head) and not pobjs(head, "by") and _raises_subject(head, verb):
+            # "Obama is scheduled to attend", "Russia was forced to withdraw": the passive subject acts
+            raised = [c for c in head.children if c.dep_ == "nsubjpass"]
+            if raised:
+                return _with_conj(raised)
         if head.lemma_.lower() in object_control:
             objs = [c for c in head.children if c.dep_ in ("dobj", "obj")]
             objs += pobjs(head, "on")  # "called on Russia to withdraw"
