@@ -182,7 +182,7 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
     # refusals: "refused to X", "will not X"
     refusal = cue is not None and cue.lemma_.lower() in w.refusal
     will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX \
-        and cue.head.lemma_.lower() not in not_refusals()  # "would not hesitate to defend": no refusal
+        and (cue.head.i == tok.i or cue.head.lemma_.lower() not in not_refusals())  # "would not hesitate to defend"
     if refusal and c.pat.id == "engine.refusal":  # the refusal of an act with no pattern: REJECT itself
         return Decision(code, False, "asserted", sources, targets)
     if c.pat.id == "engine.will-not":  # "X will not VERB" with no pattern for VERB: X's REJECT, when X says so
