@@ -570,3 +570,23 @@ def test_coder_second_coordinated_request_is_an_appeal_of_its_own(code, text, so
 ])
 def test_coder_one_request_stays_one_appeal(code, text):
     assert len([e for e in _shown(code(text, "2024-03-04")) if e.cameo_root == "02"]) == 1
+
+
+# --- warned that its side would respond or retaliate: a threat of military force (138) ----------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Iran's foreign minister warned that Tehran would retaliate against any strike on its soil.", "IRN"),
+    ("The Turkish defence ministry warned that it would respond to further shelling across the border.", "TUR"),
+    ("Hezbollah warned on Monday that it would avenge the killing of its commander.", "LBN"),
+])
+def test_coder_warning_of_retaliation_is_a_threat_of_force(code, text, source):
+    events = _shown(code(text, "2024-03-04"))
+    assert any(e.cameo == "138" and e.source and (e.source.code or "")[:3] == source for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The central bank warned that inflation would rise further next year.",
+    "Doctors in Gaza warned that hospitals would run out of fuel within days.",
+])
+def test_coder_other_warnings_are_no_threat_of_force(code, text):
+    assert "138" not in _codes(code(text, "2024-03-04"))
