@@ -590,3 +590,24 @@ def test_coder_warning_of_retaliation_is_a_threat_of_force(code, text, source):
 ])
 def test_coder_other_warnings_are_no_threat_of_force(code, text):
     assert "138" not in _codes(code(text, "2024-03-04"))
+
+
+# --- pressed an actor to do something: a demand (10x) -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Germany pressed Turkey to ratify the accession of Sweden.", "DEU", "TUR"),
+    ("Washington pressed Israel on Monday to open more crossings into Gaza.", "USA", "ISR"),
+    ("The Kenyan opposition pressed the electoral commission to publish the results.", "KEN", "KEN"),
+])
+def test_coder_pressing_an_actor_to_act_is_a_demand(code, text, source, target):
+    events = _shown(code(text, "2024-03-04"))
+    assert any(e.cameo_root == "10" and e.source and e.target and (e.source.code or "")[:3] == source
+               and (e.target.code or "")[:3] == target for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "She pressed the button to start the machine.",
+    "Ukrainian forces pressed ahead with their offensive near Bakhmut.",
+])
+def test_coder_other_pressing_is_no_demand(code, text):
+    assert "10" not in _roots(code(text, "2024-03-04"))
