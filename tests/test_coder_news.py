@@ -611,3 +611,22 @@ def test_coder_pressing_an_actor_to_act_is_a_demand(code, text, source, target):
 ])
 def test_coder_other_pressing_is_no_demand(code, text):
     assert "10" not in _roots(code(text, "2024-03-04"))
+
+
+# --- clemency, a pardon or an amnesty granted to prisoners: their release (0841) ---------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("President Tokayev granted an amnesty to 1,000 protesters detained in January.", "KAZ", "KAZ"),
+    ("Belarus granted clemency to two Polish activists on Friday.", "BLR", "POL"),
+    ("Two Russian hackers held in California were granted clemency by the U.S. president.", "USA", "RUS"),
+])
+def test_coder_granted_clemency_is_a_release(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "0841")
+
+
+@pytest.mark.parametrize("text", [
+    "Parliament granted the president emergency powers for six months.",
+    "Egypt granted a mining licence to a Canadian company.",
+])
+def test_coder_other_grants_are_no_release(code, text):
+    assert "0841" not in _codes(code(text, "2024-03-04"))
