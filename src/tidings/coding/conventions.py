@@ -1,7 +1,9 @@
 """CAMEO conventions applied after the attributes stage (``data/conventions.tsv``, GUIDELINES §10).
 
 - **Refusals are REJECT.** "refused/declined/failed to X" and "will not X" are a 12x event, not a
-  negated X ("refused to lift sanctions" → 1244).
+  negated X ("refused to lift sanctions" → 1244); "X will not VERB N" with no pattern for VERB is 120
+  when X says it or nobody else does (``engine.will_not_of_uncoded_acts``; ``data/will_not.tsv``
+  lists the verbs that are no refusal: "would not say", "would not hesitate to").
 - **Announced coercion is THREATEN.** "will impose sanctions unless …", "is ready to use force" →
   13x, asserted ("will impose sanctions" → 1312). A threat on a condition is still asserted
   ("threatened retaliation if …"); what is inside the condition is never a threat. A speaker for the
