@@ -495,3 +495,138 @@ def test_coder_each_with_its_own_target_keeps_it(code):
 def test_coder_each_of_one_party_is_no_reciprocity(code):
     events = code("Each Kenyan minister praised the new budget on Monday.", "2024-03-04")
     assert all(s != t for s, t in _pairs(events, "051"))
+
+
+# --- an armed response announced in speech: a threat of attack (1384), asserted ---------------------
+
+def _shown(events):
+    return [e for e in events if not e.negated and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Iran said it would respond at a time and place of its choosing.", "IRN"),
+    ("Syria's army warned on Sunday that it will respond at a time of its choosing.", "SYR"),
+    ("Azerbaijan said it would respond with force to any further shelling of its villages.", "AZE"),
+    ("The Ethiopian army said it would respond to any attack on its positions.", "ETH"),
+])
+def test_coder_announced_armed_response_is_a_threat_of_attack(code, text, source):
+    shown = _shown(code(text, "2024-03-04"))
+    assert any(e.cameo_root == "13" and e.source and (e.source.code or "")[:3] == source for e in shown)
+
+
+def test_coder_armed_response_that_happened_is_an_attack(code):
+    events = _shown(code("Israel responded with airstrikes on Gaza on Saturday.", "2024-03-04"))
+    assert ("ISR", "PSE") in _pairs(events, "190") or "19" in _roots(events)
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign ministry said it would respond to the letter from the Danish embassy next week.",
+    "Hungary responded to the questions of the European Commission on Friday.",
+    "The health ministry said it would respond quickly to the outbreak.",
+])
+def test_coder_other_responses_are_no_threat(code, text):
+    assert not _roots(code(text, "2024-03-04")) & {"13", "19"}
+
+
+# --- "X will not / would not VERB something" with no pattern for VERB: X's rejection (120) ----------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Colombia will not renegotiate the trade treaty, the president said.", "COL"),
+    ("The Nigerian government would not pay any compensation to the companies, the minister said.", "NGA"),
+    ("Chile said it would not recognise the new tribunal.", "CHL"),
+])
+def test_coder_will_not_act_without_pattern_is_a_rejection(code, text, source):
+    shown = _shown(code(text, "2024-03-04"))
+    assert any(e.cameo_root == "12" and e.source and (e.source.code or "")[:3] == source for e in shown)
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry would not say how many soldiers were wounded.",
+    "Peru will not have enough money for the new airport, the finance minister said.",
+    "Brazil would not hesitate to defend its borders, the defence minister said.",
+    "Ecuador will not seek a second term for its president.",
+    "British officials said Argentina would not renegotiate the treaty.",
+])
+def test_coder_other_will_nots_are_no_rejection(code, text):
+    assert "12" not in _roots(_shown(code(text, "2024-03-04")))
+
+
+# --- a second request with its own "to": an appeal of its own, coded by that act ---------------------
+
+@pytest.mark.parametrize(("text", "source", "target", "second"), [
+    ("The United Nations urged Armenia to exercise restraint and to release the detained soldiers.", "IGO", "ARM", "0253"),
+    ("Germany called on Serbia to calm tensions and to return to negotiations with Kosovo.", "DEU", "SRB", "026"),
+    ("The African Union urged Sudan's generals to stop fighting and to allow aid convoys into Darfur.", "IGO", "SDN", "0255"),
+])
+def test_coder_second_coordinated_request_is_an_appeal_of_its_own(code, text, source, target, second):
+    events = _shown(code(text, "2024-03-04"))
+    assert len([e for e in events if e.cameo_root == "02"]) >= 2
+    assert any(e.cameo == second and e.target and (e.target.code or "")[:3] == target for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Students urged the government to rewrite the constitution and dissolve parliament.",
+    "The opposition urged Kenya's president to resign and to leave the country.",
+])
+def test_coder_one_request_stays_one_appeal(code, text):
+    assert len([e for e in _shown(code(text, "2024-03-04")) if e.cameo_root == "02"]) == 1
+
+
+# --- warned that its side would respond or retaliate: a threat of military force (138) ----------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Iran's foreign minister warned that Tehran would retaliate against any strike on its soil.", "IRN"),
+    ("The Turkish defence ministry warned that it would respond to further shelling across the border.", "TUR"),
+    ("Hezbollah warned on Monday that it would avenge the killing of its commander.", "LBN"),
+])
+def test_coder_warning_of_retaliation_is_a_threat_of_force(code, text, source):
+    events = _shown(code(text, "2024-03-04"))
+    assert any(e.cameo == "138" and e.source and (e.source.code or "")[:3] == source for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The central bank warned that inflation would rise further next year.",
+    "Doctors in Gaza warned that hospitals would run out of fuel within days.",
+])
+def test_coder_other_warnings_are_no_threat_of_force(code, text):
+    assert "138" not in _codes(code(text, "2024-03-04"))
+
+
+# --- pressed an actor to do something: a demand (10x) -------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Germany pressed Turkey to ratify the accession of Sweden.", "DEU", "TUR"),
+    ("Washington pressed Israel on Monday to open more crossings into Gaza.", "USA", "ISR"),
+    ("The Kenyan opposition pressed the electoral commission to publish the results.", "KEN", "KEN"),
+])
+def test_coder_pressing_an_actor_to_act_is_a_demand(code, text, source, target):
+    events = _shown(code(text, "2024-03-04"))
+    assert any(e.cameo_root == "10" and e.source and e.target and (e.source.code or "")[:3] == source
+               and (e.target.code or "")[:3] == target for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "She pressed the button to start the machine.",
+    "Ukrainian forces pressed ahead with their offensive near Bakhmut.",
+])
+def test_coder_other_pressing_is_no_demand(code, text):
+    assert "10" not in _roots(code(text, "2024-03-04"))
+
+
+# --- clemency, a pardon or an amnesty granted to prisoners: their release (0841) ---------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("President Tokayev granted an amnesty to 1,000 protesters detained in January.", "KAZ", "KAZ"),
+    ("Belarus granted clemency to two Polish activists on Friday.", "BLR", "POL"),
+    ("Two Russian hackers held in California were granted clemency by the U.S. president.", "USA", "RUS"),
+])
+def test_coder_granted_clemency_is_a_release(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "0841")
+
+
+@pytest.mark.parametrize("text", [
+    "Parliament granted the president emergency powers for six months.",
+    "Egypt granted a mining licence to a Canadian company.",
+])
+def test_coder_other_grants_are_no_release(code, text):
+    assert "0841" not in _codes(code(text, "2024-03-04"))

@@ -1,7 +1,9 @@
 """CAMEO conventions applied after the attributes stage (``data/conventions.tsv``, GUIDELINES §10).
 
 - **Refusals are REJECT.** "refused/declined/failed to X" and "will not X" are a 12x event, not a
-  negated X ("refused to lift sanctions" → 1244).
+  negated X ("refused to lift sanctions" → 1244); "X will not VERB N" with no pattern for VERB is 120
+  when X says it or nobody else does (``engine.will_not_of_uncoded_acts``; ``data/will_not.tsv``
+  lists the verbs that are no refusal: "would not say", "would not hesitate to").
 - **Announced coercion is THREATEN.** "will impose sanctions unless …", "is ready to use force" →
   13x, asserted ("will impose sanctions" → 1312). A threat on a condition is still asserted
   ("threatened retaliation if …"); what is inside the condition is never a threat. A speaker for the
@@ -35,7 +37,7 @@ from tidings.coding.trace import Candidate, Trace
 from tidings.records import Actor
 from tidings.tables import read_table
 
-__all__ = ["Decision", "apply_conventions", "derived_code", "obligation"]
+__all__ = ["Decision", "apply_conventions", "derived_code", "not_refusals", "obligation"]
 
 KINDS = ("reject", "threat", "demand", "appeal", "abroad")
 INTENT_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
@@ -50,6 +52,13 @@ def _table() -> dict[str, dict[str, str]]:
                           checks={"kind": lambda k: None if k in KINDS else "unknown kind"}):
         table[row["kind"]][row["act"]] = row["code"]
     return table
+
+
+@lru_cache(maxsize=1)
+def not_refusals() -> frozenset[str]:
+    """Verbs that, after "will not", are no refusal (``data/will_not.tsv``)."""
+    return frozenset(r["lemma"] for r in read_table("will_not.tsv", columns=("lemma", "why"), header=False,
+                                                    required=("lemma",)))
 
 
 def derived_code(kind: str, act: str) -> str | None:
@@ -174,8 +183,17 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
         return Decision("014", False, "asserted", sources, targets)
     # refusals: "refused to X", "will not X"
     refusal = cue is not None and cue.lemma_.lower() in w.refusal
-    will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX
+    will_not = cue is not None and cue.dep_ == "neg" and mod_cue is not None and mod_cue.lower_ in INTENT_AUX \
+        and (cue.head.i == tok.i or cue.head.lemma_.lower() not in not_refusals())  # "would not hesitate to defend"
     if refusal and c.pat.id == "engine.refusal":  # the refusal of an act with no pattern: REJECT itself
+        return Decision(code, False, "asserted", sources, targets)
+    if c.pat.id == "engine.will-not":  # "X will not VERB" with no pattern for VERB: X's REJECT, when X says so
+        speaker = attrs.reported_by
+        if not will_not or not sources or mod_cue is None or mod_cue.head.i != tok.i or (
+                speaker is not None and speaker.code and not any(_same_body(s.code or "", speaker.code)
+                                                                 for s in sources)):
+            trace.add("build", "not-a-refusal", tok, "no named actor refusing, or a forecast told by another actor")
+            return None
         return Decision(code, False, "asserted", sources, targets)
     if (refusal or will_not) and code[:2] not in ("01", "12"):
         new = derived_code("reject", code) or "120"

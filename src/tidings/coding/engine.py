@@ -14,7 +14,7 @@ The coder reads the actors that the ``tidings_actors`` component put on the docu
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -22,7 +22,7 @@ from tidings.about import __version__
 from tidings.actors.resolve import ActorResolver
 from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
-from tidings.coding.conventions import apply_conventions, obligation
+from tidings.coding.conventions import INTENT_AUX, apply_conventions, derived_code, not_refusals, obligation
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import negated, speech_head
@@ -111,8 +111,11 @@ class Coder:
         return out
 
     def code_sentence(self, sent: Span, index: int, ctx: DocContext, trace: Trace) -> list[Event]:
-        found = suppress(match(sent, ctx, trace), ctx, trace)
+        matched = match(sent, ctx, trace)
+        found = suppress(list(matched), ctx, trace)
+        found += further_contents(matched, found, trace)
         found += refusals_of_uncoded_acts(sent, found, ctx, trace)
+        found += will_not_of_uncoded_acts(sent, found, ctx, trace)
         found += obligations_of_uncoded_acts(sent, found, ctx, trace)
         extra = statements(sent, index, ctx, trace) if self.statements else []
         if not found:
@@ -241,6 +244,8 @@ def partial_repeats(events: list[Event], trace: Trace) -> list[Event]:
 
 REFUSAL = Pattern(id="engine.refusal", code="120", pos="V", lemma="", prt=None, preps=(), obj=None, comp=None,
                   mod=None, source=("subj",), target=("to", "iobj", "obj"), intent=None, order=-1)
+WILL_NOT = Pattern(id="engine.will-not", code="120", pos="V", lemma="", prt=None, preps=(), obj=None, comp=None,
+                   mod=None, source=("subj",), target=("to", "iobj", "obj"), intent=None, order=-1)
 
 
 def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
@@ -260,6 +265,72 @@ def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
             # dative and its object are the target; the conventions keep it an asserted REJECT
             trace.add("match", REFUSAL.id, acts[0], f"120, {tok.text!r} an act with no pattern")
             out.append(Candidate(acts[0], REFUSAL))
+    return out
+
+
+_ASKED = {"02": "appeal", "10": "demand"}
+
+
+def further_contents(matched: list[Candidate], found: list[Candidate], trace: Trace) -> list[Candidate]:
+    """GUIDELINES 10.5: "urged X to show restraint and to return to talks" asks for two things: each
+    act coordinated after the first complement of an appeal or a demand, with its own "to" (or
+    "that"), is an appeal (demand) of its own, coded by that act (``conventions.tsv``), with the
+    actors of the first. Without the repeated marker ("to rewrite the constitution and dissolve
+    parliament") it is one request; a second act with no pattern or the same code adds nothing."""
+    if len(matched) < 2:
+        return []
+    live = {c.tok.i for c in found}
+    dropped = {c.tok.i: c for c in matched if c.pat.pos == "V" and c.tok.i not in live}
+    out: list[Candidate] = []
+    for c in found:
+        kind = _ASKED.get(c.pat.code[:2])
+        if kind is None or c.pat.pos != "V":
+            continue
+        codes = {c.pat.code}
+        for x in c.tok.children:
+            if x.dep_ not in ("xcomp", "ccomp") and not (x.dep_ == "advcl" and any(m.tag_ == "TO" for m in x.children)):
+                continue  # "called on Serbia to calm tensions": the model often reads the request as a clause
+            for y in x.children:
+                g = dropped.get(y.i) if y.dep_ == "conj" else None
+                if g is None or not any(m.tag_ == "TO" or m.dep_ == "mark" for m in y.children):
+                    continue  # "to rewrite the constitution and dissolve parliament": one request
+                code = derived_code(kind, g.pat.code) or c.pat.code
+                if code in codes:
+                    continue
+                codes.add(code)
+                trace.add("match", "engine.further-content", c.tok, f"{code}, also {kind}ed: {y.text!r} ({g.pat.id})")
+                out.append(Candidate(c.tok, replace(c.pat, id=f"{c.pat.id}+{g.pat.id}", code=code)))
+    return out
+
+
+_NOT = frozenset({"not", "n't"})
+
+
+def will_not_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
+    """GUIDELINES 10.3: "X will not / would not VERB something" is X's REJECT also when the act has no
+    pattern ("said Peru would not renegotiate the border" → 120): a verb with a nominal subject, a
+    direct object, "will"/"would" and "not", and none of the light or forecast verbs of
+    ``data/will_not.tsv``. The conventions keep it only when the speaker, if any, is the subject."""
+    if not ctx.words_between(sent.start, sent.end, _NOT):
+        return []
+    taken = {c.tok.i for c in found}
+    heads = {c.tok.head.i for c in found if c.tok.dep_ not in ("conj", "advcl", "parataxis")}
+    skip = not_refusals()
+    lemma_of = lemmas(sent.doc)
+    out = []
+    for i, tag in ctx.content_tokens(sent.start, sent.end):
+        if tag != "VERB" or i in taken or i in heads or lemma_of[i] in skip:
+            continue
+        tok = sent.doc[i]
+        kids = list(tok.children)
+        if not (any(c.dep_ == "neg" and c.lower_ in _NOT for c in kids)
+                and any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for c in kids)
+                and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN", "PRON") for c in kids)
+                and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in kids)
+                and not any(c.dep_ in ("prt", "xcomp") for c in kids)):
+            continue
+        trace.add("match", WILL_NOT.id, tok, f"120, {tok.text!r} will not: an act with no pattern")
+        out.append(Candidate(tok, WILL_NOT))
     return out
 
 
