@@ -25,7 +25,7 @@ from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
 from tidings.coding.conventions import INTENT_AUX, apply_conventions, derived_code, not_refusals, obligation
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
-from tidings.coding.modality import negated, speech_head
+from tidings.coding.modality import duty_words, negated, speech_head
 from tidings.coding.roles import (
     Roles,
     actors_of,
@@ -149,7 +149,7 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
     k = ctx.knowledge
     out: list[Event] = []
     seen: set[tuple] = set()
-    duties = ctx.words_between(sent.start, sent.end, k.words.demand_aux | k.words.appeal_aux)
+    duties = ctx.words_between(sent.start, sent.end, duty_words(k.words))
     for c, roles in staged:
         tok, pat = c.tok, c.pat
         attrs = describe(c, roles.sources, roles.targets, time_by.get(tok.i, []), qty_by.get(tok.i, []), ctx, trace)
@@ -343,7 +343,7 @@ def obligations_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocCont
     has no pattern ("said Germany has to pay reparations" → 100 POL→DEU): the candidate is Z, so that
     Y, its subject, is found; the conventions make it the speaker's demand."""
     w = ctx.knowledge.words
-    if not ctx.words_between(sent.start, sent.end, w.demand_aux | w.appeal_aux):
+    if not ctx.words_between(sent.start, sent.end, duty_words(w)):
         return []  # no "must", "has to", "should" …: no duty
     taken = {c.tok.i for c in found}
     heads = {c.tok.head.i for c in found}

@@ -16,7 +16,7 @@ def is_wish(tok: Token) -> bool:
     wishes = words().wish
     return tok.lemma_.lower() in wishes or tok.lower_ in wishes
 
-__all__ = ["Words", "is_wish", "modality", "modality_cue", "negated", "negation_cue", "speech_head", "words"]
+__all__ = ["Words", "duty_words", "is_wish", "modality", "modality_cue", "negated", "negation_cue", "speech_head", "words"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,12 @@ def words() -> Words:
     for row in rows:
         groups[row["kind"]].add(row["word"].lower())
     return Words(**{k: frozenset(groups.get(k, ())) for k in Words.__dataclass_fields__})
+
+
+@lru_cache(maxsize=4)
+def duty_words(w: Words) -> frozenset[str]:
+    """The words of a duty ("must", "has to", "should", "ought"): a sentence without any has none."""
+    return w.demand_aux | w.appeal_aux
 
 
 def _controllers(tok: Token):
