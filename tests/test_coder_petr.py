@@ -92,7 +92,7 @@ def test_coder_other_examinations_are_no_investigation(code, text):
 
 def test_coder_wanting_to_examine_a_site_is_one_s_own_intended_act(code):
     # the wisher's own act (no subject of its own): intended, not an opinion about others
-    events = code("The Swedish inspectors want to re-examine the refineries in Iran.", "2024-03-04")
+    events = code("Danish experts want to examine the nuclear plant in Iran once more.", "2024-03-04")
     assert any(e.cameo == "090" and e.modality == "intended" and e.target and e.target.code == "IRN" for e in events)
 
 

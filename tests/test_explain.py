@@ -42,7 +42,7 @@ def test_actor_notes_show_strategy_and_rejected_readings(nlp):
 
 
 def test_render_fits_100_columns(nlp):
-    items = explain_text("Russia will provide Belarus with a $630 million loan before the end of next year, "
+    items = explain_text("Russia will provide Belarus with a $410 million loan by the end of next year, "
                          "the Kremlin said on Thursday after talks between the two presidents in Moscow.",
                          nlp, date="2021-09-10")
     text = "\n".join(render(i, 100) for i in items)
@@ -94,7 +94,7 @@ def test_cli_events_explain_shows_stored_trace(tmp_path, run_cli):
 def test_cli_explain_takes_a_sentence_longer_than_a_file_name_as_text(tmp_path):
     from tidings.cli.run import _names_file
 
-    long_sentence = "At the same time, it seems clear that " + "no lasting solution can be found " * 10 + "today."
+    long_sentence = "Even so, most observers now agree that " + "no lasting solution can be found " * 10 + "today."
     assert len(long_sentence) > 255 and not _names_file(long_sentence)  # no "File name too long" error
     f = tmp_path / "a.txt"
     f.write_text("Chile condemned the attack.")

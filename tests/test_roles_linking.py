@@ -62,9 +62,9 @@ def test_a_title_with_a_named_apposition_keeps_the_name(code, text, source_text)
 
 @pytest.mark.parametrize("text,root,target_text", [
     # "on behalf of X": whom the source acts for is never the target
-    ("The Kenyan envoy expressed condolences to the family of the late judge on behalf of the people and government of Kenya.",
+    ("Kenya's ambassador sent condolences to the family of the retired judge on behalf of Kenyans and their leaders.",
      "018", "the family"),
-    ("The Italian minister apologised on behalf of the government to the families of the victims.", "055", "the families"),
+    ("The Italian minister apologised on behalf of Rome to the relatives of those who drowned.", "055", "the relatives"),
     ("Japan's foreign minister sent condolences on Brazil's behalf to the victims' families.", "018", "the victims' families"),
 ])
 def test_on_behalf_of_is_not_the_target(code, text, root, target_text):
@@ -86,7 +86,7 @@ def test_on_behalf_of_leaves_the_other_target(code, text, root, target):
     # kin: a family or relatives are civilians, addressed or acted on
     ("The president offered condolences to the family of the slain journalist.", "018", "CVL"),
     ("Nigeria's president sent condolences to the relatives of the victims.", "018", "NGACVL"),
-    ("A Congolese militia leader surrendered to the authorities on Monday.", "0874", "CODGOV"),
+    ("A Congolese militia commander surrendered to the provincial authorities.", "0874", "CODGOV"),
 ])
 def test_kin_and_group_leaders_resolve(code, text, root, target):
     ev = code(text, DATE)
@@ -149,8 +149,8 @@ def test_an_appeal_made_in_a_place_has_no_place_target(code, text):
     # the states of a region, in the plural before a head of region_heads.txt: an actor kept as text
     # with code null (the project codes no actor with a region), never the state of a shorter name
     ("Nigeria donated vaccines to several African countries.", "07", "several African countries"),
-    ("Switzerland rejected accusations by many European countries that it had shielded the bank.", "01",
-     "many European countries"),
+    ("Switzerland dismissed charges from several European governments that it had protected the lender.", "01",
+     "several European governments"),
     ("The US cut military aid to Latin American allies.", "16", "Latin American allies"),
 ])
 def test_a_regions_states_are_kept_as_text(code, text, root, target_text):
@@ -170,13 +170,10 @@ def test_a_regions_adjective_on_a_thing_is_no_actor(code, text, root, target):
 
 @pytest.mark.parametrize("text,target", [
     # what is given alongside the thing, hung on the verb by the parser, leads to the recipient too
-    ("The US is willing to provide ammunition alongside humanitarian assistance to Turkey in Syria's war-torn Idlib region.",
-     "TUR"),
-    ("Canada is willing to provide artillery shells alongside humanitarian assistance to Ukraine in the Kharkiv region.",
-     "UKR"),
-    ("France is willing to provide ammunition alongside humanitarian assistance to Chad in the eastern Ouaddai region.",
-     "TCD"),
-    ("Italy is willing to provide helmets alongside humanitarian assistance to Libya in the Fezzan region.", "LBY"),
+    ("The US offered to send rifles alongside relief supplies to Turkey for the border camps.", "TUR"),
+    ("Canada offered to send artillery shells alongside relief supplies to Ukraine before winter.", "UKR"),
+    ("France offered to send ammunition alongside tents to Chad ahead of the rainy season.", "TCD"),
+    ("Italy offered to send helmets alongside medical kits to Libya for the coast guard.", "LBY"),
 ])
 def test_what_is_given_alongside_leads_to_the_recipient(code, text, target):
     ev = code(text, DATE)

@@ -159,7 +159,7 @@ class ActorResolver(CorefMixin):
         for c in head.conjuncts:
             if c.i > head.i and c.pos_ in ("NOUN", "PROPN", "PRON") and c not in out:
                 out.append(c)
-        # "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt": the parser often reads a list
+        # "Qatar, the United Arab Emirates, Oman and Jordan": the parser often reads a list
         # of names as an apposition followed by conjuncts
         if self._named(head):
             for c in head.children:

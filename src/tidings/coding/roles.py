@@ -65,7 +65,7 @@ def distinct_named(a: Actor, b: Actor) -> bool:
 
 def _group_and_state_body(a: Actor, b: Actor) -> bool:
     """A named armed or political group and a state body described by its office ("the Taliban
-    rejected an offer from the Afghan government", "the RSF clashed with the army") are two actors
+    turned down a proposal from the Afghan government", "the RSF clashed with the army") are two actors
     even when the group's status that day gives it the state's code."""
     return a.kind == "group" and _by_name(a) and a.name is not None and not _by_name(b) \
         and b.kind != "person" and b.sector in STATE_FORCES
@@ -198,7 +198,7 @@ def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_sp
             if found:
                 return found, "agent-of-governing-verb"
         for subj in (s for s in tok.children if s.dep_ == "nsubj" and s.pos_ == "NOUN"):
-            # "a car bombing by the Islamic State killed …", "missiles fired by the army struck …": the
+            # "a truck bomb set off by the Islamic State killed …", "missiles fired by the army struck …": the
             # subject is the act or the weapon; its by-agent acted
             agents = pobjs(subj, "by") + [p for a in subj.children if a.dep_ == "acl" and a.tag_ == "VBN"
                                           for p in pobjs(a, "by")]
@@ -218,7 +218,7 @@ def _source_from_context(c: Candidate, ctx: DocContext, date: str | None, src_sp
         if tok.dep_ == "pobj" and tok.head.head.pos_ == "VERB" and tok.head.lower_ in ("for", "in", "into", "to"):
             return actors_of(subjects(tok.head.head, words.object_control), ctx, date), "agent-of-governing-verb"
         if tok.dep_ == "pobj" and tok.head.head.pos_ in NOUN_POS:
-            # "Lukashenko's visit to Russia for talks with Putin": the talks are Lukashenko's
+            # "Lukashenko's trip to Moscow for a meeting with Putin": the meeting is Lukashenko's
             gov = tok.head.head
             return actors_of([x for x in gov.children if x.dep_ == "poss"], ctx, date), "possessor-of-governing-noun"
     return [], ""
@@ -472,7 +472,7 @@ def _aimed_at(x: Token) -> list[Token]:
 
 def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) -> bool:
     # not where or when ("in Brussels", "on Sunday"), but the prepositions the pattern names as its
-    # target's ("optimism at the prospect of a deal with China"); the agent of a noun is content too:
+    # target's ("hope at the chance of an accord with China"); the agent of a noun is content too:
     # "condemned the bombing by the militia"; so are the firms money goes into ("bought stakes in
     # Egyptian companies"), but not a place ("invested in Cairo")
     if x.dep_ == "prep" and any(p.dep_ == "pobj" and p.lemma_.lower() in words().proxy for p in x.children):
@@ -518,7 +518,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         listed += [x for x in tok.children if x.dep_ == "conj" and x.pos_ in NOUN_POS]
     frontier += [y for y in listed if not any(d.dep_ == "poss" and d.pos_ == "PRON" for d in y.children)]
     frontier += [x for x in tok.children if x.dep_ == "advcl" and any(a.tag_ == "TO" for a in x.children)]
-    if c.pat.pos == "N":  # "assistance of €60 million to help people in Somalia": the purpose of the noun,
+    if c.pat.pos == "N":  # "a grant of €40 million to support farmers in Somalia": the purpose of the noun,
         # or of the light verb it is the object of ("announced new aid to help farmers in Kenya")
         hosts = [tok, tok.head] if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else [tok]
         frontier += [x for h in hosts for x in h.children if x.dep_ in ("acl", "relcl", "xcomp", "advcl")

@@ -179,7 +179,7 @@ def unreported_noun(cands: list[Candidate], drop: Drops, ctx: DocContext, trace:
         if dep == "pobj" and fully_specified(c.tok, ctx):
             continue
         if dep == "pobj" and head.lower_ == "for" and head.head.i in live:
-            continue  # "a visit to Russia for talks with Putin": the purpose of an event that happened
+            continue  # "a trip to Moscow for a meeting with Putin": the purpose of an event that happened
         drop[c.tok.i] = f"noun mentioned as {dep} of {head.text!r}, not reported as happening"
 
 

@@ -199,7 +199,7 @@ def _subjects(verb: Token, object_control: frozenset[str], depth: int) -> list[T
             return [head]
         if dep == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ in ("dobj", "obj") for c in verb.children):
-            # "The Iraqi air force carried out strikes …" misparsed as a noun with a reduced
+            # "The Iraqi air force launched raids …" misparsed as a noun with a reduced
             # relative: a participle with its own direct object is the main verb, active
             return _with_conj([head])
         if dep == "advcl":
