@@ -66,7 +66,7 @@ class DocContext:
     _focus: tuple[str | None, str] | None = None
     recent: list[Event] = field(default_factory=list)  # events of the sentences coded so far, in order
     _sentence_starts: list[int] = field(default_factory=list)
-    _content: list[tuple[int, str]] | None = None  # the verbs, nouns and adjectives (content_tokens)
+    _content: list[tuple[int, str]] | None = None  # the verbs, nouns and adjectives (candidate_words)
     _content_starts: list[int] = field(default_factory=list)
     _modality: dict[int, tuple[str, Token | None]] = field(default_factory=dict)
     _places: tuple | None = None
@@ -85,7 +85,7 @@ class DocContext:
             self._places = (doc._.places, doc._.place_focus) if doc.has_extension("places") else (None, None)
         return self._places
 
-    def content_tokens(self, start: int, end: int) -> list[tuple[int, str]]:
+    def candidate_words(self, start: int, end: int) -> list[tuple[int, str]]:
         """The verbs, nouns and adjectives among tokens ``start``..``end`` as (index, part of speech):
         the only possible triggers (an adjective as a predicate: "was optimistic about"). Found once
         per document from the tag array; callers make a Python token only for the words they keep

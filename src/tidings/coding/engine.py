@@ -255,7 +255,7 @@ def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
     taken = {c.tok.i for c in found}
     out = []
     lemma_of = lemmas(sent.doc)
-    for i, tag in ctx.content_tokens(sent.start, sent.end):
+    for i, tag in ctx.candidate_words(sent.start, sent.end):
         if tag != "VERB" or lemma_of[i] not in refusal or lemma_of[i] == "fail" or i in taken:
             continue
         tok = sent.doc[i]
@@ -318,7 +318,7 @@ def will_not_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
     skip = not_refusals()
     lemma_of = lemmas(sent.doc)
     out = []
-    for i, tag in ctx.content_tokens(sent.start, sent.end):
+    for i, tag in ctx.candidate_words(sent.start, sent.end):
         if tag != "VERB" or i in taken or i in heads or lemma_of[i] in skip:
             continue
         tok = sent.doc[i]
@@ -348,7 +348,7 @@ def obligations_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocCont
     taken = {c.tok.i for c in found}
     heads = {c.tok.head.i for c in found}
     out = []
-    for i, tag in ctx.content_tokens(sent.start, sent.end):
+    for i, tag in ctx.candidate_words(sent.start, sent.end):
         if tag != "VERB" or i in taken or i in heads:
             continue
         tok = sent.doc[i]

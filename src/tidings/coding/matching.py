@@ -216,7 +216,7 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
     taken: set[int] = set()
     doc = sent.doc
     labels, lemma_of, lower_of = deps(doc), lemmas(doc), lowers(doc)
-    for i, tag in ctx.content_tokens(sent.start, sent.end):
+    for i, tag in ctx.candidate_words(sent.start, sent.end):
         if tag == "VERB":
             pos = "V"
         elif tag == "NOUN" and labels[i] != "compound":
