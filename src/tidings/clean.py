@@ -65,7 +65,9 @@ def normalize_unicode(text: str) -> str:
     text = text.replace("\ufeff", "").replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u2028", "\n").replace("\u2029", "\n")
-    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch)[0] != "C")
+    # Each distinct character is looked up once, not each occurrence.
+    drop = {ord(ch): None for ch in set(text) if ch not in "\n\t" and unicodedata.category(ch)[0] == "C"}
+    return text.translate(drop) if drop else text
 
 
 def _is_heading(line: str, following: str | None, first: bool = False) -> bool:

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
+from tidings.attribute_rules import use_fast_rules
 from tidings.config import Settings
 from tidings.errors import UsageError
 
@@ -108,6 +109,7 @@ def _pipeline(models: tuple[str, ...], actor_files: tuple[str, ...], statements:
 
     settings = Settings(models=models, actor_files=actor_files, statements=statements)
     nlp = bare_pipeline(settings)
+    use_fast_rules(nlp)  # the model's tag-to-POS rules, same output, a tenth of the time
     nlp.add_pipe("tidings_paragraphs", before="parser")
     actors = nlp.add_pipe("tidings_actors_v2", name="tidings_actors", last=True,
                           config={"actor_files": list(settings.actor_files)})
