@@ -36,7 +36,7 @@ def test_coder_prepositional_target_of_sanctions(code):
 
 
 def test_coder_coordinated_subjects_give_one_event_each(code):
-    ev = code("The United States and the European Union imposed new sanctions on Belarus on Monday.", "2021-06-23")
+    ev = code("The European Union and the United States announced fresh sanctions against Belarus on Monday.", "2021-06-23")
     assert _find(ev, "163", "USA", "BLR") and _find(ev, "163", "IGOEUREEC", "BLR")
 
 
@@ -51,7 +51,7 @@ def test_coder_reciprocal_pair_without_target(code):
 
 
 def test_coder_negation_is_flagged_not_dropped(code):
-    ev = code("Russia and Belarus did not agree on a common currency.", "2021-09-10")
+    ev = code("Armenia and Azerbaijan did not agree on the route of the new border.", "2021-09-10")
     assert ev and all(e.negated for e in ev)
 
 
@@ -71,7 +71,7 @@ def test_coder_refusals_are_reject(code, text, code_, source):
 
 
 def test_coder_did_not_stays_a_negated_act(code):
-    ev = code("Russia and Belarus did not agree on a common currency.", "2021-09-10")
+    ev = code("Armenia and Azerbaijan did not agree on the route of the new border.", "2021-09-10")
     assert ev and all(e.negated and e.cameo[:2] == "03" for e in ev)
 
 
@@ -158,20 +158,22 @@ def test_coder_control_chain_inherits_subject(code):
 
 
 def test_coder_participle_inherits_subject(code):
-    ev = code("Russia is strengthening its military presence in Belarus, deploying fighter jets near the border.", "2021-09-10")
-    assert any(e.source and e.source.code == "RUS" and e.target and e.target.code == "BLR" for e in ev)
+    # the main clause is no event; the participle's act is China's
+    ev = code("China is expanding its reach in the Pacific, lending money to Tonga.", "2021-09-10")
+    assert any(e.cameo.startswith("07") and e.source and e.source.code == "CHN" and e.target and e.target.code == "TON"
+               for e in ev), [(e.cameo, e.source, e.target) for e in ev]
 
 
 def test_coder_date_from_weekday_and_deadline(code):
-    ev = code("Russia and Belarus agreed on Thursday to strengthen economic coordination.", "2021-09-10")
+    ev = code("Kazakhstan and Uzbekistan agreed on Thursday to coordinate their water policies.", "2021-09-10")
     assert ev and all(e.date == "2021-09-09" for e in ev)
     ev = code("Russia will keep supplying gas to Belarus at a fixed price until the end of 2022.", "2021-09-10")
     assert any(e.deadline == "2022-12-31" for e in ev)
 
 
 def test_coder_state_of_emergency_dated_last_week(code):
-    ev = code("Poland declared a state of emergency last week.", "2021-09-10")
-    (e,) = _find(ev, "17", "POL")
+    ev = code("Latvia imposed a state of emergency along its eastern frontier last week.", "2021-09-10")
+    (e,) = _find(ev, "17", "LVA")
     assert e.date == "2021-08-30"
 
 
@@ -237,7 +239,7 @@ def test_coder_common_constructions(code, sentence, root):
     # a future act is dated forward, the statement of intent backward (publication: Friday 2021-09-10)
     ("Lavrov will visit Minsk on Tuesday.", "2021-09-14", "day"),
     ("Lavrov visited Minsk on Tuesday.", "2021-09-07", "day"),
-    ("Russia and Belarus agreed on Thursday to strengthen economic coordination.", "2021-09-09", "day"),
+    ("Kazakhstan and Uzbekistan agreed on Thursday to coordinate their water policies.", "2021-09-09", "day"),
     ("Lavrov will meet Makei in Minsk next week.", "2021-09-13", "week"),
     ("Lavrov met Makei in Minsk last month.", "2021-08-01", "month"),
 ])
@@ -257,7 +259,7 @@ def test_coder_deadline_on_an_agreement(code):
     ("A car bomb exploded outside a police station in Kabul on Sunday, killing four officers.", "1832", None, "AFGCOP"),
     ("Gunmen opened fire on villagers in Nigeria on Monday, killing 12 people.", "180", "NGAUAF", "NGACVL"),
     ("Iranian police fired live rounds at protesters on Wednesday, killing nine people.", "175", "IRNCOP", "IRNCVL"),
-    ("Three civilians were killed in an air strike on a market in Syria on Tuesday.", "195", None, "SYRCVL"),
+    ("Three shoppers were killed on Tuesday by an air strike on a market in Syria.", "195", None, "SYRCVL"),
 ])
 def test_coder_agentless_and_sorted_violence(code, text, code_, source, target):
     ev = code(text, "2022-05-03")
@@ -351,7 +353,8 @@ def _tuples(ev):
     ("Iran condemned Western countries such as Britain and France.", "111", "IRN", "GBR"),
     ("Russia sold weapons to several states, including Syria and Iran.", "07", "RUS", "IRN"),
     # an armed act elaborated by a participle: its object is the target when nothing nearer is
-    ("The Iraqi air force carried out strikes on Sunday, targeting Islamic State fighters near Kirkuk.", "19", "IRQMIL", "IMGMUSISI"),
+    ("The Iraqi air force bombed caves in the desert on Sunday, targeting Islamic State fighters near Kirkuk.", "19", "IRQMIL",
+     "IMGMUSISI"),
     ("Israeli warplanes carried out a raid overnight, targeting a Hezbollah commander in southern Lebanon.", "19", "ISRMIL", "LBNREB"),
     ("Ukrainian forces launched an attack at dawn, targeting Russian troops near Bakhmut.", "19", "UKRMIL", "RUSMIL"),
     # a struck thing that is no actor: the state it lies in (GUIDELINES 10.1, place-derived targets)
@@ -373,7 +376,8 @@ def _tuples(ev):
     # a participle on the named thing says whose it is: "lifted sanctions imposed on Iran"
     ("Japan lifted the sanctions imposed on Iran in 2006.", "08", "JPN", "IRN"),
     ("The United States eased restrictions placed on Cuban airlines.", "08", "USA", "CUBBUS"),
-    ("Kenya will not lift the ban imposed on the opposition party.", "12", "KEN", "KENOPP"),
+    ("Zambia has refused to ease the restrictions placed on the opposition party since the election.", "12", "ZMB",
+     "ZMBOPP"),
     # the issuer of a statement, letter or report that urges or accuses is the source
     ("The European Union issued a statement urging Serbia to recognise Kosovo.", "02", "IGOEUREEC", "SRB"),
     ("Germany's foreign minister sent a letter calling on Hungary to lift its veto.", "02", "DEUGOV", "HUN"),
@@ -382,13 +386,13 @@ def _tuples(ev):
     ("A bombing by al-Shabaab killed 12 soldiers in Mogadishu.", "18", "SOMREB", "SOMMIL"),
     ("Rockets fired by Hezbollah hit a military base in northern Israel.", "19", "LBNREB", "ISRMIL"),
     ("An attack by Boko Haram killed 30 villagers in Borno state.", "18", "NGAREB", "NGACVL"),
-    # the parser reads "The X air force carried out strikes" as a noun with a reduced relative; a
+    # the parser reads "The X air force conducted at least N strikes" as a noun with a reduced relative; a
     # participle with its own direct object is the main verb and the noun its subject
-    ("The Ethiopian air force carried out at least five air strikes in Tigray, killing dozens of rebel fighters.",
+    ("The Ethiopian air force conducted at least five air strikes on rebel positions near Mekelle.",
      "19", "ETHMIL", "ETHREB"),
-    ("The Saudi air force carried out at least two air strikes in northern Yemen, killing dozens of Houthi fighters.",
+    ("The Saudi air force conducted at least ten bombing runs against Houthi fighters around Saada.",
      "19", "SAUMIL", "YEMREB"),
-    ("The French air force carried out at least two air strikes in northern Mali, killing dozens of jihadists.",
+    ("The French air force conducted at least two air strikes on jihadists in central Mali.",
      "19", "FRAMIL", "MLIREB"),
     # a place taken or struck at home: the state it lies in, also for the rebels of that state
     ("Al-Shabaab fighters overran the town of Beledweyne in central Somalia.", "19", "SOMREB", "SOM"),
@@ -872,7 +876,7 @@ def test_a_purpose_with_no_actor_gives_no_target(code):
     # whom an arrest, release, deportation or torture is done to is kept as text when no code fits
     ("Officials in Canada have deported an 81-year-old retiree who had served as a prison warden.", "174",
      "an 81-year-old retiree"),
-    ("Libya freed 37 prisoners late on Tuesday.", "0841", "37 prisoners"),
+    ("On Tuesday evening Egypt freed 37 prisoners from a jail near Cairo.", "0841", "37 prisoners"),
     ("Police in Lagos detained several suspects on Monday.", "173", "several suspects"),
 ])
 def test_the_patient_of_an_act_on_people_is_kept_as_text(code, text, code_, target_text):

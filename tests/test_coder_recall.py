@@ -23,7 +23,7 @@ def test_coder_armed_men_killing_many_civilians_is_mass_killing(code, text):
 
 @pytest.mark.parametrize("text", [
     # protesters among the victims: repression (175), however many die
-    "Security forces opened fire on protesters in the capital on Friday, killing at least 60 people.",
+    "At least 60 people died on Friday when riot police fired on demonstrators in the capital.",
     "Soldiers killed more than 50 demonstrators at a rally in the capital on Friday.",
     # few victims; fighters as victims; a bomb as the killer
     "Soldiers killed three villagers in the district of Kilo last month.",

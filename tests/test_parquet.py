@@ -18,11 +18,11 @@ from tidings.parquet import document_row, event_from_row, failure_row, mention_r
 from tidings.records import ACTOR_FIELDS, EVENT_FIELDS, LOCATION_FIELDS, Document, Failure, Quantity
 from tidings.spark import code_partition, plan_pieces
 
-ARTICLE = """MINSK (Reuters) - Russia and Belarus agreed on Thursday to deepen economic ties but did not agree on a shared currency.
+ARTICLE = """MINSK (Reuters) - Russia and Belarus signed a set of trade accords on Thursday. Belarus did not sign the proposed currency pact, however.
 
-Russia will lend Belarus another $630 million before the end of next year, the Kremlin said, speaking in Moscow.
+Speaking in Moscow, the Kremlin said Russia would lend Belarus $630 million more by the end of 2022.
 
-The United States and the European Union imposed sanctions on Belarus over the crackdown on protesters.
+Washington and Brussels have both put sanctions on Belarus for its treatment of the opposition.
 """
 
 

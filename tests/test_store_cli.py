@@ -15,13 +15,13 @@ from tidings.records import EVENT_FIELDS
 
 from .conftest import query
 
-ARTICLE = """MINSK (Reuters) - Russia and Belarus agreed on Thursday to deepen economic ties but did not agree on a shared currency.
+ARTICLE = """MINSK (Reuters) - Russia and Belarus signed a set of trade accords on Thursday. Belarus did not sign the proposed currency pact, however.
 
-Russia will lend Belarus another $630 million before the end of next year, the Kremlin said.
+Speaking in Moscow, the Kremlin said Russia would lend Belarus $630 million more by the end of 2022.
 
-The United States and the European Union imposed sanctions on Belarus over the crackdown on protesters.
+Washington and Brussels have both put sanctions on Belarus for its treatment of the opposition.
 
-Poland declared a state of emergency last week after accusing Belarus of pushing migrants over the border.
+Last week Poland imposed emergency rule along its border with Belarus.
 Reporting by Jane Doe; Editing by Tom Roe
 """
 
@@ -98,7 +98,7 @@ def test_export_formats(article, tmp_path, db_url, run_cli):
     run_cli("ingest", str(article), "--db", db, "--date", "2021-09-10")
     n = len(run_cli("mentions", "--db", db, "--format", "jsonl").stdout.decode().splitlines())
     n_events = len(run_cli("events", "--db", db, "--format", "jsonl").stdout.decode().splitlines())
-    assert 0 < n_events < n  # "Russia and Belarus agreed": two mentions of one event
+    assert 0 < n_events < n  # "Russia and Belarus signed": two mentions of one event
     for fmt in ("jsonl", "csv", "gdelt", "parquet"):
         out = tmp_path / f"out.{fmt}"
         res = run_cli("export", "--format", fmt, "-o", str(out), "--db", db)
