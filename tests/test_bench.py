@@ -38,13 +38,16 @@ def test_bench_prints_summary_line(tmp_path):
     ingest = next(r for r in data["rows"] if r["mode"] == "ingest")
     assert warc["stored"] == ingest["stored"] == 6 and warc["failed"] == 0
     assert data["summary"]["ratio_warc_vs_jsonl_ingest"] > 0
+    parse = next(r for r in data["rows"] if r["mode"] == "parse")
+    assert parse["docs"] == 6 and parse["events"] == 0 and data["summary"]["ratio_end_to_end_vs_parse"] > 0
+    assert "slower than its own spaCy parse" in res.stdout
     stories = data["stories"]
     assert [r["store_mentions"] >= n for r, n in zip(stories["incremental"], (300, 600), strict=True)] == [True, True]
     assert stories["batch"]["mentions"] >= 600 and 0 < stories["batch"]["events"] < stories["batch"]["mentions"]
     assert "mentions clustered in" in res.stdout
     # PostgreSQL ingest is measured wherever a server can be started (always in CI)
     need_service(TemporaryPostgres.available(), NO_POSTGRES)
-    assert modes == {"bare", "code", "ingest", "warc", "ingest-postgresql"} and last["pg"]
+    assert modes == {"bare", "parse", "code", "ingest", "warc", "ingest-postgresql"} and last["pg"]
     (pg_row,) = [r for r in data["rows"] if r["mode"] == "ingest-postgresql"]
     assert pg_row["docs"] == ingest["docs"] == 6 and pg_row["events"] == ingest["events"] > 0
     assert set(data["summary"]["ratio_postgresql_vs_sqlite_ingest"]) == {"1"}

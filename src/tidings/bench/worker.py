@@ -2,7 +2,8 @@
 
     python -m tidings.bench.worker MODE PROCESSES CORPUS.jsonl [DB]
 
-MODE is ``bare`` (spaCy ``nlp.pipe`` with the same model), ``code`` (tidings end to end without a
+MODE is ``bare`` (spaCy ``nlp.pipe`` with the same model), ``parse`` (the same, with the model's
+attribute rules applied as tidings applies them: the parse beneath tidings's own layers), ``code`` (tidings end to end without a
 database), ``ingest`` (into a fresh store: DB is a SQLite file or a database URL such as
 ``postgresql://…``) or ``warc`` (``ingest`` of the same corpus as HTML pages in ``CORPUS.warc.gz``,
 written beside the JSONL by ``tidings.bench.warc``). Prints one JSON object.
@@ -42,10 +43,13 @@ def run(mode: str, processes: int, corpus: str, db: str | None = None) -> dict:
     records = _records(corpus)
     words = sum(len(r["text"].split()) for r in records)
     result = {"mode": mode, "processes": processes, "docs": len(records), "words": words}
-    if mode == "bare":
+    if mode in ("bare", "parse"):
+        from tidings.attribute_rules import use_fast_rules
         from tidings.nlp import bare_pipeline
 
         nlp = bare_pipeline(settings)
+        if mode == "parse":
+            use_fast_rules(nlp)  # the model as tidings runs it beneath its own layers
         list(nlp.pipe((r["text"] for r in records[:WARMUP]), batch_size=settings.batch_size))
         cpu0, start = _cpu_seconds(), time.perf_counter()
         for _doc in nlp.pipe((r["text"] for r in records), batch_size=settings.batch_size, n_process=processes):
