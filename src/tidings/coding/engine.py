@@ -41,7 +41,7 @@ from tidings.coding.roles import (
 from tidings.coding.suppression import suppress
 from tidings.coding.syntax import agent_participle, datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
-from tidings.coding.violence import attacked
+from tidings.coding.violence import attacked, one_happening
 from tidings.docindex import lemmas, memo, span_text
 from tidings.records import Actor, Event, Trigger
 from tidings.tables import data_version
@@ -215,6 +215,9 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
                     reported_by=attrs.reported_by, trace=tuple(steps),
                 ))
                 trace.add("build", "event", tok, f"{code} {src.code if src else '-'} -> {tgt.code if tgt else '-'}")
+    for dropped, kept in one_happening(out, sent.doc):  # GUIDELINES 10.1: one happening, one event
+        trace.add("build", "one-happening", None, f"{dropped.trigger.text!r}: {dropped.cameo} told by {kept.trigger.text!r}")
+        out.remove(dropped)
     return partial_repeats(out, trace)
 
 

@@ -23,14 +23,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from tidings.attributes.quantities import nonfatal_outcomes
 from tidings.docindex import sentence_of, span_text
-from tidings.records import Actor, Quantity
+from tidings.records import Actor, Event, Quantity
 from tidings.tables import read_table
 
-__all__ = ["Verdict", "classify"]
+__all__ = ["Verdict", "classify", "one_happening"]
 
 KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many", "chemical", "fighting",
          "protest", "mass")
@@ -229,3 +229,50 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
             return Verdict("202", "mass-killing")
         return Verdict("180", "unconventional-violence")
     return Verdict(code, "")
+
+
+WHEN_MARKERS = frozenset({"when", "as", "while"})  # "killed when a missile hit the market"
+
+
+def _violent(e: Event) -> bool:
+    return (e.cameo_root in VIOLENT_ROOTS or e.cameo == "175") and not e.negated
+
+
+def _filled(e: Event) -> tuple[int, int, int, int]:
+    """How much an event says: a named source, a target with a sector, a toll, a specific code."""
+    tgt = 0 if e.target is None else 1 + bool(e.target.sector) + bool(e.target.country)
+    return (e.source is not None and bool(e.source.code), tgt, len(e.quantities), len(e.cameo))
+
+
+def _actor_key(a: Actor | None) -> str | None:
+    return None if a is None else (a.code or a.text)
+
+
+def one_happening(events: list[Event], doc: Doc) -> list[tuple[Event, Event]]:
+    """GUIDELINES 10.1, one happening, one event: a violent act told in a clause of time of another
+    violent act by the same side, or by nobody named ("twelve were killed when an air strike hit a
+    market", "police killed two protesters when officers charged the rally"), is that act told
+    twice. Returns (dropped, kept) pairs: the event that says less yields to the other."""
+    tokens: dict[int, Token] = {}
+    for e in events:
+        span = doc.char_span(e.trigger.start, e.trigger.end)
+        if span is not None:
+            tokens[e.trigger.start] = span[0]
+    out: list[tuple[Event, Event]] = []
+    gone: set[int] = set()
+    for i, a in enumerate(events):
+        ta = tokens.get(a.trigger.start)
+        if ta is None or not _violent(a):
+            continue
+        for j, b in enumerate(events):
+            tb = tokens.get(b.trigger.start)
+            if i == j or i in gone or j in gone or tb is None or not _violent(b) \
+                    or a.modality != b.modality or _actor_key(a.source) != _actor_key(b.source):
+                continue
+            if tb.dep_ != "advcl" or tb.head.i != ta.i \
+                    or not any(c.dep_ in ("advmod", "mark") and c.lower_ in WHEN_MARKERS for c in tb.children):
+                continue
+            drop, keep = (b, a) if _filled(a) >= _filled(b) else (a, b)
+            gone.add(j if drop is b else i)
+            out.append((drop, keep))
+    return out
