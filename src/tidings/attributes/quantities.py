@@ -35,7 +35,7 @@ class QuantityMention:
 
 @lru_cache(maxsize=1)
 def _units() -> dict[str, dict[str, str]]:
-    table: dict[str, dict[str, str]] = {"currency": {}, "per": {}, "category": {}, "outcome": {}, "verb": {}}
+    table: dict[str, dict[str, str]] = {"currency": {}, "per": {}, "category": {}, "outcome": {}, "verb": {}, "act": {}}
     rows = read_table("units.tsv", columns=("kind", "surface", "normalised", "note"), header=False,
                       required=("kind", "surface", "normalised"),
                       checks={"kind": lambda k: None if k in table else "unknown kind"})
@@ -139,6 +139,20 @@ _BEFORE, _AFTER = 60, 80  # how far a money phrase reaches before its first digi
 
 _QUALIFIER_BEFORE = re.compile(rf"{QUALIFIERS}\s+\Z", re.I)
 _QUALIFIER_WORD_BEFORE = re.compile(rf"\b{QUALIFIERS}\s+\Z", re.I)  # counts: a qualifier that is a word
+# between a number and the people it counts: "five raids on rebel positions" counts no rebels
+_PREPOSITIONS = frozenset({"on", "against", "in", "at", "near", "into", "onto", "from", "with", "by", "across", "over",
+                           "around", "inside", "outside", "toward", "towards"})
+
+
+def _counts_something_else(text: str, m: re.Match[str], acts: dict[str, str]) -> bool:
+    """Whether the number counts something else than the people its category names: a preposition or
+    an act between them ("five raids on rebel positions", "40 sorties against insurgents"), or an act
+    that the category word only describes ("two rebel raids")."""
+    between = text[m.end("num"):m.start("cat")].lower().split()
+    if any(w in _PREPOSITIONS or w in acts for w in between):
+        return True
+    after = re.match(r"\s+([\w-]+)", text[m.end():m.end() + 30])
+    return after is not None and after.group(1).lower() in acts
 
 
 def _money(rx: re.Pattern[str], text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -204,7 +218,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             value = _number(m.group("num"), None)
         except (ValueError, KeyError):
             continue
-        if _YEAR.fullmatch(m.group("num")):
+        if _YEAR.fullmatch(m.group("num")) or _counts_something_else(text, m, u["act"]):
             continue
         category = u["category"][m.group("cat").lower()]
         om = outcome_rx.match(text[m.end():m.end() + 40])
