@@ -1,0 +1,129 @@
+"""Gaps in the coding of violence (issue 10, viol7: ``data/lexicon/violence_more.tsv``,
+``coding/violence.one_happening``, the ``act`` nouns of ``data/units.tsv``). Each behaviour has
+sentences where it holds and sentences of other senses where it must not. All sentences are made up
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coded import codes as _codes
+from tests.coded import pairs as _pairs
+from tests.coded import roots as _roots
+from tidings.attributes.quantities import find_quantities
+
+# --- died, perished, lost their lives, were wounded in an air strike: 195, nobody named ----------------
+
+@pytest.mark.parametrize(("text", "code_", "target"), [
+    ("Four farmers died in an air strike on a village in northern Yemen.", "195", "YEM"),
+    ("Two children lost their lives in an air raid on Aleppo.", "195", "SYR"),
+    ("At least nine Sudanese civilians died in a drone strike on a market in El Fasher.", "1952", "SDN"),
+    ("Eleven Afghan soldiers perished in a missile strike near Kandahar.", "195", "AFG"),
+    ("Five Ukrainian civilians were wounded in an air strike on Kharkiv.", "195", "UKR"),
+])
+def test_coder_deaths_in_an_air_strike_are_an_air_strike_by_nobody_named(code, text, code_, target):
+    events = code(text, "2024-05-01")
+    assert (None, target) in _pairs(events, code_)
+
+
+@pytest.mark.parametrize("text", [
+    "Six passengers died in a plane crash near Lagos.",
+    "Dozens of villagers died in the floods in Bangladesh.",
+    "Two workers died in an accident at a cement factory in India.",
+    "Three children died of cholera in a camp in Yemen.",
+    "A Kurdish prisoner died in a hunger strike in a Turkish jail.",
+])
+def test_coder_deaths_by_accident_disaster_or_disease_are_no_attack(code, text):
+    assert not _roots(code(text, "2024-05-01")) & {"18", "19", "20"}
+
+
+# --- one happening, one event --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "code_", "target"), [
+    ("Twelve people were killed on Tuesday when an air strike hit a market in Syria.", "195", "SYR"),
+    ("Police killed two protesters when officers attacked a rally in Nairobi.", "175", "KEN"),
+    ("Nine Malian soldiers were killed when a drone strike hit their base near Gao.", "1952", "MLI"),
+])
+def test_coder_a_violent_act_told_in_its_when_clause_is_one_event(code, text, code_, target):
+    events = [e for e in code(text, "2024-05-01") if e.cameo_root in ("17", "18", "19", "20")]
+    assert len(events) == 1
+    assert events[0].cameo == code_ and events[0].target is not None
+    assert events[0].target.code.startswith(target) and events[0].target.sector  # the victims, not the place
+
+
+@pytest.mark.parametrize("text", [
+    "Rebels attacked a convoy in Mali as the army shelled their camp.",
+    "Israeli jets bombed Gaza when Hamas fired rockets at Israel.",
+])
+def test_coder_acts_of_two_sides_at_the_same_time_stay_two_events(code, text):
+    events = [e for e in code(text, "2024-05-01") if e.cameo_root in ("18", "19", "20")]
+    assert len({(e.source.code if e.source else None) for e in events}) == 2
+
+
+# --- air, drone and missile strikes are never labour strikes -----------------------------------------
+
+@pytest.mark.parametrize(("text", "code_", "pair"), [
+    ("The French air force staged at least two air strikes on militant camps in central Mali on Sunday.",
+     "195", ("FRA", "MLI")),
+    ("The Israeli army staged drone strikes on Hamas positions in Gaza.", "1952", ("ISR", "PSE")),
+    ("Russia began missile strikes on Ukrainian cities.", "195", ("RUS", "UKR")),
+    ("The Turkish air force started air strikes against Kurdish militants in northern Iraq.", "195", ("TUR", "IRQ")),
+])
+def test_coder_weapon_strikes_are_military_force(code, text, code_, pair):
+    events = code(text, "2024-05-01")
+    assert "143" not in _codes(events)
+    assert pair in _pairs(events, code_)
+
+
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Teachers in Kenya staged a strike over pay.", "143"),
+    ("Dock workers in Belgium began a strike against the pension reform.", "143"),
+    ("Prisoners in Israel started a hunger strike against their detention.", "142"),
+])
+def test_coder_labour_and_hunger_strikes_stay_protests(code, text, code_):
+    events = code(text, "2024-05-01")
+    assert code_ in _codes(events)
+    assert not _roots(events) & {"18", "19", "20"}
+
+
+# --- a count of raids or sorties counts those, not people ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The army carried out at least five raids on rebel positions in Darfur.",
+    "The air force flew 40 sorties against insurgents in the north.",
+    "Two rebel raids on the town were repelled.",
+])
+def test_quantities_a_count_of_raids_is_no_count_of_people(text):
+    assert [q.quantity for q in find_quantities(text)] == []
+
+
+@pytest.mark.parametrize(("text", "value", "category"), [
+    ("Two of the soldiers were killed.", 2, "killed"),
+    ("Five armed rebels were captured near the border.", 5, "rebels"),
+    ("Police arrested 30 protesters in Nairobi.", 30, "protesters"),
+    ("Gunmen killed 12 soldiers in two attacks on army posts.", 12, "soldiers"),
+])
+def test_quantities_counts_of_people_stay(text, value, category):
+    found = [q.quantity for q in find_quantities(text)]
+    assert [(q.value, q.category) for q in found] == [(value, category)]
+
+
+# --- weapons sent to a border: a mobilisation, not military aid ----------------------------------------
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("India is sending tanks to the frontier.", ("IND", None)),
+    ("Azerbaijan sent artillery to the border with Armenia.", ("AZE", "ARM")),
+    ("North Korea has sent rocket launchers to the front line.", ("PRK", None)),
+])
+def test_coder_weapons_sent_to_a_border_are_a_mobilisation(code, text, pair):
+    events = code(text, "2024-05-01")
+    assert "072" not in _codes(events)
+    assert pair in _pairs(events, "154")
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("The United States is sending tanks to Ukraine.", ("USA", "UKR")),
+    ("Iran sent drones to the Houthis along the Saudi border.", ("IRN", "YEM")),
+])
+def test_coder_weapons_sent_to_a_recipient_stay_military_aid(code, text, pair):
+    assert pair in _pairs(code(text, "2024-05-01"), "072")
