@@ -127,3 +127,25 @@ def test_coder_weapons_sent_to_a_border_are_a_mobilisation(code, text, pair):
 ])
 def test_coder_weapons_sent_to_a_recipient_stay_military_aid(code, text, pair):
     assert pair in _pairs(code(text, "2024-05-01"), "072")
+
+
+# --- a group named by its modifiers, with a place after it: the group, with the place's country --------
+
+@pytest.mark.parametrize(("text", "code_", "target"), [
+    ("The French air force staged at least two air strikes against jihadist groups in central Mali on Sunday.",
+     "195", "MLIREB"),
+    ("The Jordanian army carried out air strikes against jihadist cells in southern Syria.", "195", "SYRREB"),
+    ("American forces launched drone strikes on jihadist groups in Somalia.", "1952", "SOMREB"),
+])
+def test_coder_a_group_with_a_place_after_it_is_the_target(code, text, code_, target):
+    events = [e for e in code(text, "2024-05-01") if e.cameo == code_]
+    assert any(e.target is not None and e.target.code == target for e in events)
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Russian jets bombed Ukrainian positions in Kharkiv.", "UKR"),
+    ("Kenyan troops launched an attack on a village in Somalia.", "SOMCVL"),
+])
+def test_coder_a_target_named_in_full_keeps_its_own_country(code, text, target):
+    events = [e for e in code(text, "2024-05-01") if e.cameo_root == "19"]
+    assert events and all(e.target is not None and e.target.code.startswith(target) for e in events)

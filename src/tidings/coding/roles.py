@@ -530,6 +530,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic, own)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
     backup: list[Actor] = []
+    backup_at = -1  # the noun whose modifiers named the backup
     unknown: list[Actor] = []
     clause: set[int] = set()  # nodes reached through another verb's clause ("to fight COVID")
     for _ in range(SEARCH_DEPTH):
@@ -572,6 +573,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                               and x.text not in kinds for a in actors_of([x], ctx, date)]
                     if not found and not backup:
                         backup = [a for a in ctx.actors.modifier_actor(node, date) if not _kind_only(a, kinds)]
+                        backup_at = node.i
                     if not unknown and not armed and node.i not in clause and (
                             (node.pos_ == "PROPN" and node.ent_type_ not in ("GPE", "LOC", "FAC"))
                             or any(a.via == "region" for a in found)):
@@ -583,6 +585,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                     found = [a for a in found if a.code and not taken_by(a, sources)
                              and not (a.country in home and a.sector in (None, "GOV")
                                       and not any(distinct_named(a, s) for s in sources))]
+                    if found and armed and _placed_group(node, backup, backup_at, found):
+                        return backup, True  # "strikes against jihadist groups in central Mali": the group
                     if found:
                         return found, True
             if node.lemma_.lower() in words().water:
@@ -614,6 +618,18 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
     found = [a for a in actors_of(late, ctx, date) if (a.code or a.text) not in taken and a.code
              and a.code != a.sector and not (a.country in home and a.sector in (None, "GOV"))]
     return found, bool(found)
+
+
+LOCATIVE_PREPS = frozenset({"in", "near", "across", "around", "inside", "along"})
+
+
+def _placed_group(node: Token, backup: list[Actor], backup_at: int, found: list[Actor]) -> bool:
+    """Whether ``found`` is only the place of a group named by its modifiers ("jihadist groups in
+    central Mali", "militant cells near the border"): the group is the target, and takes the
+    place's country later (localise)."""
+    return bool(backup) and all(a.sector and not a.country for a in backup) \
+        and all(a.sector is None and a.country for a in found) \
+        and node.dep_ == "pobj" and node.head.lower_ in LOCATIVE_PREPS and node.head.head.i == backup_at
 
 
 PLACE_TARGET_ROOTS = frozenset({"04", "06", "07", "08", "16", "18", "19", "20"})
