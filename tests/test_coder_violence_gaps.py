@@ -32,9 +32,22 @@ def test_coder_deaths_in_an_air_strike_are_an_air_strike_by_nobody_named(code, t
     "Two workers died in an accident at a cement factory in India.",
     "Three children died of cholera in a camp in Yemen.",
     "A Kurdish prisoner died in a hunger strike in a Turkish jail.",
+    "The former Nigerian president died in a heart attack at his home in Lagos.",
+    "Two Chilean miners died in a strike at the copper mine.",
+    "A Colombian union leader was wounded in a general strike in Bogota.",
 ])
 def test_coder_deaths_by_accident_disaster_or_disease_are_no_attack(code, text):
     assert not _roots(code(text, "2024-05-01")) & {"18", "19", "20"}
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Israeli troops killed three Palestinian workers during a general strike in Jenin.", ("ISR", "PSE")),
+    ("Police killed two Bolivian miners in a strike at the tin mine.", ("BOL", "BOL")),
+])
+def test_coder_killings_by_a_named_side_during_a_strike_stay_violence(code, text, pair):
+    events = code(text, "2024-05-01")
+    assert any((e.source.code[:3], e.target.code[:3]) == pair for e in events
+               if e.cameo_root in ("17", "18", "19", "20") and e.source and e.target)
 
 
 # --- one happening, one event --------------------------------------------------------------------------

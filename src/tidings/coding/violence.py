@@ -33,7 +33,7 @@ from tidings.tables import read_table
 __all__ = ["Verdict", "classify", "one_happening"]
 
 KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many", "chemical", "fighting",
-         "protest", "mass")
+         "protest", "mass", "cause")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 KEEP = frozenset({"181", "1821", "1822", "184", "191", "192", "196", "2041", "2042", "201", "203", "185", "186"})
 STATE = frozenset({"COP", "MIL", "GOV", "SPY", "JUD"})
@@ -60,6 +60,7 @@ class _Data:
     fighting: tuple[re.Pattern[str], ...] = ()
     protest: tuple[re.Pattern[str], ...] = ()
     mass: frozenset[str] = frozenset()
+    cause: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -82,6 +83,7 @@ def _data() -> _Data:
         fighting=tuple(re.compile(p) for p, _ in by["fighting"]),
         protest=tuple(re.compile(p) for p, _ in by["protest"]),
         mass=frozenset(p for p, _ in by["mass"]),
+        cause=tuple(re.compile(p) for p, _ in by["cause"]),
     )
 
 
@@ -180,6 +182,12 @@ def classify(code: str, tok: Token, sources: list[Actor], targets: list[Actor], 
         unnamed = True
     if unnamed and not hit and any(p.search(text) for p in data.accident):
         return Verdict(None, "accident")
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in") if unnamed else ():
+        # "died in a heart attack", "was hurt in a general strike": with nobody named who did it, what
+        # they died in is no violence
+        phrase = " ".join(t.lower_ for t in prep.subtree)
+        if any(p.search(phrase) for p in data.cause):
+            return Verdict(None, "no-violence")
     clause = clause_text(tok)
     for pattern, weapon in data.chemical:  # "dropped bombs filled with chlorine": the weapon decides (2041)
         if pattern.search(clause):
