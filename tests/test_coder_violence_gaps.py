@@ -162,3 +162,22 @@ def test_coder_a_group_with_a_place_after_it_is_the_target(code, text, code_, ta
 def test_coder_a_target_named_in_full_keeps_its_own_country(code, text, target):
     events = [e for e in code(text, "2024-05-01") if e.cameo_root == "19"]
     assert events and all(e.target is not None and e.target.code.startswith(target) for e in events)
+
+
+# --- killed or died in an attack whose agent is named on the attack itself ---------------------------
+
+@pytest.mark.parametrize(("text", "code_", "pair"), [
+    ("Three Ukrainian civilians were killed in a Russian air strike on Odesa.", "195", ("RUS", "UKR")),
+    ("Two Lebanese children died in an Israeli drone strike in southern Lebanon.", "1952", ("ISR", "LBN")),
+    ("Six Somali soldiers were wounded in Mogadishu in an attack by al-Shabaab.", "190", ("SOM", "SOM")),
+])
+def test_coder_the_agent_of_the_attack_people_died_in_is_the_source(code, text, code_, pair):
+    assert pair in _pairs(code(text, "2024-05-01"), code_)
+
+
+@pytest.mark.parametrize(("text", "code_", "target"), [
+    ("Three Ukrainian civilians were killed in Odesa in an air strike.", "195", "UKR"),
+    ("Two Syrian children died in Idlib in a drone strike.", "1952", "SYR"),
+])
+def test_coder_the_place_of_the_attack_is_never_its_agent(code, text, code_, target):
+    assert (None, target) in _pairs(code(text, "2024-05-01"), code_)

@@ -41,7 +41,7 @@ from tidings.coding.roles import (
 from tidings.coding.suppression import suppress
 from tidings.coding.syntax import agent_participle, datives, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
-from tidings.coding.violence import attacked, one_happening
+from tidings.coding.violence import attack_agents, attacked, one_happening
 from tidings.docindex import lemmas, memo, span_text
 from tidings.records import Actor, Event, Trigger
 from tidings.tables import data_version
@@ -127,6 +127,10 @@ class Coder:
             forward = is_forward(ctx.modality(c.tok)[0])
             when = event_date(time_by.get(c.tok.i, []), ctx.published, forward)
             roles = find_roles(c, ctx, when.date if when else None, trace)
+            if not roles.sources and c.pat.code[:2] in ("18", "19", "20"):  # "killed in a Russian air strike"
+                roles.sources = attack_agents(c.tok, ctx, when.date if when else None, roles.targets)
+                if roles.sources:
+                    trace.add("roles", "source:attack-agent", c.tok, ", ".join(a.code or a.text for a in roles.sources))
             if c.pat.pos == "V" and agent_participle(c.tok) and not roles.targets \
                     and c.tok.head.dep_ not in ("nsubj", "nsubjpass"):
                 # GUIDELINES 1.1: a participle phrase on another act's object or circumstance ("joined

@@ -26,14 +26,16 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from tidings.attributes.quantities import nonfatal_outcomes
+from tidings.coding.context import DocContext
+from tidings.coding.roles import actors_of
 from tidings.docindex import sentence_of, span_text
 from tidings.records import Actor, Event, Quantity
 from tidings.tables import read_table
 
-__all__ = ["Verdict", "classify", "one_happening"]
+__all__ = ["Verdict", "attack_agents", "classify", "one_happening"]
 
 KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attempt", "many", "chemical", "fighting",
-         "protest", "mass", "cause")
+         "protest", "mass", "cause", "assault")
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 KEEP = frozenset({"181", "1821", "1822", "184", "191", "192", "196", "2041", "2042", "201", "203", "185", "186"})
 STATE = frozenset({"COP", "MIL", "GOV", "SPY", "JUD"})
@@ -61,6 +63,7 @@ class _Data:
     protest: tuple[re.Pattern[str], ...] = ()
     mass: frozenset[str] = frozenset()
     cause: tuple[re.Pattern[str], ...] = ()
+    assault: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -84,6 +87,7 @@ def _data() -> _Data:
         protest=tuple(re.compile(p) for p, _ in by["protest"]),
         mass=frozenset(p for p, _ in by["mass"]),
         cause=tuple(re.compile(p) for p, _ in by["cause"]),
+        assault=frozenset(p for p, _ in by["assault"]),
     )
 
 
@@ -284,3 +288,21 @@ def one_happening(events: list[Event], doc: Doc) -> list[tuple[Event, Event]]:
             gone.add(j if drop is b else i)
             out.append((drop, keep))
     return out
+
+
+def attack_agents(tok: Token, ctx: DocContext, date: str | None, targets: list[Actor]) -> list[Actor]:
+    """Who carried out the attack that people were killed, died or were hurt "in", when the sentence
+    names no subject: the attack's own agent, by a modifier or a possessor ("in a Russian air strike",
+    "in Israel's bombardment") or after "by" ("in an attack by Taliban fighters"). A place after the
+    attack ("in an air strike in Aleppo") is where it happened, never who did it."""
+    assault = _data().assault
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in assault):
+            found = [a for a in ctx.actors.modifier_actor(noun, date) if a.code and a.code != a.sector]
+            found = found or actors_of([x for by in noun.children if by.dep_ == "prep" and by.lower_ == "by"
+                                        for x in by.children if x.dep_ == "pobj"], ctx, date)
+            taken = {a.code for a in targets}
+            found = [a for a in found if a.code and a.code not in taken]
+            if found:
+                return found
+    return []
