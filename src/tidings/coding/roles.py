@@ -160,17 +160,41 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
             # "sanctions on his suppression of protesters": the possessor is the target
             for p in (x for x in t.children if x.dep_ == "poss"):
                 found = resolver.resolve(p, date)
-        if not found and t.pos_ == "NOUN":
+        if t.pos_ == "NOUN" and all(a.code is None for a in found):
             # "partners like Saudi Arabia", "countries such as Iran", "donors including Japan": the examples
-            found = [a for p in (x for x in t.children if x.dep_ == "prep" and _is_example(x))
-                     for a in actors_of([q for q in p.children if q.dep_ == "pobj"], ctx, date)
-                     if a.code and a.code != a.sector]  # named ones: not "ships like tankers"
+            # (also of a group no code fits: "seven Latin American countries, including Chile")
+            examples = [a for p in (x for x in t.children if x.dep_ == "prep" and _is_example(x))
+                        for a in actors_of([q for q in p.children if q.dep_ == "pobj"], ctx, date)
+                        if a.code and a.code != a.sector]  # named ones: not "ships like tankers"
+            found = examples or found
         if not found and t.pos_ == "NOUN" and t.lemma_.lower() in ctx.knowledge.event_nouns:
             # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
             found = resolver.modifier_actor(t, date)
         for a in found:
             if all(a != b for b in out):
                 out.append(a)
+    return out
+
+
+# sectors of people who come from a state and act for it ("expelled diplomats from Poland"): not
+# forces, whose "from" is where they leave ("pulled troops from Syria")
+FROM_STATE_SECTORS = frozenset({"GOV", "SPY", "LEG", "JUD"})
+
+
+def _from_state(tok: Token, targets: list[Actor], ctx: DocContext, date: str | None,
+                sources: list[Actor]) -> list[Actor]:
+    """"expelled diplomats from Poland", "summoned envoys from three EU states, including Italy": a
+    bare-sector object is the sector of each state its "from" phrase names (on the object or, as
+    the parser often hangs it, on the verb)."""
+    sector = targets[0].sector
+    heads = [o for o in objects(tok) if o.pos_ == "NOUN"]
+    states = [a for h in (*heads, tok) for a in actors_of(pobjs(h, "from"), ctx, date)
+              if a.country and a.code == a.country and not taken_by(a, sources)]
+    out: list[Actor] = []
+    for a in states:
+        if all(b.country != a.country for b in out):
+            out.append(Actor(text=a.text, code=a.country + (sector or ""), country=a.country, sector=sector,
+                             name=a.name, kind="state", via="sector-from-state"))
     return out
 
 
@@ -258,6 +282,9 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             targets = [a for a in targets if a.text not in kinds]
         if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
             targets = [a for a in targets if a.code]
+        if spec == "obj" and targets and all(a.code and a.code == a.sector and a.sector in FROM_STATE_SECTORS
+                                             for a in targets):
+            targets = _from_state(c.tok, targets, ctx, date, sources) or targets
         if targets and len(sources) == 1 and all(taken_by(a, sources) for a in targets):
             targets = []  # "imposed its first tariffs on …": the source's own possessive is no target
         if targets:
@@ -589,6 +616,10 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                 continue  # "drills in the Sea of Japan": waters named after a state are not in it
             nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp", "agent")
                        and _content_child(x, economic, own))
+            if node.dep_ == "pobj" and node.pos_ == "NOUN":
+                # "tariffs of 25 percent on steel and 10 percent on aluminium from Canada": a listed
+                # item of the same phrase carries the rest of it
+                nxt.extend(x for x in node.children if x.dep_ == "conj" and x.pos_ == "NOUN")
             # "rejected the proposal submitted by X": the by-agent of a participle on the noun owns it
             nxt.extend(x for x in node.children if x.dep_ == "acl" and x.tag_ == "VBN")
             for worth in (x for x in node.children if x.dep_ == "amod" and x.lemma_.lower() == "worth"):
