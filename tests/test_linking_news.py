@@ -63,3 +63,29 @@ def test_a_from_phrase_does_not_recode_forces_or_an_object_with_a_state(code, te
 def test_examples_that_name_no_actor_give_no_state(code):
     ev = code("The minister condemned threats from several armed groups, including local militias.", DATE)
     assert _targets(ev, "111") == ["REB"], _tuples(ev)  # armed groups, of no named state
+
+
+@pytest.mark.parametrize("text,root,source", [
+    # military equipment named with its state stands for that state's military
+    ("Russian drones struck power stations in Kharkiv overnight.", "19", "RUSMIL"),
+    ("Israeli jets bombed a weapons depot near Damascus on Sunday.", "19", "ISRMIL"),
+    ("Turkish helicopters attacked Kurdish positions in northern Iraq.", "19", "TURMIL"),
+])
+def test_a_nationality_on_military_equipment_is_that_states_military(code, text, root, source):
+    ev = code(text, DATE)
+    assert source in [e.source.code for e in ev if e.cameo.startswith(root) and e.source], _tuples(ev)
+
+
+def test_equipment_with_a_civilian_noun_or_no_state_is_no_military(code):
+    # another noun between the state and the equipment: a civilian plane, not the air force
+    ev = code("A Russian passenger plane landed in Minsk on Tuesday.", DATE)
+    assert not any(a is not None and a.code == "RUSMIL" for e in ev for a in (e.source, e.target)), _tuples(ev)
+    # no state named: no actor
+    ev = code("The drone struck a car near the border.", DATE)
+    assert not any(e.source is not None and e.source.code for e in ev), _tuples(ev)
+
+
+def test_a_downed_drone_is_the_target_states_military(code):
+    ev = code("Ukraine shot down an Iranian drone over Odesa.", DATE)
+    assert ("UKR", "IRNMIL") in [(e.source.code if e.source else None, e.target.code if e.target else None)
+                                 for e in ev], _tuples(ev)

@@ -98,9 +98,11 @@ class ActorResolver(CorefMixin):
     one per document (``doc._.actor_index``); results are cached per (token, date)."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, descriptors: frozenset[str], generic: frozenset[str],
-                 members: frozenset[str] = frozenset(), matches: list[KBMatch] | None = None) -> None:
+                 members: frozenset[str] = frozenset(), matches: list[KBMatch] | None = None,
+                 equipment: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.members = members
+        self.equipment = equipment
         self.kb = kb
         self.descriptors = descriptors
         self.generic = generic
@@ -308,6 +310,17 @@ class ActorResolver(CorefMixin):
             actor = self._combine([], names, head, text, date)
             if actor.code:
                 return _via('member-of-organisation', [actor])
+        # 2c. "Indian aircraft", "Russian drones": military equipment named with its state's name or
+        #     adjective right before it (no other noun between: not "a Russian passenger plane") is that
+        #     state's military
+        if not agents and names and head.pos_ == "NOUN" and head.lemma_.lower() in self.equipment \
+                and names[-1].end <= head.i \
+                and not any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(names[-1].end, head.i)):
+            cand = self._best(names[-1], date)
+            e = cand.entry if cand is not None else None
+            if e is not None and e.kind == "state" and e.country and e.role in ("adjective", "demonym", "name"):
+                return _via('state-equipment', [Actor(text=text, code=e.country + "MIL", country=e.country,
+                                                      sector="MIL", name=e.name, kind="state")])
         # 3. a definite description of a person ("the former farm boss")
         if follow_coref and head.lemma_.lower() in self.descriptors and any(t.lower_ == "the" for t in span):
             found = self._last(head.i, lambda a: a.kind == "person", date=date)
