@@ -89,3 +89,59 @@ def test_a_downed_drone_is_the_target_states_military(code):
     ev = code("Ukraine shot down an Iranian drone over Odesa.", DATE)
     assert ("UKR", "IRNMIL") in [(e.source.code if e.source else None, e.target.code if e.target else None)
                                  for e in ev], _tuples(ev)
+
+
+@pytest.mark.parametrize("text,root,source,target", [
+    # a participle after "sent a letter to X" is the sender's act, addressed to X (the parser hangs it
+    # on the letter, on X, or makes X its subject)
+    ("Washington sent a letter to Beijing threatening new export controls.", "13", "USAGOV", "CHNGOV"),
+    ("Poland sent a note to Belarus warning of retaliation.", "13", "POL", "BLR"),
+    ("Rebels sent a letter to villagers threatening to burn their homes.", "13", "REB", "CVL"),
+    ("Tokyo delivered a note to the Russian embassy protesting the drills.", "11", "JPNGOV", "RUSGOV"),
+])
+def test_a_message_participle_is_the_senders_act_aimed_at_the_addressee(code, text, root, source, target):
+    ev = code(text, DATE)
+    got = [(e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in ev if e.cameo.startswith(root)]
+    assert got == [(source, target)], _tuples(ev)
+
+
+def test_a_participle_on_the_recipient_of_a_thing_is_the_recipients(code):
+    # not a message: the villagers are the ones fleeing, and receive the aid
+    ev = code("Rwanda sent aid to villagers fleeing the fighting.", DATE)
+    assert [(e.source.code, e.target.code) for e in ev if e.source and e.target] == [("RWA", "RWACVL")], _tuples(ev)
+
+
+@pytest.mark.parametrize("text,root,source,target", [
+    # a passive clause that takes its subject from the main clause: that subject is acted on
+    ("The opposition leader fled the country after being released by the police.", "0841", "COP", "OPP"),
+    ("Kenya hopes to be invited to the summit in Addis Ababa.", "036", None, "KEN"),
+    ("Indian aircraft had dropped their bombs on an empty hillside after being intercepted.", "150", None, "INDMIL"),
+])
+def test_a_controlled_passive_makes_the_inherited_subject_its_target(code, text, root, source, target):
+    ev = code(text, DATE)
+    got = [(e.source.code if e.source else None, e.target.code if e.target else None)
+           for e in ev if e.cameo == root]
+    assert got == [(source, target)], _tuples(ev)
+
+
+def test_an_active_clause_after_a_preposition_keeps_the_inherited_subject(code):
+    ev = code("Russia attacked the port before shelling the bridge.", DATE)
+    assert all(e.source is not None and e.source.code == "RUS" for e in ev if e.cameo.startswith("19")), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,root,targets", [
+    # "on X and on Y": the repeated preposition is a conjunct of the first; each object is a target
+    ("Washington imposed new sanctions on Monday on Iran's intelligence ministry and on former "
+     "President Mahmoud Ahmadinejad.", "163", ["IRNELI", "IRNGOV"]),
+    ("Britain imposed sanctions on Russian banks and on Belarusian officials.", "163", ["BLRGOV", "RUSBUS"]),
+    ("Canada placed sanctions on the Venezuelan army and on two Cuban officials.", "163", ["CUBGOV", "VENMIL"]),
+])
+def test_a_repeated_preposition_adds_its_object_as_a_target(code, text, root, targets):
+    ev = code(text, "2023-09-18")
+    assert sorted(t for t in _targets(ev, root) if t) == targets, _tuples(ev)
+
+
+def test_a_repeated_preposition_of_manner_adds_no_target(code):
+    ev = code("Japan imposed sanctions on North Korea and on short notice.", DATE)
+    assert sorted(t for t in _targets(ev, "163") if t) == ["PRK"], _tuples(ev)

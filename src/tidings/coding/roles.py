@@ -19,7 +19,7 @@ from tidings.coding.matching import NOUN_POS, trigger_objects
 from tidings.coding.modality import words
 from tidings.coding.story import MEDIATION, same_word, story_country, story_partner
 from tidings.coding.suppression import CONTENT_ROOTS
-from tidings.coding.syntax import RELATIVE_PRONOUNS, datives, effective_noun, objects, pobjs, subjects
+from tidings.coding.syntax import RELATIVE_PRONOUNS, datives, effective_noun, message_sender, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.docindex import subtree
 from tidings.places.locate import is_party
@@ -785,8 +785,27 @@ def purpose_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: 
     return found, bool(found)
 
 
+def message_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """The addressee of the message that carries the act ("sent a letter to Seoul threatening …",
+    "sent a letter threatening … to Seoul"; or the parser hangs the participle on the addressee)."""
+    tok = c.tok
+    if c.pat.pos != "V" or tok.tag_ != "VBG" or tok.dep_ not in ("acl", "pobj"):
+        return [], False
+    head = tok.head
+    if tok.dep_ == "pobj":  # "sent a note to [Minsk warning of …]": the participle's parsed subject
+        addressees = [x for x in tok.children if x.dep_ == "nsubj"] if message_sender(tok) is not None else []
+    elif message_sender(head) is not None:
+        addressees = [head]
+    elif head.dep_ == "dobj" and head.lemma_.lower() in ctx.knowledge.words.message and head.head.pos_ == "VERB":
+        addressees = [p for prep in ("to",) for p in pobjs(head.head, prep)] + pobjs(head, "to")
+    else:
+        return [], False
+    found = [a for a in actors_of(addressees, ctx, date) if a.code and not taken_by(a, sources)]
+    return found, bool(found)
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
-                                          complement_search, purpose_addressee, place_target, event_anaphor,
+                                          complement_search, message_addressee, purpose_addressee, place_target, event_anaphor,
                                           story_country, story_partner)
 
 
