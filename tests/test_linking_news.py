@@ -145,3 +145,22 @@ def test_a_repeated_preposition_adds_its_object_as_a_target(code, text, root, ta
 def test_a_repeated_preposition_of_manner_adds_no_target(code):
     ev = code("Japan imposed sanctions on North Korea and on short notice.", DATE)
     assert sorted(t for t in _targets(ev, "163") if t) == ["PRK"], _tuples(ev)
+
+
+@pytest.mark.parametrize("text,root,targets", [
+    # "them" after a clause that acted on several actors is all of them
+    ("Washington imposed new sanctions on Monday on Iran's intelligence ministry and on former President "
+     "Mahmoud Ahmadinejad, accusing them of involvement in the detention of Americans.", "112",
+     ["IRNELI", "IRNGOV"]),
+    ("Britain sanctioned two Russian generals and a Belarusian minister, accusing them of war crimes.", "112",
+     ["BLRGOV", "RUSMIL"]),
+    ("Kenya expelled diplomats from Sudan and Chad, accusing them of spying.", "112", ["SDN", "TCD"]),
+])
+def test_a_plural_pronoun_in_a_participle_clause_is_every_actor_acted_on(code, text, root, targets):
+    ev = code(text, "2023-09-18")
+    assert sorted(t for t in _targets(ev, root) if t) == targets, _tuples(ev)
+
+
+def test_them_after_a_clause_that_acted_on_one_actor_is_that_actor(code):
+    ev = code("Britain sanctioned two Russian generals, accusing them of war crimes.", DATE)
+    assert _targets(ev, "112") == ["RUSMIL"], _tuples(ev)
