@@ -297,6 +297,7 @@ class ActorResolver(CorefMixin):
                                                       name=a.name, kind=a.kind))
                             if each:
                                 return _via('member-of-organisation', each)
+        titles = agents
         # 2. a sector agent, with the country from modifiers, possessors or an "of" phrase
         if agents or head.lemma_.lower() in self.generic:
             if agents and not any(m.start <= head.i < m.end for m in agents) and head.lemma_.lower() not in self.generic:
@@ -333,6 +334,18 @@ class ActorResolver(CorefMixin):
             if actor.code is not None:
                 return _via('titled-unknown-person', [Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector,
                               name=None, kind="person")])
+        # 4b. an unknown person named with a title and no country ("Trade Minister Jane Roe"): an official
+        #     of the state the story follows (the subjects of the sentences before), as wire coders read
+        #     it, not of a state the sentence names ("… visited Beijing"); with no such state, the bare
+        #     sector, which the coder may localise
+        if head.pos_ == "PROPN" and titles and not names and head.ent_type_ == "PERSON" \
+                and all(m.end <= head.i for m in titles):
+            sector = next((e.sector for m in titles[-1:] if (e := self.kb.agents.get(m.key)) is not None), None)
+            if sector in STATE_SECTORS:
+                country = self._dateline_state(date) or self._story_state(head, date)
+                return _via('titled-person, country of the story' if country else 'titled-person',
+                            [Actor(text=text, code=(country or "") + sector, country=country, sector=sector,
+                                   name=None, kind="person")])
         # 5. an entity spaCy found that the knowledge base does not know
         if head.ent_type_ in NER_KIND:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
@@ -488,6 +501,19 @@ class ActorResolver(CorefMixin):
             code = sector
         return Actor(text=text, code=code, country=country, sector=sector, name=org_name,
                      kind=_kind_for(code, sector, "state" if country else "group"), via=via)
+
+    def _dateline_state(self, date: str | None) -> str | None:
+        """The state of the document's dateline ("PRAGUE", "Nairobi, Kenya"); none for a dateline
+        that names two places ("SYDNEY/BEIJING")."""
+        dateline = self.doc.user_data.get("tidings_dateline")
+        if not dateline or "/" in dateline:
+            return None
+        for part in reversed([p.strip() for p in dateline.split(",") if p.strip()]):
+            for name in (part, part.title()):
+                for cand in self.kb.candidates(name, date):
+                    if cand.entry.kind == "state" and cand.entry.country:
+                        return cand.entry.country
+        return None
 
     def _story_state(self, head: Token, date: str | None) -> str | None:
         """The state a story follows, for "the government", "the army": of the states that are (or
