@@ -222,3 +222,24 @@ def test_a_titled_official_keeps_a_country_named_with_the_title(code):
 def test_a_title_that_is_no_state_office_gives_no_country(code):
     ev = code("LONDON (Wire) - Economists expect slower growth.\n\nProfessor Anna Lee criticised the central bank.", DATE)
     assert all(e.source is None or e.source.code is None for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,root,targets", [
+    # a threat to respond to an act: the one threatened is that act's agent
+    ("Iran warned that it would respond to any attack by Israel.", "13", ["ISR"]),
+    ("Pyongyang warned it would retaliate against any aggression by Washington.", "13", ["USAGOV"]),
+    ("Moscow warned that it would respond to any strike by NATO forces.", "13", ["IGOWSTNAT"]),
+])
+def test_a_threat_to_respond_is_aimed_at_the_agent_of_the_act_responded_to(code, text, root, targets):
+    ev = code(text, DATE)
+    assert sorted(t for t in _targets(ev, root) if t) == targets, _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # no agent named, or only a place: no target
+    "The Kremlin warned that it would respond to any provocation.",
+    "Serbia warned that it would respond to the attack in Kosovo.",
+])
+def test_a_threat_to_respond_to_an_act_without_an_agent_has_no_target(code, text):
+    ev = code(text, DATE)
+    assert [t for t in _targets(ev, "13") if t] == [], _tuples(ev)

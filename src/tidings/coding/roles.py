@@ -494,7 +494,10 @@ def _aimed_at(x: Token) -> list[Token]:
         hosts += [y for h in hosts for y in h.children if y.dep_ in ("xcomp", "acomp") and y not in hosts]
     verbs = [h for h in hosts if h.pos_ in ("VERB", "AUX", "ADJ")]
     hosts += [effective_noun(o) for h in verbs for o in objects(h)]
-    return [o for h in verbs for o in objects(h)] + [p for h in hosts for prep in CONTENT_AIM for p in pobjs(h, prep)]
+    aimed = [o for h in verbs for o in objects(h)] + [p for h in hosts for prep in CONTENT_AIM for p in pobjs(h, prep)]
+    # "would respond to any provocation by Seoul", "would punish aggression by its neighbours": the
+    # agent of the act responded to
+    return aimed + [a for p in aimed if p.pos_ == "NOUN" for a in pobjs(p, "by")]
 
 
 def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) -> bool:
