@@ -243,3 +243,22 @@ def test_a_threat_to_respond_is_aimed_at_the_agent_of_the_act_responded_to(code,
 def test_a_threat_to_respond_to_an_act_without_an_agent_has_no_target(code, text):
     ev = code(text, DATE)
     assert [t for t in _targets(ev, "13") if t] == [], _tuples(ev)
+
+
+@pytest.mark.parametrize("text,mediator,parties", [
+    # a deal or exchange mediated by a third party: the mediator acts on both parties of the act
+    ("Armenia released two Azerbaijani soldiers in a deal brokered by the European Union.", "IGOEUREEC",
+     ["ARM", "AZE"]),
+    ("Hamas freed ten Israeli hostages under an agreement mediated by Egypt.", "EGY", ["ISR", "PSE"]),
+    ("Russia and Ukraine swapped prisoners in an exchange brokered by the UAE.", "ARE", ["RUS", "UKR"]),
+])
+def test_a_mediator_acts_on_both_parties_of_the_mediated_act(code, text, mediator, parties):
+    ev = code(text, DATE)
+    got = sorted(e.target.code[:3] for e in ev if e.cameo == "045" and e.source and e.source.code == mediator and e.target)
+    assert got == parties, _tuples(ev)
+
+
+def test_a_participle_with_an_agent_on_a_reason_noun_is_no_mediation(code):
+    # sanctions imposed by Washington: Washington acts on Kenya, not on Kenya's diplomats
+    ev = code("Kenya expelled two diplomats in retaliation for sanctions imposed by Washington.", DATE)
+    assert not any(e.cameo == "045" for e in ev), _tuples(ev)

@@ -765,6 +765,11 @@ def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     if node.pos_ not in ("VERB", "AUX"):
         return [], False
     found = actors_of(subjects(node, ctx.knowledge.words.object_control), ctx, date)
+    if c.pat.code.startswith(MEDIATION):
+        # "Iran freed five US citizens in a deal mediated by Qatar": the mediator acts on both parties
+        # of the act, the one acted on too (each party's state once)
+        others = [a for a in actors_of(objects(node), ctx, date) if a.code and a.code != a.sector]
+        found += [a for a in others if all(a.country != b.country for b in found)]
     return [a for a in found if not taken_by(a, sources)], False
 
 
