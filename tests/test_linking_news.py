@@ -262,3 +262,27 @@ def test_a_participle_with_an_agent_on_a_reason_noun_is_no_mediation(code):
     # sanctions imposed by Washington: Washington acts on Kenya, not on Kenya's diplomats
     ev = code("Kenya expelled two diplomats in retaliation for sanctions imposed by Washington.", DATE)
     assert not any(e.cameo == "045" for e in ev), _tuples(ev)
+
+
+@pytest.mark.parametrize("text,counter", [
+    # a release "in exchange for" people: the side that holds them releases them
+    ("Iran freed five U.S. citizens on Monday in exchange for five Iranians held in the United States.",
+     ("USA", "IRN")),
+    ("Belarus released a Lithuanian journalist in exchange for two Belarusian spies held by Vilnius.",
+     ("LTU", "BLR")),
+])
+def test_a_release_in_exchange_for_people_is_released_back(code, text, counter):
+    ev = code(text, DATE)
+    got = [(e.source.code[:3], e.target.code[:3]) for e in ev if e.cameo == "0841" and e.source and e.target
+           and e.source.code and e.target.code]
+    assert counter in got, _tuples(ev)
+
+
+@pytest.mark.parametrize("text", [
+    # in exchange for a thing, not for people: one release only
+    "Armenia freed six Azerbaijani soldiers in exchange for a map of minefields.",
+    "Police released the suspect in exchange for a bail payment.",
+])
+def test_a_release_in_exchange_for_a_thing_is_one_release(code, text):
+    ev = code(text, DATE)
+    assert len([e for e in ev if e.cameo == "0841"]) == 1, _tuples(ev)

@@ -793,6 +793,34 @@ def purpose_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: 
     return found, bool(found)
 
 
+RELEASE = "0841"  # release of persons: "in exchange for" others, the other side releases them
+
+
+def exchange_pairs(c: Candidate, ctx: DocContext, date: str | None,
+                   pairing: list[tuple[Actor | None, Actor | None]]) -> list[tuple[Actor | None, Actor | None]]:
+    """A release "in exchange for" others ("Iran freed five Americans in exchange for five Iranians
+    held in the United States"): the other side releases those others too, the state that holds
+    them (a "held in/by" phrase), else the state of those the first release freed."""
+    tok = c.tok
+    given = [p for x in pobjs(tok, "in") if x.lemma_.lower() == "exchange" for p in pobjs(x, "for")]
+    if not given:
+        return []
+    freed = [a for a in actors_of(given, ctx, date) if a.country and a.code]
+    holders: list[Actor] = []
+    for p in given:
+        for held in (x for x in p.children if x.dep_ == "acl" and x.tag_ == "VBN"):
+            holders += [a for prep in ("in", "by") for a in actors_of(pobjs(held, prep), ctx, date) if a.country]
+    if not holders:
+        holders = [tgt for _src, tgt in pairing if tgt is not None and tgt.country]
+    states = {h.country for h in holders}
+    if len(states) != 1:
+        return []
+    country = states.pop()
+    holder = next(h for h in holders if h.country == country)
+    holder = Actor(text=holder.text, code=country, country=country, kind="state", via="exchange-counterpart")
+    return [(holder, a) for a in freed if a.country != country]
+
+
 def message_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
     """The addressee of the message that carries the act ("sent a letter to Seoul threatening …",
     "sent a letter threatening … to Seoul"; or the parser hangs the participle on the addressee)."""
