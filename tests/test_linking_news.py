@@ -286,3 +286,30 @@ def test_a_release_in_exchange_for_people_is_released_back(code, text, counter):
 def test_a_release_in_exchange_for_a_thing_is_one_release(code, text):
     ev = code(text, DATE)
     assert len([e for e in ev if e.cameo == "0841"]) == 1, _tuples(ev)
+
+
+@pytest.mark.parametrize("story,host,parties", [
+    # talks a third party hosts or offers to host are with the parties of the story's dyad
+    ("Ethiopia and Eritrea exchanged artillery fire along the border on Sunday.\n\n"
+     "Kenya offered to host peace talks in Nairobi.", "KEN", ["ERI", "ETH"]),
+    ("Armenia and Azerbaijan agreed on Tuesday to resume border demarcation.\n\n"
+     "Georgia will host negotiations in Tbilisi next month.", "GEO", ["ARM", "AZE"]),
+    ("India and Pakistan exchanged fire across the border on Friday.\n\n"
+     "Qatar offered to host talks in Doha.", "QAT", ["IND", "PAK"]),
+])
+def test_a_third_party_hosting_talks_acts_on_the_storys_parties(code, story, host, parties):
+    ev = code(story, DATE)
+    got = sorted(e.target.code[:3] for e in ev if e.cameo == "036" and e.source and e.source.code == host and e.target)
+    assert got == parties, _tuples(ev)
+
+
+@pytest.mark.parametrize("story,host", [
+    # a party to the talks hosting them: its partner is not found this way; whom it hosts is named
+    ("Chile and Peru signed a fisheries accord on Monday.\n\nChile offered to host the next round of talks.", "CHL"),
+    ("Armenia and Azerbaijan agreed on Tuesday to resume border demarcation.\n\n"
+     "Georgia hosted the two foreign ministers in Tbilisi.", "GEO"),
+])
+def test_hosting_by_a_party_or_of_named_guests_takes_no_story_parties(code, story, host):
+    ev = code(story, DATE)
+    assert not any(e.source and e.source.code == host and e.target and e.target.code[:3] in ("PER", "ARM", "AZE")
+                   for e in ev if e.sentence_index == 1), _tuples(ev)

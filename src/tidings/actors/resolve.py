@@ -317,11 +317,12 @@ class ActorResolver(CorefMixin):
         if not agents and names and head.pos_ == "NOUN" and head.lemma_.lower() in self.equipment \
                 and names[-1].end <= head.i \
                 and not any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(names[-1].end, head.i)):
-            cand = self._best(names[-1], date)
-            e = cand.entry if cand is not None else None
-            if e is not None and e.kind == "state" and e.country and e.role in ("adjective", "demonym", "name"):
-                return _via('state-equipment', [Actor(text=text, code=e.country + "MIL", country=e.country,
-                                                      sector="MIL", name=e.name, kind="state")])
+            best = self._best(names[-1], date)
+            state = best.entry if best is not None else None
+            if state is not None and state.kind == "state" and state.country \
+                    and state.role in ("adjective", "demonym", "name"):
+                return _via('state-equipment', [Actor(text=text, code=state.country + "MIL", country=state.country,
+                                                      sector="MIL", name=state.name, kind="state")])
         # 3. a definite description of a person ("the former farm boss")
         if follow_coref and head.lemma_.lower() in self.descriptors and any(t.lower_ == "the" for t in span):
             found = self._last(head.i, lambda a: a.kind == "person", date=date)
@@ -340,7 +341,8 @@ class ActorResolver(CorefMixin):
         #     sector, which the coder may localise
         if head.pos_ == "PROPN" and titles and not names and head.ent_type_ == "PERSON" \
                 and all(m.end <= head.i for m in titles):
-            sector = next((e.sector for m in titles[-1:] if (e := self.kb.agents.get(m.key)) is not None), None)
+            title = self.kb.agents.get(titles[-1].key)
+            sector = title.sector if title is not None else None
             if sector in STATE_SECTORS:
                 country = self._dateline_state(date) or self._story_state(head, date)
                 return _via('titled-person, country of the story' if country else 'titled-person',

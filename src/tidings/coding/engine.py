@@ -27,12 +27,12 @@ from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import duty_words, negated, speech_head
 from tidings.coding.roles import (
+    RELEASE,
     Roles,
     actors_of,
-    RELEASE,
-    exchange_pairs,
     askers,
     distinct_named,
+    exchange_pairs,
     find_roles,
     localise,
     names_actor,

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS, trigger_objects
 from tidings.coding.modality import words
-from tidings.coding.story import MEDIATION, same_word, story_country, story_partner
+from tidings.coding.story import MEDIATION, same_word, story_country, story_partner, story_talk_parties
 from tidings.coding.suppression import CONTENT_ROOTS
 from tidings.coding.syntax import RELATIVE_PRONOUNS, datives, effective_noun, message_sender, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
@@ -192,7 +192,7 @@ def _from_state(tok: Token, targets: list[Actor], ctx: DocContext, date: str | N
               if a.country and a.code == a.country and not taken_by(a, sources)]
     out: list[Actor] = []
     for a in states:
-        if all(b.country != a.country for b in out):
+        if a.country and all(b.country != a.country for b in out):
             out.append(Actor(text=a.text, code=a.country + (sector or ""), country=a.country, sector=sector,
                              name=a.name, kind="state", via="sector-from-state"))
     return out
@@ -842,7 +842,7 @@ def message_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: 
 
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
                                           complement_search, message_addressee, purpose_addressee, place_target, event_anaphor,
-                                          story_country, story_partner)
+                                          story_talk_parties, story_country, story_partner)
 
 
 # -- after the roles ----------------------------------------------------------------------------------
