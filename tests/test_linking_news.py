@@ -116,7 +116,7 @@ def test_a_participle_on_the_recipient_of_a_thing_is_the_recipients(code):
     # a passive clause that takes its subject from the main clause: that subject is acted on
     ("The opposition leader fled the country after being released by the police.", "0841", "COP", "OPP"),
     ("Kenya hopes to be invited to the summit in Addis Ababa.", "036", None, "KEN"),
-    ("Indian aircraft had dropped their bombs on an empty hillside after being intercepted.", "150", None, "INDMIL"),
+    ("Syrian jets shelled a village near the frontier before being intercepted.", "150", None, "SYRMIL"),
 ])
 def test_a_controlled_passive_makes_the_inherited_subject_its_target(code, text, root, source, target):
     ev = code(text, DATE)
@@ -132,8 +132,8 @@ def test_an_active_clause_after_a_preposition_keeps_the_inherited_subject(code):
 
 @pytest.mark.parametrize("text,root,targets", [
     # "on X and on Y": the repeated preposition is a conjunct of the first; each object is a target
-    ("Washington imposed new sanctions on Monday on Iran's intelligence ministry and on former "
-     "President Mahmoud Ahmadinejad.", "163", ["IRNELI", "IRNGOV"]),
+    ("Tokyo imposed sanctions on Friday on Russia's defence ministry and on former President Dmitry Medvedev.",
+     "163", ["RUSGOV", "RUSMIL"]),
     ("Britain imposed sanctions on Russian banks and on Belarusian officials.", "163", ["BLRGOV", "RUSBUS"]),
     ("Canada placed sanctions on the Venezuelan army and on two Cuban officials.", "163", ["CUBGOV", "VENMIL"]),
 ])
@@ -149,9 +149,8 @@ def test_a_repeated_preposition_of_manner_adds_no_target(code):
 
 @pytest.mark.parametrize("text,root,targets", [
     # "them" after a clause that acted on several actors is all of them
-    ("Washington imposed new sanctions on Monday on Iran's intelligence ministry and on former President "
-     "Mahmoud Ahmadinejad, accusing them of involvement in the detention of Americans.", "112",
-     ["IRNELI", "IRNGOV"]),
+    ("Seoul imposed sanctions on Tuesday on North Korea's spy agency and on Russia's defence ministry, "
+     "accusing them of arms smuggling.", "112", ["PRKSPY", "RUSMIL"]),
     ("Britain sanctioned two Russian generals and a Belarusian minister, accusing them of war crimes.", "112",
      ["BLRGOV", "RUSMIL"]),
     ("Kenya expelled diplomats from Sudan and Chad, accusing them of spying.", "112", ["SDN", "TCD"]),
@@ -266,8 +265,8 @@ def test_a_participle_with_an_agent_on_a_reason_noun_is_no_mediation(code):
 
 @pytest.mark.parametrize("text,counter", [
     # a release "in exchange for" people: the side that holds them releases them
-    ("Iran freed five U.S. citizens on Monday in exchange for five Iranians held in the United States.",
-     ("USA", "IRN")),
+    ("Venezuela freed ten American prisoners in exchange for two Venezuelans held in the United States.",
+     ("USA", "VEN")),
     ("Belarus released a Lithuanian journalist in exchange for two Belarusian spies held by Vilnius.",
      ("LTU", "BLR")),
 ])
@@ -305,7 +304,7 @@ def test_a_third_party_hosting_talks_acts_on_the_storys_parties(code, story, hos
 
 @pytest.mark.parametrize("story,host", [
     # a party to the talks hosting them: its partner is not found this way; whom it hosts is named
-    ("Chile and Peru signed a fisheries accord on Monday.\n\nChile offered to host the next round of talks.", "CHL"),
+    ("Chile and Peru signed a fisheries accord on Monday.\n\nChile offered to host a new round of negotiations.", "CHL"),
     ("Armenia and Azerbaijan agreed on Tuesday to resume border demarcation.\n\n"
      "Georgia hosted the two foreign ministers in Tbilisi.", "GEO"),
 ])

@@ -311,7 +311,7 @@ class ActorResolver(CorefMixin):
             actor = self._combine([], names, head, text, date)
             if actor.code:
                 return _via('member-of-organisation', [actor])
-        # 2c. "Indian aircraft", "Russian drones": military equipment named with its state's name or
+        # 2c. "Syrian aircraft", "Russian drones": military equipment named with its state's name or
         #     adjective right before it (no other noun between: not "a Russian passenger plane") is that
         #     state's military
         if not agents and names and head.pos_ == "NOUN" and head.lemma_.lower() in self.equipment \

@@ -620,7 +620,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
             nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp", "agent")
                        and _content_child(x, economic, own))
             if node.dep_ == "pobj" and node.pos_ == "NOUN":
-                # "tariffs of 25 percent on steel and 10 percent on aluminium from Canada": a listed
+                # "levies of 5 percent on timber and 8 percent on copper from Chile": a listed
                 # item of the same phrase carries the rest of it
                 nxt.extend(x for x in node.children if x.dep_ == "conj" and x.pos_ == "NOUN")
             # "rejected the proposal submitted by X": the by-agent of a participle on the noun owns it
@@ -766,7 +766,7 @@ def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[
         return [], False
     found = actors_of(subjects(node, ctx.knowledge.words.object_control), ctx, date)
     if c.pat.code.startswith(MEDIATION):
-        # "Iran freed five US citizens in a deal mediated by Qatar": the mediator acts on both parties
+        # "Armenia released two soldiers in a deal brokered by the EU": the mediator acts on both parties
         # of the act, the one acted on too (each party's state once)
         others = [a for a in actors_of(objects(node), ctx, date) if a.code and a.code != a.sector]
         found += [a for a in others if all(a.country != b.country for b in found)]
@@ -798,8 +798,8 @@ RELEASE = "0841"  # release of persons: "in exchange for" others, the other side
 
 def exchange_pairs(c: Candidate, ctx: DocContext, date: str | None,
                    pairing: list[tuple[Actor | None, Actor | None]]) -> list[tuple[Actor | None, Actor | None]]:
-    """A release "in exchange for" others ("Iran freed five Americans in exchange for five Iranians
-    held in the United States"): the other side releases those others too, the state that holds
+    """A release "in exchange for" others ("Belarus freed a Polish journalist in exchange for two
+    Belarusians held by Warsaw"): the other side releases those others too, the state that holds
     them (a "held in/by" phrase), else the state of those the first release freed."""
     tok = c.tok
     given = [p for x in pobjs(tok, "in") if x.lemma_.lower() == "exchange" for p in pobjs(x, "for")]

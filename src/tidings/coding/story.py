@@ -61,14 +61,14 @@ HOST_CODES = ("036", "04")  # an offer or act of hosting or holding talks
 
 def story_talk_parties(c: Candidate, ctx: DocContext, date: str | None,
                        sources: list[Actor]) -> tuple[list[Actor], bool]:
-    """Talks that a third party hosts or offers to host ("Norway offered to host the next round of
-    talks") are between the story's parties: those of the last event between two coded actors (not a
+    """Talks that a third party hosts or offers to host ("Norway offered to host a new round of
+    negotiations") are between the story's parties: those of the last event between two coded actors (not a
     mediation), when the source is neither."""
     if not c.pat.code.startswith(HOST_CODES) or c.pat.code.startswith(MEDIATION) or len(sources) != 1 \
             or not sources[0].code:  # a mediation names its parties through the mediated act (``participants``)
         return [], False
     things = [effective_noun(o) for o in objects(c.tok)]
-    things += [p for t in things for p in pobjs(t, "of")]  # "the next round of talks"
+    things += [p for t in things for p in pobjs(t, "of")]  # "a new round of negotiations"
     if not any(t.lemma_.lower() in ctx.knowledge.event_nouns for t in things):
         return [], False  # "hosted the ministers": whom it hosts is named
     src = sources[0]

@@ -118,7 +118,7 @@ def _objects(verb: Token) -> list[Token]:
             found = [verb.head]
         if not found and verb.dep_ == "conj":  # "X attacked Y and was arrested": the first subject
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not found and controlled_passive(verb):  # "X dropped bombs after being intercepted": X
+        if not found and controlled_passive(verb):  # "X shelled a village before being intercepted": X
             governor = verb.head.head if verb.head.pos_ == "ADP" else verb.head
             found = [c for c in governor.children if c.dep_ == "nsubj"]
         return _with_conj(found)
