@@ -27,10 +27,12 @@ from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import duty_words, negated, speech_head
 from tidings.coding.roles import (
+    RELEASE,
     Roles,
     actors_of,
     askers,
     distinct_named,
+    exchange_pairs,
     find_roles,
     localise,
     names_actor,
@@ -193,6 +195,8 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             if len(sources) >= 2 and tok.lemma_.lower() in k.words.swap and all(t.country is None for t in targets):
                 # "Russia and Ukraine swapped prisoners": each gives to the other
                 pairing = [(a, b) for a in sources for b in sources if a is not b]
+            if code.startswith(RELEASE):  # "freed a journalist in exchange for two spies": both sides release
+                pairing = pairing + exchange_pairs(c, ctx, attrs.date, pairing)
             for src, tgt in pairing:
                 if src is not None and tgt is not None and src.code and src.code == tgt.code and not distinct_named(src, tgt):
                     if len(pairing) > 1:

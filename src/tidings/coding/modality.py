@@ -58,6 +58,7 @@ class Words:
     proxy: frozenset[str]
     haven: frozenset[str]
     own_claim: frozenset[str]
+    message: frozenset[str]
 
 
 @lru_cache(maxsize=1)
