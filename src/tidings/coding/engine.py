@@ -23,6 +23,7 @@ from tidings.actors.resolve import ActorResolver
 from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
 from tidings.coding.conventions import INTENT_AUX, apply_conventions, derived_code, not_refusals, obligation
+from tidings.coding.judgements import Judgement, judged_roles, judgements
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import duty_words, negated, speech_head
@@ -117,6 +118,7 @@ class Coder:
         found += refusals_of_uncoded_acts(sent, found, ctx, trace)
         found += will_not_of_uncoded_acts(sent, found, ctx, trace)
         found += obligations_of_uncoded_acts(sent, found, ctx, trace)
+        found = judgements(sent, found, ctx, trace)
         extra = statements(sent, index, ctx, trace) if self.statements else []
         if not found:
             return extra
@@ -126,7 +128,8 @@ class Coder:
         for c in found:
             forward = is_forward(ctx.modality(c.tok)[0])
             when = event_date(time_by.get(c.tok.i, []), ctx.published, forward)
-            roles = find_roles(c, ctx, when.date if when else None, trace)
+            roles = judged_roles(c, ctx, when.date if when else None, trace) if isinstance(c, Judgement) \
+                else find_roles(c, ctx, when.date if when else None, trace)
             if c.pat.pos == "V" and agent_participle(c.tok) and not roles.targets \
                     and c.tok.head.dep_ not in ("nsubj", "nsubjpass"):
                 # GUIDELINES 1.1: a participle phrase on another act's object or circumstance ("joined

@@ -1,0 +1,85 @@
+"""Criticism and praise told inside statements (issue 10, art9: ``coding/judgements.py``,
+``data/judgements.tsv``), and the lexicon senses of ``data/lexicon/news_more.tsv``. Each behaviour has
+sentences where it fires and sentences of other senses where it must not. All sentences are made up
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coded import codes as _codes
+from tests.coded import pairs as _pairs
+
+# --- "called X a crime", "said X was unacceptable": the speaker criticises X's owner (111) ------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Iran's foreign minister called the Israeli strikes a crime against humanity.", "IRN", "ISR"),
+    ("The Polish president described Russia's decision as a dangerous provocation.", "POL", "RUS"),
+    ("Ankara said the Greek military drills were a violation of international law.", "TUR", "GRC"),
+    ("Kigali branded the M23 rebels terrorists.", "RWA", "COD"),
+    ("The U.S. State Department said Beijing had made a serious mistake.", "USA", "CHN"),
+    ("Serbia's president said Kosovo's decision to ban the dinar was a provocation.", "SRB", "KOS"),
+    ("Lithuania's foreign minister called the Belarusian flights a provocation.", "LTU", "BLR"),
+])
+def test_coder_judging_predicate_in_a_statement_is_criticism(code, text, source, target):
+    events = code(text, "2024-05-01")
+    assert (source, target) in _pairs(events, "111")
+
+
+def test_coder_judged_act_with_no_owner_is_criticism_of_no_one(code):
+    events = code("The U.N. rights chief said attacks on journalists were shocking and unacceptable.", "2024-05-01")
+    assert ("IGO", None) in _pairs(events, "111")
+
+
+def test_coder_judged_act_points_back_to_its_doer(code):
+    text = ("The Turkish air force struck Kurdish militant positions in northern Iraq on Sunday. "
+            "Iraq's foreign ministry called the strikes a violation of its sovereignty.")
+    assert ("IRQ", "TUR") in _pairs(code(text, "2024-05-01"), "111")
+
+
+def test_coder_judging_predicate_is_not_an_event_of_its_own(code):
+    events = code("Ankara said the Greek military drills were a violation of international law.", "2024-05-01")
+    assert "128" not in _codes(events)
+
+
+def test_coder_calling_a_strike_a_crime_is_no_labour_strike(code):
+    events = code("The Syrian foreign ministry called the strikes a crime against a sovereign state.", "2024-05-01")
+    assert "143" not in _codes(events)
+    assert "111" in _codes(events)
+
+
+# --- a court's judgement: a legal finding (116) ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Brazil's Supreme Court ruled that the president's decree was unconstitutional.", "BRA", "BRA"),
+    ("A Kenyan court ruled on Friday that the government's ban on protests was unlawful.", "KEN", "KEN"),
+    ("Pakistan's top court ruled that the prime minister's dissolution of parliament was illegal.", "PAK", "PAK"),
+])
+def test_coder_court_ruling_that_an_act_is_unlawful_is_a_legal_finding(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-05-01"), "116")
+
+
+# --- praise in the same shapes (051) --------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("The Indian prime minister described Japan's investment pledge as a milestone.", "IND", "JPN"),
+    ("Ghana's president called the IMF's decision a positive step.", "GHA", "IGO"),
+    ("Chile's foreign minister said Argentina's offer was constructive.", "CHL", "ARG"),
+])
+def test_coder_praising_predicate_in_a_statement_is_praise(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-05-01"), "051")
+
+
+# --- neutral descriptions, denied or conditional judgements, no known judge: nothing -------------------
+
+@pytest.mark.parametrize("text", [
+    "Macron called the meeting with Scholz a first step.",
+    "The Japanese envoy described the talks with Seoul as technical.",
+    "The union called off the strike in Nairobi.",
+    "Seoul said the launch was not a provocation.",
+    "Iran said any attack on its nuclear sites would be a crime.",
+    "Analysts said the Russian drills were a provocation.",
+    "The opposition boycotted the vote in Caracas, calling it a fraud.",
+])
+def test_coder_neutral_denied_or_unowned_judgements_are_no_criticism_or_praise(code, text):
+    assert not {"111", "051"} & _codes(code(text, "2024-05-01"))
