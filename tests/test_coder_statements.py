@@ -83,3 +83,98 @@ def test_coder_praising_predicate_in_a_statement_is_praise(code, text, source, t
 ])
 def test_coder_neutral_denied_or_unowned_judgements_are_no_criticism_or_praise(code, text):
     assert not {"111", "051"} & _codes(code(text, "2024-05-01"))
+
+
+# --- a generic threat whose complement is a coded coercive act takes that act's THREATEN code -----------
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Nigeria's main labour union threatened to call a nationwide strike over fuel prices.", "133"),
+    ("Bangladesh's opposition party threatened to hold mass rallies in Dhaka.", "133"),
+    ("French farmers' unions threatened to block roads around Paris.", "133"),
+])
+def test_coder_threatened_protest_is_a_threat_of_protest(code, text, wanted):
+    assert wanted in _codes(code(text, "2024-05-01"))
+
+
+@pytest.mark.parametrize("text", [
+    "The Israeli prime minister threatened to call early elections.",
+    "The Kenyan union threatened the employers' federation.",
+])
+def test_coder_threats_of_no_coercive_act_stay_generic(code, text):
+    events = code(text, "2024-05-01")
+    assert "130" in _codes(events) and "133" not in _codes(events)
+
+
+# --- "want to make it clear that …" is a statement of its content, not a wish ---------------------------
+
+@pytest.mark.parametrize(("text", "wanted", "source", "target"), [
+    ('"I want to make it very clear that Japan strongly opposes China\'s missile tests," the Japanese prime '
+     "minister told reporters.", "110", "JPN", "CHN"),
+    ("The Indian foreign minister wanted to make clear that India condemned the attack on the Pakistani embassy.",
+     "111", "IND", "PAK"),
+    ('"We want to make it plain that Britain supports Ukraine\'s bid," the minister said.', "051", "GBR", "UKR"),
+])
+def test_coder_made_clear_content_is_coded(code, text, wanted, source, target):
+    assert (source, target) in _pairs(code(text, "2024-05-01"), wanted)
+
+
+def test_coder_wish_on_another_stays_an_appeal(code):
+    events = code("The French president wants Germany to support the plan.", "2024-05-01")
+    assert "051" not in _codes(events)
+
+
+# --- "refused to stop X": a refusal (120) -------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The ELN has refused to stop kidnapping for ransom.", "COL"),
+    ("Hamas refused to stop firing rockets at Israel.", "PSE"),
+    ("The Myanmar junta has refused to cease air strikes on villages in Sagaing.", "MMR"),
+])
+def test_coder_refusing_to_stop_an_act_is_a_refusal(code, text, source):
+    assert any(s == source for s, _t in _pairs(code(text, "2024-05-01"), "120"))
+
+
+@pytest.mark.parametrize("text", [
+    "Ethiopia stopped fighting the rebels in Tigray.",
+    "The Houthis agreed to stop attacks on ships in the Red Sea.",
+])
+def test_coder_stopping_without_refusal_is_no_rejection(code, text):
+    assert not {"120"} & _codes(code(text, "2024-05-01"))
+
+
+# --- access to military bases or ports for foreign forces: military cooperation (062) -----------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Djibouti granted Japanese troops access to its port.", "DJI", "JPN"),
+    ("Poland gave American forces access to two more air bases.", "POL", "USA"),
+    ("Kenya granted British soldiers access to its training bases in Laikipia.", "KEN", "GBR"),
+])
+def test_coder_access_to_bases_is_military_cooperation(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-05-01"), "062")
+
+
+@pytest.mark.parametrize("text", [
+    "Bangladesh granted U.N. agencies access to the refugee camps.",
+    "Ethiopia gave aid workers access to Tigray.",
+])
+def test_coder_humanitarian_access_is_no_military_cooperation(code, text):
+    assert "062" not in _codes(code(text, "2024-05-01"))
+
+
+# --- abiding by, sticking to, adhering to a truce: de-escalation (0871; promised: 0356) ---------------
+
+@pytest.mark.parametrize(("text", "wanted", "source", "target"), [
+    ("The Sudanese army said it would abide by the truce with the RSF.", "0356", "SDN", "SDN"),
+    ("Hamas said it would stick to the ceasefire with Israel.", "0356", "PSE", "ISR"),
+    ("Both Armenia and Azerbaijan adhered to the truce on Sunday.", "0871", "ARM", "AZE"),
+])
+def test_coder_keeping_a_truce_is_de_escalation(code, text, wanted, source, target):
+    assert (source, target) in _pairs(code(text, "2024-05-01"), wanted)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kenyan government said it would abide by the court ruling.",
+    "The Nigerian minister said he would stick to his plan.",
+])
+def test_coder_keeping_other_things_is_no_de_escalation(code, text):
+    assert not {"0871", "0356"} & _codes(code(text, "2024-05-01"))
