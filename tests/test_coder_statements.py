@@ -178,3 +178,57 @@ def test_coder_keeping_a_truce_is_de_escalation(code, text, wanted, source, targ
 ])
 def test_coder_keeping_other_things_is_no_de_escalation(code, text):
     assert not {"0871", "0356"} & _codes(code(text, "2024-05-01"))
+
+
+# --- handing power over when the parser loses the recipient's "to": a change of leadership (0831/0341) --
+
+@pytest.mark.parametrize(("text", "wanted"), [
+    ("Guinea's military leaders promised to hand power to elected civilians within two years.", "0341"),
+    ("The junta agreed with ECOWAS in June to hand power to elected civilians by March.", "0341"),
+    ("The army handed power to a civilian administration on Friday.", "0831"),
+])
+def test_coder_handing_power_is_a_change_of_leadership(code, text, wanted):
+    assert wanted in _codes(code(text, "2024-05-01"))
+
+
+def test_coder_handing_a_letter_is_no_change_of_leadership(code):
+    events = code("The Nigerian minister handed the letter to the ambassador.", "2024-05-01")
+    assert not {"0831", "0341"} & _codes(events)
+
+
+# --- fire opened or shelling in breach of a truce: a ceasefire violation (196) ------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Israeli troops opened fire on Lebanese army positions in violation of the ceasefire.", "ISR"),
+    ("Ethiopian forces shelled rebel-held towns in Tigray in breach of the truce.", "ETH"),
+    ("Azerbaijani forces shelled Armenian villages in violation of the ceasefire.", "AZE"),
+])
+def test_coder_attack_in_breach_of_a_truce_is_a_ceasefire_violation(code, text, source):
+    assert any(s == source for s, _t in _pairs(code(text, "2024-05-01"), "196"))
+
+
+@pytest.mark.parametrize("text", [
+    "Sudanese soldiers opened fire on protesters in Khartoum.",
+    "Ethiopian forces shelled rebel-held towns in Tigray on Sunday.",
+])
+def test_coder_attacks_with_no_truce_are_no_ceasefire_violation(code, text):
+    assert "196" not in _codes(code(text, "2024-05-01"))
+
+
+# --- gathering in defiance of a ban or a curfew: a demonstration (141) --------------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Hundreds of Kenyan students gathered in Nairobi in defiance of the protest ban.", "KEN"),
+    ("Bangladeshi opposition supporters gathered in Dhaka in defiance of a ban on rallies.", "BGD"),
+    ("Thousands of Sri Lankan farmers assembled outside parliament in defiance of the curfew.", "LKA"),
+])
+def test_coder_gathering_in_defiance_is_a_demonstration(code, text, source):
+    assert any(s == source for s, _t in _pairs(code(text, "2024-05-01"), "141"))
+
+
+@pytest.mark.parametrize("text", [
+    "African leaders gathered in Addis Ababa for the summit.",
+    "Journalists gathered at the Kenyan ministry for a briefing.",
+])
+def test_coder_other_gatherings_are_no_demonstration(code, text):
+    assert "141" not in _codes(code(text, "2024-05-01"))
