@@ -232,3 +232,24 @@ def test_coder_gathering_in_defiance_is_a_demonstration(code, text, source):
 ])
 def test_coder_other_gatherings_are_no_demonstration(code, text):
     assert "141" not in _codes(code(text, "2024-05-01"))
+
+
+# --- "guaranteed that …": a pledge to cooperate (030, intended) ---------------------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Iran guaranteed that its territory would not be used for attacks on Iraq.", "IRN"),
+    ("Pakistan guaranteed that militants would not operate against India from its soil.", "PAK"),
+    ("Turkey's president guaranteed that the grain corridor from Ukraine would stay open.", "TUR"),
+])
+def test_coder_guaranteeing_that_is_a_pledge_to_cooperate(code, text, source):
+    events = code(text, "2024-05-01")
+    assert any(s == source for s, _t in _pairs(events, "030"))
+    assert all(e.modality == "intended" for e in events if e.cameo == "030")
+
+
+@pytest.mark.parametrize("text", [
+    "The new constitution guarantees that elections are held every five years.",
+    "Analysts said nothing could guarantee that prices in Kenya would fall.",
+])
+def test_coder_guarantees_by_no_actor_are_no_pledge(code, text):
+    assert "030" not in _codes(code(text, "2024-05-01"))
