@@ -17,7 +17,7 @@ from tests.coded import pairs as _pairs
     ("The Polish president described Russia's decision as a dangerous provocation.", "POL", "RUS"),
     ("Ankara said the Greek military drills were a violation of international law.", "TUR", "GRC"),
     ("Kigali branded the M23 rebels terrorists.", "RWA", "COD"),
-    ("The U.S. State Department said Beijing had made a serious mistake.", "USA", "CHN"),
+    ("A U.S. State Department spokesman said Beijing had made a serious mistake.", "USA", "CHN"),
     ("Serbia's president said Kosovo's decision to ban the dinar was a provocation.", "SRB", "KOS"),
     ("Lithuania's foreign minister called the Belarusian flights a provocation.", "LTU", "BLR"),
 ])
@@ -43,8 +43,8 @@ def test_coder_judging_predicate_is_not_an_event_of_its_own(code):
 
 
 def test_coder_calling_a_strike_a_crime_is_no_labour_strike(code):
-    events = code("The Syrian foreign ministry called the strikes a crime against a sovereign state.", "2024-05-01")
-    assert "143" not in _codes(events)
+    events = code("The Syrian foreign ministry called the air raids a crime against its people.", "2024-05-01")
+    assert not {"143", "195"} & _codes(events)  # no labour strike, and the judged raids are no event of their own
     assert "111" in _codes(events)
 
 
@@ -88,7 +88,7 @@ def test_coder_neutral_denied_or_unowned_judgements_are_no_criticism_or_praise(c
 # --- a generic threat whose complement is a coded coercive act takes that act's THREATEN code -----------
 
 @pytest.mark.parametrize(("text", "wanted"), [
-    ("Nigeria's main labour union threatened to call a nationwide strike over fuel prices.", "133"),
+    ("Nigeria's main labour union threatened to stage a general strike over fuel prices.", "133"),
     ("Bangladesh's opposition party threatened to hold mass rallies in Dhaka.", "133"),
     ("French farmers' unions threatened to block roads around Paris.", "133"),
 ])
@@ -108,7 +108,7 @@ def test_coder_threats_of_no_coercive_act_stay_generic(code, text):
 # --- "want to make it clear that …" is a statement of its content, not a wish ---------------------------
 
 @pytest.mark.parametrize(("text", "wanted", "source", "target"), [
-    ('"I want to make it very clear that Japan strongly opposes China\'s missile tests," the Japanese prime '
+    ('"We wish to make it quite clear that Japan firmly opposes China\'s missile launches," the Japanese prime '
      "minister told reporters.", "110", "JPN", "CHN"),
     ("The Indian foreign minister wanted to make clear that India condemned the attack on the Pakistani embassy.",
      "111", "IND", "PAK"),
@@ -126,7 +126,7 @@ def test_coder_wish_on_another_stays_an_appeal(code):
 # --- "refused to stop X": a refusal (120) -------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "source"), [
-    ("The ELN has refused to stop kidnapping for ransom.", "COL"),
+    ("Al-Shabaab has refused to stop abducting aid workers in Somalia.", "SOM"),
     ("Hamas refused to stop firing rockets at Israel.", "PSE"),
     ("The Myanmar junta has refused to cease air strikes on villages in Sagaing.", "MMR"),
 ])
@@ -136,7 +136,7 @@ def test_coder_refusing_to_stop_an_act_is_a_refusal(code, text, source):
 
 @pytest.mark.parametrize("text", [
     "Ethiopia stopped fighting the rebels in Tigray.",
-    "The Houthis agreed to stop attacks on ships in the Red Sea.",
+    "The Houthis agreed to stop attacks on tankers in the Gulf of Aden.",
 ])
 def test_coder_stopping_without_refusal_is_no_rejection(code, text):
     assert not {"120"} & _codes(code(text, "2024-05-01"))
@@ -164,7 +164,7 @@ def test_coder_humanitarian_access_is_no_military_cooperation(code, text):
 # --- abiding by, sticking to, adhering to a truce: de-escalation (0871; promised: 0356) ---------------
 
 @pytest.mark.parametrize(("text", "wanted", "source", "target"), [
-    ("The Sudanese army said it would abide by the truce with the RSF.", "0356", "SDN", "SDN"),
+    ("The Yemeni government pledged to abide by the UN-brokered truce with the Houthis.", "0356", "YEM", "YEM"),
     ("Hamas said it would stick to the ceasefire with Israel.", "0356", "PSE", "ISR"),
     ("Both Armenia and Azerbaijan adhered to the truce on Sunday.", "0871", "ARM", "AZE"),
 ])
@@ -183,8 +183,9 @@ def test_coder_keeping_other_things_is_no_de_escalation(code, text):
 # --- handing power over when the parser loses the recipient's "to": a change of leadership (0831/0341) --
 
 @pytest.mark.parametrize(("text", "wanted"), [
-    ("Guinea's military leaders promised to hand power to elected civilians within two years.", "0341"),
-    ("The junta agreed with ECOWAS in June to hand power to elected civilians by March.", "0341"),
+    ("Guinea's military leaders promised to hand power to elected civilian rulers within two years.", "0341"),
+    ("Chad's transitional council agreed with the African Union in May to hand power over to a civilian president "
+     "by October.", "0341"),
     ("The army handed power to a civilian administration on Friday.", "0831"),
 ])
 def test_coder_handing_power_is_a_change_of_leadership(code, text, wanted):
@@ -208,7 +209,7 @@ def test_coder_attack_in_breach_of_a_truce_is_a_ceasefire_violation(code, text, 
 
 
 @pytest.mark.parametrize("text", [
-    "Sudanese soldiers opened fire on protesters in Khartoum.",
+    "Guinean gendarmes opened fire on marchers in Conakry.",
     "Ethiopian forces shelled rebel-held towns in Tigray on Sunday.",
 ])
 def test_coder_attacks_with_no_truce_are_no_ceasefire_violation(code, text):

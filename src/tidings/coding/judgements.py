@@ -1,16 +1,16 @@
 """Judgements told inside statements: a speaker criticises (111) or praises (051) an act or an actor
 through a predicate, which no verb pattern of the lexicon can see:
 
-- a frame verb, its object and a predicate: "called the strikes **a crime**", "described the move
+- a frame verb, its object and a predicate: "called the raids **a crime**", "described the move
   **as a provocation**", "branded the rebels **terrorists**", "hailed the accord as **a milestone**";
 - a speech or frame verb and a clause whose predicate judges its subject: "said the attacks were
   **unacceptable**", "ruled that the decree was **unconstitutional**" (a court's finding: 116), and a
-  light verb whose object judges its subject: "said Delhi had made **a grave mistake**".
+  light verb whose object judges its subject: "said Tokyo had made **a grave mistake**".
 
 The verbs and the judging words are data (``data/judgements.tsv``); words that only describe ("a first
 step", "technical") are not judgements. The source is the speaker; the target is what is judged when
 it is an actor, else its owner ("India's tests", "NATO strikes"), else the act it points back to in the
-story ("the strikes", GUIDELINES 05/11: the target of a reaction is whoever did the act).
+story ("the raids", GUIDELINES 05/11: the target of a reaction is whoever did the act).
 """
 
 from __future__ import annotations
@@ -145,8 +145,8 @@ def _clause_predicate(verb: Token, jw: JudgementWords, modal: frozenset[str]) ->
 
 def judgements(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace) -> list[Candidate]:
     """``found`` with the judgements of the sentence added. A frame verb whose object gets a judging
-    predicate is a judgement even when a pattern took the verb alone ("calling the strikes a crime" is
-    not calling a strike): that reading is dropped."""
+    predicate is a judgement even when a pattern took the verb alone ("calling the army's strike a
+    provocation" is not calling a labour strike): that reading is dropped."""
     jw = judgement_words()
     doc = sent.doc
     if not ctx.words_between(sent.start, sent.end, frozenset(jw.words)):
@@ -179,8 +179,9 @@ def judgements(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace
             replaced.add(i)
             trace.add("match", "judgement-over-pattern", tok, "a judging predicate: the verb's own pattern misreads it")
         trace.add("match", JUDGEMENT.id, tok, f"{code}, {judged.text!r} judged")
-        # the predicate is the judgement, not an event of its own ("were a violation of the truce")
-        replaced.update(q.i for q in (predicate, *predicate.conjuncts) if q.i != i)
+        # the predicate is the judgement, and the judged act its object (GUIDELINES 1.1): neither is an
+        # event of its own ("called the air raids a crime", "were a violation of the truce")
+        replaced.update(q.i for q in (predicate, *predicate.conjuncts, judged, *judged.conjuncts) if q.i != i)
         out.append(Judgement(tok, replace(JUDGEMENT, code=code), judged=judged))
     if not out:
         return found
@@ -211,7 +212,7 @@ def judged_roles(c: Judgement, ctx: DocContext, date: str | None, trace: Trace) 
 
 
 def _anaphor(x: Token, ctx: DocContext, sources: list[Actor]) -> list[Actor]:
-    """"called the strikes a crime": who did the act that the definite noun names, near first (two
+    """"called the raids a crime": who did the act that the definite noun names, near first (two
     sentences back), then further back when told with the same word."""
     if x.lemma_.lower() not in ctx.knowledge.event_anaphors \
             or not any(d.dep_ == "det" and d.lower_ in ANAPHOR_DETERMINERS for d in x.children) \
