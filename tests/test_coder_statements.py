@@ -254,3 +254,28 @@ def test_coder_guaranteeing_that_is_a_pledge_to_cooperate(code, text, source):
 ])
 def test_coder_guarantees_by_no_actor_are_no_pledge(code, text):
     assert "030" not in _codes(code(text, "2024-05-01"))
+
+
+# --- "declared the treaty void / null / invalid": rejecting an agreement (127) -------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Mali's junta declared the defence pact with France invalid.", "MLI"),
+    ("Venezuela declared the Geneva agreement null and void on Monday.", "VEN"),
+    ("Bolivia's congress declared the border treaty with Chile null and void.", "BOL"),
+])
+def test_coder_declaring_an_agreement_void_rejects_it(code, text, source):
+    assert any(s == source for s, _t in _pairs(code(text, "2024-05-01"), "127"))
+
+
+def test_coder_agreement_declared_void_targets_its_other_party_not_its_place(code):
+    assert ("MLI", "FRA") in _pairs(code("Mali's junta declared the defence pact with France invalid.", "2024-05-01"), "127")
+    assert ("VEN", "CHE") not in _pairs(code("Venezuela declared the Geneva agreement null and void on Monday.",
+                                             "2024-05-01"), "127")
+
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan court declared the land contract void.",
+    "The Nigerian electoral body declared the votes invalid.",
+])
+def test_coder_other_things_declared_void_are_no_rejection_of_an_agreement(code, text):
+    assert "127" not in _codes(code(text, "2024-05-01"))

@@ -5,7 +5,8 @@ through a predicate, which no verb pattern of the lexicon can see:
   **as a provocation**", "branded the rebels **terrorists**", "hailed the accord as **a milestone**";
 - a speech or frame verb and a clause whose predicate judges its subject: "said the attacks were
   **unacceptable**", "ruled that the decree was **unconstitutional**" (a court's finding: 116), and a
-  light verb whose object judges its subject: "said Tokyo had made **a grave mistake**".
+  light verb whose object judges its subject: "said Tokyo had made **a grave mistake**";
+- an agreement declared "void", "null" or "invalid": its rejection (127), aimed at its other party.
 
 The verbs and the judging words are data (``data/judgements.tsv``); words that only describe ("a first
 step", "technical") are not judgements. The source is the speaker; the target is what is judged when
@@ -32,8 +33,9 @@ from tidings.tables import read_table
 
 __all__ = ["Judgement", "JudgementWords", "judged_roles", "judgement_words", "judgements"]
 
-KINDS = ("frame", "court", "light", "word")
-CODES = frozenset({"111", "051"})
+KINDS = ("frame", "court", "light", "pact", "word")
+CODES = frozenset({"111", "051", "127"})
+REJECT_AGREEMENT = "127"  # "declared the treaty void": only an agreement can be so rejected
 LEGAL_FINDING = "116"  # a court's critical judgement: "ruled that the law was unconstitutional"
 NAMING = frozenset({"brand", "label", "call", "dub", "term"})  # "branded the rebels terrorists"
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
@@ -46,7 +48,8 @@ class JudgementWords:
     frame: frozenset[str]
     court: frozenset[str]
     light: frozenset[str]
-    words: dict[str, str]  # judging noun or adjective -> 111 or 051
+    pacts: frozenset[str]  # agreements, which "void", "null" and "invalid" reject (127)
+    words: dict[str, str]  # judging noun or adjective -> 111, 051 or 127
 
     @property
     def verbs(self) -> frozenset[str]:
@@ -56,18 +59,19 @@ class JudgementWords:
 @lru_cache(maxsize=1)
 def judgement_words() -> JudgementWords:
     """``data/judgements.tsv``, read once."""
-    found: dict[str, set[str]] = {k: set() for k in KINDS[:3]}
+    found: dict[str, set[str]] = {k: set() for k in KINDS[:4]}
     words: dict[str, str] = {}
     rows = read_table("judgements.tsv", columns=("kind", "word", "code", "note"), required=("kind", "word"),
                       checks={"kind": lambda k: None if k in KINDS else "unknown kind",
-                              "code": lambda c: None if not c or c in CODES else "must be 111 or 051"})
+                              "code": lambda c: None if not c or c in CODES else "must be 111, 051 or 127"})
     for row in rows:
         word = row["word"].lower()
         if row["kind"] == "word":
             words[word] = row["code"] or "111"
         else:
             found[row["kind"]].add(word)
-    return JudgementWords(frozenset(found["frame"]), frozenset(found["court"]), frozenset(found["light"]), words)
+    return JudgementWords(frozenset(found["frame"]), frozenset(found["court"]), frozenset(found["light"]),
+                          frozenset(found["pact"]), words)
 
 
 @dataclass(eq=False)
@@ -101,7 +105,12 @@ def judging(p: Token, jw: JudgementWords) -> str | None:
 def _object_predicate(verb: Token, jw: JudgementWords) -> tuple[Token, Token, str] | None:
     """"called X Y", "described X as Y": (X, Y, code) when Y judges."""
     objs = [o for o in objects(verb) if o.dep_ == "dobj" and o.pos_ in ("NOUN", "PROPN", "PRON")]
-    if not objs:
+    if not objs:  # "declared the pact invalid", read as a clause whose head is the predicate
+        for p in (c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")):
+            x = next((k for k in p.children if k.dep_ in ("nsubj", "compound") and k.pos_ in ("NOUN", "PROPN")), None)
+            code = judging(p, jw)
+            if x is not None and code:
+                return x, p, code
         return None
     x = objs[0]
     preds = [c for c in verb.children if c.dep_ in ("oprd", "acomp")]
@@ -171,6 +180,8 @@ def judgements(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace
         judged, predicate, code = hit
         if judged.lower_ in NOT_ACTORS:
             continue  # "calling it a fraud", "what it calls its hostile policy": what is judged is elsewhere
+        if code == REJECT_AGREEMENT and judged.lemma_.lower() not in jw.pacts:
+            continue  # "declared the contract void": only an agreement between actors is so rejected
         if code == "111" and lemma in jw.court:
             code = LEGAL_FINDING
         if i in taken and any(c.tok.i == i and c.pat.code[:2] == code[:2] for c in found):
@@ -195,7 +206,12 @@ def judged_roles(c: Judgement, ctx: DocContext, date: str | None, trace: Trace) 
     targets: list[Actor] = []
     via = ""
     x = c.judged
-    if sources and x is not None:  # a judgement is a known speaker's ("Germans who regard X as a threat": none)
+    if sources and x is not None and c.pat.code == REJECT_AGREEMENT:
+        # "declared its pact with France void": the other party (not the place it is named after, "Geneva")
+        parties = pobjs(x, "with") + [k for k in x.children if k.dep_ == "poss"]
+        targets = [a for a in actors_of(parties, ctx, date) if not taken_by(a, sources)]
+        via = "party-to-the-agreement"
+    elif sources and x is not None:  # a judgement is a known speaker's ("Germans who regard X as a threat": none)
         # the judged actor or the act's owner ("India's tests"), else the act's agent ("attacks by the police")
         owners = [m for m in x.children if m.dep_ in ("amod", "compound", "nmod")
                   and (names_actor(m, ctx) or m.ent_type_ in ("GPE", "NORP", "ORG"))]  # "the Belarusian flights"
