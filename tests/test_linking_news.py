@@ -201,16 +201,28 @@ Mexican Foreign Minister Rosa Diaz rejected the criticism."""
 
 
 @pytest.mark.parametrize("story,root,name,country", [
-    # a titled official no actor entry knows, with no country in the phrase: the dateline's state,
-    # not a state the sentence names ("visited Seoul", "accused Mogadishu")
+    # a titled official no actor entry knows, with no country in the phrase: the state the story
+    # follows (here also the dateline's), not a state the sentence names ("visited Seoul", "accused Mogadishu")
     (CANADA_STORY, "042", "Helen Marsh", "CAN"),
     (KENYA_STORY, "112", "Peter Otieno", "KEN"),
     (PERU_STORY, "111", "Luis Quispe", "PER"),
 ])
-def test_a_titled_unknown_official_is_of_the_datelines_state(code, story, root, name, country):
+def test_a_titled_unknown_official_is_of_the_story_state(code, story, root, name, country):
     ev = code(story, DATE)
     sources = [e.source for e in ev if e.cameo.startswith(root) and e.source and name in e.source.text]
     assert sources and all(s.code and s.code[:3] == country for s in sources), _tuples(ev)
+
+
+GENEVA_STORY = """GENEVA (Wire) - Iran said on Monday it was ready to resume talks on its nuclear programme.
+
+Iran's negotiators arrived in the city a day earlier. Foreign Minister Karim Sadeghi praised Oman for its mediation."""
+
+
+def test_the_story_state_comes_before_a_dateline_abroad(code):
+    # a dateline is where the reporter files from: a minister in a story about Iran filed from Geneva
+    ev = code(GENEVA_STORY, DATE)
+    sources = [e.source for e in ev if e.source and "Karim Sadeghi" in e.source.text]
+    assert sources and all(s.code and s.code[:3] == "IRN" for s in sources), _tuples(ev)
 
 
 def test_a_titled_official_keeps_a_country_named_with_the_title(code):

@@ -337,14 +337,15 @@ class ActorResolver(CorefMixin):
                               name=None, kind="person")])
         # 4b. an unknown person named with a title and no country ("Trade Minister Jane Roe"): an official
         #     of the state the story follows (the subjects of the sentences before), as wire coders read
-        #     it, not of a state the sentence names ("… visited Beijing"); with no such state, the bare
-        #     sector, which the coder may localise
+        #     it, else of the dateline's state, never of a state the sentence names ("… visited Beijing");
+        #     a dateline is where the reporter is ("GENEVA — Foreign Minister …"), so it comes second;
+        #     with neither, the bare sector, which the coder may localise
         if head.pos_ == "PROPN" and titles and not names and head.ent_type_ == "PERSON" \
                 and all(m.end <= head.i for m in titles):
             title = self.kb.agents.get(titles[-1].key)
             sector = title.sector if title is not None else None
             if sector in STATE_SECTORS:
-                country = self._dateline_state(date) or self._story_state(head, date)
+                country = self._story_state(head, date) or self._dateline_state(date)
                 return _via('titled-person, country of the story' if country else 'titled-person',
                             [Actor(text=text, code=(country or "") + sector, country=country, sector=sector,
                                    name=None, kind="person")])
