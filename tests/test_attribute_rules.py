@@ -42,7 +42,7 @@ def test_every_token_gets_the_model_components_values(pair):
     stock, fast = pair
     texts = [d["text"] for d in generate(40, seed=3)] + ODD_TEXTS + ["", " "]
     compared = 0
-    for a, b in zip(stock.pipe(texts), fast.pipe(texts)):
+    for a, b in zip(stock.pipe(texts), fast.pipe(texts), strict=True):
         assert [t.text for t in a] == [t.text for t in b]
         assert (a.to_array(COLUMNS) == b.to_array(COLUMNS)).all(), a.text[:80]
         assert [str(t.morph) for t in a] == [str(t.morph) for t in b]

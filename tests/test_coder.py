@@ -358,7 +358,8 @@ def _tuples(ev):
     ("Israeli warplanes carried out a raid overnight, targeting a Hezbollah commander in southern Lebanon.", "19", "ISRMIL", "LBNREB"),
     ("Ukrainian forces launched an attack at dawn, targeting Russian troops near Bakhmut.", "19", "UKRMIL", "RUSMIL"),
     # a struck thing that is no actor: the state it lies in (GUIDELINES 10.1, place-derived targets)
-    ("Ukrainian drones hit a fuel depot in Russia's Bryansk region on Monday.", "19", "UKR", "RUS"),
+    # (the source: drones named with their state are that state's military, as "Israeli warplanes" above)
+    ("Ukrainian drones hit a fuel depot in Russia's Bryansk region on Monday.", "19", "UKRMIL", "RUS"),
     ("Israeli jets bombed a weapons factory in Syria overnight.", "19", None, "SYR"),
     ("Azerbaijani artillery shelled a village in Armenia's Syunik province.", "19", "AZEMIL", "ARMCVL"),
     # a verb the pattern also names as a thing ("send help") is still a clause: who is helped
@@ -403,7 +404,8 @@ def _tuples(ev):
     ("Japan's government gave food vouchers to poor households in Okinawa.", "07", "JPNGOV", "JPNCVL"),
     ("Kenya's government sent food aid to 2,000 households in Turkana.", "07", "KENGOV", "KENCVL"),
     # "X said it had …": the pronoun is the named reporter (GUIDELINES §1.2), not an actor named before
-    ("Pakistan said it had shot down two Indian drones near Lahore.", "19", "PAK", "IND"),
+    # (military equipment named with its state is that state's military: "Indian drones" -> INDMIL)
+    ("Pakistan said it had shot down two Indian drones near Lahore.", "19", "PAK", "INDMIL"),
     ("The Kremlin said it would expel two Estonian diplomats.", "13", "RUSGOV", "ESTGOV"),
     ("Sudan said it had captured a Chadian rebel commander near the border.", "18", "SDN", "TCDREB"),
 ])

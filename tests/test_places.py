@@ -145,3 +145,18 @@ def test_a_division_word_chooses_the_division_that_bears_it(places):
     # a division word before "of" names a place inside another, not the head of a longer name
     found = places("Floods caused heavy losses in Balochistan and in the Swat valley of Khyber Pakhtunkhwa.")
     assert any(f[0].startswith("Swat") and f[2] == "PAK" for f in found), found
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("Exports from Korea fell for a third month, the customs office in Seoul said.", "Korea", "KOR"),
+    ("Inflation in Korea slowed in March.", "Korea", "KOR"),
+    ("Merchants from Persia traded silk along the route.", "Persia", "IRN"),
+])
+def test_short_and_old_country_names_are_the_country_not_a_namesake_town(places, text, name, country):
+    mention = _only(places(text), name)
+    assert mention[2:] == (country, "country")
+
+
+def test_korea_with_a_direction_stays_the_north_or_the_south(places):
+    found = places("North Korea tested a missile, and South Korea raised its alert.")
+    assert _only(found, "North Korea")[2] == "PRK" and _only(found, "South Korea")[2] == "KOR"

@@ -13,8 +13,9 @@ this class does not implement (quantifiers, comparison operators, other attribut
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, cast
 
 import numpy
 from spacy.attrs import IDS
@@ -82,7 +83,7 @@ class FastAttributeRuler:
                     rows[mask, where[attr]] = value
                 written = True
         if written:
-            doc.from_array(self._write_ids, out)
+            doc.from_array(self._write_ids, out)  # type: ignore[arg-type]  # thinc's Ints2d is a numpy array
         return doc
 
 
@@ -90,15 +91,15 @@ def fast_ruler(ruler: AttributeRuler) -> FastAttributeRuler | None:
     """The rules of ``ruler`` in array form, or ``None`` where one uses a feature not implemented here."""
     names = {IDS[a]: a for a in _WRITABLE}
     rules: list[_Rule] = []
-    for order, (entry, values) in enumerate(zip(ruler.patterns, ruler.attrs)):
+    for order, (entry, values) in enumerate(zip(ruler.patterns, ruler.attrs, strict=True)):
         if any(k not in names for k in values):
             return None
-        for pattern in entry["patterns"]:
+        index = cast(int, entry["index"])
+        for pattern in cast(list[list[dict]], entry["patterns"]):
             compiled = _compile(pattern, ruler.vocab.strings)
             if compiled is None:
                 return None
             tests, needs = compiled
-            index = entry["index"]
             target = index if index >= 0 else len(pattern) + index
             if not 0 <= target < len(pattern):
                 return None

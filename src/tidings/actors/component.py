@@ -55,6 +55,7 @@ class ActorComponent:
         self.descriptors = load_word_list("descriptors.txt")
         self.generic = load_word_list("generic_nouns.txt")
         self.members = load_word_list("member_nouns.txt")
+        self.equipment = load_word_list("equipment_nouns.txt")
         self.region_heads = load_word_list("region_heads.txt")
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
@@ -129,7 +130,8 @@ class ActorComponent:
         return head.i < span.end or head.lemma_.lower() not in self.region_heads or head.tag_ not in ("NNS", "NNPS")
 
     def set_annotations(self, doc: Doc, matches: list[KBMatch]) -> None:
-        resolver = ActorResolver(doc, self.kb, self.descriptors, self.generic, self.members, matches)
+        resolver = ActorResolver(doc, self.kb, self.descriptors, self.generic, self.members, matches,
+                                 equipment=self.equipment)
         mentions = []
         for i, actors in resolver.history():
             left, right = resolver.np_range(doc[i])

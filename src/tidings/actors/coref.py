@@ -27,6 +27,7 @@ MALE_FEMALE = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 OBJECT_PRONOUNS = frozenset({"him", "her", "them", "it"})  # not reflexive: never the clause's own subject
 NEUTER = {"it", "its", "itself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
+ACTED_ON_PREPS = frozenset({"on", "against", "to", "from", "with"})  # whom a clause acts on (not "in Nairobi")
 FIRST_PERSON = frozenset({"i", "me", "my", "we", "us", "our", "ourselves"})
 NEUTER_SECTORS = (None, "GOV", "MIL", "IGO", "NGO", "REB", "PTY", "MED", "BUS", "LEG", "JUD", "COP")
 QUOTES = {'"', "“", "”", "''", "``"}
@@ -209,6 +210,26 @@ class CorefMixin:
                 return found
         return []
 
+    def _acted_on(self, pron: Token, accept: Accept, date: str | None) -> list[Actor]:
+        """The plural object of a participle clause after its main clause ("sanctioned the ministry and
+        its former head, accusing them of …"): every actor the main clause acted on, when there are
+        several."""
+        clause = pron.head
+        if pron.dep_ != "dobj" or clause.dep_ != "advcl" or clause.tag_ != "VBG" or clause.i < clause.head.i:
+            return []
+        main = clause.head
+        heads = [c for c in main.children if c.dep_ in ("dobj", "dative") and c.i < clause.i]
+        preps = [q for q in main.children if q.dep_ == "prep" and q.i < clause.i and q.lower_ in ACTED_ON_PREPS]
+        preps += [d for q in preps for d in q.children if d.dep_ == "conj" and d.pos_ == "ADP"]
+        heads += [p for q in preps for p in q.children if p.dep_ == "pobj"]
+        found: list[Actor] = []
+        for h in heads:
+            if h.pos_ == "PRON" or h.ent_type_ in ("DATE", "TIME"):
+                continue
+            found += [a for a in self.resolve(h, date, follow_coref=False)
+                      if a.code and a.code != a.sector and accept(a) and a not in found]
+        return found if len(found) > 1 else []
+
     def coref(self, pron: Token, date: str | None) -> list[Actor]:
         if pron.i in self._resolving:
             return []  # a pronoun whose antecedent search leads back to itself
@@ -293,7 +314,8 @@ class CorefMixin:
             return (self._speaker(pron, accept, date) or self._subordinate(pron, accept, date)
                     or self._salient(pron, accept, date))[:1]
         if low in PLURAL:
-            return self._speaker(pron, free, date) or self._subordinate(pron, free, date) or self._salient(pron, free, date)
+            return (self._speaker(pron, free, date) or self._subordinate(pron, free, date)
+                    or self._acted_on(pron, free, date) or self._salient(pron, free, date))
         return []
 
     def _cataphor(self, pron: Token, accept: Accept, date: str | None) -> list[Actor]:

@@ -34,7 +34,7 @@ NON_STATE = frozenset({"IGO", "NGO", "IMG"})
 # CAMEO region codes (states.tsv kind "region"): the project codes no actor with them (GUIDELINES: a group
 # of states no code fits is kept as text with code null, like an unknown name)
 REGIONS = frozenset({"AFR", "ASA", "EUR", "MEA", "SAM", "NAF", "WAF", "EAF", "SAF", "CAS", "SAS", "SEA", "EEU",
-                     "WEU", "LAM"})
+                     "WEU", "LAM", "CRB", "SCN", "BLK"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,9 +98,11 @@ class ActorResolver(CorefMixin):
     one per document (``doc._.actor_index``); results are cached per (token, date)."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, descriptors: frozenset[str], generic: frozenset[str],
-                 members: frozenset[str] = frozenset(), matches: list[KBMatch] | None = None) -> None:
+                 members: frozenset[str] = frozenset(), matches: list[KBMatch] | None = None,
+                 equipment: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.members = members
+        self.equipment = equipment
         self.kb = kb
         self.descriptors = descriptors
         self.generic = generic
@@ -295,6 +297,7 @@ class ActorResolver(CorefMixin):
                                                       name=a.name, kind=a.kind))
                             if each:
                                 return _via('member-of-organisation', each)
+        titles = agents
         # 2. a sector agent, with the country from modifiers, possessors or an "of" phrase
         if agents or head.lemma_.lower() in self.generic:
             if agents and not any(m.start <= head.i < m.end for m in agents) and head.lemma_.lower() not in self.generic:
@@ -308,6 +311,18 @@ class ActorResolver(CorefMixin):
             actor = self._combine([], names, head, text, date)
             if actor.code:
                 return _via('member-of-organisation', [actor])
+        # 2c. "Syrian aircraft", "Russian drones": military equipment named with its state's name or
+        #     adjective right before it (no other noun between: not "a Russian passenger plane") is that
+        #     state's military
+        if not agents and names and head.pos_ == "NOUN" and head.lemma_.lower() in self.equipment \
+                and names[-1].end <= head.i \
+                and not any(doc[i].pos_ in ("NOUN", "PROPN") for i in range(names[-1].end, head.i)):
+            best = self._best(names[-1], date)
+            state = best.entry if best is not None else None
+            if state is not None and state.kind == "state" and state.country \
+                    and state.role in ("adjective", "demonym", "name"):
+                return _via('state-equipment', [Actor(text=text, code=state.country + "MIL", country=state.country,
+                                                      sector="MIL", name=state.name, kind="state")])
         # 3. a definite description of a person ("the former farm boss")
         if follow_coref and head.lemma_.lower() in self.descriptors and any(t.lower_ == "the" for t in span):
             found = self._last(head.i, lambda a: a.kind == "person", date=date)
@@ -320,6 +335,20 @@ class ActorResolver(CorefMixin):
             if actor.code is not None:
                 return _via('titled-unknown-person', [Actor(text=text, code=actor.code, country=actor.country, sector=actor.sector,
                               name=None, kind="person")])
+        # 4b. an unknown person named with a title and no country ("Trade Minister Jane Roe"): an official
+        #     of the state the story follows (the subjects of the sentences before), as wire coders read
+        #     it, else of the dateline's state, never of a state the sentence names ("… visited Beijing");
+        #     a dateline is where the reporter is ("GENEVA — Foreign Minister …"), so it comes second;
+        #     with neither, the bare sector, which the coder may localise
+        if head.pos_ == "PROPN" and titles and not names and head.ent_type_ == "PERSON" \
+                and all(m.end <= head.i for m in titles):
+            title = self.kb.agents.get(titles[-1].key)
+            sector = title.sector if title is not None else None
+            if sector in STATE_SECTORS:
+                country = self._story_state(head, date) or self._dateline_state(date)
+                return _via('titled-person, country of the story' if country else 'titled-person',
+                            [Actor(text=text, code=(country or "") + sector, country=country, sector=sector,
+                                   name=None, kind="person")])
         # 5. an entity spaCy found that the knowledge base does not know
         if head.ent_type_ in NER_KIND:
             ent = next((e for e in doc.ents if e.start <= head.i < e.end), None)
@@ -475,6 +504,19 @@ class ActorResolver(CorefMixin):
             code = sector
         return Actor(text=text, code=code, country=country, sector=sector, name=org_name,
                      kind=_kind_for(code, sector, "state" if country else "group"), via=via)
+
+    def _dateline_state(self, date: str | None) -> str | None:
+        """The state of the document's dateline ("PRAGUE", "Nairobi, Kenya"); none for a dateline
+        that names two places ("SYDNEY/BEIJING")."""
+        dateline = self.doc.user_data.get("tidings_dateline")
+        if not dateline or "/" in dateline:
+            return None
+        for part in reversed([p.strip() for p in dateline.split(",") if p.strip()]):
+            for name in (part, part.title()):
+                for cand in self.kb.candidates(name, date):
+                    if cand.entry.kind == "state" and cand.entry.country:
+                        return cand.entry.country
+        return None
 
     def _story_state(self, head: Token, date: str | None) -> str | None:
         """The state a story follows, for "the government", "the army": of the states that are (or

@@ -23,14 +23,17 @@ from tidings.actors.resolve import ActorResolver
 from tidings.coding.attributes import attach, describe, event_date, is_forward, sentence_attachments
 from tidings.coding.context import CoderKnowledge, DocContext, load_knowledge
 from tidings.coding.conventions import INTENT_AUX, apply_conventions, derived_code, not_refusals, obligation
+from tidings.coding.judgements import Judgement, judged_roles, judgements
 from tidings.coding.lexicon import Pattern
 from tidings.coding.matching import match
 from tidings.coding.modality import duty_words, negated, speech_head
 from tidings.coding.roles import (
+    RELEASE,
     Roles,
     actors_of,
     askers,
     distinct_named,
+    exchange_pairs,
     find_roles,
     localise,
     names_actor,
@@ -114,9 +117,11 @@ class Coder:
         matched = match(sent, ctx, trace)
         found = suppress(list(matched), ctx, trace)
         found += further_contents(matched, found, trace)
+        found = threats_named_by_content(matched, found, trace)
         found += refusals_of_uncoded_acts(sent, found, ctx, trace)
         found += will_not_of_uncoded_acts(sent, found, ctx, trace)
         found += obligations_of_uncoded_acts(sent, found, ctx, trace)
+        found = judgements(sent, found, ctx, trace)
         extra = statements(sent, index, ctx, trace) if self.statements else []
         if not found:
             return extra
@@ -126,7 +131,8 @@ class Coder:
         for c in found:
             forward = is_forward(ctx.modality(c.tok)[0])
             when = event_date(time_by.get(c.tok.i, []), ctx.published, forward)
-            roles = find_roles(c, ctx, when.date if when else None, trace)
+            roles = judged_roles(c, ctx, when.date if when else None, trace) if isinstance(c, Judgement) \
+                else find_roles(c, ctx, when.date if when else None, trace)
             if not roles.sources and c.pat.code[:2] in ("18", "19", "20"):  # "killed in a Russian air strike"
                 roles.sources = attack_agents(c.tok, ctx, when.date if when else None, roles.targets)
                 if roles.sources:
@@ -197,6 +203,8 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             if len(sources) >= 2 and tok.lemma_.lower() in k.words.swap and all(t.country is None for t in targets):
                 # "Russia and Ukraine swapped prisoners": each gives to the other
                 pairing = [(a, b) for a in sources for b in sources if a is not b]
+            if code.startswith(RELEASE):  # "freed a journalist in exchange for two spies": both sides release
+                pairing = pairing + exchange_pairs(c, ctx, attrs.date, pairing)
             for src, tgt in pairing:
                 if src is not None and tgt is not None and src.code and src.code == tgt.code and not distinct_named(src, tgt):
                     if len(pairing) > 1:
@@ -267,7 +275,10 @@ def refusals_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocContext
             continue
         tok = sent.doc[i]
         acts = [x for x in tok.children if x.dep_ == "xcomp" and x.pos_ == "VERB"]
-        if acts and not any(a.i in taken for a in acts) and not any(c.tok.head.i in {a.i for a in acts} for c in found):
+        # "refused to stop kidnapping": refusing to stop an act is a refusal, whatever the act
+        stop = bool(acts) and lemma_of[acts[0].i] in ctx.knowledge.words.neg_control
+        if acts and not any(a.i in taken for a in acts) \
+                and (stop or not any(c.tok.head.i in {a.i for a in acts} for c in found)):
             # the candidate is the refused act, so that its recipient ("to the United States"), its
             # dative and its object are the target; the conventions keep it an asserted REJECT
             trace.add("match", REFUSAL.id, acts[0], f"120, {tok.text!r} an act with no pattern")
@@ -307,6 +318,31 @@ def further_contents(matched: list[Candidate], found: list[Candidate], trace: Tr
                 codes.add(code)
                 trace.add("match", "engine.further-content", c.tok, f"{code}, also {kind}ed: {y.text!r} ({g.pat.id})")
                 out.append(Candidate(c.tok, replace(c.pat, id=f"{c.pat.id}+{g.pat.id}", code=code)))
+    return out
+
+
+GENERIC_THREAT = "130"
+THREATENED_ROOTS = ("14", "16", "17", "18", "19", "20")  # coercive acts a threat can announce (conventions.tsv)
+
+
+def threats_named_by_content(matched: list[Candidate], found: list[Candidate], trace: Trace) -> list[Candidate]:
+    """A generic threat ("threatened to …", 130) whose complement is a coded coercive act takes the
+    THREATEN code of that act (``conventions.tsv``): "threatened to call a general strike" → 133,
+    "threatened to expel the envoys" → 136; "threatened to call early elections" stays 130."""
+    threats = [c for c in found if c.pat.code == GENERIC_THREAT and c.pat.pos == "V"]
+    if not threats:
+        return found
+    by_i = {c.tok.i: c for c in matched}
+    out = []
+    for c in found:
+        if c in threats:
+            acts = [by_i[x.i] for x in c.tok.children if x.dep_ == "xcomp" and x.i in by_i]
+            act = next((a for a in acts if a.pat.code.startswith(THREATENED_ROOTS)), None)
+            code = derived_code("threat", act.pat.code) if act is not None else None
+            if act is not None and code and code != GENERIC_THREAT:
+                trace.add("match", "engine.threat-content", c.tok, f"{code}, the threatened act is {act.pat.id}")
+                c = Candidate(c.tok, replace(c.pat, id=f"{c.pat.id}+{act.pat.id}", code=code), c.considered)
+        out.append(c)
     return out
 
 

@@ -58,6 +58,8 @@ class Words:
     proxy: frozenset[str]
     haven: frozenset[str]
     own_claim: frozenset[str]
+    message: frozenset[str]
+    make_known: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -203,6 +205,10 @@ def speech_head(tok: Token, w: Words) -> Token | None:
     for _ in range(6):
         if node.head.i == node.i:
             return None
+        if node.head.lemma_.lower() == "make" and node.dep_ in ("ccomp", "advcl") and any(
+                k.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and k.lemma_.lower() in w.make_known
+                for k in node.head.children):
+            return node.head  # "made it clear that …", "wants to make clear that …": a statement, not a wish
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in w.speech:
             return node.head
         if node.dep_ in ("ccomp", "xcomp") and is_wish(node.head):

@@ -17,9 +17,9 @@ from spacy.tokens import Token
 from tidings.coding.context import DocContext
 from tidings.coding.matching import NOUN_POS, trigger_objects
 from tidings.coding.modality import words
-from tidings.coding.story import MEDIATION, same_word, story_country, story_partner
+from tidings.coding.story import MEDIATION, same_word, story_country, story_partner, story_talk_parties
 from tidings.coding.suppression import CONTENT_ROOTS
-from tidings.coding.syntax import RELATIVE_PRONOUNS, datives, effective_noun, objects, pobjs, subjects
+from tidings.coding.syntax import RELATIVE_PRONOUNS, datives, effective_noun, message_sender, objects, pobjs, subjects
 from tidings.coding.trace import Candidate, Trace
 from tidings.docindex import subtree
 from tidings.places.locate import is_party
@@ -160,17 +160,41 @@ def actors_of(toks: list[Token], ctx: DocContext, date: str | None) -> list[Acto
             # "sanctions on his suppression of protesters": the possessor is the target
             for p in (x for x in t.children if x.dep_ == "poss"):
                 found = resolver.resolve(p, date)
-        if not found and t.pos_ == "NOUN":
+        if t.pos_ == "NOUN" and all(a.code is None for a in found):
             # "partners like Saudi Arabia", "countries such as Iran", "donors including Japan": the examples
-            found = [a for p in (x for x in t.children if x.dep_ == "prep" and _is_example(x))
-                     for a in actors_of([q for q in p.children if q.dep_ == "pobj"], ctx, date)
-                     if a.code and a.code != a.sector]  # named ones: not "ships like tankers"
+            # (also of a group no code fits: "seven Latin American countries, including Chile")
+            examples = [a for p in (x for x in t.children if x.dep_ == "prep" and _is_example(x))
+                        for a in actors_of([q for q in p.children if q.dep_ == "pobj"], ctx, date)
+                        if a.code and a.code != a.sector]  # named ones: not "ships like tankers"
+            found = examples or found
         if not found and t.pos_ == "NOUN" and t.lemma_.lower() in ctx.knowledge.event_nouns:
             # "a Myanmar military air strike killed …": the event noun's modifiers name its agent
             found = resolver.modifier_actor(t, date)
         for a in found:
             if all(a != b for b in out):
                 out.append(a)
+    return out
+
+
+# sectors of people who come from a state and act for it ("expelled diplomats from Poland"): not
+# forces, whose "from" is where they leave ("pulled troops from Syria")
+FROM_STATE_SECTORS = frozenset({"GOV", "SPY", "LEG", "JUD"})
+
+
+def _from_state(tok: Token, targets: list[Actor], ctx: DocContext, date: str | None,
+                sources: list[Actor]) -> list[Actor]:
+    """"expelled diplomats from Poland", "summoned envoys from three EU states, including Italy": a
+    bare-sector object is the sector of each state its "from" phrase names (on the object or, as
+    the parser often hangs it, on the verb)."""
+    sector = targets[0].sector
+    heads = [o for o in objects(tok) if o.pos_ == "NOUN"]
+    states = [a for h in (*heads, tok) for a in actors_of(pobjs(h, "from"), ctx, date)
+              if a.country and a.code == a.country and not taken_by(a, sources)]
+    out: list[Actor] = []
+    for a in states:
+        if a.country and all(b.country != a.country for b in out):
+            out.append(Actor(text=a.text, code=a.country + (sector or ""), country=a.country, sector=sector,
+                             name=a.name, kind="state", via="sector-from-state"))
     return out
 
 
@@ -258,6 +282,9 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             targets = [a for a in targets if a.text not in kinds]
         if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
             targets = [a for a in targets if a.code]
+        if spec == "obj" and targets and all(a.code and a.code == a.sector and a.sector in FROM_STATE_SECTORS
+                                             for a in targets):
+            targets = _from_state(c.tok, targets, ctx, date, sources) or targets
         if targets and len(sources) == 1 and all(taken_by(a, sources) for a in targets):
             targets = []  # "imposed its first tariffs on …": the source's own possessive is no target
         if targets:
@@ -467,7 +494,10 @@ def _aimed_at(x: Token) -> list[Token]:
         hosts += [y for h in hosts for y in h.children if y.dep_ in ("xcomp", "acomp") and y not in hosts]
     verbs = [h for h in hosts if h.pos_ in ("VERB", "AUX", "ADJ")]
     hosts += [effective_noun(o) for h in verbs for o in objects(h)]
-    return [o for h in verbs for o in objects(h)] + [p for h in hosts for prep in CONTENT_AIM for p in pobjs(h, prep)]
+    aimed = [o for h in verbs for o in objects(h)] + [p for h in hosts for prep in CONTENT_AIM for p in pobjs(h, prep)]
+    # "would respond to any provocation by Seoul", "would punish aggression by its neighbours": the
+    # agent of the act responded to
+    return aimed + [a for p in aimed if p.pos_ == "NOUN" for a in pobjs(p, "by")]
 
 
 def _content_child(x: Token, economic: bool = False, own: tuple[str, ...] = ()) -> bool:
@@ -593,6 +623,10 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                 continue  # "drills in the Sea of Japan": waters named after a state are not in it
             nxt.extend(x for x in node.children if x.dep_ in ("prep", "pobj", "pcomp", "dative", "dobj", "xcomp", "agent")
                        and _content_child(x, economic, own))
+            if node.dep_ == "pobj" and node.pos_ == "NOUN":
+                # "levies of 5 percent on timber and 8 percent on copper from Chile": a listed
+                # item of the same phrase carries the rest of it
+                nxt.extend(x for x in node.children if x.dep_ == "conj" and x.pos_ == "NOUN")
             # "rejected the proposal submitted by X": the by-agent of a participle on the noun owns it
             nxt.extend(x for x in node.children if x.dep_ == "acl" and x.tag_ == "VBN")
             for worth in (x for x in node.children if x.dep_ == "amod" and x.lemma_.lower() == "worth"):
@@ -747,6 +781,11 @@ def participants(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     if node.pos_ not in ("VERB", "AUX"):
         return [], False
     found = actors_of(subjects(node, ctx.knowledge.words.object_control), ctx, date)
+    if c.pat.code.startswith(MEDIATION):
+        # "Armenia released two soldiers in a deal brokered by the EU": the mediator acts on both parties
+        # of the act, the one acted on too (each party's state once)
+        others = [a for a in actors_of(objects(node), ctx, date) if a.code and a.code != a.sector]
+        found += [a for a in others if all(a.country != b.country for b in found)]
     return [a for a in found if not taken_by(a, sources)], False
 
 
@@ -770,9 +809,56 @@ def purpose_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: 
     return found, bool(found)
 
 
+RELEASE = "0841"  # release of persons: "in exchange for" others, the other side releases them
+
+
+def exchange_pairs(c: Candidate, ctx: DocContext, date: str | None,
+                   pairing: list[tuple[Actor | None, Actor | None]]) -> list[tuple[Actor | None, Actor | None]]:
+    """A release "in exchange for" others ("Belarus freed a Polish journalist in exchange for two
+    Belarusians held by Warsaw"): the other side releases those others too, the state that holds
+    them (a "held in/by" phrase), else the state of those the first release freed."""
+    tok = c.tok
+    given = [p for x in pobjs(tok, "in") if x.lemma_.lower() == "exchange" for p in pobjs(x, "for")]
+    if not given:
+        return []
+    freed = [a for a in actors_of(given, ctx, date) if a.country and a.code]
+    holders: list[Actor] = []
+    for p in given:
+        for held in (x for x in p.children if x.dep_ == "acl" and x.tag_ == "VBN"):
+            holders += [a for prep in ("in", "by") for a in actors_of(pobjs(held, prep), ctx, date) if a.country]
+    if not holders:
+        holders = [tgt for _src, tgt in pairing if tgt is not None and tgt.country]
+    states = {h.country for h in holders}
+    if len(states) != 1:
+        return []
+    country = states.pop()
+    holder = next(h for h in holders if h.country == country)
+    holder = Actor(text=holder.text, code=country, country=country, kind="state", via="exchange-counterpart")
+    return [(holder, a) for a in freed if a.country != country]
+
+
+def message_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """The addressee of the message that carries the act ("sent a letter to Seoul threatening …",
+    "sent a letter threatening … to Seoul"; or the parser hangs the participle on the addressee)."""
+    tok = c.tok
+    if c.pat.pos != "V" or tok.tag_ != "VBG" or tok.dep_ not in ("acl", "pobj"):
+        return [], False
+    head = tok.head
+    if tok.dep_ == "pobj":  # "sent a note to [Minsk warning of …]": the participle's parsed subject
+        addressees = [x for x in tok.children if x.dep_ == "nsubj"] if message_sender(tok) is not None else []
+    elif message_sender(head) is not None:
+        addressees = [head]
+    elif head.dep_ == "dobj" and head.lemma_.lower() in ctx.knowledge.words.message and head.head.pos_ == "VERB":
+        addressees = [p for prep in ("to",) for p in pobjs(head.head, prep)] + pobjs(head, "to")
+    else:
+        return [], False
+    found = [a for a in actors_of(addressees, ctx, date) if a.code and not taken_by(a, sources)]
+    return found, bool(found)
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
-                                          complement_search, purpose_addressee, place_target, event_anaphor,
-                                          story_country, story_partner)
+                                          complement_search, message_addressee, purpose_addressee, place_target, event_anaphor,
+                                          story_talk_parties, story_country, story_partner)
 
 
 # -- after the roles ----------------------------------------------------------------------------------

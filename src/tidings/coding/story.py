@@ -9,11 +9,11 @@ so far (``DocContext.recent``) and the story's country (``DocContext.focus``).
 from __future__ import annotations
 
 from tidings.coding.context import DocContext
-from tidings.coding.syntax import effective_noun, objects
+from tidings.coding.syntax import effective_noun, objects, pobjs
 from tidings.coding.trace import Candidate
 from tidings.records import Actor, Event
 
-__all__ = ["MEDIATION", "same_word", "story_country", "story_partner"]
+__all__ = ["MEDIATION", "same_word", "story_country", "story_partner", "story_talk_parties"]
 
 MEDIATION = "045"  # "the exchange was brokered by the UAE": the mediator acts on the parties of the act
 
@@ -54,6 +54,32 @@ def same_party(a: Actor, b: Actor) -> bool:
     """The same actor, or the same country where one of the two is the bare country."""
     return bool(a.code) and (a.code == b.code or (a.country is not None and a.country == b.country
                                                   and (a.code == a.country or b.code == b.country)))
+
+
+HOST_CODES = ("036", "04")  # an offer or act of hosting or holding talks
+
+
+def story_talk_parties(c: Candidate, ctx: DocContext, date: str | None,
+                       sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """Talks that a third party hosts or offers to host ("Norway offered to host a new round of
+    negotiations") are between the story's parties: those of the last event between two coded actors (not a
+    mediation), when the source is neither."""
+    if not c.pat.code.startswith(HOST_CODES) or c.pat.code.startswith(MEDIATION) or len(sources) != 1 \
+            or not sources[0].code:  # a mediation names its parties through the mediated act (``participants``)
+        return [], False
+    things = [effective_noun(o) for o in objects(c.tok)]
+    things += [p for t in things for p in pobjs(t, "of")]  # "a new round of negotiations"
+    if not any(t.lemma_.lower() in ctx.knowledge.event_nouns for t in things):
+        return [], False  # "hosted the ministers": whom it hosts is named
+    src = sources[0]
+    for e in reversed(ctx.recent):
+        if e.source is None or e.target is None or not e.source.code or not e.target.code \
+                or e.cameo == MEDIATION or same_party(e.source, e.target):
+            continue
+        if same_party(src, e.source) or same_party(src, e.target):
+            return [], False  # a party to the talks: its partner is left to ``story_partner``
+        return [e.source, e.target], True
+    return [], False
 
 
 def story_partner(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:

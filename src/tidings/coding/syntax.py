@@ -23,6 +23,28 @@ def is_passive(verb: Token) -> bool:
     return verb.i in passive_verbs(verb.doc)
 
 
+def message_sender(addressee: Token) -> Token | None:
+    """The verb that sent a message to ``addressee`` ("sent a letter to Minsk", "delivered a note to
+    the embassy"): a participle hung on the addressee is the message's content, the sender's act."""
+    from tidings.coding.modality import words
+
+    to = addressee.head
+    if addressee.dep_ != "pobj" or to.lower_ != "to" or to.dep_ not in ("dative", "prep"):
+        return None
+    gov = to.head
+    if gov.pos_ != "VERB" or not any(c.dep_ == "dobj" and c.lemma_.lower() in words().message for c in gov.children):
+        return None
+    return gov
+
+
+def controlled_passive(verb: Token) -> bool:
+    """A passive clause with no subject of its own that takes one from the clause it depends on
+    ("after being intercepted", "hopes to be invited"): that subject is acted on, not acting."""
+    return verb.dep_ in ("pcomp", "advcl", "xcomp") and is_passive(verb) \
+        and not any(c.dep_ == "nsubjpass" for c in verb.children) \
+        and any(c.dep_ == "auxpass" and c.lower_ in ("being", "be", "been") for c in verb.children)
+
+
 def _counted_span(tok: Token) -> bool:
     """A counted stretch of time or a counted series ("three days of drills", "two weeks of talks"): the
     act is what it contains (``container`` in ``data/modality.tsv``)."""
@@ -65,7 +87,10 @@ def pobjs(tok: Token, prep: str) -> list[Token]:
     """Objects of the preposition ``prep`` hanging on ``tok`` (with their conjuncts)."""
     doc = tok.doc
     kids, labels, low = tables(doc)
-    out = [doc[p] for c in kids[tok.i] if labels[c] in ("prep", "agent", "dative", "prt") and low[c] == prep
+    preps = [c for c in kids[tok.i] if labels[c] in ("prep", "agent", "dative", "prt") and low[c] == prep]
+    # "on Iran's ministry and on its former president": the repeated preposition is a conjunct of the first
+    preps += [d for c in preps for d in kids[c] if labels[d] == "conj" and low[d] == prep]
+    out = [doc[p] for c in preps
            for p in kids[c] if labels[p] in ("pobj", "pcomp")]  # a particle with an object: a mislabelled preposition
     return _with_conj(out) if out else out
 
@@ -93,6 +118,9 @@ def _objects(verb: Token) -> list[Token]:
             found = [verb.head]
         if not found and verb.dep_ == "conj":  # "X attacked Y and was arrested": the first subject
             found = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not found and controlled_passive(verb):  # "X shelled a village before being intercepted": X
+            governor = verb.head.head if verb.head.pos_ == "ADP" else verb.head
+            found = [c for c in governor.children if c.dep_ == "nsubj"]
         return _with_conj(found)
     found = [doc[c] for c in kids if labels[c] in ("dobj", "obj")]
     if not found and verb.dep_ == "acl" and verb.tag_ == "VBN":
@@ -164,8 +192,12 @@ def _subjects(verb: Token, object_control: frozenset[str], depth: int) -> list[T
         agents = pobjs(verb, "by")
         if agents:
             return agents
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
+        if any(c.dep_ == "nsubjpass" for c in verb.children) or controlled_passive(verb):
             return []
+    if verb.tag_ == "VBG" and verb.dep_ == "pobj":
+        sender = message_sender(verb)
+        if sender is not None:  # "sent a note to [Minsk warning of …]": misparsed, the sender warns
+            return subjects(sender, object_control, depth + 1)
     own = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if not own:  # the parser sometimes hangs the subject on the auxiliary ("Russia had earlier lent …")
         own = [c for a in verb.children if a.dep_ in ("aux", "auxpass") for c in a.children if c.dep_ == "nsubj"]
@@ -196,6 +228,9 @@ def _subjects(verb: Token, object_control: frozenset[str], depth: int) -> list[T
         return subjects(head, object_control, depth + 1)
     if dep in ("advcl", "acl") and verb.tag_ in ("VBG", "VBN", "VB"):
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG":
+            sender = message_sender(head)
+            if sender is not None:  # "sent a letter to Minsk warning of …": the sender warns
+                return subjects(sender, object_control, depth + 1)
             return [head]
         if dep == "acl" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") \
                 and any(c.dep_ in ("dobj", "obj") for c in verb.children):

@@ -74,7 +74,7 @@ def evaluate(gold_paths: Iterable[str | Path], *, settings: Settings | None = No
         with_statements = load_pipeline(replace(settings, statements=True))
         report["roles"] = score_roles(kinds["roles"], _code(kinds["roles"], settings, with_statements))
     if kinds["document"]:
-        report["documents"] = score_documents(kinds["document"], _code(kinds["document"], settings, nlp))
+        report["documents"] = score_documents(kinds["document"], _code(kinds["document"], settings, nlp), errors)
     if kinds["story"]:
         report["stories"] = evaluate_stories(kinds["story"], settings=settings, nlp=nlp, errors=errors,
                                              gold_paths=[Path(p) for p in gold_paths])

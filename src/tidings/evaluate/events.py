@@ -302,6 +302,11 @@ def render_text(report: dict[str, Any], by: str = "root") -> str:
                      f"fully right {d['right']} ({_fmt(d['fully_right'])}), wrong part {d['wrong_part']}, "
                      f"missed {d['missed']} ({_fmt(d['missed_share'])}), spurious {d['spurious']} "
                      f"({_fmt(d['spurious_share'])} of produced)")
+        if d.get("errors"):
+            from tidings.evaluate.documents import render_document_errors
+
+            lines.append(f"\nerrors in articles (first {len(d['errors'])}; missed, wrong and spurious, article by article):")
+            lines += render_document_errors(d["errors"])
     if report.get("errors"):
         lines.append(f"\nworst {len(report['errors'])} errors:")
         for e in report["errors"]:
