@@ -181,3 +181,27 @@ def test_coder_the_agent_of_the_attack_people_died_in_is_the_source(code, text, 
 ])
 def test_coder_the_place_of_the_attack_is_never_its_agent(code, text, code_, target):
     assert (None, target) in _pairs(code(text, "2024-05-01"), code_)
+
+
+# --- survived or escaped an attack: the survivor is the one attacked --------------------------------
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The Nigerian governor survived an ambush by gunmen in Zamfara state.", "NGAGOV"),
+    ("The Somali president survived a mortar attack on his palace.", "SOMGOV"),
+    ("A Ukrainian mayor survived a Russian drone strike on his car.", "UKRGOV"),
+    ("The Iraqi governor escaped an ambush on the road to Mosul.", "IRQGOV"),
+])
+def test_coder_the_survivor_of_an_attack_is_its_target(code, text, target):
+    events = code(text, "2024-05-01")
+    assert any(e.cameo[:2] in ("18", "19") and e.target and e.target.code == target for e in events), \
+        [(e.cameo, e.source and e.source.code, e.target and e.target.code) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The minister survived the election and kept her post.",
+    "The pilot survived the crash of his plane near Lagos.",
+    "Miners survived the long strike at the copper mine.",
+    "The Kenyan patient survived a heart attack last year.",
+])
+def test_coder_surviving_what_is_no_attack_is_no_event(code, text):
+    assert not _roots(code(text, "2024-05-01")) & {"18", "19", "20"}
