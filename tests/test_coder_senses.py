@@ -571,3 +571,22 @@ def test_coder_other_presentations_are_not_accusations(code, text):
 def test_coder_existential_participle_is_the_event(code):
     ev = code("There were 12 Malian soldiers killed in an ambush near Gao on Sunday.", "2024-03-04")
     assert any(e.cameo_root in ("18", "19") for e in ev)
+
+
+# --- people pushed across a border are expelled (174); people pushed to the brink of famine are not --
+
+@pytest.mark.parametrize("text", [
+    "Poland pushed migrants back across the border into Belarus.",
+    "Libyan forces pushed migrants into the desert near the Tunisian border.",
+    "Croatian police pushed asylum seekers to the Bosnian side of the border.",
+])
+def test_coder_people_pushed_over_a_border_are_expelled(code, text):
+    assert "174" in _codes(code(text, "2024-05-01"))
+
+
+@pytest.mark.parametrize("text", [
+    "The war in Sudan pushed millions of people to the brink of famine.",
+    "Inflation in Argentina pushed families to the edge of poverty.",
+])
+def test_coder_people_pushed_to_the_brink_are_not_expelled(code, text):
+    assert "174" not in _codes(code(text, "2024-05-01"))
