@@ -60,3 +60,15 @@ def test_a_title_gives_a_known_person_the_role_the_data_lacks(resolve):
     assert resolve(text, "Petraeus", "2008-08-06") == ["USAMIL"]
     # "former" keeps the elite reading
     assert resolve("Former Chancellor Angela Merkel defended her energy policy.", "Merkel", "2022-06-07") == ["DEUELI"]
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [
+    # an organisation named as the possessor of a head no actor word names still counts as mentioned,
+    # so its short name refers back to it
+    ("The International Monetary Fund's executive board approved the loan on Monday. "
+     "Zambia first asked the Fund for help in 2021.", "Fund", "IGOIMF"),
+    ("The World Health Organization's annual assembly opened in Geneva. "
+     "Chad asked the Organization for more vaccines.", "Organization", "IGOUNOWHO"),
+])
+def test_a_name_owning_an_unnamed_head_is_still_a_mention(resolve, text, word, code):
+    assert resolve(text, word, "2024-05-01", nth=1) == [code]

@@ -58,7 +58,10 @@ class CorefMixin:
             date = self.doc.user_data.get("tidings_published")
             hist: list[tuple[int, list[Actor]]] = []
             self._partial = hist  # what the history holds so far, for descriptions inside it
-            heads = sorted({self._head_of(m) for m in self.matches})
+            roots: dict[int, list[int]] = {}  # head of the phrase -> the names' own roots
+            for m in self.matches:
+                roots.setdefault(self._head_of(m), []).append(self.doc[m.start:m.end].root.i)
+            heads = sorted(roots)
             for i in heads:
                 tok = self.doc[i]
                 if tok.dep_ == "conj" and tok.head.i in heads:
@@ -66,6 +69,13 @@ class CorefMixin:
                 found = self.resolve(tok, date, follow_coref=False)
                 if found:
                     hist.append((i, found))
+                    continue
+                # "the IMF's executive board": a head no actor word names still leaves its name mentioned
+                for k in sorted(set(roots[i]) - {i}):
+                    named = self.resolve(self.doc[k], date, follow_coref=False)
+                    if named:
+                        hist.append((k, named))
+            hist.sort(key=lambda entry: entry[0])  # a name found behind its head stays in text order
             self._history = hist
             self._building = False
         return self._history
