@@ -63,20 +63,25 @@ def _ruler(patterns: list[dict]) -> tuple[spacy.language.Language, spacy.languag
 
 def test_later_rules_win_and_operators_match_as_in_spacy():
     patterns = [
+        {"patterns": [[{}]], "attrs": {"LEMMA": "word"}},  # a token with no test: every word, first
         {"patterns": [[{"LOWER": "red"}]], "attrs": {"POS": "NOUN", "LEMMA": "rouge"}},
         {"patterns": [[{"LOWER": {"IN": ["red", "blue"]}}]], "attrs": {"POS": "ADJ"}},  # later: ADJ wins
         {"patterns": [[{"LOWER": {"REGEX": "^gre+n$"}}, {"LOWER": "sea"}]], "attrs": {"LEMMA": "ocean"}, "index": -1},
         {"patterns": [[{"LOWER": {"NOT_IN": ["red", "blue", "green", "sea", "."]}}]], "attrs": {"POS": "X"}},
         {"patterns": [[{"IS_SPACE": True}]], "attrs": {"POS": "SPACE", "MORPH": "_"}},
         {"patterns": [[{"ORTH": "Blue"}], [{"ORTH": "BLUE"}]], "attrs": {"MORPH": "Case=Nom"}},
+        {"patterns": [[{"POS": "PROPN"}]], "attrs": {"LEMMA": "name"}},  # parts of speech are symbols
     ]
     stock, fast = _ruler(patterns)
     for text in ("red blue green sea.", "Blue  greeen sea and RED", "BLUE sea green red", "sea"):
-        a, b = stock(text), fast(text)
+        a, b = stock.make_doc(text), fast.make_doc(text)
+        for doc in (a, b):
+            doc[0].pos_ = "PROPN"
+        a, b = stock(a), fast(b)
         assert [(t.pos_, t.lemma_, str(t.morph)) for t in a] == [(t.pos_, t.lemma_, str(t.morph)) for t in b], text
     b = fast("red blue greeen sea tide")
     assert [t.pos_ for t in b] == ["ADJ", "ADJ", "X", "", "X"]
-    assert [t.lemma_ for t in b][:4] == ["rouge", "", "", "ocean"]
+    assert [t.lemma_ for t in b] == ["rouge", "word", "word", "ocean", "word"]
 
 
 def test_a_rule_it_cannot_apply_leaves_the_model_component_in_place():

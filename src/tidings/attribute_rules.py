@@ -58,7 +58,7 @@ class FastAttributeRuler:
         n = len(doc)
         if n == 0:
             return doc
-        table = doc.to_array(self._column_ids)
+        table = doc.to_array(self._column_ids) if self.columns else numpy.zeros((n, 0), dtype="uint64")
         columns = {a: table[:, k] for k, a in enumerate(self.columns)}
         present = {a: set(col.tolist()) for a, col in columns.items() if a in ("TAG", "LOWER", "ORTH")}
         out = doc.to_array(self._write_ids)
@@ -70,13 +70,10 @@ class FastAttributeRuler:
             length = len(rule.tests)
             if length > n:
                 continue
-            mask = None
+            mask = numpy.ones(n - length + 1, dtype=bool)  # a token with no test matches any word ({})
             for offset, token in enumerate(rule.tests):
                 for attr, test in token:
-                    hit = test(columns[attr][offset:n - length + 1 + offset])
-                    mask = hit if mask is None else mask & hit
-            if mask is None:
-                continue
+                    mask &= test(columns[attr][offset:n - length + 1 + offset])
             if mask.any():
                 rows = out[rule.target:rule.target + mask.size]  # a view: match starts shifted to the target
                 for attr, value in rule.values:
