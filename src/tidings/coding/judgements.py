@@ -17,7 +17,7 @@ story ("the raids", GUIDELINES 05/11: the target of a reaction is whoever did th
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -51,9 +51,14 @@ class JudgementWords:
     pacts: frozenset[str]  # agreements, which "void", "null" and "invalid" reject (127)
     words: dict[str, str]  # judging noun or adjective -> 111, 051 or 127
 
-    @property
+    @cached_property
     def verbs(self) -> frozenset[str]:
         return self.frame | self.court
+
+    @cached_property
+    def cues(self) -> frozenset[str]:
+        """The judging words, as one set: a sentence without any of them is skipped."""
+        return frozenset(self.words)
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +163,7 @@ def judgements(sent: Span, found: list[Candidate], ctx: DocContext, trace: Trace
     provocation" is not calling a labour strike): that reading is dropped."""
     jw = judgement_words()
     doc = sent.doc
-    if not ctx.words_between(sent.start, sent.end, frozenset(jw.words)):
+    if not ctx.words_between(sent.start, sent.end, jw.cues):
         return found  # no judging word: nothing to look for
     w = ctx.knowledge.words
     modal = w.intent_aux | w.hypo_aux
