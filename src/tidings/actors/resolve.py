@@ -15,7 +15,7 @@ from tidings.actors.kb import REGIONS, Candidate, Entry, KnowledgeBase
 from tidings.docindex import deps, heads, sentence_of, span_text
 from tidings.records import Actor
 
-__all__ = ["ActorResolver", "KBMatch", "document_countries"]
+__all__ = ["ActorResolver", "KBMatch", "dateline_state", "document_countries"]
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 GROUP_SECTORS = frozenset({"REB", "UAF", "OPP"})  # groups a story follows by a definite noun ("the rebels")
@@ -91,6 +91,19 @@ def _waters() -> frozenset[str]:
     from tidings.coding.modality import words  # the coding package imports this module
 
     return words().water
+
+
+def dateline_state(kb: KnowledgeBase, dateline: str | None, date: str | None) -> str | None:
+    """The state of a document's dateline ("PRAGUE", "Nairobi, Kenya"), the last part naming one;
+    none for a dateline that names two places ("SYDNEY/BEIJING")."""
+    if not dateline or "/" in dateline:
+        return None
+    for part in reversed([p.strip() for p in dateline.split(",") if p.strip()]):
+        for name in (part, part.title()):
+            for cand in kb.candidates(name, date):
+                if cand.entry.kind == "state" and cand.entry.country:
+                    return cand.entry.country
+    return None
 
 
 class ActorResolver(CorefMixin):
@@ -506,17 +519,7 @@ class ActorResolver(CorefMixin):
                      kind=_kind_for(code, sector, "state" if country else "group"), via=via)
 
     def _dateline_state(self, date: str | None) -> str | None:
-        """The state of the document's dateline ("PRAGUE", "Nairobi, Kenya"); none for a dateline
-        that names two places ("SYDNEY/BEIJING")."""
-        dateline = self.doc.user_data.get("tidings_dateline")
-        if not dateline or "/" in dateline:
-            return None
-        for part in reversed([p.strip() for p in dateline.split(",") if p.strip()]):
-            for name in (part, part.title()):
-                for cand in self.kb.candidates(name, date):
-                    if cand.entry.kind == "state" and cand.entry.country:
-                        return cand.entry.country
-        return None
+        return dateline_state(self.kb, self.doc.user_data.get("tidings_dateline"), date)
 
     def _story_state(self, head: Token, date: str | None) -> str | None:
         """The state a story follows, for "the government", "the army": of the states that are (or

@@ -9,7 +9,7 @@ from functools import lru_cache
 from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
-from tidings.actors.resolve import ActorResolver
+from tidings.actors.resolve import ActorResolver, dateline_state
 from tidings.coding.codebook import Code, codebook
 from tidings.coding.lexicon import Lexicon, load_lexicon
 from tidings.coding.modality import Words, modality_cue, words
@@ -147,14 +147,9 @@ def actor_country(iso3: str) -> str:
 
 
 def _focus(ctx: DocContext) -> tuple[str | None, str]:
-    kb = ctx.actors.kb
-    if ctx.dateline and "/" not in ctx.dateline:
-        parts = [p.strip() for p in ctx.dateline.split(",") if p.strip()]
-        for part in reversed(parts):
-            for name in (part, part.title()):
-                for cand in kb.candidates(name, ctx.published):
-                    if cand.entry.kind == "state" and cand.entry.country:
-                        return cand.entry.country, f"dateline {ctx.dateline!r}"
+    country = dateline_state(ctx.actors.kb, ctx.dateline, ctx.published)
+    if country:
+        return country, f"dateline {ctx.dateline!r}"
     counts: dict[str, int] = {}
     for _start, _end, actor in ctx.doc._.actors or ():
         if actor.country and actor.code and actor.code[:3] not in ("IGO", "NGO"):
