@@ -186,3 +186,8 @@ def test_sector_only_and_organisation_codes_are_valid_filters(store, run_cli):
         assert run_cli("events", "--db", store, "--source", value).returncode == 0, value
     bad = run_cli("summary", "--db", store, "--dyad", "RUS:XXQ")
     assert bad.returncode == 2 and "unknown actor" in bad.stderr.decode()
+
+
+def test_a_negative_error_count_is_a_usage_error(run_cli):
+    res = run_cli("eval", "eval/gold/articles_dev2.jsonl", "--errors", "-3")
+    assert res.returncode == 2 and b"--errors" in res.stderr

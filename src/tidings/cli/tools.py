@@ -26,7 +26,7 @@ class EvalFmt(str, Enum):
 def eval_cmd(
     ctx: typer.Context,
     gold: Annotated[list[str], typer.Argument(help="Gold JSON-lines file(s).")],
-    errors: Annotated[int, typer.Option("--errors", help="How many of the worst errors to show.")] = 10,
+    errors: Annotated[int, typer.Option("--errors", min=0, help="How many of the worst errors to show.")] = 10,
     by: Annotated[By, typer.Option("--by", help="Breakdown level.")] = By.root,
     fmt: Annotated[EvalFmt, typer.Option("--format", help="Report format.")] = EvalFmt.text,
     together: Annotated[bool, typer.Option("--together", help="Score all files as one set instead of a row per file.")] = False,
