@@ -475,6 +475,36 @@ def test_coder_no_earlier_dyad_or_only_a_mediation_gives_no_partner(code, text, 
     assert not {t for _s, t in _pairs(code(text, "2024-03-04"), code_)} - {None}
 
 
+# --- threats, sanctions and force with no adversary named: the party the source last dealt with ------------
+
+@pytest.mark.parametrize(("text", "root", "source", "target"), [
+    ("Canberra banned imports of Chinese steel on Monday. Beijing imposed duties on wine in May.", "16", "CHN", "AUS"),
+    ("Armenia accused Azerbaijan of shelling a border village on Monday. "
+     "Azerbaijani artillery pounded the hills above the village on Tuesday.", "19", "AZE", "ARM"),
+    ("India accused Pakistan of sheltering the attackers on Sunday. "
+     "Pakistan's army said it would respond with force to any incursion.", "13", "PAK", "IND"),
+    ("Turkey recalled its ambassador from Austria on Friday. "
+     "Ankara said it would cut trade ties next month.", "13", "TUR", "AUT"),
+])
+def test_coder_aimed_acts_with_no_adversary_named_take_the_storys_other_party(code, text, root, source, target):
+    events = [e for e in code(text, "2024-03-04") if e.cameo.startswith(root) and e.sentence_index == 1]
+    assert (source, target) in {(e.source.country if e.source else None, e.target.country if e.target else None)
+                                for e in events}
+
+
+@pytest.mark.parametrize(("text", "root", "target"), [
+    ("Beijing imposed duties on wine in May.", "16", None),  # no earlier dyad
+    ("Canberra banned imports of Chinese steel on Monday. Beijing imposed duties on Canadian canola in May.",
+     "16", "CAN"),  # the adversary is named
+    ("Armenia accused Azerbaijan of shelling a border village on Monday. "
+     "Azerbaijani artillery pounded Iranian border posts on Tuesday.", "19", "IRN"),
+])
+def test_coder_aimed_acts_keep_the_adversary_they_name_or_none(code, text, root, target):
+    last = text.count(". ")
+    events = [e for e in code(text, "2024-03-04") if e.cameo.startswith(root) and e.sentence_index == last]
+    assert events and {e.target.country if e.target else None for e in events} == {target}
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

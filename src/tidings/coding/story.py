@@ -48,6 +48,9 @@ def story_country(c: Candidate, ctx: DocContext, date: str | None, sources: list
 
 
 DYAD_CODES = ("040", "041", "044", "046", "087", "164")  # talks, truces, pull-backs: always with someone
+# Acts aimed at an adversary whatever their modality: threats, sanctions and cuts in relations, force
+# ("would respond with force", "imposed the duties in May", "Indian jets dropped their bombs")
+AIMED_CODES = ("13", "16", "19")
 
 
 def same_party(a: Actor, b: Actor) -> bool:
@@ -86,9 +89,11 @@ def story_partner(c: Candidate, ctx: DocContext, date: str | None, sources: list
     """Talks, a truce or a pull-back whose other party the sentence does not name ("Lighthizer held
     talks in Washington", "Peru declared a unilateral ceasefire") are with the party the source
     last dealt with in the sentences before (the story's dyad). Only for what happened: a promise
-    ("would be negotiated in the next round") names its partner or has none yet."""
-    if not c.pat.code.startswith(DYAD_CODES) or len(sources) != 1 or not sources[0].code \
-            or ctx.modality(c.tok)[0] != "asserted":
+    ("would be negotiated in the next round") names its partner or has none yet. Acts aimed at an
+    adversary (``AIMED_CODES``) take that party whatever their modality."""
+    code = c.pat.code
+    if len(sources) != 1 or not sources[0].code or not (
+            code.startswith(AIMED_CODES) or (code.startswith(DYAD_CODES) and ctx.modality(c.tok)[0] == "asserted")):
         return [], False
     src = sources[0]
     for e in reversed(ctx.recent):
