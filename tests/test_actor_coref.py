@@ -72,3 +72,36 @@ def test_a_title_gives_a_known_person_the_role_the_data_lacks(resolve):
 ])
 def test_a_name_owning_an_unnamed_head_is_still_a_mention(resolve, text, word, code):
     assert resolve(text, word, "2024-05-01", nth=1) == [code]
+
+
+@pytest.mark.parametrize(("text", "word", "codes"), [
+    ("The Arakan Liberation Army attacked a police post.", "Army", ["REB"]),
+    ("The Karenni Liberation Front seized two villages.", "Front", ["REB"]),
+    ("Fighters of the Mon Liberation Army burned a bridge.", "Army", ["REB"]),
+])
+def test_a_word_of_an_agent_phrase_lends_no_country(resolve, text, word, codes):
+    # "Liberation" is also the name of a French newspaper: inside "… Liberation Army" it is part of the agent
+    assert resolve(text, word, "2024-05-01") == codes
+
+
+@pytest.mark.parametrize(("text", "word", "codes"), [
+    ("Liberation reported on Monday that the minister had resigned.", "Liberation", ["FRAMED"]),
+    ("The Sudan Liberation Army attacked a police post.", "Army", ["SDNREB"]),
+])
+def test_names_beside_an_agent_phrase_still_count(resolve, text, word, codes):
+    assert resolve(text, word, "2024-05-01") == codes
+
+
+@pytest.mark.parametrize(("text", "word", "codes"), [
+    ("The Liberation Tigers of Tamil Eelam attacked a navy base. The Tigers demanded talks.", "Tigers", ["LKAREB"]),
+    ("The International Monetary Fund approved a loan to Egypt. The Fund demanded cuts.", "Fund", ["IGOIMF"]),
+    ("Iran's Revolutionary Guards seized a tanker. The Guards said it broke the rules.", "Guards", ["IRNMIL"]),
+])
+def test_a_word_of_a_name_told_before_refers_back_to_it(resolve, text, word, codes):
+    assert resolve(text, word, "2008-05-01", nth=1 if text.count(word) > 1 else 0) == codes
+
+
+def test_a_one_word_name_with_no_longer_name_before_keeps_its_own_entry(resolve):
+    assert resolve("The Taliban attacked a police post. The Taliban said the attack was revenge.", "Taliban", "2015-05-01",
+                   nth=1) == ["AFGREB"]
+    assert resolve("The European Commission fined Google. The Fund was not involved.", "Fund", "2015-05-01") == []

@@ -505,6 +505,53 @@ def test_coder_aimed_acts_keep_the_adversary_they_name_or_none(code, text, root,
     assert events and {e.target.country if e.target else None for e in events} == {target}
 
 
+# --- "claimed the bombing": a claim of responsibility with the act as its object ---------------------------
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Al Shabaab claimed the bombing in a statement on its radio station.", "SOM"),
+    ("Boko Haram claimed the abduction of the students in a video.", "NGA"),
+    ("The Baluch Liberation Army claimed the attacks on two police stations.", "PAK"),
+])
+def test_coder_claiming_an_attack_is_a_claim_of_responsibility(code, text, source):
+    assert source in {s for s, _t in _pairs(code(text, "2024-03-04"), "015")}
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas claimed the attack had killed 20 soldiers.",  # what the attack did: a statement
+    "Nigeria claimed victory over the insurgents in the north.",
+])
+def test_coder_other_claims_are_no_claim_of_responsibility(code, text):
+    assert "015" not in _codes(code(text, "2024-03-04"))
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Two gunmen killed 14 worshippers at a church in Kaduna on Sunday, and Boko Haram claimed the attack.", "NGACVL"),
+    ("Gunmen shot dead three policemen in Peshawar on Friday and the Pakistani Taliban claimed responsibility "
+     "for the killings.", "PAKCOP"),
+    ("Rebels ambushed an army convoy in Punjab, killing six soldiers; the Baluch Liberation Army claimed the ambush.",
+     "PAKMIL"),
+])
+def test_coder_a_claim_of_an_act_the_sentence_told_is_aimed_at_its_victims(code, text, target):
+    assert target in {e.target.code for e in code(text, "2024-03-04") if e.cameo == "015" and e.target}
+
+
+@pytest.mark.parametrize("text", [
+    # told in the sentence before: the claim's sentence names no victim (ANNOTATION-BRIEF)
+    "Two gunmen killed 14 worshippers at a church in Kaduna on Sunday. Boko Haram claimed the attack.",
+    # the claim comes first: what follows is not the claimed act
+    "Boko Haram claimed the attack on Sunday, and troops killed 20 of its fighters on Monday.",
+])
+def test_coder_a_claim_without_its_act_before_it_in_the_sentence_has_no_victim(code, text):
+    claims = [e for e in code(text, "2024-03-04") if e.cameo == "015"]
+    assert claims and all(e.target is None for e in claims)
+
+
+def test_coder_an_attack_told_before_its_claim_stays_an_event(code):
+    events = code("A blast at a market in Kano killed 12 traders; a group calling itself the Movement claimed the attack.",
+                  "2024-03-04")
+    assert any(e.cameo_root == "18" and e.target is not None and e.target.country == "NGA" for e in events)
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

@@ -267,9 +267,12 @@ class ActorResolver(CorefMixin):
                 return _via('coordinated-names', split)
         # 1. a named actor that is (or contains) the head
         head_match = self.at.get(head.i)
-        if not names and (head_match is None or head_match.kind != "name"):
+        one_word = head_match is not None and head_match.kind == "name" and head_match.end - head_match.start == 1 \
+            and len(names) == 1
+        if (not names and (head_match is None or head_match.kind != "name")) or one_word:
             # "the Fund" after "the International Monetary Fund", "the Commission" after "the European
-            # Commission": an organisation's last name word, capitalised, refers back to it
+            # Commission": an organisation's last name word, capitalised, refers back to it; so does
+            # "the Tigers" after "the Liberation Tigers of Tamil Eelam", before any group of that name
             short = self._short_name(head, span, date)
             if short:
                 return _via('short-name', short)
@@ -384,7 +387,9 @@ class ActorResolver(CorefMixin):
                 continue
             for a in actors:
                 name = (a.name or "").lower().split()
-                if a.code and a.kind not in ("person", "state") and len(name) > 1 and name[-1] == word:
+                said = [w for w in a.text.lower().split() if w not in ("the", "'s")]  # as the text named it
+                if a.code and a.kind != "person" and (a.kind != "state" or len(a.code) > 3) and (
+                        (len(name) > 1 and word in name[1:]) or (len(said) > 1 and word in said[1:])):
                     return [Actor(text=span.text, code=a.code, country=a.country, sector=a.sector, name=a.name,
                                   kind=a.kind)]
         return []
@@ -463,6 +468,8 @@ class ActorResolver(CorefMixin):
         org_name = None
         person_country = None  # "the Trump administration", "Lukashenko's government": the person's state
         for m in names + self._of_names(head):
+            if any(m.start < a.end and a.start < m.end for a in agents):
+                continue  # a word of the agent phrase itself: "Liberation" in "… Liberation Army" is no newspaper
             cand = self._best(m, date)
             if cand is None:
                 continue

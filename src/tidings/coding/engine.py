@@ -32,6 +32,7 @@ from tidings.coding.roles import (
     Roles,
     actors_of,
     askers,
+    claimed_act_victims,
     distinct_named,
     exchange_pairs,
     find_roles,
@@ -147,6 +148,7 @@ class Coder:
                 staged.append((c, roles))
             else:
                 trace.add("build", "no-actor", c.tok, "neither source nor target resolved")
+        claimed_act_victims(staged, ctx, trace)
         live = [c.tok for c, _ in staged]
         time_by = attach(attached.times, live, through_nouns=ctx.knowledge.timeless_nouns)
         qty_by = attach([(root, (root, q)) for root, q in attached.quantities], live)
