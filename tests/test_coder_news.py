@@ -552,6 +552,28 @@ def test_coder_an_attack_told_before_its_claim_stays_an_event(code):
     assert any(e.cameo_root == "18" and e.target is not None and e.target.country == "NGA" for e in events)
 
 
+# --- a refusal of a reciprocal act pairs its actors as the act would ----------------------------------------
+
+@pytest.mark.parametrize(("text", "a", "b"), [
+    ("Israel and Hamas refused to meet in Cairo on Monday.", "ISR", "PSE"),
+    ("Serbia and Kosovo failed to agree on licence plates at the talks in Brussels.", "SRB", "KOS"),
+    ("Peru and Ecuador declined to hold talks on the border before the election.", "PER", "ECU"),
+])
+def test_coder_two_parties_refusing_a_reciprocal_act_refuse_each_other(code, text, a, b):
+    refusals = _pairs([e for e in code(text, "2024-03-04") if e.cameo_root == "12" and not e.negated],
+                      next(e.cameo for e in code(text, "2024-03-04") if e.cameo_root == "12"))
+    assert {(a, b), (b, a)} <= refusals
+
+
+@pytest.mark.parametrize(("text", "pairs_"), [
+    ("Russia and China refused to condemn Iran.", {("RUS", "IRN"), ("CHN", "IRN")}),  # the act names its target
+    ("Hungary refused to meet the Ukrainian delegation.", {("HUN", "UKR")}),
+])
+def test_coder_refusals_with_a_named_target_keep_it(code, text, pairs_):
+    events = [e for e in code(text, "2024-03-04") if e.cameo_root == "12"]
+    assert {(e.source.country if e.source else None, e.target.country if e.target else None) for e in events} == pairs_
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

@@ -200,8 +200,10 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             variants.append((decision.refused, True, attrs.modality))
         for code, negated_, modality in variants:
             info = k.codes.get(code) or k.codes[pat.code]
-            transitive = one_way(c, code, ctx)
-            pairing = pairs(sources, targets, code, ctx, transitive=transitive)
+            # a refusal pairs its actors as the refused act would ("the two sides failed to agree": each
+            # refused the other)
+            pair_code = decision.refused or code
+            pairing = pairs(sources, targets, pair_code, ctx, transitive=one_way(c, pair_code, ctx))
             if len(sources) >= 2 and tok.lemma_.lower() in k.words.swap and all(t.country is None for t in targets):
                 # "Russia and Ukraine swapped prisoners": each gives to the other
                 pairing = [(a, b) for a in sources for b in sources if a is not b]
