@@ -105,3 +105,29 @@ def test_a_one_word_name_with_no_longer_name_before_keeps_its_own_entry(resolve)
     assert resolve("The Taliban attacked a police post. The Taliban said the attack was revenge.", "Taliban", "2015-05-01",
                    nth=1) == ["AFGREB"]
     assert resolve("The European Commission fined Google. The Fund was not involved.", "Fund", "2015-05-01") == []
+
+
+@pytest.mark.parametrize(("text", "word", "codes"), [
+    ("Egypt, Sudan and Ethiopia met in Khartoum. The three governments agreed to meet again.", "governments",
+     ["EGY", "SDN", "ETH"]),
+    ("Chile, Peru and Bolivia signed a water deal. The three countries will share the river.", "countries",
+     ["CHL", "PER", "BOL"]),
+    ("Kenya, Uganda, Tanzania and Rwanda met in Arusha. All four nations backed the plan.", "nations",
+     ["KEN", "UGA", "TZA", "RWA"]),
+])
+def test_the_three_or_four_countries_are_those_named_before(resolve, text, word, codes):
+    assert sorted(resolve(text, word, "2024-05-01")) == sorted(codes)
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Egypt and Sudan met in Khartoum. Three other countries sent observers.", "countries"),
+    ("Egypt, Sudan and Ethiopia met in Khartoum. Three countries in the region sent observers.", "countries"),
+])
+def test_other_or_bare_numbered_countries_are_no_back_reference(resolve, text, word):
+    assert resolve(text, word, "2024-05-01") == []
+
+
+def test_popes_are_the_vatican_head_of_state_in_office(resolve):
+    assert resolve("Pope Francis will visit Iraq in March.", "Francis", "2021-02-01") == ["VATGOV"]
+    assert resolve("Pope Benedict XVI met the president at the Vatican.", "XVI", "2008-04-16") == ["VATGOV"]
+    assert resolve("Francis Fukuyama criticised the plan.", "Francis", "2021-02-01") == []

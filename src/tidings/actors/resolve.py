@@ -22,6 +22,8 @@ GROUP_SECTORS = frozenset({"REB", "UAF", "OPP"})  # groups a story follows by a 
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 PLURAL_HEADS = {"country", "nation", "state", "side", "neighbour", "neighbor", "government", "capital",
                 "leader", "president", "head", "man", "ally", "partner"}
+# "the two countries", "both sides", "the three governments": how many actors named before they are
+PLURAL_COUNTS = {"two": 2, "2": 2, "both": 2, "each": 2, "three": 3, "3": 3, "four": 4, "4": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,11 +242,14 @@ class ActorResolver(CorefMixin):
                     return _via('apposition', found)
         left, right = self.np_range(head)
         span = doc[left:right]
-        if follow_coref and head.lemma_.lower() in PLURAL_HEADS and any(
-            (c.dep_ == "nummod" and c.lower_ in ("two", "2")) or c.lower_ in ("both", "each") for c in head.children
-        ):
+        count = next((PLURAL_COUNTS[c.lower_] for c in head.children
+                      if c.lower_ in PLURAL_COUNTS and (c.dep_ == "nummod" or c.lower_ in ("both", "each"))), 0)
+        if count and (any(c.lower_ in ("other", "more", "several") for c in head.children)
+                      or (count > 2 and not any(c.lower_ in ("the", "these", "those", "all") for c in head.children))):
+            count = 0  # "three other countries", "three countries": not the ones named before
+        if follow_coref and count and head.lemma_.lower() in PLURAL_HEADS:
             kind = "person" if head.lemma_.lower() in ("leader", "president", "head", "man") else "state"
-            return _via('plural-reference', self.plural_reference(span, kind, date))
+            return _via('plural-reference', self.plural_reference(span, kind, date, count))
         names = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "name"]
         agents = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "agent"]
         text = span_text(span).strip()
