@@ -131,3 +131,21 @@ def test_popes_are_the_vatican_head_of_state_in_office(resolve):
     assert resolve("Pope Francis will visit Iraq in March.", "Francis", "2021-02-01") == ["VATGOV"]
     assert resolve("Pope Benedict XVI met the president at the Vatican.", "XVI", "2008-04-16") == ["VATGOV"]
     assert resolve("Francis Fukuyama criticised the plan.", "Francis", "2021-02-01") == []
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Gunmen from Ethiopia killed 14 herders near Lodwar on Sunday.", "herders"),
+    ("Fighters from Chad attacked villagers near Diffa.", "villagers"),
+    ("Militants from Somalia abducted three teachers in Mandera.", "teachers"),
+])
+def test_where_another_actor_comes_from_gives_no_country(resolve, text, word):
+    # the gunmen's country, not the herders': their country comes from the place of the event, later
+    assert not any(c[:3] in ("ETH", "TCD", "SOM") for c in resolve(text, word, "2024-05-01"))
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Ethiopian police detained 14 herders on Sunday.", "herders", "ETHAGR"),
+    ("Police in Chad detained villagers on Sunday.", "villagers", "TCDCVL"),
+])
+def test_a_country_the_sentence_names_otherwise_still_counts(resolve, text, word, code):
+    assert resolve(text, word, "2024-05-01") == [code]

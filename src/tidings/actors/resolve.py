@@ -634,8 +634,19 @@ class ActorResolver(CorefMixin):
         named = self._named_countries(head, date)
         left, right = self.np_range(head)
         countries = {c for i, c, of_state in named
-                     if of_state and not left <= i < right and not self._in_other_clause(i, head)}
+                     if of_state and not left <= i < right and not self._in_other_clause(i, head)
+                     and not self._origin_of_other(i, head)}
         return countries.pop() if len(countries) == 1 else None
+
+    def _origin_of_other(self, i: int, head: Token) -> bool:
+        """A name that says where another actor comes from ("gunmen from Ethiopia killed 14 herders"):
+        the gunmen's country, not the herders'."""
+        tok = self.doc[i]
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("from", "of") or prep.head.i == head.i:
+            return False
+        other = self.at.get(prep.head.i)
+        return prep.head.pos_ == "NOUN" and other is not None and other.kind == "agent"
 
     def _in_other_clause(self, i: int, head: Token) -> bool:
         """A name inside a participle on a thing that does not hold the head ("under the agreement
