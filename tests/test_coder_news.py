@@ -574,6 +574,26 @@ def test_coder_refusals_with_a_named_target_keep_it(code, text, pairs_):
     assert {(e.source.country if e.source else None, e.target.country if e.target else None) for e in events} == pairs_
 
 
+# --- "fought the Houthis": fighting an armed actor named only by its name --------------------------------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Saudi Arabia and its allies have fought the Houthis since 2015.", "SAU", "YEM"),
+    ("Nigerian troops fought Boko Haram near Maiduguri on Tuesday.", "NGA", "NGA"),
+    ("The Colombian army fought the ELN in Arauca last week.", "COL", "COL"),
+])
+def test_coder_fighting_a_named_armed_group_is_a_fight(code, text, source, target):
+    assert (source, target) in _pairs(code(text, "2024-03-04"), "190")
+
+
+@pytest.mark.parametrize("text", [
+    "The government fought corruption for years.",
+    "Kenya fought Ethiopia in the final of the cup.",
+    "The minister fought the proposal in parliament.",
+])
+def test_coder_fighting_what_is_no_armed_actor_is_no_fight(code, text):
+    assert not [e for e in code(text, "2024-03-04") if e.cameo_root == "19"]
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

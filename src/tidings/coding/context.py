@@ -70,6 +70,7 @@ class DocContext:
     _content_starts: list[int] = field(default_factory=list)
     _modality: dict[int, tuple[str, Token | None]] = field(default_factory=dict)
     _places: tuple | None = None
+    _armed: frozenset[int] | None = None
 
     def words_between(self, start: int, end: int, wanted: frozenset[str]) -> bool:
         """Whether a token of ``start``..``end`` has a lower-case form or lemma in ``wanted``: a
@@ -133,12 +134,27 @@ class DocContext:
                 if sent.start_char <= m.start < sent.end_char and m.place.country and not acts(self.doc, m)}
 
     @property
+    def armed_tokens(self) -> frozenset[int]:
+        """Tokens of the mentions of armed actors (rebels, militants, armies, transnational armed
+        groups), for patterns whose object must be one ("fought the Houthis": ``@armed``)."""
+        if self._armed is None:
+            doc = self.doc
+            mentions = (doc._.actors or ()) if doc.has_extension("actors") else ()
+            self._armed = frozenset(i for start, end, a in mentions
+                                    if a.sector in ARMED_SECTORS or (a.code or "").startswith("IMG")
+                                    for i in range(start, end))
+        return self._armed
+
+    @property
     def focus(self) -> tuple[str | None, str]:
         """The document's own country and why: its dateline's, else the country most of its actors
         belong to. Sector-only actors ("police", "students") of a single-country story take it."""
         if self._focus is None:
             self._focus = _focus(self)
         return self._focus
+
+
+ARMED_SECTORS = frozenset({"REB", "MIL", "UAF", "INS", "SEP"})
 
 
 def actor_country(iso3: str) -> str:

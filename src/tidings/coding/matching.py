@@ -159,8 +159,10 @@ def features(tok: Token, ctx: DocContext) -> Features:
     strict = _strict_objects(tok)
     money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
     # an amount of money as object ("was given €4.5 billion") stands for "money"
+    # an armed actor as object ("fought the Houthis") stands for "@armed"
+    armed = any(n.i in ctx.armed_tokens for _, n in strict) if strict else False
     feats = Features(tok, strict, frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)]
-                                            + (["money"] if money else [])))
+                                            + (["money"] if money else []) + (["@armed"] if armed else [])))
     ctx.features[tok.i] = feats
     return feats
 
