@@ -594,6 +594,59 @@ def test_coder_fighting_what_is_no_armed_actor_is_no_fight(code, text):
     assert not [e for e in code(text, "2024-03-04") if e.cameo_root == "19"]
 
 
+# --- "has yet to free": not done so far, and no duty ----------------------------------------------------
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Tehran has yet to free the British tanker or its crew.", "08"),
+    ("Moscow has yet to sign the grain deal with Kyiv.", "05"),
+    ("The ministry is yet to release the detained journalists.", "08"),
+])
+def test_coder_has_yet_to_is_a_negated_act(code, text, root):
+    events = [e for e in code(text, "2024-03-04") if e.cameo_root == root]
+    assert events and all(e.negated and e.modality == "asserted" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Iran has to free the tanker by Friday, the court said.",
+    "The government unveiled yet another plan to free the hostages.",
+])
+def test_coder_other_has_to_and_yet_are_no_negation(code, text):
+    assert not any(e.negated for e in code(text, "2024-03-04"))
+
+
+# --- "people accused of fraud": an act of words told as a description, with no one doing it ----------------
+
+@pytest.mark.parametrize("text", [
+    "Police in Herat detained 20 people accused of stuffing ballot boxes.",
+    "Troops arrested three officers suspected of plotting a coup, criticised for months in the press.",
+    "Soldiers detained a journalist accused of spying on Monday.",
+])
+def test_coder_an_agentless_participle_of_words_is_no_event(code, text):
+    assert not [e for e in code(text, "2024-03-04") if e.cameo_root in ("11", "01", "05") and e.source is None]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The journalist, accused by Iran of spying, was freed on Monday.", "11"),  # the accuser is named
+    ("Three soldiers killed in an ambush near Gao were buried on Monday.", "19"),  # violence stays
+])
+def test_coder_participles_with_an_agent_or_of_violence_stay(code, text, root):
+    events = code(text, "2024-03-04")
+    assert any(e.cameo_root == root for e in events) or root == "19" and any(e.cameo_root in ("18", "19") for e in events)
+
+
+# --- "co-hosted by France and the UN": hosts do not host each other -----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "France and the United Nations hosted a donor conference for Lebanon on Sunday.",
+    "The conference, co-hosted by Egypt and Norway, raised $5 billion.",
+    "Qatar and Egypt hosted the talks in Doha on Monday.",
+])
+def test_coder_co_hosts_do_not_host_each_other(code, text):
+    hosts = [e for e in code(text, "2024-03-04") if e.cameo == "043"]
+    assert not any(e.source and e.target and e.source.country in ("FRA", "EGY", "QAT", "NOR")
+                   and e.target.code in ("IGOUNO", "NOR", "EGY", "EGYGOV", "NORGOV", "QAT") for e in hosts)
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

@@ -144,6 +144,11 @@ class Coder:
                 # the strike called by the union") is coded when its agent acts on an actor; on the
                 # clause's subject it is what the sentence is about ("The deal, brokered by the AU, …")
                 trace.add("build", "participle-no-patient", c.tok, "a described act with no one acted on")
+            elif c.pat.pos == "V" and c.tok.dep_ == "acl" and c.tok.tag_ == "VBN" and not roles.sources \
+                    and c.pat.code[:2] < "14":
+                # "detained 20 people accused of fraud", "a plan backed by …" with no one named: a
+                # description of the noun, not an act of words or cooperation anyone is said to have done
+                trace.add("build", "participle-no-agent", c.tok, "a described act with no one doing it")
             elif roles.sources or roles.targets:
                 staged.append((c, roles))
             else:

@@ -60,6 +60,7 @@ class Words:
     own_claim: frozenset[str]
     message: frozenset[str]
     make_known: frozenset[str]
+    not_yet: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +133,10 @@ def negation_cue(tok: Token, w: Words) -> Token | None:
     for ctrl in _controllers(tok):
         if ctrl.lemma_.lower() in w.neg_control:
             return ctrl
+        if ctrl.lemma_.lower() in ("have", "be") and tok.dep_ == "xcomp":
+            yet = next((c for c in ctrl.children if c.dep_ == "advmod" and c.lower_ in w.not_yet), None)
+            if yet is not None:  # "has yet to free the ship": not done (yet)
+                return yet
         for c in ctrl.children:
             if c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and any(n.dep_ == "neg" for n in c.children)):
                 return c if c.dep_ == "neg" else next(n for n in c.children if n.dep_ == "neg")
@@ -152,6 +157,11 @@ def modality_cue(tok: Token, w: Words) -> tuple[str, Token | None]:
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
         chain.append(tok.head)
     chain.extend(_controllers(chain[-1]))
+    for node in chain[1:]:
+        if node.lemma_.lower() in ("have", "be"):
+            yet = next((c for c in node.children if c.dep_ == "advmod" and c.lower_ in w.not_yet), None)
+            if yet is not None:  # "is yet to release": what has not happened so far (negated), not a plan
+                return "asserted", yet
     if _future_time_clause(chain[-1], w):  # "talks can begin only after a deal is signed"
         chain.append(chain[-1].head)
         chain.extend(_controllers(chain[-1]))
