@@ -647,6 +647,47 @@ def test_coder_co_hosts_do_not_host_each_other(code, text):
                    and e.target.code in ("IGOUNO", "NOR", "EGY", "EGYGOV", "NORGOV", "QAT") for e in hosts)
 
 
+# --- "no reports of shelling": an act said not to have happened ----------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "There were no reports of RSF shelling in Khartoum by Friday evening.",
+    "Residents said there were no reports of Houthi shelling overnight.",
+    "Israeli officials said there were no reports of Hezbollah shelling across the border overnight.",
+])
+def test_coder_no_reports_of_an_act_negate_it(code, text):
+    events = [e for e in code(text, "2024-03-04") if e.cameo_root == "19"]
+    assert events and all(e.negated for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents gave reports of RSF shelling in Khartoum on Friday evening.",
+    "Police arrested dozens of protesters in Minsk, with no warning.",
+])
+def test_coder_reports_of_an_act_or_no_elsewhere_do_not_negate_it(code, text):
+    events = [e for e in code(text, "2024-03-04") if e.cameo_root in ("17", "18", "19")]
+    assert all(not e.negated for e in events)
+
+
+# --- "U.S. commandos killed civilians", filed from Sanaa: the victims are not American --------------------
+
+@pytest.mark.parametrize(("text", "date_line"), [
+    ("U.S. commandos killed several civilians on Sunday.", "Sanaa"),
+    ("Russian troops detained dozens of villagers on Monday.", "Damascus"),
+    ("French soldiers shot dead three civilians near the border.", "Bamako"),
+])
+def test_coder_victims_of_a_foreign_force_do_not_take_its_country(nlp, text, date_line):
+    from tidings.pipeline import code_documents
+    from tidings.records import Document
+
+    doc = Document(doc_id="x", text=text, published="2024-03-04", dateline=date_line)
+    events = next(code_documents([doc], nlp=nlp))[1]
+    assert events and all(e.target is None or e.target.country != e.source.country for e in events)
+
+
+def test_coder_a_state_acting_at_home_still_gives_its_country(code):
+    assert ("BLR", "BLR") in _pairs(code("Belarusian police detained protesters in the capital on Sunday.", "2024-03-04"), "173")
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

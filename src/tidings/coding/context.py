@@ -131,7 +131,18 @@ class DocContext:
 
         sent = sentence_of(tok)
         return {actor_country(m.place.country) for m in (self.doc._.places or () if self.doc.has_extension("places") else ())
-                if sent.start_char <= m.start < sent.end_char and m.place.country and not acts(self.doc, m)}
+                if sent.start_char <= m.start < sent.end_char and m.place.country and not acts(self.doc, m)
+                and not self._names_a_force(m)}
+
+    def _names_a_force(self, m) -> bool:
+        """A place that names whose force acts ("U.S. commandos", "Russian troops"): the modifier of an
+        actor with a sector, not where the event happened."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("compound", "amod"):
+            return False
+        head = span.root.head.i
+        return any(start <= head < end and a.sector in FORCE_SECTORS for start, end, a in
+                   ((self.doc._.actors or ()) if self.doc.has_extension("actors") else ()))
 
     @property
     def armed_tokens(self) -> frozenset[int]:
@@ -155,6 +166,7 @@ class DocContext:
 
 
 ARMED_SECTORS = frozenset({"REB", "MIL", "UAF", "INS", "SEP"})
+FORCE_SECTORS = ARMED_SECTORS | {"COP", "SPY"}  # those who act by force: "U.S. commandos", "Russian police"
 
 
 def actor_country(iso3: str) -> str:

@@ -119,6 +119,12 @@ def negation_cue(tok: Token, w: Words) -> Token | None:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in w.neg_word):
             return c
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        # "no reports of shelling", "no sign of fighting": the act is said not to have happened
+        owner = tok.head.head
+        cue = next((c for c in owner.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if cue is not None:
+            return cue
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ == "det" and c.lower_ == "no":

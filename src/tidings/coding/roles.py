@@ -919,7 +919,9 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                 country, why = place, "place of the event"
                 if country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
-                    country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
+                    focus = ctx.focus[0]
+                    if len(states) == 1 and (focus is None or focus in states):  # not a foreign force in the story's country
+                        country, why = states.pop(), "state acting at home"
                 if country is None and role == "target" and a.sector in STATE_AGENTS:
                     # "Polish farmers demanded that the government …": a group of a country acts on its own state
                     groups = {o.country for o in others if o.country and o.sector in DOMESTIC_TARGETS}
