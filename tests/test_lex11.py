@@ -18,8 +18,8 @@ from tests.coded import roots as _roots
 
 ROOT = Path(__file__).resolve().parents[1]
 PROBES = ROOT / "tests" / "data" / "probes_lex11.jsonl"
-ROOT_HIT_FLOOR = 0.926  # measured when the sweep was written (0.892 before it)
-FULL_HIT_FLOOR = 0.650  # root and both countries right (0.625 before)
+ROOT_HIT_FLOOR = 0.929  # measured when the sweep was written (602 of 648; 0.892 before it)
+FULL_HIT_FLOOR = 0.651  # root and both countries right (422 of 648; 0.623 before)
 DATE = "2024-05-01"
 
 
@@ -410,6 +410,7 @@ def test_coder_a_body_suspending_a_state_expels_it(code, text, target):
 @pytest.mark.parametrize("text", [
     "The club suspended Messi for two games.",
     "Kenya suspended its flights to Mogadishu.",
+    "Tanzania expelled hundreds of Burundians.",
 ])
 def test_coder_suspending_a_person_or_service_expels_no_state(code, text):
     assert "166" not in _codes(code(text, DATE))

@@ -159,8 +159,9 @@ def features(tok: Token, ctx: DocContext) -> Features:
     strict = _strict_objects(tok)
     money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
     # an amount of money as object ("was given €4.5 billion") stands for "money"; a name that resolves to
-    # a state ("suspended Niger", "expelled Russia") stands for "@state" (no word has that form)
-    state = any(n.pos_ == "PROPN" and any(a.kind == "state" for a in ctx.actors.resolve(n, ctx.published, follow_coref=False))
+    # a state ("suspended Niger", "expelled Russia") stands for "@state" (no word has that form); a plural
+    # or a demonym is a people ("expelled Haitians")
+    state = any(n.tag_ == "NNP" and n.ent_type_ != "NORP" and any(a.kind == "state" for a in ctx.actors.resolve(n, ctx.published, follow_coref=False))
                 for _, n in strict)
     feats = Features(tok, strict, frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)]
                                             + (["money"] if money else []) + (["@state"] if state else [])))
