@@ -688,6 +688,26 @@ def test_coder_a_state_acting_at_home_still_gives_its_country(code):
     assert ("BLR", "BLR") in _pairs(code("Belarusian police detained protesters in the capital on Sunday.", "2024-03-04"), "173")
 
 
+# --- "spoke by telephone with Merkel": the partner on the pattern's own prepositional object -------------
+
+@pytest.mark.parametrize(("text", "code_", "target"), [
+    ("Erdogan spoke by telephone with German Chancellor Olaf Scholz on Thursday.", "041", "DEU"),
+    ("The Indian foreign minister spoke over the phone with his Chinese counterpart.", "041", "CHN"),
+    ("Zelensky spoke by video link with the leaders of Poland and Lithuania.", "041", "POL"),
+])
+def test_coder_the_partner_of_a_call_hangs_on_the_call(code, text, code_, target):
+    assert target in {t for _s, t in _pairs(code(text, "2023-03-04"), code_)}
+
+
+@pytest.mark.parametrize("text", [
+    "Greek Prime Minister Kyriakos Mitsotakis put the navy on alert on Monday. Mitsotakis held talks on Thursday.",
+    "Chad's president ordered the army to the border on Monday. The president held talks on Friday.",
+])
+def test_coder_a_states_own_forces_are_no_partner_in_talks(code, text):
+    talks = [e for e in code(text, "2023-03-04") if e.cameo_root == "04" and e.sentence_index == 1]
+    assert all(e.target is None or e.target.country != e.source.country for e in talks)
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

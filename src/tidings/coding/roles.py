@@ -113,6 +113,9 @@ def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
         hosts += [x for x in tok.children if x.dep_ in ("prt", "prep", "advmod") and x.lower_ == pat.prt]
         # "delivered the tanks it promised to Kyiv": a relative clause whose gap is the object
         hosts += [r for o in objects(tok) for r in o.children if r.dep_ == "relcl" and gapped(r)]
+        # "spoke by telephone with Merkel": the partner hangs on the pattern's own prepositional object
+        hosts += [p for prep, allowed in pat.preps for p in pobjs(tok, prep)
+                  if allowed is None or p.lemma_.lower() in allowed]
     elif tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ in ("VERB", "ADP"):
         hosts.append(tok.head if tok.head.pos_ == "VERB" else tok.head.head)
     found: list[Token] = []

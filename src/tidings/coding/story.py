@@ -100,7 +100,20 @@ def story_partner(c: Candidate, ctx: DocContext, date: str | None, sources: list
         if e.source is None or e.target is None or not e.source.code or not e.target.code or e.cameo == MEDIATION:
             continue  # a mediator is no party to the talks it brokers
         if same_party(src, e.source) and not same_party(src, e.target):
-            return [e.target], True
-        if same_party(src, e.target) and not same_party(src, e.source):
-            return [e.source], True
+            partner = e.target
+        elif same_party(src, e.target) and not same_party(src, e.source):
+            partner = e.source
+        else:
+            continue
+        if same_state(src, partner):
+            continue  # "put the navy on alert … spoke with Merkel": a state's own forces are no partner
+        return [partner], True
     return [], False
+
+
+STATE_ORGANS = frozenset({None, "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+
+
+def same_state(a: Actor, b: Actor) -> bool:
+    """Two organs of one state (or the state itself): the government and its navy."""
+    return a.country is not None and a.country == b.country and a.sector in STATE_ORGANS and b.sector in STATE_ORGANS
