@@ -306,6 +306,23 @@ def test_coder_other_cuts_are_no_easing(code, text):
     assert "085" not in _codes(code(text, "2024-03-04"))
 
 
+@pytest.mark.parametrize("text", [
+    "Ukraine must cut its budget deficit this year, the IMF said.",
+    "Japan reduced its budget deficit last year.",
+    "Kenya will cut its budget gap to 4% of output, the treasury said.",
+])
+def test_coder_a_budget_deficit_cut_is_no_cut_in_aid(code, text):
+    assert not [e for e in code(text, "2024-03-04") if e.cameo.startswith("162")]
+
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Washington cut its loans to Nicaragua after the election.", "USA", "NIC"),
+    ("The World Bank reduced lending to Ethiopia during the war.", "IGO", "ETH"),
+])
+def test_coder_cuts_in_loans_stay_cuts_in_aid(code, text, source, target):
+    assert any(e.cameo.startswith("162") and e.target and e.target.country == target for e in code(text, "2024-03-04"))
+
+
 # --- prohibit and forbid, like ban, with the object deciding the kind (1721, 1722, 163) -----------------
 
 @pytest.mark.parametrize(("text", "want"), [
