@@ -708,6 +708,26 @@ def test_coder_a_states_own_forces_are_no_partner_in_talks(code, text):
     assert all(e.target is None or e.target.country != e.source.country for e in talks)
 
 
+# --- "until it cuts the deficit": a condition not yet met is hypothetical ------------------------------
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("The IMF refused to lend Kenya money until it cuts fuel subsidies.", "16"),
+    ("Hamas will keep firing rockets until Israel lifts the blockade.", "08"),
+    ("Brussels said it would not release the funds before Budapest changes the media law.", "08"),
+])
+def test_coder_an_act_awaited_until_or_before_is_hypothetical(code, text, root):
+    assert not [e for e in code(text, "2024-03-04") if e.cameo_root == root and e.modality == "asserted"
+                and not e.negated and e.cameo not in ("1221",)]
+
+
+@pytest.mark.parametrize(("text", "root"), [
+    ("Russia withdrew its troops before the talks began.", "08"),  # past tense: it happened
+    ("Israel lifted the blockade until the end of the month.", "08"),  # no clause
+])
+def test_coder_past_or_main_clause_acts_stay_asserted(code, text, root):
+    assert any(e.cameo_root == root and e.modality == "asserted" for e in code(text, "2024-03-04"))
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

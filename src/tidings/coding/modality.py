@@ -61,6 +61,7 @@ class Words:
     message: frozenset[str]
     make_known: frozenset[str]
     not_yet: frozenset[str]
+    not_before: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -168,6 +169,10 @@ def modality_cue(tok: Token, w: Words) -> tuple[str, Token | None]:
             yet = next((c for c in node.children if c.dep_ == "advmod" and c.lower_ in w.not_yet), None)
             if yet is not None:  # "is yet to release": what has not happened so far (negated), not a plan
                 return "asserted", yet
+    if _future_time_clause(chain[-1], w):
+        mark = next(c for c in chain[-1].children if c.dep_ == "mark" and c.lower_ in w.time_mark)
+        if mark.lower_ in w.not_before:  # "refused to lend until it cuts the deficit": not happened yet
+            return "hypothetical", mark
     if _future_time_clause(chain[-1], w):  # "talks can begin only after a deal is signed"
         chain.append(chain[-1].head)
         chain.extend(_controllers(chain[-1]))
