@@ -43,7 +43,10 @@ class Features:
     def prts(self) -> frozenset[str]:
         if self._prts is None:
             tok = self.tok  # spaCy often attaches the particle of "pull out of" as a preposition
-            self._prts = frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i)
+            # but a preposition with its own object after the verb's object is none ("gave a speech in Paris")
+            after = max((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))
+            self._prts = frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i
+                                   and not (c.dep_ == "prep" and c.i > after and any(p.dep_ == "pobj" for p in c.children)))
         return self._prts
 
     @property
