@@ -160,7 +160,9 @@ def features(tok: Token, ctx: DocContext) -> Features:
     if isinstance(cached, Features):
         return cached
     strict = _strict_objects(tok)
-    money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
+    # (also "$400 million in ODA": an amount in a named kind of funding no lemma list knows)
+    money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$")
+                or (n.pos_ == "PROPN" and n is not o and o.ent_type_ == "MONEY") for o, n in strict)
     # an amount of money as object ("was given €4.5 billion") stands for "money"
     feats = Features(tok, strict, frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)]
                                             + (["money"] if money else [])))

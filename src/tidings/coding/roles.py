@@ -127,6 +127,7 @@ def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
 
 # transfers of goods, money, people or property: the target is the recipient (not the thing given)
 TRANSFER_CODES = ("06", "07", "033", "0842")
+PROTECTION_CODES = frozenset({"074", "0334"})
 RECIPIENT_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "at"})
 
 
@@ -320,9 +321,12 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             continue
         toks = slot(c, spec, ctx)
         targets = actors_of(toks, ctx, date)
-        if targets and is_transfer(pat.code) and spec != "obj" and all(a.code == a.sector and a.sector for a in targets):
+        if targets and is_transfer(pat.code) and spec != "obj" and (
+                all(a.code == a.sector and a.sector for a in targets)
+                or (pat.code in PROTECTION_CODES and all((a.code or "").startswith("IGO") for a in targets))):
             # "aid to families displaced by floods in Pakistan": people of no country that the phrase
-            # places in a state are that state's (its name is the recipient)
+            # places in a state are that state's (its name is the recipient); troops for "the UN force
+            # in Mali" protect Mali (GUIDELINES 07: the country protected, not the mission)
             targets = _recipient_place(toks, ctx, date) or targets
         if spec == "obj" and pat.obj and targets:
             # "delivered military aid", "sent humanitarian supplies": a bare sector read off the
@@ -938,9 +942,28 @@ def message_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: 
     return found, bool(found)
 
 
+ADDRESSED_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})  # statements, appeals, demands, threats
+
+
+def addressee_text(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """A statement or threat delivered "to" people no actor code fits ("issued an ultimatum to her
+    coalition partners", "delivered a warning to the strikers' leaders"): the addressee, kept as text
+    (as unknown sources are) when nothing else named a target."""
+    if not sources or c.pat.code[:2] not in ADDRESSED_ROOTS:
+        return [], False
+    tok = c.tok
+    hosts = [tok] if c.pat.pos == "V" else [tok.head] if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else []
+    people = [p for h in hosts for p in pobjs(h, "to") if p.pos_ == "NOUN" and p.tag_ == "NNS"
+              and p.lemma_.lower() not in ctx.knowledge.event_nouns]
+    if not people:
+        return [], False
+    left, right = ctx.actors.np_range(people[0])
+    return [Actor(text=tok.doc[left:right].text, code=None, kind="group", via="unknown-addressee")], True
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
                                           complement_search, message_addressee, purpose_addressee, place_target, event_anaphor,
-                                          story_talk_parties, story_country, story_partner)
+                                          story_talk_parties, story_country, story_partner, addressee_text)
 
 
 # -- after the roles ----------------------------------------------------------------------------------
