@@ -26,14 +26,14 @@ def _recipients(events) -> set[tuple[str | None, str | None]]:
 
 @pytest.mark.parametrize(("text", "source", "target"), [
     # people sent with the goods are the giver's own, not the recipient
-    ("France sent 100 armoured vehicles and a team of paratroopers to Lebanon.", "FRA", "LBN"),
+    ("Spain sent 40 armoured trucks and a squad of paratroopers to Senegal.", "ESP", "SEN"),
     ("Canada flew six trucks and a unit of army medics to Jordan last week.", "CAN", "JOR"),
     # a place the aid goes to names the state when no actor receives it
     ("The European Union provided 200 million euros for humanitarian assistance in eastern Congo.", "IGO", "COD"),
     ("Sweden provided $12 million for relief work in northern Ethiopia.", "SWE", "ETH"),
     # people of no country, placed by their own phrase
     ("Norway announced $20 million in assistance to people displaced by fighting in Sudan.", "NOR", "SDN"),
-    ("Britain announced $33 million in aid to communities hit by a cyclone in Malawi.", "GBR", "MWI"),
+    ("Ireland announced $9 million in aid to villagers hit by a drought in Malawi.", "IRL", "MWI"),
     # the recipient as indirect object or before "with"
     ("France gave Lebanon 40 tonnes of medicine.", "FRA", "LBN"),
     ("China provided Cambodia with military trucks and uniforms.", "CHN", "KHM"),
@@ -45,14 +45,19 @@ def test_transfer_target_is_the_recipient(code, text, source, target):
 
 
 @pytest.mark.parametrize(("text", "thing"), [
-    ("France sent 100 armoured vehicles and a team of paratroopers to Lebanon.", "paratroopers"),
-    ("The United States provided $340 million for assistance in northern Iraq.", "assistance"),
-    ("Britain announced $33 million in aid to communities hit by a cyclone in Malawi.", "communities"),
+    ("Spain sent 40 armoured trucks and a squad of paratroopers to Senegal.", "paratroopers"),
+    ("Denmark provided $15 million for assistance in southern Somalia.", "assistance"),
+    ("Ireland announced $9 million in aid to villagers hit by a drought in Malawi.", "villagers"),
 ])
 def test_transfer_target_is_never_the_thing_given(code, text, thing):
     events = _transfers(code(text, "2024-05-01"))
     assert events
     assert all(e.target is None or thing not in e.target.text for e in events)
+
+
+def test_weapons_sent_are_never_the_target(code):
+    events = code("NATO sent more ships and fighter jets to the Baltic region on Monday.", "2024-05-01")
+    assert all(e.target is None or "jets" not in e.target.text for e in events)
 
 
 def test_transfer_place_target_shows_the_place_name(code):
@@ -63,7 +68,7 @@ def test_transfer_place_target_shows_the_place_name(code):
 @pytest.mark.parametrize("text", [
     "Japan sent its condolences to Turkey after the earthquake.",
     "The agency sent a team of inspectors to Iran.",
-    "Obama gave a speech to business leaders in Paris.",
+    "The chancellor gave a speech to trade union leaders in Lyon.",
 ])
 def test_other_sendings_and_givings_are_no_aid(code, text):
     assert not _transfers(code(text, "2024-05-01"))
@@ -73,15 +78,21 @@ def test_other_sendings_and_givings_are_no_aid(code, text):
 
 @pytest.mark.parametrize(("text", "cameo", "source", "target"), [
     ("Britain made available two field hospitals to Sierra Leone.", "073", "GBR", "SLE"),
-    ("Germany made available ambulances and nurses to fight the outbreak in Liberia.", "073", "DEU", "LBR"),
+    ("Norway made available field ambulances and nurses to fight the cholera outbreak in Liberia.", "073", "NOR", "LBR"),
     ("Japan has made available 30 million dollars to Sri Lanka.", "071", "JPN", "LKA"),
-    ("Russia gave to Armenia some of its old tanks.", "072", "RUS", "ARM"),
+    ("Belarus gave to Kazakhstan some of its old tanks.", "072", "BLR", "KAZ"),
     ("South Korea gave to Vietnam two decommissioned corvettes.", "072", "KOR", "VNM"),
     ("Italy sent a team of doctors to Albania after the earthquake.", "073", "ITA", "ALB"),
     ("Japan sent a team of engineers to Kenya to inspect the dam.", "070", "JPN", "KEN"),
     ("Ancient coins were returned by British customs officers to Egypt on Friday.", "0842", "GBR", "EGY"),
     ("The Dutch government repatriated 478 looted bronzes to Nigeria.", "0842", "NLD", "NGA"),
     ("Japan provided $50 million in ODA to Laos.", "071", "JPN", "LAO"),
+    ("Tokyo handed over more than $2 million worth of medical supplies to Mongolia.", "073", "JPN", "MNG"),
+    ("Turkey donated some of its military equipment to Somalia.", "072", "TUR", "SOM"),
+    ("Poland supplied military hardware to Ukraine last year.", "072", "POL", "UKR"),
+    ("Japan is willing to provide its disaster expertise to Nepal.", "031", "JPN", "NPL"),
+    ("Italian police returned a gold necklace to Egyptian authorities.", "0842", "ITA", "EGY"),
+    ("The European Union earmarked 4 million euros in aid for Chad.", "033", "IGO", "TCD"),
 ])
 def test_missing_transfers_are_coded(code, text, cameo, source, target):
     assert (source, target) in _pairs(code(text, "2024-05-01"), cameo)
@@ -95,6 +106,7 @@ def test_missing_transfers_are_coded(code, text, cameo, source, target):
     "The deal will go ahead provided that parliament approves it.",
     "The company made available its annual report to shareholders.",
     "The team returned home on Sunday.",
+    "The singer returned the award to the academy in protest.",
 ])
 def test_other_senses_are_no_transfer(code, text):
     events = code(text, "2024-05-01")
@@ -105,7 +117,7 @@ def test_other_senses_are_no_transfer(code, text):
 # --- 3. statements and threats delivered "to X": X is the target ------------------------------------------
 
 @pytest.mark.parametrize(("text", "cameo", "target"), [
-    ("The president sent a letter to the head of the World Bank threatening to cut funding.", "131", "IGO"),
+    ("The finance minister sent a letter to the head of the IMF threatening to halt repayments.", "131", "IGO"),
     ("The minister sent a letter to the UN Secretary-General threatening to withdraw from the mission.", "131", "IGO"),
     ("Japan conveyed its concerns to the Chinese ambassador.", "012", "CHN"),
     ("The army chief delivered a warning to the rebel commanders.", "130", "REB"),

@@ -336,6 +336,10 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             things = [n for n in things if n.lemma_.lower() in pat.obj]
             kinds = {k for n in things for k in kind_adjectives(n)}
             targets = [a for a in targets if a.text not in kinds]
+            if is_transfer(pat.code) and things:
+                # "sent fighter jets", "sent a team of doctors": the thing given is no recipient
+                given = [a for a in actors_of(things, ctx, date) if a.code == a.sector]
+                targets = [a for a in targets if all(a != g for g in given)]
         if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
             targets = [a for a in targets if a.code]
         if spec == "obj" and targets and all(a.code and a.code == a.sector and a.sector in FROM_STATE_SECTORS
@@ -763,9 +767,14 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     hosts = [c.tok] + (list(objects(c.tok)) if c.pat.pos == "V" else [])
     if is_transfer(c.pat.code) and c.pat.pos == "V":
         # "made available ambulances to fight the outbreak in Guinea": where the purpose of the gift lies
-        aims = [x for x in c.tok.children if x.dep_ in ("advcl", "xcomp", "ccomp")
+        aims = [x for h in (c.tok, *objects(c.tok)) for x in h.children
+                if x.dep_ in (("advcl", "xcomp", "ccomp") if h is c.tok else ("relcl", "acl"))
                 and any(a.dep_ == "aux" and a.tag_ == "TO" for a in x.children)]
         hosts += aims + [o for x in aims for o in objects(x)]
+        # "to pay for relief for those affected in Yemen": the people the purpose names, placed in a state
+        helped = _recipient_place([p for x in aims for prep in ("for", "to") for p in pobjs(x, prep)], ctx, date)
+        if helped and all(a.country not in home for a in helped):
+            return helped, True
     if c.pat.code[:2] in ARMED_ROOTS:
         # "struck a refinery in Russia's Samara region": where the thing hit is (the parser may hang
         # the place on the verb), not where an act without a struck thing happened ("fought in Syria")
