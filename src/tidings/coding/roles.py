@@ -131,8 +131,16 @@ PROTECTION_CODES = frozenset({"074", "0334"})
 RECIPIENT_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "at"})
 
 
+# acts that send or give something: what is sent (troops, jets, a team of doctors) is never the target
+SENDING_CODES = (*TRANSFER_CODES, "153", "154")
+
+
 def is_transfer(code: str) -> bool:
     return code.startswith(TRANSFER_CODES)
+
+
+def sends(code: str) -> bool:
+    return code.startswith(SENDING_CODES)
 
 
 def _recipient_place(toks: list[Token], ctx: DocContext, date: str | None) -> list[Actor]:
@@ -336,7 +344,7 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             things = [n for n in things if n.lemma_.lower() in pat.obj]
             kinds = {k for n in things for k in kind_adjectives(n)}
             targets = [a for a in targets if a.text not in kinds]
-            if is_transfer(pat.code) and things:
+            if sends(pat.code) and things:
                 # "sent fighter jets", "sent a team of doctors": the thing given is no recipient
                 given = [a for a in actors_of(things, ctx, date) if a.code == a.sector]
                 targets = [a for a in targets if all(a != g for g in given)]
@@ -620,7 +628,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic, own)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
     # what a transfer gives is no recipient: "sent vehicles and a team of paratroopers to Lebanon"
-    given = _given_people(tok) if is_transfer(c.pat.code) and c.pat.pos == "V" else set()
+    given = _given_people(tok, ctx) if sends(c.pat.code) and c.pat.pos == "V" else set()
     backup: list[Actor] = []
     backup_at = -1  # the noun whose modifiers named the backup
     unknown: list[Actor] = []
@@ -652,7 +660,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                 if not backup:  # "released the American vessels": the state whose the named thing is
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
-                              if a.code and a.code != a.sector]
+                              if a.code and a.code != a.sector
+                              and not (node.i in given and a.sector and not _by_name(a))]  # "hospital equipment"
                 continue
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -679,9 +688,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                       and not any(distinct_named(a, s) for s in sources))]
                     if found and armed and _placed_group(node, backup, backup_at, found):
                         return backup, True  # "strikes against jihadist groups in central Mali": the group
-                    if node.i in given:  # the giver's own people (placed at most by the sentence's one country)
-                        found = [a for a in found if not (a.sector and a.code in (a.sector, (a.country or "") + a.sector)
-                                                          and (not a.country or "from the sentence" in a.via))]
+                    if node.i in given:  # the giver's own people or things, described by their sector
+                        found = [a for a in found if not (a.sector and not _by_name(a))]
                     if found:
                         return found, True
             if node.lemma_.lower() in words().water:
@@ -722,10 +730,10 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
 LOCATIVE_PREPS = frozenset({"in", "near", "across", "around", "inside", "along"})
 
 
-def _given_people(tok: Token) -> set[int]:
+def _given_people(tok: Token, ctx: DocContext) -> set[int]:
     """The objects a transfer verb gives, with the things listed with them and the people a unit is
     made of ("trucks and a team of medics"): a bare sector there is the giver's own, not a recipient."""
-    things = [x for o in objects(tok) for x in (o, *o.conjuncts)]
+    things = [x for o, _n in trigger_objects(tok, ctx) for x in (o, *o.conjuncts)]
     things += [x for x in tok.children if x.dep_ == "conj" and x.pos_ in NOUN_POS]
     out: set[int] = set()
     for t in things:
