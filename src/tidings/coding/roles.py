@@ -661,7 +661,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
                               if a.code and a.code != a.sector
-                              and not (node.i in given and a.sector and not _by_name(a))]  # "hospital equipment"
+                              and not (node.i in given and _own_sector(a, home))]  # "hospital equipment"
                 continue
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -689,7 +689,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                     if found and armed and _placed_group(node, backup, backup_at, found):
                         return backup, True  # "strikes against jihadist groups in central Mali": the group
                     if node.i in given:  # the giver's own people or things, described by their sector
-                        found = [a for a in found if not (a.sector and not _by_name(a))]
+                        found = [a for a in found if not _own_sector(a, home)]
                     if found:
                         return found, True
             if node.lemma_.lower() in words().water:
@@ -728,6 +728,12 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
 
 
 LOCATIVE_PREPS = frozenset({"in", "near", "across", "around", "inside", "along"})
+
+
+def _own_sector(a: Actor, home: set[str]) -> bool:
+    """A sector the giver sends or gives of its own ("paratroopers", "hospital equipment"): no country,
+    the giver's, or only the sentence's; not another state's ("gave American forces access")."""
+    return bool(a.sector) and not _by_name(a) and (not a.country or a.country in home or "from the sentence" in a.via)
 
 
 def _given_people(tok: Token, ctx: DocContext) -> set[int]:
