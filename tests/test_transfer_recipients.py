@@ -117,7 +117,7 @@ def test_other_senses_are_no_transfer(code, text):
 # --- 3. statements and threats delivered "to X": X is the target ------------------------------------------
 
 @pytest.mark.parametrize(("text", "cameo", "target"), [
-    ("The finance minister sent a letter to the head of the IMF threatening to halt repayments.", "131", "IGO"),
+    ("The finance minister sent a letter to the chief of the IMF threatening to halt repayments.", "131", "IGO"),
     ("The minister sent a letter to the UN Secretary-General threatening to withdraw from the mission.", "131", "IGO"),
     ("Japan conveyed its concerns to the Chinese ambassador.", "012", "CHN"),
     ("The army chief delivered a warning to the rebel commanders.", "130", "REB"),

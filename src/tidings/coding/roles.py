@@ -627,7 +627,7 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         # "gave Putin a stern warning", "issued a warning to Kabul": the light verb's recipient
         frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic, own)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
-    # what a transfer gives is no recipient: "sent vehicles and a team of paratroopers to Lebanon"
+    # what a transfer gives is no recipient: "sent trucks and a squad of marines to Senegal"
     given = _given_people(tok, ctx) if sends(c.pat.code) and c.pat.pos == "V" else set()
     backup: list[Actor] = []
     backup_at = -1  # the noun whose modifiers named the backup
@@ -949,7 +949,7 @@ def message_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: 
         return [], False
     head = tok.head
     message = ctx.knowledge.words.message
-    if tok.dep_ == "advcl":  # "sent a letter to the head of the IMF threatening …": hung on the sending verb
+    if tok.dep_ == "advcl":  # "sent a letter to the IMF's chief threatening …": hung on the sending verb
         letters = [o for o in head.children if o.dep_ == "dobj" and o.lemma_.lower() in message] \
             if head.pos_ == "VERB" else []
         addressees = pobjs(head, "to") + [p for o in letters for p in pobjs(o, "to")] if letters else []
