@@ -87,7 +87,7 @@ def test_other_sendings_and_givings_are_no_aid(code, text):
     ("Ancient coins were returned by British customs officers to Egypt on Friday.", "0842", "GBR", "EGY"),
     ("The Dutch government repatriated 478 looted bronzes to Nigeria.", "0842", "NLD", "NGA"),
     ("Japan provided $50 million in ODA to Laos.", "071", "JPN", "LAO"),
-    ("Tokyo handed over more than $2 million worth of medical supplies to Mongolia.", "073", "JPN", "MNG"),
+    ("Tokyo handed over more than $2 million worth of medicines to Mongolia.", "073", "JPN", "MNG"),
     ("Turkey donated some of its military equipment to Somalia.", "072", "TUR", "SOM"),
     ("Poland supplied military hardware to Ukraine last year.", "072", "POL", "UKR"),
     ("Japan is willing to provide its disaster expertise to Nepal.", "031", "JPN", "NPL"),

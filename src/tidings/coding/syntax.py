@@ -16,8 +16,7 @@ QUANTITY_HEADS = frozenset({"million", "billion", "trillion", "thousand", "hundr
                             "amount", "sum", "total", "package", "tranche", "batch", "series", "round", "wave",
                             "kind", "type", "form", "set", "pair", "couple",
                             # "gave some of its old tanks", "returned part of the collection": a share of the thing
-                            "some", "part", "portion", "half", "most", "rest", "remainder", "bulk",
-                            "worth"})  # "$4 million worth of medical equipment"
+                            "some", "part", "portion", "half", "most", "rest", "remainder", "bulk"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
