@@ -703,6 +703,11 @@ class ActorResolver(CorefMixin):
         """The state a place token names or lies in ("Lima", "the Iranian city of Kerman", "Egypt's North Sinai"),
         from its own noun phrase: not from a clause inside it ("an amnesty announced to mark independence
         from Britain") or a phrase naming another party."""
+        found = self.place_named(tok, date)
+        return found[0] if found else None
+
+    def place_named(self, tok: Token, date: str | None) -> tuple[str, str] | None:
+        """``place_country`` with the name that places it: ("IRQ", "Iraq") for "assistance in northern Iraq"."""
         if tok.lemma_.lower() in _waters() and any(c.dep_ == "compound" for c in tok.children):
             return None  # "the Niger River", "the Niger Delta": waters named after a state are not in it
         phrase, stack = [], [tok]
@@ -717,7 +722,7 @@ class ActorResolver(CorefMixin):
                 cand = self._best(m, date)
                 if cand is not None and cand.entry.kind == "state" and cand.entry.country \
                         and cand.entry.country not in REGIONS:  # "from seven Latin American countries": no state
-                    return cand.entry.country
+                    return cand.entry.country, self.doc[m.start:m.end].text
         return None
 
     def _of_names(self, head: Token) -> list[KBMatch]:

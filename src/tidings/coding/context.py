@@ -116,12 +116,17 @@ class DocContext:
     def place_country(self, tok: Token, date: str | None) -> str | None:
         """The country of a place a token names: the actor knowledge base first ("Minsk", "Egypt's
         North Sinai"), then the places the ``tidings_places`` component resolved ("Kano", "Helmand")."""
-        country = self.actors.place_country(tok, date)
-        if country:
-            return country
+        found = self.place_named(tok, date)
+        return found[0] if found else None
+
+    def place_named(self, tok: Token, date: str | None) -> tuple[str, str] | None:
+        """``place_country`` with the name that places it ("assistance in northern Iraq" -> IRQ, "Iraq")."""
+        found = self.actors.place_named(tok, date)
+        if found:
+            return found
         for m in self.doc._.places or () if self.doc.has_extension("places") else ():
             if m.start <= tok.idx < m.end and m.place.country:
-                return actor_country(m.place.country)
+                return actor_country(m.place.country), self.doc.text[m.start:m.end]
         return None
 
     def sentence_places(self, tok: Token) -> set[str]:

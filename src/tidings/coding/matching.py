@@ -43,7 +43,10 @@ class Features:
     def prts(self) -> frozenset[str]:
         if self._prts is None:
             tok = self.tok  # spaCy often attaches the particle of "pull out of" as a preposition
-            self._prts = frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i)
+            # but a preposition with its own object after the verb's object is none ("gave a speech in Paris")
+            after = max((c.i for c in tok.children if c.dep_ == "dobj"), default=len(tok.doc))
+            self._prts = frozenset(c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod") and c.i > tok.i
+                                   and not (c.dep_ == "prep" and c.i > after and any(p.dep_ == "pobj" for p in c.children)))
         return self._prts
 
     @property
@@ -157,7 +160,9 @@ def features(tok: Token, ctx: DocContext) -> Features:
     if isinstance(cached, Features):
         return cached
     strict = _strict_objects(tok)
-    money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
+    # (also "$400 million in ODA": an amount in a named kind of funding no lemma list knows)
+    money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$")
+                or (n.pos_ == "PROPN" and n is not o and o.ent_type_ == "MONEY") for o, n in strict)
     # an amount of money as object ("was given €4.5 billion") stands for "money"; a name that resolves to
     # a state ("suspended Niger", "expelled Russia") stands for "@state" (no word has that form); a plural
     # or a demonym is a people ("expelled Haitians"); an armed actor ("fought the Houthis") for "@armed"

@@ -118,10 +118,66 @@ def slot(c: Candidate, spec: str, ctx: DocContext) -> list[Token]:
                   if allowed is None or p.lemma_.lower() in allowed]
     elif tok.dep_ in ("dobj", "pobj", "nsubjpass") and tok.head.pos_ in ("VERB", "ADP"):
         hosts.append(tok.head if tok.head.pos_ == "VERB" else tok.head.head)
+        # "announced $45 million in aid to flood victims": the amount carries the noun to its verb
+        amount = _amount_of(tok)
+        if amount is not None and amount.dep_ in ("dobj", "nsubjpass") and amount.head.pos_ == "VERB":
+            hosts.append(amount.head)
     found: list[Token] = []
     for h in hosts:
         found.extend(pobjs(h, spec))
     return found
+
+
+# transfers of goods, money, people or property: the target is the recipient (not the thing given)
+TRANSFER_CODES = ("06", "07", "033", "0842")
+PROTECTION_CODES = frozenset({"074", "0334"})
+RECIPIENT_PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "at"})
+
+
+# acts that send or give something: what is sent (troops, jets, a team of doctors) is never the target
+SENDING_CODES = (*TRANSFER_CODES, "153", "154")
+
+
+def is_transfer(code: str) -> bool:
+    return code.startswith(TRANSFER_CODES)
+
+
+def sends(code: str) -> bool:
+    return code.startswith(SENDING_CODES)
+
+
+def _recipient_place(toks: list[Token], ctx: DocContext, date: str | None) -> list[Actor]:
+    """The states that a recipient's own phrase places it in: "families affected by floods in Pakistan",
+    "people in need in Tigray", "refugees in Jordan and Lebanon" (their names, as place targets)."""
+    out: list[Actor] = []
+    frontier = list(toks)
+    for _ in range(4):  # the noun, its participle or preposition, the agent's phrase, its place
+        nxt: list[Token] = []
+        for node in frontier:
+            for x in node.children:
+                if x.dep_ == "prep" and x.lower_ in RECIPIENT_PLACE_PREPS:
+                    for p in (q for q in x.children if q.dep_ == "pobj"):
+                        for q in (p, *p.conjuncts):
+                            named = ctx.place_named(q, date)
+                            if named and all(a.country != named[0] for a in out):
+                                out.append(Actor(text=named[1], code=named[0], country=named[0], kind="state",
+                                                 via="recipient-place"))
+                        nxt.append(p)
+                elif x.dep_ in ("acl", "agent", "pobj", "pcomp") or (x.dep_ == "prep" and x.lower_ in ("by", "from", "of")):
+                    nxt.append(x)
+        if out:
+            return out
+        frontier = nxt
+    return out
+
+
+def _amount_of(tok: Token) -> Token | None:
+    """The amount a noun is counted by ("$45 million in aid", "tonnes of food"), or None."""
+    amount = tok
+    while amount.dep_ == "pobj" and amount.head.lower_ in ("in", "of") and amount.head.head.i != amount.i \
+            and effective_noun(amount.head.head) == amount:
+        amount = amount.head.head
+    return None if amount is tok else amount
 
 
 def kind_adjectives(noun: Token) -> set[str]:
@@ -274,7 +330,15 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
                 _record(roles, c, trace)
                 return roles
             continue
-        targets = actors_of(slot(c, spec, ctx), ctx, date)
+        toks = slot(c, spec, ctx)
+        targets = actors_of(toks, ctx, date)
+        if targets and is_transfer(pat.code) and spec != "obj" and (
+                all(a.code == a.sector and a.sector for a in targets)
+                or (pat.code in PROTECTION_CODES and all((a.code or "").startswith("IGO") for a in targets))):
+            # "aid to families displaced by floods in Pakistan": people of no country that the phrase
+            # places in a state are that state's (its name is the recipient); troops for "the UN force
+            # in Mali" protect Mali (GUIDELINES 07: the country protected, not the mission)
+            targets = _recipient_place(toks, ctx, date) or targets
         if spec == "obj" and pat.obj and targets:
             # "delivered military aid", "sent humanitarian supplies": a bare sector read off the
             # named thing's adjective says what kind of thing it is, not who receives it (an owner
@@ -283,6 +347,10 @@ def find_roles(c: Candidate, ctx: DocContext, date: str | None, trace: Trace) ->
             things = [n for n in things if n.lemma_.lower() in pat.obj]
             kinds = {k for n in things for k in kind_adjectives(n)}
             targets = [a for a in targets if a.text not in kinds]
+            if sends(pat.code) and things:
+                # "sent fighter jets", "sent a team of doctors": the thing given is no recipient
+                given = [a for a in actors_of(things, ctx, date) if a.code == a.sector]
+                targets = [a for a in targets if all(a != g for g in given)]
         if spec in LOCATIVE_PREPS:  # "in Aleppo": a place is a target only when it names a state
             targets = [a for a in targets if a.code]
         if spec == "obj" and targets and all(a.code and a.code == a.sector and a.sector in FROM_STATE_SECTORS
@@ -562,6 +630,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
         # "gave Putin a stern warning", "issued a warning to Kabul": the light verb's recipient
         frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic, own)) or x.dep_ == "dative"]
     named = c.pat.obj or frozenset()
+    # what a transfer gives is no recipient: "sent trucks and a squad of marines to Senegal"
+    given = _given_people(tok, ctx) if sends(c.pat.code) and c.pat.pos == "V" else set()
     backup: list[Actor] = []
     backup_at = -1  # the noun whose modifiers named the backup
     unknown: list[Actor] = []
@@ -593,7 +663,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                 if not backup:  # "released the American vessels": the state whose the named thing is
                     # (a named group too: "struck Daesh positions"), not a bare sector ("military bases")
                     backup = [a for a in ctx.actors.modifier_actor(effective_noun(node), date)
-                              if a.code and a.code != a.sector]
+                              if a.code and a.code != a.sector
+                              and not (node.i in given and _own_sector(a, home))]  # "hospital equipment"
                 continue
             if node.dep_ in ("pobj", "dobj", "pcomp", "dative") or (node.pos_ in ("NOUN", "PROPN", "PRON") and node.dep_ != "prep"):
                 if node.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -620,6 +691,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                                       and not any(distinct_named(a, s) for s in sources))]
                     if found and armed and _placed_group(node, backup, backup_at, found):
                         return backup, True  # "strikes against jihadist groups in central Mali": the group
+                    if node.i in given:  # the giver's own people or things, described by their sector
+                        found = [a for a in found if not _own_sector(a, home)]
                     if found:
                         return found, True
             if node.lemma_.lower() in words().water:
@@ -660,6 +733,25 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
 LOCATIVE_PREPS = frozenset({"in", "near", "across", "around", "inside", "along"})
 
 
+def _own_sector(a: Actor, home: set[str]) -> bool:
+    """A sector the giver sends or gives of its own ("paratroopers", "hospital equipment"): no country,
+    the giver's, or only the sentence's; not another state's ("gave American forces access")."""
+    return bool(a.sector) and not _by_name(a) and (not a.country or a.country in home or "from the sentence" in a.via)
+
+
+def _given_people(tok: Token, ctx: DocContext) -> set[int]:
+    """The objects a transfer verb gives, with the things listed with them and the people a unit is
+    made of ("trucks and a team of medics"): a bare sector there is the giver's own, not a recipient."""
+    things = [x for o, _n in trigger_objects(tok, ctx) for x in (o, *o.conjuncts)]
+    things += [x for x in tok.children if x.dep_ == "conj" and x.pos_ in NOUN_POS]
+    out: set[int] = set()
+    for t in things:
+        out.add(t.i)
+        out.update(p.i for p in pobjs(effective_noun(t), "of"))
+        out.add(effective_noun(t).i)
+    return out
+
+
 def _placed_group(node: Token, backup: list[Actor], backup_at: int, found: list[Actor]) -> bool:
     """Whether ``found`` is only the place of a group named by its modifiers ("jihadist groups in
     central Mali", "militant cells near the border"): the group is the target, and takes the
@@ -690,6 +782,16 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
     if armed and len(home) == 1:
         home = set()
     hosts = [c.tok] + (list(objects(c.tok)) if c.pat.pos == "V" else [])
+    if is_transfer(c.pat.code) and c.pat.pos == "V":
+        # "made available ambulances to fight the outbreak in Guinea": where the purpose of the gift lies
+        aims = [x for h in (c.tok, *objects(c.tok)) for x in h.children
+                if x.dep_ in (("advcl", "xcomp", "ccomp") if h is c.tok else ("relcl", "acl"))
+                and any(a.dep_ == "aux" and a.tag_ == "TO" for a in x.children)]
+        hosts += aims + [o for x in aims for o in objects(x)]
+        # "to pay for relief for those affected in Yemen": the people the purpose names, placed in a state
+        helped = _recipient_place([p for x in aims for prep in ("for", "to") for p in pobjs(x, prep)], ctx, date)
+        if helped and all(a.country not in home for a in helped):
+            return helped, True
     if c.pat.code[:2] in ARMED_ROOTS:
         # "struck a refinery in Russia's Samara region": where the thing hit is (the parser may hang
         # the place on the verb), not where an act without a struck thing happened ("fought in Syria")
@@ -709,9 +811,11 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
             for p in prep.children:
                 if p.dep_ != "pobj":
                     continue
-                country = ctx.place_country(p, date)
-                if country and country not in home:
-                    return [Actor(text=p.text, code=country, country=country, kind="state", via="place-of-the-act")], True
+                # the place's own name, not the noun it is found through ("assistance in northern Iraq")
+                named = ctx.place_named(p, date)
+                if named and named[0] not in home:
+                    country = named[0]
+                    return [Actor(text=named[1], code=country, country=country, kind="state", via="place-of-the-act")], True
     return [], False
 
 
@@ -845,14 +949,19 @@ def message_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: 
     """The addressee of the message that carries the act ("sent a letter to Seoul threatening …",
     "sent a letter threatening … to Seoul"; or the parser hangs the participle on the addressee)."""
     tok = c.tok
-    if c.pat.pos != "V" or tok.tag_ != "VBG" or tok.dep_ not in ("acl", "pobj"):
+    if c.pat.pos != "V" or tok.tag_ != "VBG" or tok.dep_ not in ("acl", "pobj", "advcl"):
         return [], False
     head = tok.head
-    if tok.dep_ == "pobj":  # "sent a note to [Minsk warning of …]": the participle's parsed subject
+    message = ctx.knowledge.words.message
+    if tok.dep_ == "advcl":  # "sent a letter to the IMF's chief threatening …": hung on the sending verb
+        letters = [o for o in head.children if o.dep_ == "dobj" and o.lemma_.lower() in message] \
+            if head.pos_ == "VERB" else []
+        addressees = pobjs(head, "to") + [p for o in letters for p in pobjs(o, "to")] if letters else []
+    elif tok.dep_ == "pobj":  # "sent a note to [Minsk warning of …]": the participle's parsed subject
         addressees = [x for x in tok.children if x.dep_ == "nsubj"] if message_sender(tok) is not None else []
     elif message_sender(head) is not None:
         addressees = [head]
-    elif head.dep_ == "dobj" and head.lemma_.lower() in ctx.knowledge.words.message and head.head.pos_ == "VERB":
+    elif head.dep_ == "dobj" and head.lemma_.lower() in message and head.head.pos_ == "VERB":
         addressees = [p for prep in ("to",) for p in pobjs(head.head, prep)] + pobjs(head, "to")
     else:
         return [], False
@@ -882,9 +991,28 @@ def claimed_act_victims(staged: list[tuple[Candidate, Roles]], ctx: DocContext, 
             trace.add("roles", "target:claimed-act", c.tok, ", ".join(a.code or a.text for a in roles.targets))
 
 
+ADDRESSED_ROOTS = frozenset({"01", "02", "10", "11", "12", "13"})  # statements, appeals, demands, threats
+
+
+def addressee_text(c: Candidate, ctx: DocContext, date: str | None, sources: list[Actor]) -> tuple[list[Actor], bool]:
+    """A statement or threat delivered "to" people no actor code fits ("issued an ultimatum to her
+    coalition partners", "delivered a warning to the strikers' leaders"): the addressee, kept as text
+    (as unknown sources are) when nothing else named a target."""
+    if not sources or c.pat.code[:2] not in ADDRESSED_ROOTS:
+        return [], False
+    tok = c.tok
+    hosts = [tok] if c.pat.pos == "V" else [tok.head] if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else []
+    people = [p for h in hosts for p in pobjs(h, "to") if p.pos_ == "NOUN" and p.tag_ == "NNS"
+              and p.lemma_.lower() not in ctx.knowledge.event_nouns]
+    if not people:
+        return [], False
+    left, right = ctx.actors.np_range(people[0])
+    return [Actor(text=tok.doc[left:right].text, code=None, kind="group", via="unknown-addressee")], True
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
                                           complement_search, message_addressee, purpose_addressee, place_target, event_anaphor,
-                                          story_talk_parties, story_country, story_partner)
+                                          story_talk_parties, story_country, story_partner, addressee_text)
 
 
 # -- after the roles ----------------------------------------------------------------------------------

@@ -14,7 +14,9 @@ __all__ = ["agent_participle", "effective_noun", "is_passive", "nonrestrictive",
 QUANTITY_HEADS = frozenset({"million", "billion", "trillion", "thousand", "hundred", "dozen", "$", "us$", "€", "£",
                             "bn", "m", "tens", "hundreds", "thousands", "millions", "billions", "lot", "number",
                             "amount", "sum", "total", "package", "tranche", "batch", "series", "round", "wave",
-                            "kind", "type", "form", "set", "pair", "couple"})
+                            "kind", "type", "form", "set", "pair", "couple",
+                            # "gave some of its old tanks", "returned part of the collection": a share of the thing
+                            "some", "part", "portion", "half", "most", "rest", "remainder", "bulk"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 
 
