@@ -60,6 +60,7 @@ class Words:
     own_claim: frozenset[str]
     message: frozenset[str]
     make_known: frozenset[str]
+    mandative: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -75,8 +76,9 @@ def words() -> Words:
 
 @lru_cache(maxsize=4)
 def duty_words(w: Words) -> frozenset[str]:
-    """The words of a duty ("must", "has to", "should", "ought"): a sentence without any has none."""
-    return w.demand_aux | w.appeal_aux
+    """The words of a duty ("must", "has to", "should", "ought", "insisted that Y withdraw"): a sentence
+    without any has none."""
+    return w.demand_aux | w.appeal_aux | w.mandative
 
 
 def _controllers(tok: Token):
