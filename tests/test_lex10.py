@@ -29,6 +29,7 @@ def _asserted(events):
 
 def test_lex10_probes_root_hit_rate_floor(nlp):
     from scripts.probe_hits import judge, summary
+
     from tidings.pipeline import code_text
 
     probes = [json.loads(line) for line in PROBES.read_text(encoding="utf-8").splitlines() if line.strip()]
