@@ -28,7 +28,7 @@ def _asserted(events):
 # --- the probe file: root hit rate floor -------------------------------------------------------------
 
 def test_lex10_probes_root_hit_rate_floor(nlp):
-    from scripts.probe_hits import judge, summary
+    from scripts.probe_hits_lex10 import judge, summary
 
     from tidings.pipeline import code_text
 

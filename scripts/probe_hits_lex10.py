@@ -6,7 +6,7 @@ three letters of the actor codes) are the expected ones ("root+countries"; an ex
 source or target accepts any). The exact code and the modality are counted too. A probe with
 ``cameo: null`` and ``not: CODE`` is a hit when no non-negated event's code starts with CODE.
 
-    PYTHONPATH=src python scripts/probe_hits.py tests/data/probes_lex10.jsonl [--misses] [--root 08]
+    PYTHONPATH=src python scripts/probe_hits_lex10.py tests/data/probes_lex10.jsonl [--misses] [--root 08]
 """
 
 from __future__ import annotations
