@@ -71,8 +71,17 @@ def derived_code(kind: str, act: str) -> str | None:
 
 
 def obligation(tok: Token, w: Words) -> tuple[str, Token] | None:
-    """("demand", cue) for "must/has to/needs to X", ("appeal", cue) for "should/ought to X"."""
+    """("demand", cue) for "must/has to/needs to X" and for "insisted that Y X" (a bare verb with its own
+    subject and no auxiliary: the mandative subjunctive, word group ``mandative``), ("appeal", cue) for
+    "should/ought to X"."""
     node = tok
+    head = tok.head
+    # the model tags the bare verb after a past "insisted" as a present ("insisted that Iran resume"); a
+    # present after a past verb is no indicative there, save "are"/"have" ("insisted that the sanctions are")
+    bare = tok.tag_ == "VB" or (tok.tag_ == "VBP" and head.tag_ in ("VBD", "VBN") and tok.lemma_ not in ("be", "have"))
+    if tok.dep_ == "ccomp" and bare and head.lemma_.lower() in w.mandative \
+            and any(c.dep_ == "nsubj" for c in tok.children) and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return "demand", head
     for _ in range(3):
         for c in node.children:  # modal auxiliaries only: "must", "should" (not the "have" of "have arrested")
             if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in w.demand_aux:

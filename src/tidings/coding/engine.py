@@ -410,8 +410,8 @@ def obligations_of_uncoded_acts(sent: Span, found: list[Candidate], ctx: DocCont
         if any(c.dep_ == "aux" and c.lower_ == "have" for c in tok.children):
             continue  # "must have known": a guess, not a duty
         duty = obligation(tok, w)
-        if duty is None:
-            continue
+        if duty is None or duty[1].i in taken:
+            continue  # "insisted that Y respect X" coded by an "insist" pattern of its own
         head = speech_head(tok, w)
         if head is None or head.lemma_.lower() not in w.speech:
             continue

@@ -89,10 +89,14 @@ class Features:
 
 def small_clause_subjects(tok: Token) -> list[Token]:
     """The subject of an infinitive or a particle clause that the parser hung on the verb instead of an
-    object: "allowed [a convoy] to cross", "let [inspectors] back in"."""
+    object: "allowed [a convoy] to cross", "let [inspectors] back in"; after a verb of letting, a noun
+    hung as a clause: "let [observers] into the country"."""
     out: list[Token] = []
     for c in tok.children:
         if c.dep_ not in ("ccomp", "xcomp"):
+            continue
+        if c.dep_ == "ccomp" and c.pos_ in ("NOUN", "PROPN") and tok.lemma_.lower() in words().small_clause_head:
+            out.append(c)  # "let [UN investigators] into the country": the model hangs the noun as a clause
             continue
         if not (any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children) or c.pos_ in ("ADV", "ADP")):
             continue

@@ -62,6 +62,7 @@ class Words:
     make_known: frozenset[str]
     not_yet: frozenset[str]
     not_before: frozenset[str]
+    mandative: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -77,8 +78,9 @@ def words() -> Words:
 
 @lru_cache(maxsize=4)
 def duty_words(w: Words) -> frozenset[str]:
-    """The words of a duty ("must", "has to", "should", "ought"): a sentence without any has none."""
-    return w.demand_aux | w.appeal_aux
+    """The words of a duty ("must", "has to", "should", "ought", "insisted that Y withdraw"): a sentence
+    without any has none."""
+    return w.demand_aux | w.appeal_aux | w.mandative
 
 
 def _controllers(tok: Token):
@@ -230,6 +232,9 @@ def speech_head(tok: Token, w: Words) -> Token | None:
                 k.dep_ in ("ccomp", "acomp", "oprd", "xcomp") and k.lemma_.lower() in w.make_known
                 for k in node.head.children):
             return node.head  # "made it clear that …", "wants to make clear that …": a statement, not a wish
+        if node.dep_ in ("ccomp", "parataxis") and node.i < node.head.i and any(
+                p.dep_ == "punct" and p.text == ";" and node.i < p.i < node.head.i for p in node.head.children):
+            return None  # "a blast killed 30; a group claimed the attack": a clause of its own, not reported
         if node.dep_ in ("ccomp", "parataxis") and node.head.lemma_.lower() in w.speech:
             return node.head
         if node.dep_ in ("ccomp", "xcomp") and is_wish(node.head):

@@ -626,6 +626,8 @@ def complement_search(c: Candidate, ctx: DocContext, date: str | None, sources: 
                      and x.i > tok.i and any(a.tag_ == "TO" for a in x.children)]
     if tok.lemma_.lower() in words().small_clause_head:  # "allow inspectors access", "let Kyiv decide"
         frontier += [y for x in tok.children if x.dep_ == "ccomp" for y in x.children if y.dep_ == "nsubj"]
+        # "let [UN investigators] into the country": a noun the model hangs as a clause
+        frontier += [x for x in tok.children if x.dep_ == "ccomp" and x.pos_ in ("NOUN", "PROPN")]
     if c.pat.pos == "N" and tok.head.pos_ == "VERB" and tok.dep_ == "dobj":
         # "gave Putin a stern warning", "issued a warning to Kabul": the light verb's recipient
         frontier += [x for x in tok.head.children if (x.dep_ == "prep" and _content_child(x, economic, own)) or x.dep_ == "dative"]

@@ -314,6 +314,9 @@ def content_tokens(tok: Token) -> set[int]:
             # "India accused Pakistan of …, a charge Islamabad denies": the main clause, misattached;
             # "a bomb killed 30; a group claimed the attack": the object is what is claimed
             continue
+        if c.dep_ == "ccomp" and c.i < tok.i and any(p.dep_ == "punct" and p.text == ";" and c.i < p.i < tok.i
+                                                     for p in tok.children):
+            continue  # "a blast killed 30; a group claimed responsibility": a clause of its own before the semicolon
         if c.dep_ in ("ccomp", "xcomp") or purpose:  # "marched to demand …"; not "…, accusing Paris"
             out.update(subtree(doc, c.i))
         elif c.dep_ in ("dobj", "nsubjpass", "pobj") or (c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "into", "over", "about", "on")):
