@@ -112,10 +112,13 @@ class ActorResolver(CorefMixin):
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, descriptors: frozenset[str], generic: frozenset[str],
                  members: frozenset[str] = frozenset(), matches: list[KBMatch] | None = None,
-                 equipment: frozenset[str] = frozenset()) -> None:
+                 equipment: frozenset[str] = frozenset(), bloc_nouns: frozenset[str] = frozenset(),
+                 outsiders: frozenset[str] = frozenset()) -> None:
         self.doc = doc
         self.members = members
         self.equipment = equipment
+        self.bloc_nouns = bloc_nouns
+        self.outsiders = outsiders
         self.kb = kb
         self.descriptors = descriptors
         self.generic = generic
@@ -311,6 +314,13 @@ class ActorResolver(CorefMixin):
                             if each:
                                 return _via('member-of-organisation', each)
         titles = agents
+        # 1b. "the bloc", "the regional bloc", "leaders of the alliance": a bare definite organisation
+        #     noun is the international organisation the document named last
+        if follow_coref and not names and head.lemma_.lower() in self.bloc_nouns and self._definite(head) \
+                and not any(c.dep_ == "prep" for c in head.children):
+            found = self._last_organisation(head.i)
+            if found is not None:
+                return _via('definite-description', [replace(found, text=text)])
         # 2. a sector agent, with the country from modifiers, possessors or an "of" phrase
         if agents or head.lemma_.lower() in self.generic:
             if agents and not any(m.start <= head.i < m.end for m in agents) and head.lemma_.lower() not in self.generic:
@@ -372,6 +382,18 @@ class ActorResolver(CorefMixin):
         if head.pos_ == "PROPN" and head.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"):
             return _via('unknown-proper-name', [Actor(text=text, code=None, kind="organization")])
         return []
+
+    def _last_organisation(self, before: int) -> Actor | None:
+        """The international organisation named last before token ``before``, as an actor, not as a
+        place ("NATO ministers met in Brussels. The alliance …" is NATO, not the EU)."""
+        for i, actors in reversed(self._partial if self._building else self.history()):
+            tok = self.doc[i]
+            if i >= before or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "to", "from", "near", "into")):
+                continue
+            for a in reversed(actors):
+                if a.code and a.code[:3] == "IGO":
+                    return a
+        return None
 
     def _short_name(self, head: Token, span: Span, date: str | None) -> list[Actor]:
         """An organisation named earlier in the document by a longer name ending in this word."""
@@ -493,8 +515,19 @@ class ActorResolver(CorefMixin):
                         country = owners[0].country
                         break
         via = ""
-        if country is None and code is None and sector:
-            country = self._place_country(head, date)
+        if country is None and code is None and sector and head.lemma_.lower() in self.outsiders:
+            # "relatives of the hostages urged Israel", "creditors agreed to restructure Zambia's debt":
+            # people dealing with a state from outside take no country from it, only from their own
+            # phrase, the people they stand for, or the place of their act
+            country = self._place_country(head, date) or self._of_place(head, date)
+            if country is None:
+                country = self._of_country(head, date)
+                via = "agent, country of the people it stands for" if country else ""
+            if country is None:
+                country = self._act_place(head, date)
+                via = "agent, country of the place of the act" if country else "agent, outsider"
+        elif country is None and code is None and sector:
+            country = self._place_country(head, date) or self._of_place(head, date)
             if country is None and self._definite_state(head, sector):
                 # "the government", "the kingdom", "the security forces": the state the story is
                 # about, the subject of the nearest earlier sentence that names one
@@ -657,6 +690,46 @@ class ActorResolver(CorefMixin):
                     named.append((m.start, e.country, e.kind == "state" or cand.code[3:6] in STATE_SECTORS))
             self._sent_countries[key] = named
         return named
+
+    def _of_place(self, head: Token, date: str | None) -> str | None:
+        """The state an "of" phrase names as a place or adjective ("survivors of the Haiti earthquake",
+        "relatives of Israeli hostages")."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    country = self.place_country(pobj, date) if pobj.dep_ == "pobj" else None
+                    if country:
+                        return country
+        return None
+
+    def _of_country(self, head: Token, date: str | None) -> str | None:
+        """The country of the people an "of" phrase names, from their own phrase ("relatives of Israeli
+        hostages"), not one their sentence lent them."""
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for a in self.resolve(pobj, date, follow_coref=False):
+                        if a.country and not a.via.startswith("agent, country"):
+                            return a.country
+        return None
+
+    def _act_place(self, head: Token, date: str | None) -> str | None:
+        """The country of a place the head's own clause puts its act in ("monitors criticised the count
+        in Harare"), not a place inside another clause ("relatives of hostages held in Gaza")."""
+        def clause(t: Token) -> int:
+            while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+                t = t.head
+            return t.i
+        own = clause(head)
+        for t in head.sent:
+            if t.dep_ == "prep" and t.lower_ in ("in", "at", "near", "inside", "outside") and clause(t) == own:
+                for p in t.children:
+                    country = self.place_country(p, date) if p.dep_ == "pobj" else None
+                    if country:
+                        return country
+        return None
 
     def _place_country(self, head: Token, date: str | None) -> str | None:
         """The country of a place attached to an agent: "protesters in Lima", "refugees from Syria"."""

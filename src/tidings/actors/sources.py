@@ -107,8 +107,11 @@ def load_orgs(kb: KnowledgeBase) -> None:
                       country=row.get("country") or None, sector="MED", source=_where(row))
         for alias in [row["name"], *_split(row.get("aliases", ""))]:
             kb.add(alias, entry)
-    for row in _rows(kb, d / "agents.tsv"):
-        kb.add_agent(row["phrase"], row.get("sector"), source=_where(row))
+    # agents.tsv, then the extra tables beside it (agents_groups.tsv …), in name order
+    tables = [p for p in d.iterdir() if p.name.startswith("agents") and p.name.endswith(".tsv")]
+    for path in sorted(tables, key=lambda p: (p.name != "agents.tsv", p.name)):
+        for row in _rows(kb, path):
+            kb.add_agent(row["phrase"], row.get("sector"), source=_where(row))
 
 
 # -- people -----------------------------------------------------------------------------------------

@@ -894,7 +894,9 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
         for a in actors:
             if a.country is None and a.code and a.sector and a.code == a.sector and a.sector not in ("IGO", "NGO"):
                 country, why = place, "place of the event"
-                if country is None and a.sector in DOMESTIC_TARGETS:
+                if country is None and a.via.endswith("outsider"):
+                    pass  # creditors, mediators, relatives of someone: not of the state they deal with
+                elif country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
                     country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
                 if country is None and role == "target" and a.sector in STATE_AGENTS:
@@ -905,7 +907,7 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                     # "the RSF shelled army bases": rebels and opponents act on the forces of their own state
                     groups = {o.country for o in others if o.country and o.sector in HOME_GROUPS}
                     country, why = (groups.pop(), "group acting at home") if len(groups) == 1 else (None, "")
-                if country is None:
+                if country is None and not a.via.endswith("outsider"):
                     focus, reason = ctx.focus
                     if focus and named <= {focus}:  # the sentence names no other country
                         country, why = focus, f"document's country ({reason})"
