@@ -52,6 +52,15 @@ def _kind_for(code: str | None, sector: str | None, default: str) -> str:
     return "group"
 
 
+def _group_noun(a: Actor) -> str:
+    """The noun naming a group of people of a non-state sector ("herders", "farmers"): "herders and
+    farmers" of one country are two groups, "the government and the authorities" one state body."""
+    if not a.via.startswith("agent") or a.sector is None or a.sector in STATE_SECTORS:
+        return ""
+    words = a.text.lower().split()
+    return words[-1].rstrip("s") if words else ""
+
+
 REFERRING = frozenset({"coreference", "definite-description", "plural-reference"})
 
 
@@ -218,7 +227,7 @@ class ActorResolver(CorefMixin):
         seen: set[tuple[str | None, str]] = set()
         out = []
         for a in actors:
-            key = (a.code, a.text) if a.code is None else (a.code, "")
+            key = (a.code, a.text) if a.code is None else (a.code, _group_noun(a))
             if key not in seen:
                 seen.add(key)
                 out.append(a)

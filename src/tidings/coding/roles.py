@@ -60,7 +60,20 @@ def distinct_named(a: Actor, b: Actor) -> bool:
     truce") are two actors even when their codes are the same; a state, a sector or a pronoun is not."""
     return (a.kind in NAMED_KINDS and b.kind in NAMED_KINDS and _by_name(a) and _by_name(b)
             and a.name is not None and b.name is not None and a.name != b.name) \
-        or _group_and_state_body(a, b) or _group_and_state_body(b, a)
+        or _group_and_state_body(a, b) or _group_and_state_body(b, a) or _two_groups(a, b)
+
+
+def _two_groups(a: Actor, b: Actor) -> bool:
+    """Two groups of people named by different nouns ("herders clashed with farmers", "rebels attacked
+    militiamen") are two actors even when they share a sector and a country; state bodies are not
+    ("police arrested officers" is not two states)."""
+    def noun(x: Actor) -> str | None:
+        if not x.via.startswith("agent") or x.sector is None or x.sector in STATE_FORCES | STATE_AGENTS:
+            return None
+        words = x.text.lower().split()
+        return words[-1].rstrip("s") if words else None
+    na, nb = noun(a), noun(b)
+    return na is not None and nb is not None and na != nb
 
 
 def _group_and_state_body(a: Actor, b: Actor) -> bool:
