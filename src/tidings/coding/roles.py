@@ -896,6 +896,7 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
         if place:
             break
     named = {a.country for a in sources + targets if a.country}
+    own_place = place  # where the act happened, not any place the sentence names
     if place is None:  # a single country named by the sentence's places ("… in Helmand province"), unless
         # the event's own actors belong to another ("Myanmar's junta … independence from Britain")
         countries = ctx.sentence_places(tok)
@@ -906,9 +907,10 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
         out = []
         for a in actors:
             if a.country is None and a.code and a.sector and a.code == a.sector and a.sector not in ("IGO", "NGO"):
-                country, why = place, "place of the event"
-                if country is None and a.via.endswith("outsider"):
-                    pass  # creditors, mediators, relatives of someone: not of the state they deal with
+                outsider = a.via.endswith("outsider")  # creditors, mediators, relatives of someone
+                country, why = own_place if outsider else place, "place of the event"
+                if country is None and outsider:
+                    pass  # not of the state they deal with
                 elif country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
                     country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
@@ -920,7 +922,7 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                     # "the RSF shelled army bases": rebels and opponents act on the forces of their own state
                     groups = {o.country for o in others if o.country and o.sector in HOME_GROUPS}
                     country, why = (groups.pop(), "group acting at home") if len(groups) == 1 else (None, "")
-                if country is None and not a.via.endswith("outsider"):
+                if country is None and not outsider:
                     focus, reason = ctx.focus
                     if focus and named <= {focus}:  # the sentence names no other country
                         country, why = focus, f"document's country ({reason})"
