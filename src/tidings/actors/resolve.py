@@ -19,6 +19,7 @@ __all__ = ["ActorResolver", "KBMatch", "dateline_state", "document_countries"]
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 GROUP_SECTORS = frozenset({"REB", "UAF", "OPP"})  # groups a story follows by a definite noun ("the rebels")
+ARMED_SECTORS = frozenset({"REB", "UAF", "CRM"})  # armed men told twice ("attackers … a suicide bomber") are one group
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 PLURAL_HEADS = {"country", "nation", "state", "side", "neighbour", "neighbor", "government", "capital",
                 "leader", "president", "head", "man", "ally", "partner"}
@@ -53,9 +54,9 @@ def _kind_for(code: str | None, sector: str | None, default: str) -> str:
 
 
 def _group_noun(a: Actor) -> str:
-    """The noun naming a group of people of a non-state sector ("herders", "farmers"): "herders and
-    farmers" of one country are two groups, "the government and the authorities" one state body."""
-    if not a.via.startswith("agent") or a.sector is None or a.sector in STATE_SECTORS:
+    """The noun naming a group of unarmed people of a non-state sector ("herders", "farmers"): "herders
+    and farmers" of one country are two groups, "the government and the authorities" one state body."""
+    if not a.via.startswith("agent") or a.sector is None or a.sector in STATE_SECTORS | ARMED_SECTORS:
         return ""
     words = a.text.lower().split()
     return words[-1].rstrip("s") if words else ""
@@ -332,7 +333,7 @@ class ActorResolver(CorefMixin):
         titles = agents
         # 1b. "the bloc", "the regional bloc", "leaders of the alliance": a bare definite organisation
         #     noun is the international organisation the document named last
-        if follow_coref and not names and head.lemma_.lower() in self.bloc_nouns and self._definite(head) \
+        if follow_coref and not names and not agents and head.lemma_.lower() in self.bloc_nouns and self._definite(head) \
                 and not any(c.dep_ == "prep" for c in head.children):
             found = self._last_organisation(head.i)
             if found is not None:
@@ -523,8 +524,9 @@ class ActorResolver(CorefMixin):
                     code = cand.code
         if country is None and code is None and person_country and sector:
             country = person_country
-        if country is None and code is None and (sector or head.lemma_.lower() in self.generic):
+        if country is None and code is None and (sector or head.lemma_.lower() in self.generic) and not counterpart:
             # "his government", "its army", "his country": the country of whoever the possessive refers to
+            # (not "its creditors", the ones it owes)
             for c in head.children if not self._building else ():
                 if c.dep_ == "poss" and c.pos_ == "PRON":
                     owners = [a for a in self.coref(c, date) if a.country]
@@ -569,6 +571,8 @@ class ActorResolver(CorefMixin):
             if country is None and sector not in ("REF", "IGO", "NGO"):
                 country = self._sentence_country(head, date)
                 via = "agent, country from the sentence" if country else ""
+        if code is None and sector in ("IGO", "NGO"):
+            country = None  # "truce monitors in Donetsk" (a Phoenix IGO agent): no state's IGO
         if code is None and country:
             code = country + (sector or "")
         elif code is None and sector:

@@ -196,8 +196,12 @@ def load_converted(kb: KnowledgeBase) -> None:
     if (folder / "agents.tsv").is_file():
         for row in _rows(kb, folder / "agents.tsv"):
             key = normalize_alias(row["phrase"])
-            if key not in kb.agents and row["sector"] in SECTORS:
+            # a phrase cut before its object ("OBSERVERS_IN", "observers ins") is no noun phrase
+            if key not in kb.agents and row["sector"] in SECTORS and key.split()[-1] not in _DANGLING:
                 kb.add_agent(row["phrase"], row["sector"], source=row["source"])
+
+
+_DANGLING = frozenset({"in", "ins", "of", "for", "to", "at", "on", "from", "with"})
 
 
 def _ends_with_agent(kb: KnowledgeBase, key: str) -> bool:

@@ -48,6 +48,7 @@ class Roles:
     target_via: str = ""
 
 
+ARMED = frozenset({"REB", "UAF", "CRM"})
 NAMED_KINDS = frozenset({"person", "organization", "group"})
 
 
@@ -64,11 +65,12 @@ def distinct_named(a: Actor, b: Actor) -> bool:
 
 
 def _two_groups(a: Actor, b: Actor) -> bool:
-    """Two groups of people named by different nouns ("herders clashed with farmers", "rebels attacked
-    militiamen") are two actors even when they share a sector and a country; state bodies are not
-    ("police arrested officers" is not two states)."""
+    """Two groups of unarmed people named by different nouns ("herders clashed with farmers",
+    "shareholders sued the company") are two actors even when they share a sector and a country; state
+    bodies are not ("police arrested officers"), nor armed men told twice ("attackers … a suicide
+    bomber")."""
     def noun(x: Actor) -> str | None:
-        if not x.via.startswith("agent") or x.sector is None or x.sector in STATE_FORCES | STATE_AGENTS:
+        if not x.via.startswith("agent") or x.sector is None or x.sector in STATE_FORCES | STATE_AGENTS | ARMED:
             return None
         words = x.text.lower().split()
         return words[-1].rstrip("s") if words else None
