@@ -335,9 +335,9 @@ class ActorResolver(CorefMixin):
         #     noun is the international organisation the document named last
         if follow_coref and not names and not agents and head.lemma_.lower() in self.bloc_nouns and self._definite(head) \
                 and not any(c.dep_ == "prep" for c in head.children):
-            found = self._last_organisation(head.i)
-            if found is not None:
-                return _via('definite-description', [replace(found, text=text)])
+            bloc = self._last_organisation(head.i)
+            if bloc is not None:
+                return _via('definite-description', [replace(bloc, text=text)])
         # 2. a sector agent, with the country from modifiers, possessors or an "of" phrase
         if agents or head.lemma_.lower() in self.generic:
             if agents and not any(m.start <= head.i < m.end for m in agents) and head.lemma_.lower() not in self.generic:
