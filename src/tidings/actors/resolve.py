@@ -331,7 +331,7 @@ class ActorResolver(CorefMixin):
                             if each:
                                 return _via('member-of-organisation', each)
         titles = agents
-        # 1b. "the bloc", "the regional bloc", "leaders of the alliance": a bare definite organisation
+        # 1b. "the bloc", "the regional bloc", "leaders of the bloc": a bare definite organisation
         #     noun is the international organisation the document named last
         if follow_coref and not names and not agents and head.lemma_.lower() in self.bloc_nouns and self._definite(head) \
                 and not any(c.dep_ == "prep" for c in head.children):
@@ -402,7 +402,7 @@ class ActorResolver(CorefMixin):
 
     def _last_organisation(self, before: int) -> Actor | None:
         """The international organisation named last before token ``before``, as an actor, not as a
-        place ("NATO ministers met in Brussels. The alliance …" is NATO, not the EU)."""
+        place ("NATO ministers met in Brussels. The organisation …" is NATO, not the EU)."""
         for i, actors in reversed(self._partial if self._building else self.history()):
             tok = self.doc[i]
             if i >= before or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "to", "from", "near", "into")):
