@@ -54,7 +54,7 @@ pg: $(STAMP)
 # ../shared/dev-gold when present. One row per set. Then places and commitments.
 SHARED_GOLD := $(wildcard ../shared/dev-gold/*.jsonl)
 eval: $(STAMP)
-	$(BIN)/tidings eval eval/gold/dev_*.jsonl eval/gold/documents.jsonl eval/gold/stories.jsonl $(wildcard eval/gold/articles_dev.jsonl eval/gold/articles_dev2.jsonl eval/gold/articles_dev3.jsonl eval/gold/articles_dev4.jsonl) $(SHARED_GOLD)
+	$(BIN)/tidings eval eval/gold/dev_*.jsonl eval/gold/documents.jsonl eval/gold/stories.jsonl $(wildcard eval/gold/articles_dev.jsonl eval/gold/articles_dev2.jsonl eval/gold/articles_dev3.jsonl eval/gold/articles_dev4.jsonl eval/gold/articles_dev5.jsonl eval/gold/articles_dev6.jsonl) $(SHARED_GOLD)
 	$(BIN)/tidings eval eval/gold/places.jsonl --errors 0
 	$(BIN)/tidings eval eval/gold/commitments.jsonl --errors 0
 

@@ -341,8 +341,9 @@ class CorefMixin:
             node = node.head
         return []
 
-    def plural_reference(self, span: Span, kind: str, date: str | None = None) -> list[Actor]:
-        """'the two countries', 'both sides', 'the two leaders' → the last two distinct actors, at the date."""
+    def plural_reference(self, span: Span, kind: str, date: str | None = None, count: int = 2) -> list[Actor]:
+        """'the two countries', 'both sides', 'the two leaders', 'the three governments' → the last
+        ``count`` distinct actors, at the date."""
         if kind == "person":
             accept = lambda a: a.kind == "person"  # noqa: E731
         elif span.root.lemma_.lower() == "side":
@@ -352,10 +353,10 @@ class CorefMixin:
         for i, actors in reversed(self.history()):  # a coordinated pair named earlier comes first
             if i < span.start:
                 pair = [a for a in actors if accept(a)]
-                if len(pair) == 2:
+                if len(pair) == count:
                     return self._at_date(i, pair, accept, date)
-        found = self._last(span.start, accept, count=2, date=date)
-        return found if len(found) == 2 else []
+        found = self._last(span.start, accept, count=count, date=date)
+        return found if len(found) == count else []
 
 
 def subject_like_at(doc: Doc, i: int) -> bool:

@@ -23,6 +23,8 @@ ARMED_SECTORS = frozenset({"REB", "UAF", "CRM"})  # armed men told twice ("attac
 NER_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "state", "NORP": "group"}
 PLURAL_HEADS = {"country", "nation", "state", "side", "neighbour", "neighbor", "government", "capital",
                 "leader", "president", "head", "man", "ally", "partner"}
+# "the two countries", "both sides", "the three governments": how many actors named before they are
+PLURAL_COUNTS = {"two": 2, "2": 2, "both": 2, "each": 2, "three": 3, "3": 3, "four": 4, "4": 4}
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,12 +258,17 @@ class ActorResolver(CorefMixin):
                     return _via('apposition', found)
         left, right = self.np_range(head)
         span = doc[left:right]
+        count = next((PLURAL_COUNTS[c.lower_] for c in head.children
+                      if c.lower_ in PLURAL_COUNTS and (c.dep_ == "nummod" or c.lower_ in ("both", "each"))), 0)
+        if count and (any(c.lower_ in ("other", "more", "several") for c in head.children)
+                      or (count > 2 and not any(c.lower_ in ("the", "these", "those", "all") for c in head.children))):
+            count = 0  # "three other countries", "three countries": not the ones named before
         phrase = self.at.get(head.i)  # "two tribal leaders": a group of its own, not "the two leaders" before
-        if follow_coref and head.lemma_.lower() in PLURAL_HEADS and any(
-            (c.dep_ == "nummod" and c.lower_ in ("two", "2")) or c.lower_ in ("both", "each") for c in head.children
-        ) and not (phrase is not None and phrase.kind == "agent" and phrase.start < head.i):
+        if phrase is not None and phrase.kind == "agent" and phrase.start < head.i:
+            count = 0
+        if follow_coref and count and head.lemma_.lower() in PLURAL_HEADS:
             kind = "person" if head.lemma_.lower() in ("leader", "president", "head", "man") else "state"
-            return _via('plural-reference', self.plural_reference(span, kind, date))
+            return _via('plural-reference', self.plural_reference(span, kind, date, count))
         names = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "name"]
         agents = [m for m in dict.fromkeys(self.at.get(i) for i in range(left, right)) if m is not None and m.kind == "agent"]
         if agents and head.lemma_.lower() in self.counterparts:  # "Zambia's creditors": whom they lend to
@@ -287,9 +294,12 @@ class ActorResolver(CorefMixin):
                 return _via('coordinated-names', split)
         # 1. a named actor that is (or contains) the head
         head_match = self.at.get(head.i)
-        if not names and (head_match is None or head_match.kind != "name"):
+        one_word = head_match is not None and head_match.kind == "name" and head_match.end - head_match.start == 1 \
+            and len(names) == 1
+        if (not names and (head_match is None or head_match.kind != "name")) or one_word:
             # "the Fund" after "the International Monetary Fund", "the Commission" after "the European
-            # Commission": an organisation's last name word, capitalised, refers back to it
+            # Commission": an organisation's last name word, capitalised, refers back to it; so does
+            # "the Tigers" after "the Liberation Tigers of Tamil Eelam", before any group of that name
             short = self._short_name(head, span, date)
             if short:
                 return _via('short-name', short)
@@ -423,7 +433,9 @@ class ActorResolver(CorefMixin):
                 continue
             for a in actors:
                 name = (a.name or "").lower().split()
-                if a.code and a.kind not in ("person", "state") and len(name) > 1 and name[-1] == word:
+                said = [w for w in a.text.lower().split() if w not in ("the", "'s")]  # as the text named it
+                if a.code and a.kind != "person" and (a.kind != "state" or len(a.code) > 3) and (
+                        (len(name) > 1 and word in name[1:]) or (len(said) > 1 and word in said[1:])):
                     return [Actor(text=span.text, code=a.code, country=a.country, sector=a.sector, name=a.name,
                                   kind=a.kind)]
         return []
@@ -503,6 +515,8 @@ class ActorResolver(CorefMixin):
         person_country = None  # "the Trump administration", "Lukashenko's government": the person's state
         counterpart = head.lemma_.lower() in self.counterparts  # "the creditors of Zambia": not Zambia's own
         for m in names + ([] if counterpart else self._of_names(head)):
+            if any(m.start < a.end and a.start < m.end for a in agents):
+                continue  # a word of the agent phrase itself: "Liberation" in "… Liberation Army" is no newspaper
             cand = self._best(m, date)
             if cand is None:
                 continue
@@ -685,10 +699,29 @@ class ActorResolver(CorefMixin):
         the complements of the verb it is the subject of ("… urged Israel") do not count."""
         named = self._named_countries(head, date)
         left, right = self.np_range(head)
-        countries = {c for i, c, of_state in named
-                     if of_state and not left <= i < right and not self._in_other_clause(i, head)
-                     and (addressed or not (self._addressed(i, head) or head.left_edge.i <= i <= head.right_edge.i))}
-        return countries.pop() if len(countries) == 1 else None
+        kept = [(i, c) for i, c, of_state in named
+                if of_state and not left <= i < right and not self._in_other_clause(i, head)
+                and not self._origin_of_other(i, head)
+                and (addressed or not (self._addressed(i, head) or head.left_edge.i <= i <= head.right_edge.i))]
+        countries = {c for _i, c in kept}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        home = self._dateline_state(date)
+        if home and home != country and all(self.doc[i].dep_ in ("amod", "compound") and self.doc[i].head.i in self.at
+                                             for i, _c in kept):
+            return None  # "U.S. commandos killed civilians", filed from Sanaa: a foreign force, not the victims' state
+        return country
+
+    def _origin_of_other(self, i: int, head: Token) -> bool:
+        """A name that says where another actor comes from ("gunmen from Ethiopia killed 14 herders"):
+        the gunmen's country, not the herders'."""
+        tok = self.doc[i]
+        prep = tok.head
+        if tok.dep_ != "pobj" or prep.lower_ not in ("from", "of") or prep.head.i == head.i:
+            return False
+        other = self.at.get(prep.head.i)
+        return prep.head.pos_ == "NOUN" and other is not None and other.kind == "agent"
 
     def _addressed(self, i: int, head: Token) -> bool:
         """Whether token ``i`` stands in a complement of the verb the head is the subject of: the party

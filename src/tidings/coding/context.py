@@ -70,6 +70,7 @@ class DocContext:
     _content_starts: list[int] = field(default_factory=list)
     _modality: dict[int, tuple[str, Token | None]] = field(default_factory=dict)
     _places: tuple | None = None
+    _armed: frozenset[int] | None = None
 
     def words_between(self, start: int, end: int, wanted: frozenset[str]) -> bool:
         """Whether a token of ``start``..``end`` has a lower-case form or lemma in ``wanted``: a
@@ -130,7 +131,30 @@ class DocContext:
 
         sent = sentence_of(tok)
         return {actor_country(m.place.country) for m in (self.doc._.places or () if self.doc.has_extension("places") else ())
-                if sent.start_char <= m.start < sent.end_char and m.place.country and not acts(self.doc, m)}
+                if sent.start_char <= m.start < sent.end_char and m.place.country and not acts(self.doc, m)
+                and not self._names_a_force(m)}
+
+    def _names_a_force(self, m) -> bool:
+        """A place that names whose force acts ("U.S. commandos", "Russian troops"): the modifier of an
+        actor with a sector, not where the event happened."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.root.dep_ not in ("compound", "amod"):
+            return False
+        head = span.root.head.i
+        return any(start <= head < end and a.sector in FORCE_SECTORS for start, end, a in
+                   ((self.doc._.actors or ()) if self.doc.has_extension("actors") else ()))
+
+    @property
+    def armed_tokens(self) -> frozenset[int]:
+        """Tokens of the mentions of armed actors (rebels, militants, armies, transnational armed
+        groups), for patterns whose object must be one ("fought the Houthis": ``@armed``)."""
+        if self._armed is None:
+            doc = self.doc
+            mentions = (doc._.actors or ()) if doc.has_extension("actors") else ()
+            self._armed = frozenset(i for start, end, a in mentions
+                                    if a.sector in ARMED_SECTORS or (a.code or "").startswith("IMG")
+                                    for i in range(start, end))
+        return self._armed
 
     @property
     def focus(self) -> tuple[str | None, str]:
@@ -139,6 +163,10 @@ class DocContext:
         if self._focus is None:
             self._focus = _focus(self)
         return self._focus
+
+
+ARMED_SECTORS = frozenset({"REB", "MIL", "UAF", "INS", "SEP"})
+FORCE_SECTORS = ARMED_SECTORS | {"COP", "SPY"}  # those who act by force: "U.S. commandos", "Russian police"
 
 
 def actor_country(iso3: str) -> str:

@@ -81,7 +81,8 @@ def obligation(tok: Token, w: Words) -> tuple[str, Token] | None:
                 return "appeal", c
         head = node.head
         if node.dep_ == "xcomp" and head.lemma_.lower() in w.demand_aux and head.pos_ in ("VERB", "AUX") \
-                and any(a.tag_ == "TO" for a in node.children):
+                and any(a.tag_ == "TO" for a in node.children) \
+                and not any(c.dep_ == "advmod" and c.lower_ in w.not_yet for c in head.children):  # "has yet to"
             return "demand", head
         if node.dep_ == "xcomp" and head.lemma_.lower() in w.appeal_aux:
             return "appeal", head

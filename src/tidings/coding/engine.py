@@ -32,6 +32,7 @@ from tidings.coding.roles import (
     Roles,
     actors_of,
     askers,
+    claimed_act_victims,
     distinct_named,
     exchange_pairs,
     find_roles,
@@ -143,10 +144,16 @@ class Coder:
                 # the strike called by the union") is coded when its agent acts on an actor; on the
                 # clause's subject it is what the sentence is about ("The deal, brokered by the AU, …")
                 trace.add("build", "participle-no-patient", c.tok, "a described act with no one acted on")
+            elif c.pat.pos == "V" and c.tok.dep_ == "acl" and c.tok.tag_ == "VBN" and not roles.sources \
+                    and c.pat.code[:2] < "14":
+                # "detained 20 people accused of fraud", "a plan backed by …" with no one named: a
+                # description of the noun, not an act of words or cooperation anyone is said to have done
+                trace.add("build", "participle-no-agent", c.tok, "a described act with no one doing it")
             elif roles.sources or roles.targets:
                 staged.append((c, roles))
             else:
                 trace.add("build", "no-actor", c.tok, "neither source nor target resolved")
+        claimed_act_victims(staged, ctx, trace)
         live = [c.tok for c, _ in staged]
         time_by = attach(attached.times, live, through_nouns=ctx.knowledge.timeless_nouns)
         qty_by = attach([(root, (root, q)) for root, q in attached.quantities], live)
@@ -198,8 +205,10 @@ def build(staged: list[tuple[Candidate, Roles]], sent: Span, index: int, time_by
             variants.append((decision.refused, True, attrs.modality))
         for code, negated_, modality in variants:
             info = k.codes.get(code) or k.codes[pat.code]
-            transitive = one_way(c, code, ctx)
-            pairing = pairs(sources, targets, code, ctx, transitive=transitive)
+            # a refusal pairs its actors as the refused act would ("the two sides failed to agree": each
+            # refused the other)
+            pair_code = decision.refused or code
+            pairing = pairs(sources, targets, pair_code, ctx, transitive=one_way(c, pair_code, ctx))
             if len(sources) >= 2 and tok.lemma_.lower() in k.words.swap and all(t.country is None for t in targets):
                 # "Russia and Ukraine swapped prisoners": each gives to the other
                 pairing = [(a, b) for a in sources for b in sources if a is not b]

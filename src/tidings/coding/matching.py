@@ -158,9 +158,15 @@ def features(tok: Token, ctx: DocContext) -> Features:
         return cached
     strict = _strict_objects(tok)
     money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$") for _, n in strict)
-    # an amount of money as object ("was given €4.5 billion") stands for "money"
+    # an amount of money as object ("was given €4.5 billion") stands for "money"; a name that resolves to
+    # a state ("suspended Niger", "expelled Russia") stands for "@state" (no word has that form); a plural
+    # or a demonym is a people ("expelled Haitians"); an armed actor ("fought the Houthis") for "@armed"
+    state = any(n.tag_ == "NNP" and n.ent_type_ != "NORP" and any(a.kind == "state" for a in ctx.actors.resolve(n, ctx.published, follow_coref=False))
+                for _, n in strict)
+    armed = any(n.i in ctx.armed_tokens for _, n in strict) if strict else False
     feats = Features(tok, strict, frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)]
-                                            + (["money"] if money else [])))
+                                            + (["money"] if money else []) + (["@state"] if state else [])
+                                            + (["@armed"] if armed else [])))
     ctx.features[tok.i] = feats
     return feats
 

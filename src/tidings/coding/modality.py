@@ -60,6 +60,7 @@ class Words:
     own_claim: frozenset[str]
     message: frozenset[str]
     make_known: frozenset[str]
+    not_yet: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -118,6 +119,12 @@ def negation_cue(tok: Token, w: Words) -> Token | None:
     for c in tok.children:
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in w.neg_word):
             return c
+    if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        # "no reports of shelling", "no sign of fighting": the act is said not to have happened
+        owner = tok.head.head
+        cue = next((c for c in owner.children if c.dep_ == "det" and c.lower_ == "no"), None)
+        if cue is not None:
+            return cue
     if tok.pos_ in ("NOUN", "PROPN"):
         for c in tok.children:
             if c.dep_ == "det" and c.lower_ == "no":
@@ -132,6 +139,10 @@ def negation_cue(tok: Token, w: Words) -> Token | None:
     for ctrl in _controllers(tok):
         if ctrl.lemma_.lower() in w.neg_control:
             return ctrl
+        if ctrl.lemma_.lower() in ("have", "be") and tok.dep_ == "xcomp":
+            yet = next((c for c in ctrl.children if c.dep_ == "advmod" and c.lower_ in w.not_yet), None)
+            if yet is not None:  # "has yet to free the ship": not done (yet)
+                return yet
         for c in ctrl.children:
             if c.dep_ == "neg" or (c.dep_ in ("aux", "auxpass") and any(n.dep_ == "neg" for n in c.children)):
                 return c if c.dep_ == "neg" else next(n for n in c.children if n.dep_ == "neg")
@@ -152,6 +163,11 @@ def modality_cue(tok: Token, w: Words) -> tuple[str, Token | None]:
     if tok.pos_ in ("NOUN", "PROPN") and tok.head.pos_ in ("VERB", "AUX") and tok.dep_ in ("dobj", "nsubjpass", "nsubj"):
         chain.append(tok.head)
     chain.extend(_controllers(chain[-1]))
+    for node in chain[1:]:
+        if node.lemma_.lower() in ("have", "be"):
+            yet = next((c for c in node.children if c.dep_ == "advmod" and c.lower_ in w.not_yet), None)
+            if yet is not None:  # "is yet to release": what has not happened so far (negated), not a plan
+                return "asserted", yet
     if _future_time_clause(chain[-1], w):  # "talks can begin only after a deal is signed"
         chain.append(chain[-1].head)
         chain.extend(_controllers(chain[-1]))

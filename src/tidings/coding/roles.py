@@ -728,6 +728,7 @@ def place_target(c: Candidate, ctx: DocContext, date: str | None, sources: list[
 
 
 REACTION_ROOTS = frozenset({"01", "02", "05", "11", "12"})  # comment, appeal, praise, criticise, reject
+CLAIM = "015"  # acknowledge or claim responsibility
 ANAPHOR_DETERMINERS = frozenset({"the", "this", "that", "these", "those"})
 ANAPHOR_REACH = 2  # sentences back
 # what "the agreement", "the deal", "the exchange" names when it lies beyond the reach: an act of
@@ -740,8 +741,8 @@ def event_anaphor(c: Candidate, ctx: DocContext, date: str | None, sources: list
     launch"), or its mediation ("the exchange was brokered by the UAE"): the object is a definite
     act noun with no owner of its own, and the target is who did the latest act in the sentences
     before (both parties of an agreement: the latest act of two parties, further back if need be)."""
-    if c.pat.pos != "V" or (c.pat.code[:2] not in REACTION_ROOTS and c.pat.code != MEDIATION):
-        return [], False
+    if c.pat.pos != "V" or (c.pat.code[:2] not in REACTION_ROOTS and c.pat.code != MEDIATION) or c.pat.code == CLAIM:
+        return [], False  # claiming an attack is no reaction to whoever did it (``claimed_act_victims``)
     nouns = [effective_noun(o) for o in objects(c.tok)]
     noun = next((n for n in nouns if n.lemma_.lower() in ctx.knowledge.event_anaphors), None)
     if noun is None or not any(d.dep_ == "det" and d.lower_ in ANAPHOR_DETERMINERS for d in noun.children):
@@ -871,6 +872,28 @@ def message_addressee(c: Candidate, ctx: DocContext, date: str | None, sources: 
     return found, bool(found)
 
 
+HARM_ROOTS = ("14", "15", "16", "17", "18", "19", "20")
+
+
+def claimed_act_victims(staged: list[tuple[Candidate, Roles]], ctx: DocContext, trace: Trace) -> None:
+    """"Two bombers killed 84 people in Kerman, and Islamic State claimed the attack": a claim of an
+    act the sentence itself told before is aimed at that act's victims (the ANNOTATION-BRIEF's 015
+    row). Only inside the sentence: a claim in a later sentence has no victim the sentence gives."""
+    for c, roles in staged:
+        if c.pat.code != CLAIM or roles.targets or not any(a.code for a in roles.sources):
+            continue
+        things = [effective_noun(o) for o in objects(c.tok)]
+        things += [p for t in things for p in pobjs(t, "for")]  # "responsibility for the attack"
+        if not any(t.lemma_.lower() in ctx.knowledge.event_anaphors for t in things):
+            continue
+        harms = [r for d, r in staged if d is not c and d.tok.i < c.tok.i and d.pat.code.startswith(HARM_ROOTS)
+                 and r.targets and not {a.code for a in r.targets} & {a.code for a in roles.sources}]
+        if harms:
+            roles.targets = list(harms[-1].targets)
+            roles.target_via = "claimed-act"
+            trace.add("roles", "target:claimed-act", c.tok, ", ".join(a.code or a.text for a in roles.targets))
+
+
 TARGET_FALLBACKS: tuple[Fallback, ...] = (participants, reciprocal_sources, protest_purpose, content_subject,
                                           complement_search, message_addressee, purpose_addressee, place_target, event_anaphor,
                                           story_talk_parties, story_country, story_partner)
@@ -915,7 +938,9 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                     pass  # not of the state they deal with
                 elif country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
-                    country, why = (states.pop(), "state acting at home") if len(states) == 1 else (None, "")
+                    focus = ctx.focus[0]
+                    if len(states) == 1 and (focus is None or focus in states):  # not a foreign force in the story's country
+                        country, why = states.pop(), "state acting at home"
                 if country is None and role == "target" and a.sector in STATE_AGENTS:
                     # "Polish farmers demanded that the government …": a group of a country acts on its own state
                     groups = {o.country for o in others if o.country and o.sector in DOMESTIC_TARGETS}

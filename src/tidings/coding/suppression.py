@@ -310,8 +310,10 @@ def content_tokens(tok: Token) -> set[int]:
     out: set[int] = set()
     for c in tok.children:
         purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children)
-        if c.dep_ == "ccomp" and c.i < tok.i and _charge_aside(c, tok):
-            continue  # "India accused Pakistan of …, a charge Islamabad denies": the main clause, misattached
+        if c.dep_ == "ccomp" and c.i < tok.i and (_charge_aside(c, tok) or any(d.dep_ == "dobj" for d in tok.children)):
+            # "India accused Pakistan of …, a charge Islamabad denies": the main clause, misattached;
+            # "a bomb killed 30; a group claimed the attack": the object is what is claimed
+            continue
         if c.dep_ in ("ccomp", "xcomp") or purpose:  # "marched to demand …"; not "…, accusing Paris"
             out.update(subtree(doc, c.i))
         elif c.dep_ in ("dobj", "nsubjpass", "pobj") or (c.dep_ == "prep" and c.lower_ in ("for", "of", "to", "into", "over", "about", "on")):

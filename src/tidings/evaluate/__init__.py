@@ -41,7 +41,8 @@ def _code(items: list[dict[str, Any]], settings: Settings, nlp: Any) -> dict[str
             docs.append(item["_document"])
             continue
         cleaned = clean_text(item["text"])
-        docs.append(Document(doc_id=str(item["id"]), text=cleaned.text or item["text"], published=item.get("date")))
+        docs.append(Document(doc_id=str(item["id"]), text=cleaned.text or item["text"], published=item.get("date"),
+                             dateline=cleaned.dateline))  # as ingestion keeps it: the story's place
     return {doc.doc_id: events for doc, events in code_documents(docs, settings=settings, nlp=nlp)}
 
 
