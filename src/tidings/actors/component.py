@@ -57,6 +57,10 @@ class ActorComponent:
         self.members = load_word_list("member_nouns.txt")
         self.equipment = load_word_list("equipment_nouns.txt")
         self.region_heads = load_word_list("region_heads.txt")
+        self.bloc_nouns = load_word_list("bloc_nouns.txt")
+        self.outsiders = load_word_list("outsider_nouns.txt")
+        self.counterparts = load_word_list("counterpart_nouns.txt")
+        self.kin = load_word_list("kin_nouns.txt")
         self.names = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.agents = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -131,7 +135,8 @@ class ActorComponent:
 
     def set_annotations(self, doc: Doc, matches: list[KBMatch]) -> None:
         resolver = ActorResolver(doc, self.kb, self.descriptors, self.generic, self.members, matches,
-                                 equipment=self.equipment)
+                                 equipment=self.equipment, bloc_nouns=self.bloc_nouns, outsiders=self.outsiders,
+                                 counterparts=self.counterparts, kin=self.kin)
         mentions = []
         for i, actors in resolver.history():
             left, right = resolver.np_range(doc[i])

@@ -107,8 +107,11 @@ def load_orgs(kb: KnowledgeBase) -> None:
                       country=row.get("country") or None, sector="MED", source=_where(row))
         for alias in [row["name"], *_split(row.get("aliases", ""))]:
             kb.add(alias, entry)
-    for row in _rows(kb, d / "agents.tsv"):
-        kb.add_agent(row["phrase"], row.get("sector"), source=_where(row))
+    # agents.tsv, then the extra tables beside it (agents_groups.tsv …), in name order
+    tables = [p for p in d.iterdir() if p.name.startswith("agents") and p.name.endswith(".tsv")]
+    for path in sorted(tables, key=lambda p: (p.name != "agents.tsv", p.name)):
+        for row in _rows(kb, path):
+            kb.add_agent(row["phrase"], row.get("sector"), source=_where(row))
 
 
 # -- people -----------------------------------------------------------------------------------------
@@ -193,8 +196,12 @@ def load_converted(kb: KnowledgeBase) -> None:
     if (folder / "agents.tsv").is_file():
         for row in _rows(kb, folder / "agents.tsv"):
             key = normalize_alias(row["phrase"])
-            if key not in kb.agents and row["sector"] in SECTORS:
+            # a phrase cut before its object ("OBSERVERS_IN", "observers ins") is no noun phrase
+            if key not in kb.agents and row["sector"] in SECTORS and key.split()[-1] not in _DANGLING:
                 kb.add_agent(row["phrase"], row["sector"], source=row["source"])
+
+
+_DANGLING = frozenset({"in", "ins", "of", "for", "to", "at", "on", "from", "with"})
 
 
 def _ends_with_agent(kb: KnowledgeBase, key: str) -> bool:

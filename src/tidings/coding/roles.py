@@ -48,6 +48,7 @@ class Roles:
     target_via: str = ""
 
 
+ARMED = frozenset({"REB", "UAF", "CRM"})
 NAMED_KINDS = frozenset({"person", "organization", "group"})
 
 
@@ -60,7 +61,21 @@ def distinct_named(a: Actor, b: Actor) -> bool:
     truce") are two actors even when their codes are the same; a state, a sector or a pronoun is not."""
     return (a.kind in NAMED_KINDS and b.kind in NAMED_KINDS and _by_name(a) and _by_name(b)
             and a.name is not None and b.name is not None and a.name != b.name) \
-        or _group_and_state_body(a, b) or _group_and_state_body(b, a)
+        or _group_and_state_body(a, b) or _group_and_state_body(b, a) or _two_groups(a, b)
+
+
+def _two_groups(a: Actor, b: Actor) -> bool:
+    """Two groups of unarmed people named by different nouns ("herders clashed with farmers",
+    "shareholders sued the company") are two actors even when they share a sector and a country; state
+    bodies are not ("police arrested officers"), nor armed men told twice ("attackers … a suicide
+    bomber")."""
+    def noun(x: Actor) -> str | None:
+        if not x.via.startswith("agent") or x.sector is None or x.sector in STATE_FORCES | STATE_AGENTS | ARMED:
+            return None
+        words = x.text.lower().split()
+        return words[-1].rstrip("s") if words else None
+    na, nb = noun(a), noun(b)
+    return na is not None and nb is not None and na != nb
 
 
 def _group_and_state_body(a: Actor, b: Actor) -> bool:
@@ -1039,6 +1054,7 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
         if place:
             break
     named = {a.country for a in sources + targets if a.country}
+    own_place = place  # where the act happened, not any place the sentence names
     if place is None:  # a single country named by the sentence's places ("… in Helmand province"), unless
         # the event's own actors belong to another ("Myanmar's junta … independence from Britain")
         countries = ctx.sentence_places(tok)
@@ -1049,8 +1065,11 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
         out = []
         for a in actors:
             if a.country is None and a.code and a.sector and a.code == a.sector and a.sector not in ("IGO", "NGO"):
-                country, why = place, "place of the event"
-                if country is None and a.sector in DOMESTIC_TARGETS:
+                outsider = a.via.endswith("outsider")  # creditors, mediators, relatives of someone
+                country, why = own_place if outsider else place, "place of the event"
+                if country is None and outsider:
+                    pass  # not of the state they deal with
+                elif country is None and a.sector in DOMESTIC_TARGETS:
                     states = {o.country for o in others if o.country and o.sector in STATE_AGENTS}
                     focus = ctx.focus[0]
                     if len(states) == 1 and (focus is None or focus in states):  # not a foreign force in the story's country
@@ -1063,7 +1082,7 @@ def localise(tok: Token, roles: Roles, ctx: DocContext, date: str | None, trace:
                     # "the RSF shelled army bases": rebels and opponents act on the forces of their own state
                     groups = {o.country for o in others if o.country and o.sector in HOME_GROUPS}
                     country, why = (groups.pop(), "group acting at home") if len(groups) == 1 else (None, "")
-                if country is None:
+                if country is None and not outsider:
                     focus, reason = ctx.focus
                     if focus and named <= {focus}:  # the sentence names no other country
                         country, why = focus, f"document's country ({reason})"
