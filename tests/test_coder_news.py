@@ -728,6 +728,22 @@ def test_coder_past_or_main_clause_acts_stay_asserted(code, text, root):
     assert any(e.cameo_root == root and e.modality == "asserted" for e in code(text, "2024-03-04"))
 
 
+# --- observers at talks are no party to them --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The talks, attended by observers from the United States, the European Union and South Africa, resumed on Tuesday.",
+    "Monitors from Norway and Sweden attended the negotiations in Oslo.",
+    "Observers from Kenya and Ghana attended the talks between the two sides.",
+])
+def test_coder_observers_attending_talks_do_not_talk_to_each_other(code, text):
+    assert not [e for e in code(text, "2024-03-04") if e.cameo_root == "04" and e.source and e.target
+                and e.source.sector == "CVL" and e.target.sector == "CVL"]
+
+
+def test_coder_parties_attending_talks_still_talk(code):
+    assert ("EGY", "ETH") in _pairs(code("Egypt and Ethiopia attended the talks in Washington.", "2024-03-04"), "046")
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

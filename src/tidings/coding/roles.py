@@ -1148,10 +1148,18 @@ def is_reciprocal(code: str, ctx: DocContext) -> bool:
     return code[:2] in r or code[:3] in r or code in r
 
 
+def _outsider(a: Actor, ctx: DocContext) -> bool:
+    """An observer, monitor, mediator or creditor (``outsider_nouns.txt``): present, but no party."""
+    words = a.text.lower().split()
+    return bool(words) and words[-1].rstrip("s") in ctx.actors.outsiders
+
+
 def pairs(sources: list[Actor], targets: list[Actor], code: str, ctx: DocContext,
           transitive: bool = False) -> list[tuple[Actor | None, Actor | None]]:
     """Source-target pairs: every source with every target; coordinated subjects of a reciprocal
     event with no target act on each other ("Armenia and Azerbaijan held talks")."""
+    if sources and not targets and not transitive and is_reciprocal(code, ctx) and all(_outsider(a, ctx) for a in sources):
+        return []  # "talks attended by observers from A and B": observers are no party to the talks
     if len(sources) >= 2 and not targets and not transitive and is_reciprocal(code, ctx):
         return list(permutations(sources, 2))
     srcs: list[Actor | None] = list(sources) or [None]
