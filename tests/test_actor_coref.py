@@ -149,3 +149,21 @@ def test_where_another_actor_comes_from_gives_no_country(resolve, text, word):
 ])
 def test_a_country_the_sentence_names_otherwise_still_counts(resolve, text, word, code):
     assert resolve(text, word, "2024-05-01") == [code]
+
+
+@pytest.mark.parametrize(("text", "not_code"), [
+    ("Police in Kabul arrested Hamid Karzai's nephew on Monday, he said.", "AFGELI"),
+    ("The court jailed Alexei Navalny for nine years, she added.", "RUSOPP"),
+    ("Soldiers detained Mohamed Bazoum at the palace, he told reporters.", "NERELI"),
+])
+def test_the_speaker_after_a_report_is_no_one_the_report_names(resolve, text, not_code):
+    word = next(w for w in ("he", "she") if f" {w} " in text)
+    assert not_code not in resolve(text, word, "2023-08-10")
+
+
+@pytest.mark.parametrize(("text", "word", "code"), [
+    ("Hamid Karzai said on Monday that he would not run again.", "he", "AFGELI"),  # the report comes after
+    ("Vladimir Putin arrived in Minsk on Monday. He said the talks went well.", "He", "RUSGOV"),
+])
+def test_a_speaker_pronoun_before_its_report_keeps_its_antecedent(resolve, text, word, code):
+    assert resolve(text, word, "2023-08-10") == [code]

@@ -313,11 +313,12 @@ class CorefMixin:
             found = self._clause_subject(pron, accept, date)
             if found and (low not in PLURAL or len(found) > 1 or found[0].kind != "person"):
                 return found
+        history = self._outside_report(pron)
         if low in MALE_FEMALE:
             accept = lambda a: a.kind == "person" and free(a)  # noqa: E731
             found = self._cataphor(pron, accept, date) or self._speaker(pron, accept, date) \
                 or self._subordinate(pron, accept, date)
-            return found or self._salient(pron, accept, date)[:1]
+            return found or self._salient(pron, accept, date, history=history)[:1]
         if low in NEUTER:
             accept = lambda a: (a.kind != "person" and a.code is not None  # noqa: E731
                                 and a.sector in NEUTER_SECTORS and free(a))
@@ -327,6 +328,20 @@ class CorefMixin:
             return (self._speaker(pron, free, date) or self._subordinate(pron, free, date)
                     or self._acted_on(pron, free, date) or self._salient(pron, free, date))
         return []
+
+    def _outside_report(self, pron: Token) -> list[tuple[int, list[Actor]]] | None:
+        """For the speaker of a report told first ("… freed Abdullah's father, he added"): the
+        mentions outside what he reports; whoever the report names is not who reports it."""
+        from tidings.coding.modality import words as modality_words  # (the coder imports this module)
+
+        verb = pron.head
+        if pron.dep_ != "nsubj" or verb.lemma_.lower() not in modality_words().speech:
+            return None
+        told = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < pron.i]
+        if not told:
+            return None
+        lo, hi = told[0].left_edge.i, told[0].right_edge.i
+        return [(i, actors) for i, actors in self.history() if not lo <= i <= hi]
 
     def _cataphor(self, pron: Token, accept: Accept, date: str | None) -> list[Actor]:
         """A pronoun inside a fronted subordinate clause refers to the main clause's subject."""
