@@ -71,6 +71,7 @@ class DocContext:
     _modality: dict[int, tuple[str, Token | None]] = field(default_factory=dict)
     _places: tuple | None = None
     _armed: frozenset[int] | None = None
+    _force: frozenset[int] | None = None
 
     def words_between(self, start: int, end: int, wanted: frozenset[str]) -> bool:
         """Whether a token of ``start``..``end`` has a lower-case form or lemma in ``wanted``: a
@@ -145,21 +146,27 @@ class DocContext:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.root.dep_ not in ("compound", "amod"):
             return False
-        head = span.root.head.i
-        return any(start <= head < end and a.sector in FORCE_SECTORS for start, end, a in
-                   ((self.doc._.actors or ()) if self.doc.has_extension("actors") else ()))
+        return span.root.head.i in self.force_tokens
 
     @property
     def armed_tokens(self) -> frozenset[int]:
         """Tokens of the mentions of armed actors (rebels, militants, armies, transnational armed
         groups), for patterns whose object must be one ("fought the Houthis": ``@armed``)."""
         if self._armed is None:
-            doc = self.doc
-            mentions = (doc._.actors or ()) if doc.has_extension("actors") else ()
-            self._armed = frozenset(i for start, end, a in mentions
-                                    if a.sector in ARMED_SECTORS or (a.code or "").startswith("IMG")
-                                    for i in range(start, end))
+            self._armed = self._mention_tokens(lambda a: a.sector in ARMED_SECTORS or (a.code or "").startswith("IMG"))
         return self._armed
+
+    @property
+    def force_tokens(self) -> frozenset[int]:
+        """Tokens of the mentions of those who act by force (armed actors, police, spies)."""
+        if self._force is None:
+            self._force = self._mention_tokens(lambda a: a.sector in FORCE_SECTORS)
+        return self._force
+
+    def _mention_tokens(self, keep) -> frozenset[int]:
+        doc = self.doc
+        mentions = (doc._.actors or ()) if doc.has_extension("actors") else ()
+        return frozenset(i for start, end, a in mentions if keep(a) for i in range(start, end))
 
     @property
     def focus(self) -> tuple[str | None, str]:
