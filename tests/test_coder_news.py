@@ -744,6 +744,27 @@ def test_coder_parties_attending_talks_still_talk(code):
     assert ("EGY", "ETH") in _pairs(code("Egypt and Ethiopia attended the talks in Washington.", "2024-03-04"), "046")
 
 
+# --- "is considering whether to suspend Guinea": weighing an option (014), not the act or a threat --------
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The African Union is considering whether to suspend Mali.", "MLI"),
+    ("The EU is weighing whether to impose new sanctions on Belarus.", "BLR"),
+    ("Washington is studying whether to send more troops to Poland.", "POL"),
+])
+def test_coder_considering_whether_to_act_is_014(code, text, target):
+    events = code(text, "2024-03-04")
+    assert target in {t for _s, t in _pairs(events, "014")}
+    assert not [e for e in events if e.cameo_root in ("13", "15", "16") and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry studied the report on Monday.",
+    "Analysts asked whether Russia would suspend gas supplies to Moldova.",
+])
+def test_coder_other_studies_and_whethers_are_no_014(code, text):
+    assert "014" not in _codes(code(text, "2024-03-04"))
+
+
 # --- "each side freed 50 prisoners": each of the two parties acts on the other ------------------------------
 
 @pytest.mark.parametrize(("text", "a", "b"), [

@@ -188,6 +188,9 @@ def apply_conventions(c: Candidate, attrs: Attributes, roles: Roles, w: Words, t
             trace.add("attributes", "convention-claim", tok, f"{code} claimed by {speaker.code or speaker.text} -> 015")
             return Decision("015", False, "asserted", [speaker], targets)
     # "is considering X": the consideration (014) with X's actors; X itself is not coded (GUIDELINES 01)
+    if mod_cue is not None and mod_cue.lower_ in ("whether", "how") and mod_cue.head.dep_ in ("xcomp", "ccomp") \
+            and mod_cue.head.head.lemma_.lower() in w.consider:
+        mod_cue = mod_cue.head.head  # "is considering whether to suspend Guinea", "studying how to sell"
     if mod_cue is not None and mod_cue.lemma_.lower() in w.consider and not negated:
         trace.add("attributes", "convention-consider", tok, f"{code} considered ({mod_cue.text!r}) -> 014")
         return Decision("014", False, "asserted", sources, targets)
