@@ -71,7 +71,6 @@ class DocContext:
     _modality: dict[int, tuple[str, Token | None]] = field(default_factory=dict)
     _places: tuple | None = None
     _armed: frozenset[int] | None = None
-    _force: frozenset[int] | None = None
 
     def words_between(self, start: int, end: int, wanted: frozenset[str]) -> bool:
         """Whether a token of ``start``..``end`` has a lower-case form or lemma in ``wanted``: a
@@ -146,27 +145,19 @@ class DocContext:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.root.dep_ not in ("compound", "amod"):
             return False
-        return span.root.head.i in self.force_tokens
+        return span.root.head.i in self.armed_tokens
 
     @property
     def armed_tokens(self) -> frozenset[int]:
-        """Tokens of the mentions of armed actors (rebels, militants, armies, transnational armed
-        groups), for patterns whose object must be one ("fought the Houthis": ``@armed``)."""
+        """Tokens of the mentions of armed men, of a state or not (``ARMED_SECTORS``), found once per
+        document: objects that must be one ("fought the Houthis": ``@armed``), forces named by their
+        state ("U.S. commandos")."""
         if self._armed is None:
-            self._armed = self._mention_tokens(lambda a: a.sector in ARMED_SECTORS or (a.code or "").startswith("IMG"))
+            doc = self.doc
+            mentions = (doc._.actors or ()) if doc.has_extension("actors") else ()
+            self._armed = frozenset(i for start, end, a in mentions if a.sector in ARMED_SECTORS
+                                    for i in range(start, end))
         return self._armed
-
-    @property
-    def force_tokens(self) -> frozenset[int]:
-        """Tokens of the mentions of those who act by force (armed actors, police, spies)."""
-        if self._force is None:
-            self._force = self._mention_tokens(lambda a: a.sector in FORCE_SECTORS)
-        return self._force
-
-    def _mention_tokens(self, keep) -> frozenset[int]:
-        doc = self.doc
-        mentions = (doc._.actors or ()) if doc.has_extension("actors") else ()
-        return frozenset(i for start, end, a in mentions if keep(a) for i in range(start, end))
 
     @property
     def focus(self) -> tuple[str | None, str]:
@@ -177,8 +168,8 @@ class DocContext:
         return self._focus
 
 
-ARMED_SECTORS = frozenset({"REB", "MIL", "UAF", "INS", "SEP"})
-FORCE_SECTORS = ARMED_SECTORS | {"COP", "SPY"}  # those who act by force: "U.S. commandos", "Russian police"
+NON_STATE_ARMED = frozenset({"UAF", "CRM", "REB", "RAD", "IMG"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "SPY"}) | NON_STATE_ARMED  # armed men, of a state or not
 
 
 def actor_country(iso3: str) -> str:

@@ -17,6 +17,8 @@ from tidings.coding.syntax import effective_noun, is_passive, objects, pobjs
 from tidings.coding.trace import Candidate, Trace
 from tidings.docindex import deps, lemmas, lowers, tables
 
+STAND_INS = frozenset({"@state", "@armed"})  # object values that name no lemma (docs/lexicon.md)
+
 __all__ = ["NOUN_POS", "VERB_POS", "Features", "features", "match", "object_lemmas", "trigger_objects"]
 
 VERB_POS = frozenset({"VERB"})
@@ -38,6 +40,19 @@ class Features:
     _comps: frozenset[str] | None = None
     _preps: dict[str, frozenset[str]] | None = None
     obj_loose: frozenset[str] | None = None
+    _stand_ins: frozenset[str] | None = None
+
+    def stand_ins(self, ctx: DocContext) -> frozenset[str]:
+        """The object stand-ins no lemma has, worked out when a pattern first asks for one: "@state"
+        for a name that resolves to a state ("suspended Niger"; a plural or a demonym is a people:
+        "expelled Haitians"), "@armed" for an armed actor ("fought the Houthis")."""
+        if self._stand_ins is None:
+            objs = [n for _, n in self.strict]
+            state = any(n.tag_ == "NNP" and n.ent_type_ != "NORP" and any(
+                a.kind == "state" for a in ctx.actors.resolve(n, ctx.published, follow_coref=False)) for n in objs)
+            armed = any(n.i in ctx.armed_tokens for n in objs)
+            self._stand_ins = frozenset(["@state"] * state + ["@armed"] * armed)
+        return self._stand_ins
 
     @property
     def prts(self) -> frozenset[str]:
@@ -167,15 +182,9 @@ def features(tok: Token, ctx: DocContext) -> Features:
     # (also "$400 million in ODA": an amount in a named kind of funding no lemma list knows)
     money = any(n.ent_type_ == "MONEY" or n.lower_ in ("$", "€", "£", "us$")
                 or (n.pos_ == "PROPN" and n is not o and o.ent_type_ == "MONEY") for o, n in strict)
-    # an amount of money as object ("was given €4.5 billion") stands for "money"; a name that resolves to
-    # a state ("suspended Niger", "expelled Russia") stands for "@state" (no word has that form); a plural
-    # or a demonym is a people ("expelled Haitians"); an armed actor ("fought the Houthis") for "@armed"
-    state = any(n.tag_ == "NNP" and n.ent_type_ != "NORP" and any(a.kind == "state" for a in ctx.actors.resolve(n, ctx.published, follow_coref=False))
-                for _, n in strict)
-    armed = any(n.i in ctx.armed_tokens for _, n in strict) if strict else False
+    # an amount of money as object ("was given €4.5 billion") stands for "money"
     feats = Features(tok, strict, frozenset([x for _, n in strict for x in (n.lemma_.lower(), n.lower_)]
-                                            + (["money"] if money else []) + (["@state"] if state else [])
-                                            + (["@armed"] if armed else [])))
+                                            + (["money"] if money else [])))
     ctx.features[tok.i] = feats
     return feats
 
@@ -191,7 +200,8 @@ def _fits(f: Features, pat: Pattern, ctx: DocContext, loose: bool = False) -> bo
     if pat.obj and "*" in pat.obj:
         if not f.strict:  # ``*``: any direct object ("helped Ukraine", not "helped arrange the swap")
             return False
-    elif pat.obj and pat.obj.isdisjoint(loose_objects(f.tok, ctx) if loose else f.obj):
+    elif pat.obj and pat.obj.isdisjoint(loose_objects(f.tok, ctx) if loose else f.obj) \
+            and (loose or pat.obj.isdisjoint(STAND_INS) or pat.obj.isdisjoint(f.stand_ins(ctx))):
         return False
     if pat.comp and (not f.comps if pat.any_clause else pat.comp.isdisjoint(f.comps)):
         return False
@@ -265,7 +275,8 @@ def match(sent: Span, ctx: DocContext, trace: Trace) -> list[Candidate]:
                         break
         f = features(tok, ctx)
         obj = f.obj  # most patterns fail on their object: tested here, without a call
-        pick = next((p for p in pats if (not p.obj or "*" in p.obj or not p.obj.isdisjoint(obj)) and _fits(f, p, ctx)), None)
+        pick = next((p for p in pats if (not p.obj or "*" in p.obj or not p.obj.isdisjoint(obj)
+                                         or not p.obj.isdisjoint(STAND_INS)) and _fits(f, p, ctx)), None)
         if pick is None or (pos == "V" and not pick.obj):
             # the object's own modifiers may name what the verb is about ("gas supplies"), but not
             # when the object is aid itself: "announced emergency aid" is aid, not an emergency

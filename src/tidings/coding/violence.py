@@ -26,7 +26,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from tidings.attributes.quantities import nonfatal_outcomes
-from tidings.coding.context import DocContext
+from tidings.coding.context import ARMED_SECTORS, NON_STATE_ARMED, DocContext
 from tidings.coding.roles import actors_of
 from tidings.docindex import sentence_of, span_text
 from tidings.records import Actor, Event, Quantity
@@ -39,12 +39,12 @@ KINDS = ("instrument", "military", "accident", "attack", "kill", "title", "attem
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 KEEP = frozenset({"181", "1821", "1822", "184", "191", "192", "196", "2041", "2042", "201", "203", "185", "186"})
 STATE = frozenset({"COP", "MIL", "GOV", "SPY", "JUD"})
-NON_STATE = frozenset({"UAF", "CRM", "REB", "RAD", "IMG"})
+NON_STATE = NON_STATE_ARMED
 NON_COMBATANT = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HLH", "HRI", "REF", "AGR", "BUS", "ENV", "NGO",
                            "GOV", "LEG", "JUD", "COP", "ELI", "PTY"})
 CIVILIAN = frozenset({"CVL", "EDU", "LAB", "MED", "REL", "HLH", "REF", "AGR", "BUS"})
 DOMESTIC = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HRI", "AGR"})
-ARMED = frozenset({"MIL", "COP", "SPY"}) | NON_STATE  # armed men, of a state or not
+ARMED = ARMED_SECTORS  # armed men, of a state or not
 PROTESTERS = frozenset({"CVL", "OPP", "EDU", "LAB", "AGR"})  # crowds whose violence on the state is a riot (145)
 
 
