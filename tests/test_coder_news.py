@@ -625,13 +625,12 @@ def test_coder_an_agentless_participle_of_words_is_no_event(code, text):
     assert not [e for e in code(text, "2024-03-04") if e.cameo_root in ("11", "01", "05") and e.source is None]
 
 
-@pytest.mark.parametrize(("text", "root"), [
-    ("The journalist, accused by Iran of spying, was freed on Monday.", "11"),  # the accuser is named
-    ("Three soldiers killed in an ambush near Gao were buried on Monday.", "19"),  # violence stays
+@pytest.mark.parametrize(("text", "roots"), [
+    ("The journalist, accused by Iran of spying, was freed on Monday.", ("11",)),  # the accuser is named
+    ("Three soldiers killed in an ambush near Gao were buried on Monday.", ("18", "19")),  # violence stays
 ])
-def test_coder_participles_with_an_agent_or_of_violence_stay(code, text, root):
-    events = code(text, "2024-03-04")
-    assert any(e.cameo_root == root for e in events) or root == "19" and any(e.cameo_root in ("18", "19") for e in events)
+def test_coder_participles_with_an_agent_or_of_violence_stay(code, text, roots):
+    assert any(e.cameo_root in roots for e in code(text, "2024-03-04"))
 
 
 # --- "co-hosted by France and the UN": hosts do not host each other -----------------------------------------

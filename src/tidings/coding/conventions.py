@@ -33,6 +33,7 @@ from tidings.coding.attributes import Attributes
 from tidings.coding.codebook import intent_code
 from tidings.coding.modality import Words, is_wish, speech_head
 from tidings.coding.roles import Roles
+from tidings.coding.story import same_side
 from tidings.coding.trace import Candidate, Trace
 from tidings.records import Actor
 from tidings.tables import read_table
@@ -104,19 +105,6 @@ def obligation(tok: Token, w: Words) -> tuple[str, Token] | None:
 def _same_body(a: str, b: str) -> bool:
     """Whether two actor codes name one body at two levels ("RUS" and "RUSGOV")."""
     return a.startswith(b) or b.startswith(a)
-
-
-STATE_SIDE = frozenset({None, "GOV", "MIL", "COP", "SPY"})  # a state, its government and its forces
-
-
-def same_side(a: Actor, b: Actor) -> bool:
-    """Whether ``a`` is ``b`` or speaks for it: the same actor, or one state as a country, its
-    government or its forces ("GBR" and "GBRGOV", "ISRGOV" and "ISRMIL"); a state's opposition or
-    rebels are another side ("KENOPP" and "KENGOV")."""
-    if (a.code or a.text) == (b.code or b.text):
-        return True
-    return bool(a.code and b.code and a.country) and a.country == b.country \
-        and a.sector in STATE_SIDE and b.sector in STATE_SIDE
 
 
 def _wished_own_act(tok: Token, wish: Token) -> bool:

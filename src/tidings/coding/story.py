@@ -13,7 +13,7 @@ from tidings.coding.syntax import effective_noun, objects, pobjs
 from tidings.coding.trace import Candidate
 from tidings.records import Actor, Event
 
-__all__ = ["MEDIATION", "same_word", "story_country", "story_partner", "story_talk_parties"]
+__all__ = ["MEDIATION", "same_side", "same_word", "story_country", "story_partner", "story_talk_parties"]
 
 MEDIATION = "045"  # "the exchange was brokered by the UAE": the mediator acts on the parties of the act
 
@@ -105,15 +105,20 @@ def story_partner(c: Candidate, ctx: DocContext, date: str | None, sources: list
             partner = e.source
         else:
             continue
-        if same_state(src, partner):
+        if same_side(src, partner):
             continue  # "put the navy on alert … spoke with Merkel": a state's own forces are no partner
         return [partner], True
     return [], False
 
 
-STATE_ORGANS = frozenset({None, "GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+STATE_SIDE = frozenset({None, "GOV", "MIL", "COP", "SPY"})  # a state, its government and its forces
 
 
-def same_state(a: Actor, b: Actor) -> bool:
-    """Two organs of one state (or the state itself): the government and its navy."""
-    return a.country is not None and a.country == b.country and a.sector in STATE_ORGANS and b.sector in STATE_ORGANS
+def same_side(a: Actor, b: Actor) -> bool:
+    """Whether ``a`` is ``b`` or speaks for it: the same actor, or one state as a country, its
+    government or its forces ("GBR" and "GBRGOV", "ISRGOV" and "ISRMIL"); a state's opposition or
+    rebels are another side ("KENOPP" and "KENGOV")."""
+    if (a.code or a.text) == (b.code or b.text):
+        return True
+    return bool(a.code and b.code and a.country) and a.country == b.country \
+        and a.sector in STATE_SIDE and b.sector in STATE_SIDE
